@@ -1,0 +1,135 @@
+/**
+ * Named intermediates (`a2 = sigmoid(z2)`) form a computation graph. A definition is not a
+ * substitution: results stay in the user's names, and `diff(f, v)` perturbs `v` while what
+ * `v` depends on stays fixed and what depends on `v` is recomputed (the backprop meaning).
+ */
+import type { Expr } from './node.js';
+import { symbols } from './traverse.js';
+import { evaluate, type Valuation } from './eval.js';
+
+export interface Definition {
+  readonly name: string;
+  readonly expr: Expr;
+}
+
+/** Thrown when definitions refer to each other in a cycle. */
+export class CycleError extends Error {
+  constructor(readonly cycle: string[]) {
+    super(`cyclic definitions: ${cycle.join(' -> ')}`);
+  }
+}
+
+/** An immutable set of definitions with their dependency graph. */
+export class Definitions {
+  private readonly byName: ReadonlyMap<string, Expr>;
+  /** Names in an order where every name comes after the names its definition uses. */
+  readonly order: readonly string[];
+  private readonly uses: ReadonlyMap<string, ReadonlySet<string>>;
+  private readonly reach = new Map<string, ReadonlySet<string>>();
+
+  constructor(defs: readonly Definition[]) {
+    const byName = new Map<string, Expr>();
+    for (const d of defs) {
+      if (byName.has(d.name)) throw new Error(`${d.name} is defined twice`);
+      byName.set(d.name, d.expr);
+    }
+    this.byName = byName;
+    const uses = new Map<string, Set<string>>();
+    for (const [name, expr] of byName) uses.set(name, symbols(expr));
+    this.uses = uses;
+    this.order = topoOrder(byName, uses);
+  }
+
+  get list(): Definition[] {
+    return this.order.map((name) => ({ name, expr: this.byName.get(name)! }));
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  get(name: string): Expr | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The names a definition uses directly (defined or free). */
+  inputs(name: string): ReadonlySet<string> {
+    return this.uses.get(name) ?? new Set();
+  }
+
+  /** Every name that `name` depends on, through definitions, not including itself. */
+  ancestors(name: string): ReadonlySet<string> {
+    const hit = this.reach.get(name);
+    if (hit) return hit;
+    const out = new Set<string>();
+    const stack = [...this.inputs(name)];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (out.has(n)) continue;
+      out.add(n);
+      stack.push(...this.inputs(n));
+    }
+    this.reach.set(name, out);
+    return out;
+  }
+
+  /** Whether the value of name `a` changes when `x` is perturbed (a is x, or depends on it). */
+  dependsOn(a: string, x: string): boolean {
+    return a === x || this.ancestors(a).has(x);
+  }
+
+  /** Whether `e` changes when `x` is perturbed. */
+  exprDependsOn(e: Expr, x: string): boolean {
+    for (const s of symbols(e)) if (this.dependsOn(s, x)) return true;
+    return false;
+  }
+
+  /** Free variables: names used somewhere that have no definition. */
+  freeVariables(extra: readonly Expr[] = []): string[] {
+    const out = new Set<string>();
+    const visit = (s: string): void => {
+      if (!this.byName.has(s) && s !== 'pi') out.add(s);
+    };
+    for (const set of this.uses.values()) set.forEach(visit);
+    for (const e of extra) symbols(e).forEach(visit);
+    return [...out].sort();
+  }
+
+  /**
+   * Values of every name at a point: free variables from `point`, definitions computed in
+   * order. `perturb` adds a delta to one name after it is computed, so only what depends
+   * on it changes (what `diff(f, name)` measures).
+   */
+  valuation(point: Readonly<Record<string, number>>, perturb?: { name: string; delta: number }): Valuation {
+    const values = new Map<string, number>(Object.entries(point));
+    if (perturb && !this.byName.has(perturb.name)) values.set(perturb.name, (values.get(perturb.name) ?? NaN) + perturb.delta);
+    const memo = new Map<Expr, number>();
+    const valueOf: Valuation = (n) => values.get(n);
+    for (const name of this.order) {
+      let v = evaluate(this.byName.get(name)!, valueOf, memo);
+      if (perturb && perturb.name === name) v += perturb.delta;
+      // Names are computed in dependency order, so every memoized subterm already sees the
+      // final (possibly perturbed) value of each name it reads.
+      values.set(name, v);
+    }
+    return valueOf;
+  }
+}
+
+function topoOrder(byName: ReadonlyMap<string, Expr>, uses: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const out: string[] = [];
+  const visit = (name: string, trail: string[]): void => {
+    const s = state.get(name);
+    if (s === 'done') return;
+    if (s === 'open') throw new CycleError([...trail.slice(trail.indexOf(name)), name]);
+    state.set(name, 'open');
+    trail.push(name);
+    for (const u of uses.get(name) ?? []) if (byName.has(u)) visit(u, trail);
+    trail.pop();
+    state.set(name, 'done');
+    out.push(name);
+  };
+  for (const name of [...byName.keys()].sort()) visit(name, []);
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * How people write a canonical tree: a product as sign, numerator and denominator; a sum as
+ * terms with signs, a positive term first. Shared by the ASCII and LaTeX printers so that
+ * both read the same way.
+ */
+import { type Expr, mul, num, pow } from './node.js';
+import { type Rational, isNegative, isOne, ratAbs, ratNeg } from './rational.js';
+
+export interface Fraction {
+  negative: boolean;
+  /** Numeric factor of the numerator (absolute value), 1 when absent. */
+  coefNum: bigint;
+  /** Numeric factor of the denominator, 1 when absent. */
+  coefDen: bigint;
+  numerator: Expr[];
+  /** Denominator factors, written with positive exponents. */
+  denominator: Expr[];
+}
+
+/** Splits a product (or any expression) into sign, numerator and denominator. */
+export function asFraction(e: Expr): Fraction {
+  const factors = e.kind === 'mul' ? e.args : [e];
+  const out: Fraction = { negative: false, coefNum: 1n, coefDen: 1n, numerator: [], denominator: [] };
+  for (const f of factors) {
+    if (f.kind === 'num') {
+      out.negative = isNegative(f.value);
+      const a = ratAbs(f.value);
+      out.coefNum = a.n;
+      out.coefDen = a.d;
+    } else if (f.kind === 'pow' && f.args[1].kind === 'num' && isNegative(f.args[1].value)) {
+      out.denominator.push(pow(f.args[0], num(ratNeg(f.args[1].value))));
+    } else out.numerator.push(f);
+  }
+  return out;
+}
+
+/** Whether a term is written with a leading minus. */
+export function isNegativeTerm(e: Expr): boolean {
+  if (e.kind === 'num') return isNegative(e.value);
+  return e.kind === 'mul' && e.args[0]!.kind === 'num' && isNegative(e.args[0]!.value);
+}
+
+/** The term with its sign flipped, used after a printed minus. */
+export function negateTerm(e: Expr): Expr {
+  return mul(num(-1), e);
+}
+
+/** The terms of a sum in the order they are written: the canonical order, a positive term first. */
+export function writtenTerms(terms: readonly Expr[]): Expr[] {
+  const out = terms.slice();
+  if (out.length > 1 && isNegativeTerm(out[0]!)) {
+    const k = out.findIndex((t) => !isNegativeTerm(t));
+    if (k > 0) out.unshift(...out.splice(k, 1));
+  }
+  return out;
+}
+
+/** Whether a rational is a nonnegative integer (writable without parentheses anywhere). */
+export const isPlainInteger = (v: Rational): boolean => v.d === 1n && v.n >= 0n;
+
+export { isOne };

@@ -1,0 +1,73 @@
+/** The one error type for bad input: a code, a message and, where known, a source position. */
+
+export interface SourcePos {
+  /** A file name, or a label such as `--wrt` for inline input. */
+  readonly source?: string;
+  /** 0-based offset into the text. */
+  readonly offset: number;
+  /** 1-based line and column. */
+  readonly line: number;
+  readonly column: number;
+  /** The text the offset points into (for the caret line). */
+  readonly text: string;
+}
+
+export type ErrorCode =
+  | 'syntax'
+  | 'unknown-function'
+  | 'unknown-variable'
+  | 'cycle'
+  | 'duplicate'
+  | 'limit'
+  | 'rule'
+  | 'file'
+  | 'usage'
+  | 'internal';
+
+/** Bad input, with where it is. The CLI prints it without a stack trace and exits 2. */
+export class GradproofError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly pos?: SourcePos,
+  ) {
+    super(message);
+    this.name = 'GradproofError';
+  }
+
+  /** `file:line:col: message`, then the source line and a caret under the column. */
+  format(): string {
+    if (!this.pos) return `error: ${this.message}`;
+    const { source, line, column } = this.pos;
+    const where = source ? `${source}:${line}:${column}` : `${line}:${column}`;
+    return `${where}: error: ${this.message}\n${caretLines(this.pos)}`;
+  }
+}
+
+/** Line and column (1-based) of an offset. */
+export function positionOf(text: string, offset: number, source?: string): SourcePos {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      start = i + 1;
+    }
+  }
+  const pos: SourcePos = { offset, line, column: offset - start + 1, text };
+  return source === undefined ? pos : { ...pos, source };
+}
+
+/** The line at the position and a caret under it; long lines are cut around the caret. */
+export function caretLines(pos: SourcePos): string {
+  const lines = pos.text.split('\n');
+  let text = lines[pos.line - 1] ?? '';
+  let col = pos.column - 1;
+  const WIDTH = 100;
+  if (text.length > WIDTH) {
+    const from = Math.max(0, Math.min(col - WIDTH / 2, text.length - WIDTH));
+    text = (from > 0 ? '…' : '') + text.slice(from, from + WIDTH) + (from + WIDTH < text.length ? '…' : '');
+    col = col - from + (from > 0 ? 1 : 0);
+  }
+  return `  ${text}\n  ${' '.repeat(Math.max(0, col))}^`;
+}

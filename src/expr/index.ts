@@ -1,0 +1,9 @@
+/** The expression core: nodes, order, traversal, printing, evaluation, definitions. */
+export * from './rational.js';
+export * from './node.js';
+export * from './order.js';
+export * from './traverse.js';
+export * from './display.js';
+export * from './print.js';
+export * from './eval.js';
+export * from './context.js';

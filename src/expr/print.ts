@@ -1,0 +1,81 @@
+/**
+ * ASCII printing in the input syntax, written the way people write: `a2 - y`,
+ * `(1 - y)/(1 - a2)`, `-y/a2`. Printing then parsing gives back the same node.
+ */
+import type { Expr } from './node.js';
+import { asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from './display.js';
+import { ratToString } from './rational.js';
+
+// Binding strength of what a printed string is at its top: a sum, a product or quotient,
+// a leading minus, a power, or an atom.
+const SUM = 1;
+const PRODUCT = 2;
+const NEG = 3;
+const POWER = 4;
+const ATOM = 5;
+
+interface Printed {
+  text: string;
+  level: number;
+}
+
+const wrap = (p: Printed, min: number): string => (p.level >= min ? p.text : `(${p.text})`);
+
+/** The ASCII text of `e`, parseable by `parse`. */
+export function toAscii(e: Expr): string {
+  return print(e).text;
+}
+
+function print(e: Expr): Printed {
+  switch (e.kind) {
+    case 'num': {
+      const v = e.value;
+      if (isPlainInteger(v)) return { text: v.n.toString(), level: ATOM };
+      if (v.n < 0n) return { text: ratToString(v), level: NEG };
+      return { text: ratToString(v), level: PRODUCT };
+    }
+    case 'sym':
+      return { text: e.name, level: ATOM };
+    case 'call':
+      return { text: `${e.fn}(${e.args.map((a) => print(a).text).join(', ')})`, level: ATOM };
+    case 'pow':
+    case 'mul':
+      return printProduct(e);
+    case 'add': {
+      const terms = writtenTerms(e.args);
+      let text = '';
+      terms.forEach((t, i) => {
+        // Operands of a flattened sum are never sums, so no term needs parentheses.
+        if (i === 0) text = print(t).text;
+        else if (isNegativeTerm(t)) text += ` - ${print(negateTerm(t)).text}`;
+        else text += ` + ${print(t).text}`;
+      });
+      return { text, level: SUM };
+    }
+  }
+}
+
+function printPower(e: Expr & { kind: 'pow' }): Printed {
+  const [b, x] = e.args;
+  const base = wrap(print(b), ATOM);
+  const ex = print(x);
+  const exText = ex.level === ATOM ? ex.text : `(${ex.text})`;
+  return { text: `${base}^${exText}`, level: POWER };
+}
+
+function printProduct(e: Expr): Printed {
+  const f = asFraction(e);
+  if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e);
+  const factor = (x: Expr): string => (x.kind === 'pow' ? printPower(x).text : wrap(print(x), POWER));
+  const top: string[] = [];
+  if (f.coefNum !== 1n || f.numerator.length === 0) top.push(f.coefNum.toString());
+  top.push(...f.numerator.map(factor));
+  const bottom: string[] = [];
+  if (f.coefDen !== 1n) bottom.push(f.coefDen.toString());
+  bottom.push(...f.denominator.map(factor));
+  let text = top.join('*');
+  if (bottom.length === 1) text += `/${bottom[0]}`;
+  else if (bottom.length > 1) text += `/(${bottom.join('*')})`;
+  if (f.negative) return { text: `-${text}`, level: NEG };
+  return { text, level: top.length === 1 && bottom.length === 0 ? POWER : PRODUCT };
+}

@@ -1,0 +1,99 @@
+/** Paths, replacement and queries over expression trees. */
+import { type Expr, rebuild } from './node.js';
+
+/** A path is the list of operand indices from the root to a subterm. */
+export type Path = readonly number[];
+
+/** The subterm at `path`, or undefined when the path leaves the tree. */
+export function at(e: Expr, path: Path): Expr | undefined {
+  let cur: Expr | undefined = e;
+  for (const i of path) {
+    cur = cur.args[i];
+    if (!cur) return undefined;
+  }
+  return cur;
+}
+
+/**
+ * `e` with the subterm at `path` replaced, rebuilt through the canonical constructors.
+ * (Rebuilding can flatten or reorder the parents, which is why a step records both sides.)
+ */
+export function replaceAt(e: Expr, path: Path, replacement: Expr, from = 0): Expr {
+  if (from === path.length) return replacement;
+  const i = path[from]!;
+  const child = e.args[i];
+  if (!child) throw new RangeError(`path ${path.join('.')} leaves the expression`);
+  const args = e.args.slice();
+  args[i] = replaceAt(child, path, replacement, from + 1);
+  return rebuild(e, args);
+}
+
+/** Rebuilds bottom-up, applying `f` to every node after its operands; shared subtrees are visited once. */
+export function mapBottomUp(e: Expr, f: (node: Expr) => Expr, memo = new Map<Expr, Expr>()): Expr {
+  const hit = memo.get(e);
+  if (hit) return hit;
+  let out: Expr;
+  if (e.args.length === 0) out = f(e);
+  else {
+    const args = e.args.map((a) => mapBottomUp(a, f, memo));
+    const same = args.every((a, i) => a === e.args[i]);
+    out = f(same ? e : rebuild(e, args));
+  }
+  memo.set(e, out);
+  return out;
+}
+
+/** Every distinct node of the tree, each once, operands before their parents. */
+export function nodes(e: Expr): Expr[] {
+  const seen = new Set<Expr>();
+  const out: Expr[] = [];
+  const stack: Array<[Expr, boolean]> = [[e, false]];
+  while (stack.length) {
+    const [n, done] = stack.pop()!;
+    if (done) {
+      out.push(n);
+      continue;
+    }
+    if (seen.has(n)) continue;
+    seen.add(n);
+    stack.push([n, true]);
+    for (let i = n.args.length - 1; i >= 0; i--) stack.push([n.args[i]!, false]);
+  }
+  return out;
+}
+
+/** Names of the symbols that occur in `e`. */
+export function symbols(e: Expr): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodes(e)) if (n.kind === 'sym') out.add(n.name);
+  return out;
+}
+
+/** Names of the functions applied in `e`. */
+export function functions(e: Expr): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodes(e)) if (n.kind === 'call') out.add(n.fn);
+  return out;
+}
+
+/** Whether `part` occurs in `e`. */
+export function contains(e: Expr, part: Expr): boolean {
+  if (e === part) return true;
+  if (e.depth <= part.depth) return false;
+  return e.args.some((a) => contains(a, part));
+}
+
+/** Paths of every occurrence of `part`, in pre-order. */
+export function pathsOf(e: Expr, part: Expr): number[][] {
+  const out: number[][] = [];
+  const walk = (n: Expr, path: number[]): void => {
+    if (n === part) {
+      out.push(path);
+      return;
+    }
+    if (n.depth <= part.depth) return;
+    n.args.forEach((a, i) => walk(a, [...path, i]));
+  };
+  walk(e, []);
+  return out;
+}

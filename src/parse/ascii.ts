@@ -1,0 +1,292 @@
+/**
+ * ASCII input in mathjs expression syntax: `-(y*log(a2) + (1-y)*log(1-a2))`, `^`, unary
+ * minus, implicit multiplication (`2x`, `a2(1 - a2)`, `y log(a2)`), `[ ]` as grouping,
+ * `σ` for sigmoid, `ln` for log, `e^u` for exp(u), and `diff(f, x)` for an unevaluated
+ * derivative. Precedence, loosest first: `+ -`, `* /` and juxtaposition, unary minus, `^`
+ * (right-associative), so `-x^2` is `-(x^2)`.
+ */
+import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
+import { ratFromDecimal } from '../expr/rational.js';
+import { GradproofError, positionOf } from '../expr/errors.js';
+import { type Token, tokenize } from './lexer.js';
+import { nearestName } from './suggest.js';
+
+/** Functions known without any rule file; rule files add their own. */
+export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
+  'diff', 'exp', 'log', 'sqrt', 'sigmoid', 'tanh', 'softplus', 'relu', 'abs', 'sin', 'cos', 'sinh', 'cosh', 'erf',
+]);
+
+/** Names read as another: textbook spellings of the same function or constant. */
+const ALIASES: Readonly<Record<string, string>> = { σ: 'sigmoid', ln: 'log', π: 'pi' };
+
+export interface ParseOptions {
+  /** A file name or a label such as `--expect`, shown in errors. */
+  source?: string;
+  /** Function names that a name followed by `(` is a call to. */
+  functions?: ReadonlySet<string>;
+  /** Deepest nesting accepted; deeper input is an error, never a stack overflow. */
+  maxDepth?: number;
+  /** Longest input accepted, in characters. */
+  maxLength?: number;
+}
+
+export const DEFAULT_MAX_DEPTH = 1000;
+export const DEFAULT_MAX_LENGTH = 1_000_000;
+
+/** A relation between expressions: `a = b`, `0 < a2 < 1`, `a != 0`. */
+export interface Relation {
+  readonly operands: readonly Expr[];
+  /** One operator between each pair of neighbouring operands. */
+  readonly ops: readonly RelOp[];
+}
+export type RelOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/** Parses one expression. */
+export function parse(text: string, options: ParseOptions = {}): Expr {
+  const p = new Parser(text, options);
+  const e = p.expression();
+  p.expectEnd();
+  return e;
+}
+
+/** Parses `lhs OP rhs [OP rhs]...` where OP is `=`, `!=`, `<`, `<=`, `>`, `>=`. */
+export function parseRelation(text: string, options: ParseOptions = {}): Relation {
+  const p = new Parser(text, options);
+  const operands = [p.expression()];
+  const ops: RelOp[] = [];
+  while (p.peekRelOp()) {
+    ops.push(p.takeRelOp());
+    operands.push(p.expression());
+  }
+  p.expectEnd();
+  return { operands, ops };
+}
+
+/** Parses `name = expr`, the form of a named intermediate. */
+export function parseDefinition(text: string, options: ParseOptions = {}): { name: string; expr: Expr } {
+  const p = new Parser(text, options);
+  const name = p.definedName();
+  const expr = p.expression();
+  p.expectEnd();
+  return { name, expr };
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private i = 0;
+  private depth = 0;
+  private readonly functions: ReadonlySet<string>;
+  private readonly maxDepth: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: ParseOptions,
+  ) {
+    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (text.length > maxLength) {
+      throw new GradproofError(
+        'limit',
+        `input is ${text.length} characters long; the limit is ${maxLength}`,
+        positionOf(text, maxLength, options.source),
+      );
+    }
+    this.tokens = tokenize(text, options.source);
+    this.functions = options.functions ?? BUILTIN_FUNCTIONS;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    if (this.tokens.length === 1) this.fail('empty expression', 0);
+  }
+
+  private get tok(): Token {
+    return this.tokens[this.i]!;
+  }
+
+  private fail(message: string, offset = this.tok.offset, code: 'syntax' | 'unknown-function' = 'syntax'): never {
+    throw new GradproofError(code, message, positionOf(this.text, offset, this.options.source));
+  }
+
+  private isOp(text: string): boolean {
+    return this.tok.kind === 'op' && this.tok.text === text;
+  }
+
+  private describe(t: Token): string {
+    return t.kind === 'end' ? 'end of input' : `'${t.text}'`;
+  }
+
+  private take(text: string): void {
+    if (!this.isOp(text)) this.fail(`expected '${text}' but found ${this.describe(this.tok)}`);
+    this.i++;
+  }
+
+  expectEnd(): void {
+    if (this.tok.kind !== 'end') {
+      const what = this.tok.kind === 'op' && ')]'.includes(this.tok.text) ? `unmatched '${this.tok.text}'` : `unexpected ${this.describe(this.tok)}`;
+      this.fail(what);
+    }
+  }
+
+  peekRelOp(): boolean {
+    return this.tok.kind === 'op' && ['=', '==', '!=', '<', '<=', '>', '>='].includes(this.tok.text);
+  }
+
+  takeRelOp(): RelOp {
+    const t = this.tok.text;
+    this.i++;
+    return (t === '==' ? '=' : t) as RelOp;
+  }
+
+  definedName(): string {
+    const t = this.tok;
+    if (t.kind !== 'name') this.fail(`expected a name to define but found ${this.describe(t)}`);
+    const name = ALIASES[t.text] ?? t.text;
+    if (this.functions.has(name) || name === 'e' || name === 'pi') this.fail(`cannot redefine '${t.text}'`);
+    this.i++;
+    // `L(y, a2) = ...` names the arguments the way textbooks do; they are informative only.
+    if (this.isOp('(')) {
+      this.i++;
+      while (!this.isOp(')')) {
+        if (this.tok.kind === 'end') this.fail(`expected ')' but found end of input`);
+        this.i++;
+      }
+      this.i++;
+    }
+    if (!this.isOp('=')) this.fail(`expected '=' after '${t.text}' but found ${this.describe(this.tok)}`);
+    this.i++;
+    return name;
+  }
+
+  private enter(offset: number): void {
+    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset, 'syntax');
+  }
+
+  expression(): Expr {
+    let e = this.product();
+    for (;;) {
+      if (this.isOp('+')) {
+        this.i++;
+        e = add(e, this.product());
+      } else if (this.isOp('-')) {
+        this.i++;
+        e = sub(e, this.product());
+      } else break;
+    }
+    return e;
+  }
+
+  /** Whether the current token can start a factor written right after another (juxtaposition). */
+  private startsImplicitFactor(): boolean {
+    const t = this.tok;
+    return t.kind === 'name' || t.kind === 'num' || (t.kind === 'op' && (t.text === '(' || t.text === '['));
+  }
+
+  private product(): Expr {
+    let e = this.unary();
+    for (;;) {
+      if (this.isOp('*')) {
+        this.i++;
+        e = mul(e, this.unary());
+      } else if (this.isOp('/')) {
+        this.i++;
+        e = div(e, this.unary());
+      } else if (this.startsImplicitFactor()) {
+        if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
+        e = mul(e, this.power());
+      } else break;
+    }
+    return e;
+  }
+
+  private unary(): Expr {
+    if (this.isOp('-')) {
+      const at = this.tok.offset;
+      this.i++;
+      this.enter(at);
+      const e = neg(this.unary());
+      this.depth--;
+      return e;
+    }
+    if (this.isOp('+')) {
+      this.i++;
+      return this.unary();
+    }
+    return this.power();
+  }
+
+  private power(): Expr {
+    const base = this.primary();
+    if (!this.isOp('^')) return base;
+    const at = this.tok.offset;
+    this.i++;
+    this.enter(at);
+    const exponent = this.unary(); // right-associative, and `2^-x` is allowed
+    this.depth--;
+    // `e^u` is exp(u), as textbooks write it.
+    if (base.kind === 'call' && base.fn === 'exp' && base.args[0] === num(1)) return call('exp', exponent);
+    return pow(base, exponent);
+  }
+
+  private primary(): Expr {
+    const t = this.tok;
+    if (t.kind === 'num') {
+      this.i++;
+      return num(ratFromDecimal(t.text));
+    }
+    if (t.kind === 'name') return this.nameOrCall();
+    if (this.isOp('(') || this.isOp('[')) {
+      const close = t.text === '(' ? ')' : ']';
+      this.i++;
+      this.enter(t.offset);
+      const e = this.expression();
+      this.depth--;
+      if (!this.isOp(close)) {
+        if (this.tok.kind === 'end') this.fail(`missing '${close}' to match the '${t.text}' at column ${t.offset + 1}`, t.offset);
+        this.fail(`expected '${close}' but found ${this.describe(this.tok)}`);
+      }
+      this.i++;
+      return e;
+    }
+    if (t.kind === 'end') this.fail('unexpected end of input');
+    this.fail(`unexpected ${this.describe(t)}`);
+  }
+
+  private nameOrCall(): Expr {
+    const t = this.tok;
+    const name = ALIASES[t.text] ?? t.text;
+    this.i++;
+    const next = this.tok;
+    const callsHere = next.kind === 'op' && next.text === '(' && !next.spaced;
+    if (this.functions.has(name) && (callsHere || (next.kind === 'op' && next.text === '('))) {
+      return this.callArgs(name, t);
+    }
+    if (this.functions.has(name)) this.fail(`function '${name}' needs its arguments in parentheses`, next.offset);
+    if (callsHere && /^[A-Za-z]{3,}$/.test(name)) {
+      const near = nearestName(name, [...this.functions]);
+      const hint = near ? `; did you mean '${near}'?` : '';
+      this.fail(`unknown function '${name}'${hint}`, t.offset, 'unknown-function');
+    }
+    if (name === 'e') return call('exp', num(1));
+    return sym(name);
+  }
+
+  private callArgs(name: string, at: Token): Expr {
+    this.take('(');
+    this.enter(at.offset);
+    const args: Expr[] = [];
+    if (!this.isOp(')')) {
+      args.push(this.expression());
+      while (this.isOp(',')) {
+        this.i++;
+        args.push(this.expression());
+      }
+    }
+    if (!this.isOp(')')) {
+      if (this.tok.kind === 'end') this.fail(`missing ')' to close the call to ${name}`, at.offset);
+      this.fail(`expected ',' or ')' in the call to ${name} but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    this.depth--;
+    if (name === 'diff') {
+      if (args.length !== 2 || args[1]!.kind !== 'sym') this.fail('diff takes an expression and a variable: diff(f, x)', at.offset);
+    } else if (args.length === 0) this.fail(`${name} needs an argument`, at.offset);
+    return call(name, ...args);
+  }
+}
