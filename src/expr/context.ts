@@ -5,7 +5,7 @@
  */
 import type { Expr } from './node.js';
 import { symbols } from './traverse.js';
-import { evaluate, type Valuation } from './eval.js';
+import { evaluate, type EvalOptions, type Valuation } from './eval.js';
 
 export interface Definition {
   readonly name: string;
@@ -100,14 +100,18 @@ export class Definitions {
    * order. `perturb` adds a delta to one name after it is computed, so only what depends
    * on it changes (what `diff(f, name)` measures).
    */
-  valuation(point: Readonly<Record<string, number>>, perturb?: { name: string; delta: number }): Valuation {
+  valuation(
+    point: Readonly<Record<string, number>>,
+    perturb: ReadonlyArray<{ name: string; delta: number }> = [],
+    options: EvalOptions = {},
+  ): Valuation {
     const values = new Map<string, number>(Object.entries(point));
-    if (perturb && !this.byName.has(perturb.name)) values.set(perturb.name, (values.get(perturb.name) ?? NaN) + perturb.delta);
+    const deltaOf = (name: string): number => perturb.reduce((s, p) => (p.name === name ? s + p.delta : s), 0);
+    for (const p of perturb) if (!this.byName.has(p.name)) values.set(p.name, (values.get(p.name) ?? NaN) + p.delta);
     const memo = new Map<Expr, number>();
     const valueOf: Valuation = (n) => values.get(n);
     for (const name of this.order) {
-      let v = evaluate(this.byName.get(name)!, valueOf, memo);
-      if (perturb && perturb.name === name) v += perturb.delta;
+      const v = evaluate(this.byName.get(name)!, valueOf, { ...options, memo }) + deltaOf(name);
       // Names are computed in dependency order, so every memoized subterm already sees the
       // final (possibly perturbed) value of each name it reads.
       values.set(name, v);

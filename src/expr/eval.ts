@@ -39,42 +39,63 @@ export const PRIMITIVES: Readonly<Record<string, (...xs: number[]) => number>> =
 /** Values of names; undefined for a name without a value. */
 export type Valuation = (name: string) => number | undefined;
 
+/** Numeric implementations of functions by name. */
+export type FunctionTable = Readonly<Record<string, (...xs: number[]) => number>>;
+
+export interface EvalOptions {
+  /** Function implementations; PRIMITIVES by default. */
+  readonly fns?: FunctionTable;
+  /** Value of an unevaluated derivative node `diff(f, x)` (numeric differentiation). */
+  readonly diff?: (node: Expr) => number;
+  /** Shared subterm values; pass one Map to reuse work across calls at the same point. */
+  readonly memo?: Map<Expr, number>;
+}
+
 /** Evaluates `e` in floating point. Throws for unknown names or functions; NaN outside the domain. */
-export function evaluate(e: Expr, valueOf: Valuation, memo = new Map<Expr, number>()): number {
-  const hit = memo.get(e);
-  if (hit !== undefined) return hit;
-  let v: number;
-  switch (e.kind) {
-    case 'num':
-      v = ratToNumber(e.value);
-      break;
-    case 'sym': {
-      const x = e.name === 'pi' ? Math.PI : valueOf(e.name);
-      if (x === undefined) throw new ReferenceError(`no value for ${e.name}`);
-      v = x;
-      break;
+export function evaluate(e: Expr, valueOf: Valuation, options: EvalOptions = {}): number {
+  const memo = options.memo ?? new Map<Expr, number>();
+  const fns = options.fns ?? PRIMITIVES;
+  const go = (n: Expr): number => {
+    const hit = memo.get(n);
+    if (hit !== undefined) return hit;
+    let v: number;
+    switch (n.kind) {
+      case 'num':
+        v = ratToNumber(n.value);
+        break;
+      case 'sym': {
+        const x = n.name === 'pi' ? Math.PI : valueOf(n.name);
+        if (x === undefined) throw new ReferenceError(`no value for ${n.name}`);
+        v = x;
+        break;
+      }
+      case 'add':
+        v = 0;
+        for (const a of n.args) v += go(a);
+        break;
+      case 'mul':
+        v = 1;
+        for (const a of n.args) v *= go(a);
+        break;
+      case 'pow': {
+        const b = go(n.args[0]);
+        const x = go(n.args[1]);
+        v = b === 0 && x < 0 ? NaN : Math.pow(b, x);
+        break;
+      }
+      case 'call': {
+        if (n.fn === 'diff' && options.diff) {
+          v = options.diff(n);
+          break;
+        }
+        const f = fns[n.fn];
+        if (!f) throw new ReferenceError(`no numeric value for function ${n.fn}`);
+        v = f(...n.args.map(go));
+        break;
+      }
     }
-    case 'add':
-      v = 0;
-      for (const a of e.args) v += evaluate(a, valueOf, memo);
-      break;
-    case 'mul':
-      v = 1;
-      for (const a of e.args) v *= evaluate(a, valueOf, memo);
-      break;
-    case 'pow': {
-      const b = evaluate(e.args[0], valueOf, memo);
-      const x = evaluate(e.args[1], valueOf, memo);
-      v = b === 0 && x < 0 ? NaN : Math.pow(b, x);
-      break;
-    }
-    case 'call': {
-      const f = PRIMITIVES[e.fn];
-      if (!f) throw new ReferenceError(`no numeric value for function ${e.fn}`);
-      v = f(...e.args.map((a) => evaluate(a, valueOf, memo)));
-      break;
-    }
-  }
-  memo.set(e, v);
-  return v;
+    memo.set(n, v);
+    return v;
+  };
+  return go(e);
 }

@@ -7,3 +7,7 @@ export * from './display.js';
 export * from './print.js';
 export * from './eval.js';
 export * from './context.js';
+export * from './random.js';
+export * from './errors.js';
+export * from './numeric.js';
+export * from './poly.js';

@@ -7,7 +7,13 @@
 import type { Expr } from './node.js';
 import { type Rational, ONE, ratCompare } from './rational.js';
 
-const RANK = { num: 0, sym: 1, add: 2, call: 3, mul: 4, pow: 5 } as const;
+const RANK = { num: 0, sym: 1, add: 3, call: 4, mul: 5, pow: 6 } as const;
+// A function of plain names reads like a name (`y*log(a2)`, `sigmoid(z)*(1 - sigmoid(z))`);
+// a function of a compound argument reads after sums (`(1 - y)*log(1 - a2)`).
+const SIMPLE_CALL = 2;
+
+const rankOf = (e: Expr): number =>
+  e.kind === 'call' && e.args.every((a) => a.kind === 'sym' || a.kind === 'num') ? SIMPLE_CALL : RANK[e.kind];
 
 /** Compares names with runs of digits as numbers: `a2 < a10 < b`. */
 export function compareNames(a: string, b: string): number {
@@ -74,6 +80,9 @@ function compareFactor(a: Expr, b: Expr): number {
 }
 
 function compareAtom(a: Expr, b: Expr): number {
+  const ra = rankOf(a);
+  const rb = rankOf(b);
+  if (ra !== rb) return ra - rb;
   if (a.kind !== b.kind) return RANK[a.kind] - RANK[b.kind];
   switch (a.kind) {
     case 'num':

@@ -97,3 +97,34 @@ export function pathsOf(e: Expr, part: Expr): number[][] {
   walk(e, []);
   return out;
 }
+
+/** `e` with names replaced by expressions (simultaneously). */
+export function substitute(e: Expr, subst: ReadonlyMap<string, Expr>): Expr {
+  if (subst.size === 0) return e;
+  return mapBottomUp(e, (n) => (n.kind === 'sym' ? (subst.get(n.name) ?? n) : n));
+}
+
+/**
+ * The deepest path at which `before` and `after` differ: below it they agree except in one
+ * operand. Used to record where an algebra step changed an expression.
+ */
+export function changedPath(before: Expr, after: Expr): number[] {
+  const path: number[] = [];
+  let a = before;
+  let b = after;
+  for (;;) {
+    if (a === b || a.kind !== b.kind || a.args.length !== b.args.length) return path;
+    if (a.kind === 'call' && b.kind === 'call' && a.fn !== b.fn) return path;
+    let diffAt = -1;
+    for (let i = 0; i < a.args.length; i++) {
+      if (a.args[i] !== b.args[i]) {
+        if (diffAt >= 0) return path;
+        diffAt = i;
+      }
+    }
+    if (diffAt < 0) return path;
+    path.push(diffAt);
+    a = a.args[diffAt]!;
+    b = b.args[diffAt]!;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The simplifier's moves. Each looks at one node and proposes a sequence of forms, each
+ * citing an algebra rule; the simplifier records every form as a step. Moves that can make
+ * an expression bigger (combining fractions, expanding) are proposed only when their last
+ * form is cheaper than the node they start from.
+ */
+import { type Expr, add, mul, num, pow } from '../expr/node.js';
+import { type Rational, ZERO, ratAdd, isNegative, isZero } from '../expr/rational.js';
+import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
+import type { Condition } from '../proof/types.js';
+import { collect, expand } from './expand.js';
+import { cost } from './cost.js';
+
+export interface Move {
+  readonly rule: string;
+  /** The node's new form. */
+  readonly form: Expr;
+  readonly conditions: readonly Condition[];
+}
+
+export type Transform = (node: Expr) => Move[] | undefined;
+
+const isMinusOne = (e: Expr): boolean => e.kind === 'num' && e.value.n === -1n && e.value.d === 1n;
+
+/** `-(a + b)` → `-a - b`. */
+export const distributeSign: Transform = (node) => {
+  if (node.kind !== 'mul' || node.args.length !== 2 || !isMinusOne(node.args[0]!) || node.args[1]!.kind !== 'add') return undefined;
+  const sum = node.args[1]!;
+  return [{ rule: 'alg.distribute', form: add(...sum.args.map((t) => mul(num(-1), t))), conditions: [] }];
+};
+
+/** A factor as base and numeric exponent: `x^-2` is (x, -2), `x` is (x, 1). */
+function baseExp(f: Expr): [Expr, Rational] | undefined {
+  if (f.kind === 'num') return undefined;
+  if (f.kind === 'pow') return f.args[1].kind === 'num' ? [f.args[0], f.args[1].value] : undefined;
+  return [f, { n: 1n, d: 1n }];
+}
+
+/** `x * x^-1 * y` → `y` (cancel, recording x ≠ 0); `x * x` → `x^2`. */
+export const combinePowers: Transform = (node) => {
+  if (node.kind !== 'mul') return undefined;
+  const groups = new Map<Expr, { exp: Rational; count: number; negative: boolean; positive: boolean }>();
+  for (const f of node.args) {
+    const be = baseExp(f);
+    if (!be) continue;
+    const g = groups.get(be[0]) ?? { exp: ZERO, count: 0, negative: false, positive: false };
+    groups.set(be[0], {
+      exp: ratAdd(g.exp, be[1]),
+      count: g.count + 1,
+      negative: g.negative || isNegative(be[1]),
+      positive: g.positive || !isNegative(be[1]),
+    });
+  }
+  if (![...groups.values()].some((g) => g.count > 1)) return undefined;
+  const out: Expr[] = [];
+  const conditions: Condition[] = [];
+  let cancels = false;
+  for (const f of node.args) {
+    const be = baseExp(f);
+    if (!be) {
+      out.push(f);
+      continue;
+    }
+    const g = groups.get(be[0])!;
+    if (g.count === 1) {
+      out.push(f);
+      continue;
+    }
+    if (g.count < 0) continue; // already emitted
+    if (g.negative && g.positive) {
+      cancels = true;
+      conditions.push({ kind: 'nonzero', expr: be[0] });
+    }
+    if (!isZero(g.exp)) out.push(pow(be[0], num(g.exp)));
+    groups.set(be[0], { ...g, count: -1 });
+  }
+  return [{ rule: cancels ? 'alg.cancel-common-factor' : 'alg.multiply-powers', form: mul(...out), conditions }];
+};
+
+/** Splits a term into its numerator and its symbolic denominator factors (base → exponent). */
+function splitTerm(t: Expr): { top: Expr[]; bottom: Map<Expr, bigint> } {
+  const top: Expr[] = [];
+  const bottom = new Map<Expr, bigint>();
+  for (const f of t.kind === 'mul' ? t.args : [t]) {
+    if (f.kind === 'pow' && f.args[1].kind === 'num' && f.args[1].value.d === 1n && f.args[1].value.n < 0n) {
+      bottom.set(f.args[0], (bottom.get(f.args[0]) ?? 0n) - f.args[1].value.n);
+    } else top.push(f);
+  }
+  return { top, bottom };
+}
+
+/**
+ * A sum with symbolic denominators → one fraction over the least common denominator, then
+ * the numerator expanded, collected, and any denominator factor that divides it cancelled.
+ */
+export const combineFractions: Transform = (node) => {
+  if (node.kind !== 'add') return undefined;
+  const parts = node.args.map(splitTerm);
+  if (!parts.some((p) => p.bottom.size > 0)) return undefined;
+  const lcd = new Map<Expr, bigint>();
+  for (const p of parts) for (const [b, k] of p.bottom) if ((lcd.get(b) ?? 0n) < k) lcd.set(b, k);
+  const numerators = parts.map((p) => {
+    const extra = [...lcd].map(([b, k]) => pow(b, num(k - (p.bottom.get(b) ?? 0n))));
+    return mul(...p.top, ...extra);
+  });
+  const denominator = [...lcd].map(([b, k]) => pow(b, num(-k)));
+  const moves: Move[] = [];
+  let top = add(...numerators);
+  const conditions = [...lcd.keys()].map((b): Condition => ({ kind: 'nonzero', expr: b }));
+  moves.push({ rule: 'alg.combine-fractions', form: mul(top, ...denominator), conditions });
+  const expanded = expand(top);
+  if (expanded) {
+    top = expanded;
+    moves.push({ rule: 'alg.expand', form: mul(top, ...denominator), conditions: [] });
+  }
+  const collected = collect(top);
+  if (collected) {
+    top = collected;
+    moves.push({ rule: 'alg.collect', form: mul(top, ...denominator), conditions: [] });
+  }
+  const cancelled = cancelDivisors(top, lcd);
+  if (cancelled) moves.push(cancelled);
+  return cost(moves[moves.length - 1]!.form) < cost(node) ? moves : undefined;
+};
+
+/** Divides denominator factors out of a polynomial numerator where they divide it exactly. */
+function cancelDivisors(top: Expr, lcd: Map<Expr, bigint>): Move | undefined {
+  try {
+    const atoms = new AtomTable();
+    let n = toRationalFunction(top, atoms, { normalizeAtoms: false }).num;
+    const left = new Map(lcd);
+    const conditions: Condition[] = [];
+    for (const [b, k] of lcd) {
+      const d = toRationalFunction(b, atoms, { normalizeAtoms: false });
+      if (d.den.constantValue === undefined || d.num.constantValue !== undefined) continue;
+      for (let i = 0n; i < k; i++) {
+        const q = n.divide(d.num.scale(d.den.constantValue));
+        if (!q) break;
+        n = q;
+        left.set(b, left.get(b)! - 1n);
+        if (i === 0n) conditions.push({ kind: 'nonzero', expr: b });
+      }
+    }
+    if (!conditions.length) return undefined;
+    const form = mul(n.toExpr(atoms), ...[...left].filter(([, k]) => k > 0n).map(([b, k]) => pow(b, num(-k))));
+    return { rule: 'alg.cancel-common-factor', form, conditions };
+  } catch (err) {
+    if (err instanceof PolyLimit) return undefined;
+    throw err;
+  }
+}
+
+/** A sum of products of sums (no symbolic denominators) → expanded and collected, when cheaper. */
+export const expandAndCollect: Transform = (node) => {
+  if (node.kind !== 'add') return undefined;
+  if (!node.args.some((t) => t.kind === 'mul' && t.args.some((f) => f.kind === 'add'))) return undefined;
+  const expanded = expand(node);
+  if (!expanded) return undefined;
+  const moves: Move[] = [{ rule: 'alg.expand', form: expanded, conditions: [] }];
+  const collected = collect(expanded);
+  if (collected) moves.push({ rule: 'alg.collect', form: collected, conditions: [] });
+  return cost(moves[moves.length - 1]!.form) < cost(node) ? moves : undefined;
+};
+
+/** The moves in the order they are tried at each node. */
+export const TRANSFORMS: readonly Transform[] = [distributeSign, combinePowers, combineFractions, expandAndCollect];

@@ -1,0 +1,138 @@
+/**
+ * Differentiation through named intermediates. `diff(N, x)` for a defined name N is taken
+ * apart by the chain rule over the definition graph (`∂L/∂z2 = ∂L/∂a2 · ∂a2/∂z2`); each
+ * local derivative becomes a lemma, derived once by unfolding the definition and applying
+ * the rules, simplified, and written back in the user's names; everything else is the
+ * rules of `rules/`, tried in the order they are written.
+ */
+import { type Expr, add, diff, mul, sym } from '../expr/node.js';
+import type { Definitions } from '../expr/context.js';
+import { GradproofError } from '../expr/errors.js';
+import { toAscii } from '../expr/print.js';
+import type { Path } from '../expr/traverse.js';
+import type { RuleSet } from '../rules/types.js';
+import { applyRule } from '../rewrite/apply.js';
+import type { Derivation, ProofRecorder } from '../rewrite/builder.js';
+import { simplify, tidy } from '../algebra/simplify.js';
+import { foldDefinitions } from '../algebra/fold.js';
+
+export interface Calculus {
+  readonly defs: Definitions;
+  readonly rules: RuleSet;
+  readonly recorder: ProofRecorder;
+  /** Lemmas already proven, by their start: each local derivative is derived once. */
+  readonly lemmas: Map<Expr, { index: number; result: Expr }>;
+}
+
+/** Resolves every derivative in the derivation, then simplifies it and folds names back. */
+export function differentiate(c: Calculus, d: Derivation): void {
+  for (;;) {
+    const found = firstDiff(d.current, []);
+    if (!found) break;
+    step(c, d, found[0], found[1]);
+  }
+}
+
+/** One move on the derivative `node` at `path`. */
+function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: Path): void {
+  const [f, x] = node.args as [Expr, Expr];
+  const xName = (x as Expr & { kind: 'sym' }).name;
+  if (f.kind === 'sym' && c.defs.has(f.name) && f.name !== xName && c.defs.dependsOn(f.name, xName)) {
+    // In the main derivation the chain rule runs down the graph first, so every factor
+    // left is a local derivative, and each becomes a lemma proven once.
+    const cut = d.index === 0 ? chainCut(c.defs, f.name, xName) : undefined;
+    if (cut) {
+      d.ensurePhase('chain');
+      d.replace('chain', 'chain', path, add(...cut.map((m) => mul(diff(f, sym(m)), diff(sym(m), x)))));
+      return;
+    }
+    if (node === d.start) {
+      // This derivation is the local derivative itself: open the definition.
+      d.ensurePhase('rules');
+      d.replace('definition', 'def.unfold', [...path, 0], c.defs.get(f.name)!);
+      return;
+    }
+    // Prove every lemma the expression needs before using any, so the proof reads in order:
+    // the local derivatives first, then the line that puts them together.
+    for (const [other] of diffNodes(d.current)) if (needsLemma(c, d, other)) proveLemma(c, other);
+    const lemma = proveLemma(c, node);
+    d.ensurePhase('lemma');
+    d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
+    return;
+  }
+  for (const rule of c.rules.rules) {
+    if (rule.kind !== 'rewrite' && rule.kind !== 'derivative') continue;
+    const app = applyRule(rule, node, c.defs);
+    if (!app) continue;
+    d.ensurePhase('rules');
+    d.replace('rule', rule.id, path, app.after, app.conditions, app.bindings);
+    return;
+  }
+  const what = f.kind === 'call' ? `the function ${f.fn}` : toAscii(f);
+  throw new GradproofError('unknown-function', `no rule differentiates ${what} (in ${toAscii(node)})`);
+}
+
+/**
+ * The inputs of `name`'s definition that depend on x, when the chain rule may go through
+ * them: x itself is not among them, and none depends on another (so each partial
+ * derivative holds the others fixed).
+ */
+function chainCut(defs: Definitions, name: string, x: string): string[] | undefined {
+  const cut = [...defs.inputs(name)].filter((m) => defs.dependsOn(m, x)).sort();
+  if (cut.length === 0 || cut.includes(x)) return undefined;
+  for (const a of cut) for (const b of cut) if (a !== b && defs.dependsOn(a, b)) return undefined;
+  return cut;
+}
+
+/** Derives `node` (a derivative of a named intermediate) as a lemma, once. */
+function proveLemma(c: Calculus, node: Expr): { index: number; result: Expr } {
+  const known = c.lemmas.get(node);
+  if (known) return known;
+  const d = c.recorder.lemma(node);
+  differentiate(c, d);
+  tidy(d);
+  d.beginPhase(node, 'simplify');
+  simplify(d);
+  foldDefinitions(d, c.defs);
+  simplify(d);
+  d.endPhase();
+  c.recorder.finishLemma(d);
+  const out = { index: d.index, result: d.current };
+  c.lemmas.set(node, out);
+  return out;
+}
+
+/** Whether `node` is the derivative of a defined name that `step` would prove as a lemma. */
+function needsLemma(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }): boolean {
+  const [f, x] = node.args as [Expr, Expr];
+  if (f.kind !== 'sym' || x.kind !== 'sym' || !c.defs.has(f.name) || f.name === x.name) return false;
+  if (!c.defs.dependsOn(f.name, x.name) || node === d.start) return false;
+  return !(d.index === 0 && chainCut(c.defs, f.name, x.name));
+}
+
+/** Every innermost derivative node, in pre-order. */
+function diffNodes(e: Expr): Array<[Expr & { kind: 'call' }, number[]]> {
+  const out: Array<[Expr & { kind: 'call' }, number[]]> = [];
+  const walk = (n: Expr, path: number[]): void => {
+    if (n.kind === 'call' && n.fn === 'diff') {
+      out.push([n, path]);
+      return;
+    }
+    n.args.forEach((a, i) => walk(a, [...path, i]));
+  };
+  walk(e, []);
+  return out;
+}
+
+/** The first derivative node in pre-order whose operand holds no further derivative. */
+function firstDiff(e: Expr, path: number[]): [Expr & { kind: 'call' }, number[]] | undefined {
+  if (e.kind === 'call' && e.fn === 'diff') {
+    const inner = firstDiff(e.args[0]!, [...path, 0]);
+    return inner ?? [e, path];
+  }
+  for (let i = 0; i < e.args.length; i++) {
+    const hit = firstDiff(e.args[i]!, [...path, i]);
+    if (hit) return hit;
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+/** `∂L/∂x` for a loss through named intermediates: the derivation, start to textbook form. */
+import { type Expr, diff, sym } from '../expr/node.js';
+import { CycleError, Definitions, type Definition } from '../expr/context.js';
+import { GradproofError } from '../expr/errors.js';
+import { symbols } from '../expr/traverse.js';
+import { nearestName } from '../parse/suggest.js';
+import type { RuleSet } from '../rules/types.js';
+import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
+import { simplify } from '../algebra/simplify.js';
+import { foldDefinitions } from '../algebra/fold.js';
+import { differentiate } from './derive.js';
+
+export interface GradientProblem {
+  /** Named intermediates, in any order. */
+  readonly definitions: readonly Definition[];
+  /** The loss: a defined name, or an expression (then named `L`). */
+  readonly loss: Expr;
+  readonly wrt: string;
+}
+
+export interface GradientDerivation {
+  readonly defs: Definitions;
+  /** The name the loss goes by. */
+  readonly lossName: string;
+  readonly recorder: ProofRecorder;
+  readonly main: Derivation;
+}
+
+/** Derives `diff(L, wrt)` and simplifies it to textbook form in the user's names. */
+export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget: Budget = DEFAULT_BUDGET): GradientDerivation {
+  const { defs, lossName } = definitionsOf(problem);
+  const known = new Set<string>([...defs.order, ...defs.freeVariables()]);
+  if (!known.has(problem.wrt)) {
+    const near = nearestName(problem.wrt, [...known]);
+    throw new GradproofError(
+      'unknown-variable',
+      `--wrt ${problem.wrt}: the loss does not use ${problem.wrt}${near ? `; did you mean '${near}'?` : ''} (it uses ${[...known].sort().join(', ')})`,
+    );
+  }
+  const recorder = new ProofRecorder(budget);
+  const main = recorder.main(diff(sym(lossName), sym(problem.wrt)));
+  differentiate({ defs, rules, recorder, lemmas: new Map() }, main);
+  main.beginPhase(main.start, 'simplify');
+  simplify(main);
+  foldDefinitions(main, defs);
+  simplify(main);
+  main.endPhase();
+  return { defs, lossName, recorder, main };
+}
+
+function definitionsOf(problem: GradientProblem): { defs: Definitions; lossName: string } {
+  const list = [...problem.definitions];
+  let lossName: string;
+  if (problem.loss.kind === 'sym' && list.some((d) => d.name === (problem.loss as Expr & { kind: 'sym' }).name)) {
+    lossName = problem.loss.name;
+  } else {
+    const used = new Set(list.map((d) => d.name));
+    list.forEach((d) => symbols(d.expr).forEach((s) => used.add(s)));
+    symbols(problem.loss).forEach((s) => used.add(s));
+    lossName = 'L';
+    for (let i = 1; used.has(lossName); i++) lossName = `L${i}`;
+    list.push({ name: lossName, expr: problem.loss });
+  }
+  try {
+    return { defs: new Definitions(list), lossName };
+  } catch (err) {
+    if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
+    if (err instanceof Error && /defined twice/.test(err.message)) throw new GradproofError('duplicate', err.message);
+    throw err;
+  }
+}

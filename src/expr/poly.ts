@@ -1,0 +1,324 @@
+/**
+ * Polynomials with rational coefficients over atoms, and quotients of them. An atom is any
+ * subterm that is not `+`, `*`, a number or an integer power: a name, a function
+ * application with normalized arguments, a symbolic power. Two expressions whose quotients
+ * have equal cross-multiplied numerators are equal wherever both are defined.
+ */
+import { type Expr, add, call, mul, num, pow } from './node.js';
+import { type Rational, ONE, ZERO, isZero, ratAdd, ratEq, ratInv, ratMul, ratNeg } from './rational.js';
+
+/** Sorted [atom index, exponent] pairs; exponents are positive integers. */
+type Monomial = ReadonlyArray<readonly [number, number]>;
+
+interface Term {
+  readonly m: Monomial;
+  readonly c: Rational;
+}
+
+/** Thrown when a computation would exceed the term limit (expression swell). */
+export class PolyLimit extends Error {
+  constructor(readonly limit: number) {
+    super(`a polynomial with more than ${limit} terms`);
+  }
+}
+
+export const DEFAULT_MAX_TERMS = 5000;
+
+const keyOf = (m: Monomial): string => m.map(([a, e]) => `${a}^${e}`).join('*');
+
+/** An immutable polynomial. */
+export class Poly {
+  private constructor(
+    readonly terms: ReadonlyMap<string, Term>,
+    private readonly maxTerms: number,
+  ) {}
+
+  static constant(c: Rational, maxTerms = DEFAULT_MAX_TERMS): Poly {
+    return new Poly(isZero(c) ? new Map() : new Map([['', { m: [], c }]]), maxTerms);
+  }
+
+  static atom(index: number, maxTerms = DEFAULT_MAX_TERMS): Poly {
+    const m: Monomial = [[index, 1]];
+    return new Poly(new Map([[keyOf(m), { m, c: ONE }]]), maxTerms);
+  }
+
+  private static from(terms: Map<string, Term>, maxTerms: number): Poly {
+    if (terms.size > maxTerms) throw new PolyLimit(maxTerms);
+    return new Poly(terms, maxTerms);
+  }
+
+  get isZero(): boolean {
+    return this.terms.size === 0;
+  }
+
+  /** The constant value, when the polynomial is a constant. */
+  get constantValue(): Rational | undefined {
+    if (this.terms.size === 0) return ZERO;
+    if (this.terms.size === 1) {
+      const t = this.terms.get('');
+      if (t) return t.c;
+    }
+    return undefined;
+  }
+
+  add(o: Poly): Poly {
+    const out = new Map(this.terms);
+    for (const [k, t] of o.terms) {
+      const prev = out.get(k);
+      const c = prev ? ratAdd(prev.c, t.c) : t.c;
+      if (isZero(c)) out.delete(k);
+      else out.set(k, { m: t.m, c });
+    }
+    return Poly.from(out, this.maxTerms);
+  }
+
+  scale(c: Rational): Poly {
+    if (isZero(c)) return Poly.constant(ZERO, this.maxTerms);
+    const out = new Map<string, Term>();
+    for (const [k, t] of this.terms) out.set(k, { m: t.m, c: ratMul(t.c, c) });
+    return new Poly(out, this.maxTerms);
+  }
+
+  neg(): Poly {
+    return this.scale(ratNeg(ONE));
+  }
+
+  sub(o: Poly): Poly {
+    return this.add(o.neg());
+  }
+
+  mul(o: Poly): Poly {
+    if (this.terms.size * o.terms.size > this.maxTerms * 4) throw new PolyLimit(this.maxTerms);
+    const out = new Map<string, Term>();
+    for (const a of this.terms.values()) {
+      for (const b of o.terms.values()) {
+        const m = mulMono(a.m, b.m);
+        const k = keyOf(m);
+        const prev = out.get(k);
+        const c = prev ? ratAdd(prev.c, ratMul(a.c, b.c)) : ratMul(a.c, b.c);
+        if (isZero(c)) out.delete(k);
+        else out.set(k, { m, c });
+      }
+    }
+    return Poly.from(out, this.maxTerms);
+  }
+
+  pow(k: number): Poly {
+    let out = Poly.constant(ONE, this.maxTerms);
+    let base: Poly = this;
+    let n = k;
+    while (n > 0) {
+      if (n & 1) out = out.mul(base);
+      n >>= 1;
+      if (n) base = base.mul(base);
+    }
+    return out;
+  }
+
+  equals(o: Poly): boolean {
+    if (this.terms.size !== o.terms.size) return false;
+    for (const [k, t] of this.terms) {
+      const u = o.terms.get(k);
+      if (!u || !ratEq(t.c, u.c)) return false;
+    }
+    return true;
+  }
+
+  /** The leading term in lexicographic order of the atoms. */
+  private leading(): Term | undefined {
+    let best: Term | undefined;
+    for (const t of this.terms.values()) if (!best || compareMono(t.m, best.m) > 0) best = t;
+    return best;
+  }
+
+  /** `this / d` when `d` divides it exactly, else undefined. */
+  divide(d: Poly): Poly | undefined {
+    const ld = d.leading();
+    if (!ld) return undefined;
+    let r: Poly = this;
+    let q = Poly.constant(ZERO, this.maxTerms);
+    for (let guard = 0; !r.isZero; guard++) {
+      if (guard > this.maxTerms) throw new PolyLimit(this.maxTerms);
+      const lr = r.leading()!;
+      const m = divMono(lr.m, ld.m);
+      if (!m) return undefined;
+      const t = new Poly(new Map([[keyOf(m), { m, c: ratMul(lr.c, ratInv(ld.c)) }]]), this.maxTerms);
+      q = q.add(t);
+      r = r.sub(t.mul(d));
+    }
+    return q;
+  }
+
+  /** The polynomial as an expanded expression over the atoms. */
+  toExpr(atoms: AtomTable): Expr {
+    const terms: Expr[] = [];
+    for (const t of this.terms.values()) {
+      terms.push(mul(num(t.c), ...t.m.map(([a, e]) => pow(atoms.expr(a), num(e)))));
+    }
+    return add(...terms);
+  }
+
+  /** Atoms that occur, with their highest exponent. */
+  degrees(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const t of this.terms.values()) for (const [a, e] of t.m) out.set(a, Math.max(out.get(a) ?? 0, e));
+    return out;
+  }
+}
+
+function mulMono(a: Monomial, b: Monomial): Monomial {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x && (!y || x[0] < y[0])) {
+      out.push([x[0], x[1]]);
+      i++;
+    } else if (y && (!x || y[0] < x[0])) {
+      out.push([y[0], y[1]]);
+      j++;
+    } else {
+      out.push([x![0], x![1] + y![1]]);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+function divMono(a: Monomial, b: Monomial): Monomial | undefined {
+  const exps = new Map(a.map(([k, e]) => [k, e]));
+  for (const [k, e] of b) {
+    const have = exps.get(k) ?? 0;
+    if (have < e) return undefined;
+    if (have === e) exps.delete(k);
+    else exps.set(k, have - e);
+  }
+  return [...exps.entries()].sort((x, y) => x[0] - y[0]);
+}
+
+function compareMono(a: Monomial, b: Monomial): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x && y && x[0] === y[0]) {
+      if (x[1] !== y[1]) return x[1] - y[1];
+      i++;
+      j++;
+    } else if (x && (!y || x[0] < y[0])) return 1;
+    else return -1;
+  }
+  return 0;
+}
+
+/** Numbering of atoms; the same atom (the same interned node) always gets the same index. */
+export class AtomTable {
+  private readonly index = new Map<Expr, number>();
+  private readonly list: Expr[] = [];
+
+  indexOf(e: Expr): number {
+    let i = this.index.get(e);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(e);
+      this.index.set(e, i);
+    }
+    return i;
+  }
+
+  expr(i: number): Expr {
+    return this.list[i]!;
+  }
+}
+
+/** A quotient of polynomials. */
+export interface RationalFunction {
+  readonly num: Poly;
+  readonly den: Poly;
+}
+
+/**
+ * Brings `e` to a quotient of polynomials over atoms. Function arguments and symbolic
+ * powers are normalized first, so `log(a*b)` and `log(b*a)` are one atom.
+ */
+export interface RationalOptions {
+  readonly maxTerms?: number;
+  /** Normalize function arguments and symbolic powers (true), or keep atoms exactly as written. */
+  readonly normalizeAtoms?: boolean;
+}
+
+export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalOptions = {}): RationalFunction {
+  const maxTerms = options.maxTerms ?? DEFAULT_MAX_TERMS;
+  const norm = options.normalizeAtoms === false ? (a: Expr): Expr => a : (a: Expr): Expr => normalize(a, atoms, maxTerms);
+  const memo = new Map<Expr, RationalFunction>();
+  const one = Poly.constant(ONE, maxTerms);
+  const atomRf = (a: Expr): RationalFunction => ({ num: Poly.atom(atoms.indexOf(a), maxTerms), den: one });
+  const go = (n: Expr): RationalFunction => {
+    const hit = memo.get(n);
+    if (hit) return hit;
+    let out: RationalFunction;
+    switch (n.kind) {
+      case 'num':
+        out = { num: Poly.constant(n.value, maxTerms), den: one };
+        break;
+      case 'sym':
+        out = atomRf(n);
+        break;
+      case 'add': {
+        out = go(n.args[0]!);
+        for (const a of n.args.slice(1)) {
+          const r = go(a);
+          out = out.den.equals(r.den)
+            ? { num: out.num.add(r.num), den: out.den }
+            : { num: out.num.mul(r.den).add(r.num.mul(out.den)), den: out.den.mul(r.den) };
+        }
+        break;
+      }
+      case 'mul': {
+        out = { num: one, den: one };
+        for (const a of n.args) {
+          const r = go(a);
+          out = { num: out.num.mul(r.num), den: out.den.mul(r.den) };
+        }
+        break;
+      }
+      case 'pow': {
+        const [b, x] = n.args;
+        if (x.kind === 'num' && x.value.d === 1n && Math.abs(Number(x.value.n)) <= 64) {
+          const k = Number(x.value.n);
+          const r = go(b);
+          out = k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
+        } else out = atomRf(pow(norm(b), norm(x)));
+        break;
+      }
+      case 'call':
+        out = atomRf(call(n.fn, ...n.args.map((a) => (n.fn === 'diff' && a.kind === 'sym' ? a : norm(a)))));
+        break;
+    }
+    memo.set(n, out);
+    return out;
+  };
+  return go(e);
+}
+
+/** A canonical-ish expression for `e`: expanded numerator over expanded, monic denominator. */
+export function normalize(e: Expr, atoms: AtomTable, maxTerms = DEFAULT_MAX_TERMS): Expr {
+  const { num: n, den: d } = toRationalFunction(e, atoms, { maxTerms });
+  const c = d.constantValue;
+  if (c !== undefined) return n.scale(ratInv(c)).toExpr(atoms);
+  return mul(n.toExpr(atoms), pow(d.toExpr(atoms), num(-1)));
+}
+
+/** Whether two expressions are equal as rational functions over atoms. */
+export function rationallyEqual(a: Expr, b: Expr, maxTerms = DEFAULT_MAX_TERMS): boolean {
+  const atoms = new AtomTable();
+  const x = toRationalFunction(a, atoms, { maxTerms });
+  const y = toRationalFunction(b, atoms, { maxTerms });
+  // A zero denominator is undefined everywhere: never equal to anything.
+  if (x.den.isZero || y.den.isZero) return false;
+  return x.num.mul(y.den).equals(y.num.mul(x.den));
+}

@@ -1,0 +1,129 @@
+/**
+ * Deciding `a = b`: proven by algebra (quotients of polynomials over atoms, first with the
+ * user's names as atoms, then with definitions unfolded); refuted by a point where the two
+ * sides differ, confirmed at 50 digits; otherwise unknown. A numeric agreement never
+ * makes anything proven.
+ */
+import type { Expr } from '../expr/node.js';
+import type { Definitions } from '../expr/context.js';
+import { mapBottomUp, symbols } from '../expr/traverse.js';
+import { PolyLimit, rationallyEqual } from '../expr/poly.js';
+import { close, valueAt } from '../expr/numeric.js';
+import { NotPrecise, preciseValue, preciselyDifferent } from '../expr/precise.js';
+import { seededRandom } from '../expr/random.js';
+import type { FunctionTable } from '../expr/eval.js';
+import type { Assumption } from './types.js';
+
+export type Verdict = 'proven' | 'refuted' | 'unknown';
+
+export interface Decision {
+  readonly verdict: Verdict;
+  /** For `refuted`: values of the free variables, and both sides there. */
+  readonly counterexample?: { readonly point: Readonly<Record<string, number>>; readonly left: number; readonly right: number };
+  /** For `unknown`: how many sample points agreed, or why nothing could be sampled. */
+  readonly evidence?: string;
+}
+
+/** Replaces every defined name by its definition, outside derivatives by that name. */
+export function unfoldAll(e: Expr, defs: Definitions): Expr {
+  let cur = e;
+  for (let i = 0; i <= defs.order.length; i++) {
+    const next = mapBottomUp(cur, (n) => (n.kind === 'sym' && defs.has(n.name) ? defs.get(n.name)! : n));
+    if (next === cur) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
+/** Whether `a = b` holds as an identity of rational functions, with or without unfolding names. */
+export function algebraicallyEqual(a: Expr, b: Expr, defs: Definitions): boolean {
+  try {
+    if (rationallyEqual(a, b)) return true;
+    if (hasDiff(a) || hasDiff(b)) return false;
+    return rationallyEqual(unfoldAll(a, defs), unfoldAll(b, defs));
+  } catch (err) {
+    if (err instanceof PolyLimit) return false;
+    throw err;
+  }
+}
+
+const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
+
+export interface SampleOptions {
+  readonly fns?: FunctionTable;
+  readonly assumptions?: readonly Assumption[];
+  /** Expressions that must be defined at a sample point (the loss, say). */
+  readonly domain?: readonly Expr[];
+  readonly seed?: number;
+  readonly samples?: number;
+}
+
+// Readable candidate values first: a counterexample like `y = 0.5, z2 = 1` is easy to check by hand.
+const NICE = [0.5, 1, -1, 2, 0.25, -0.5, 1.5, -2, 0.75, 3, -1.5, 0.3];
+
+/** Decides `a = b`. */
+export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: SampleOptions = {}): Decision {
+  if (a === b || algebraicallyEqual(a, b, defs)) return { verdict: 'proven' };
+  const vars = defs.freeVariables([a, b, ...(options.domain ?? [])]);
+  const rnd = seededRandom(options.seed ?? 12345);
+  const samples = options.samples ?? 24;
+  let agreed = 0;
+  for (let t = 0; t < samples * 8 && agreed < samples; t++) {
+    const point: Record<string, number> = {};
+    for (const v of vars) {
+      point[v] = t < 8 ? NICE[Math.floor(rnd() * NICE.length)]! : Math.round((rnd() * 6 - 3) * 100) / 100;
+    }
+    const fnOpt = options.fns ? { fns: options.fns } : {};
+    let left: number;
+    let right: number;
+    try {
+      if ((options.domain ?? []).some((d) => !Number.isFinite(valueAt(d, point, defs, fnOpt)))) continue;
+      if (!assumptionsHold(options.assumptions ?? [], point, defs, options.fns)) continue;
+      left = valueAt(a, point, defs, fnOpt);
+      right = valueAt(b, point, defs, fnOpt);
+    } catch {
+      continue;
+    }
+    if (!Number.isFinite(left) || !Number.isFinite(right)) continue;
+    if (close(left, right, 1e-7)) {
+      agreed++;
+      continue;
+    }
+    if (confirmed(a, b, point, defs)) return { verdict: 'refuted', counterexample: { point, left, right } };
+  }
+  return {
+    verdict: 'unknown',
+    evidence: agreed ? `the two sides agree at ${agreed} sample points, but no algebraic proof was found` : 'no point of the domain could be sampled',
+  };
+}
+
+/** Re-evaluates both sides at 50 digits; a refutation stands only if they still differ. */
+function confirmed(a: Expr, b: Expr, point: Record<string, number>, defs: Definitions): boolean {
+  try {
+    return preciselyDifferent(preciseValue(a, point, defs), preciseValue(b, point, defs));
+  } catch (err) {
+    if (err instanceof NotPrecise) return false;
+    throw err;
+  }
+}
+
+/** Whether every assumption holds at the point (equations to 1e-9). */
+export function assumptionsHold(
+  assumptions: readonly Assumption[],
+  point: Readonly<Record<string, number>>,
+  defs: Definitions,
+  fns?: FunctionTable,
+): boolean {
+  const opt = fns ? { fns } : {};
+  for (const s of assumptions) {
+    const l = valueAt(s.lhs, point, defs, opt);
+    const r = valueAt(s.rhs, point, defs, opt);
+    const ok =
+      s.op === '=' ? close(l, r, 1e-9) : s.op === '!=' ? !close(l, r, 1e-12) : s.op === '<' ? l < r : s.op === '<=' ? l <= r : s.op === '>' ? l > r : l >= r;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Names the two sides use (for messages). */
+export const namesIn = (e: Expr): string[] => [...symbols(e)].sort();

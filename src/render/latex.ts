@@ -1,0 +1,145 @@
+/**
+ * Textbook LaTeX of an expression, with the structure of the ASCII printer
+ * (`src/expr/print.ts`): a product is a sign and a fraction, a sum is written positive term
+ * first, and parentheses appear only where the reading needs them.
+ */
+import type { Expr } from '../expr/node.js';
+import { asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
+import { isNegative, ratAbs } from '../expr/rational.js';
+import { nameToLatex, operatorNameToLatex } from './names.js';
+
+// Binding strength of what a printed string is at its top, as in print.ts.
+const SUM = 1;
+const PRODUCT = 2;
+const NEG = 3;
+const POWER = 4;
+const ATOM = 5;
+
+interface Printed {
+  text: string;
+  level: number;
+  /** For `\log a_{2}`, whose argument is not closed off: the same with parentheses. */
+  closed?: string;
+  /** A derivative `\frac{\partial L}{\partial a_{2}}`: written first in a product, with `\cdot` after it. */
+  derivative?: boolean;
+}
+
+/** Functions written as operators, without parentheses around a name or a number: `\log a_{2}`. */
+const OPERATORS: ReadonlySet<string> = new Set(['log', 'tanh', 'sin', 'cos', 'sinh', 'cosh']);
+
+const parens = (text: string): string => `\\left(${text}\\right)`;
+const wrap = (p: Printed, min: number): string => (p.level >= min ? p.text : parens(p.text));
+
+/** The textbook LaTeX of `e`: `\frac{a_{2} - y}{a_{2} \left(1 - a_{2}\right)}`. */
+export function toLatex(e: Expr): string {
+  return print(e).text;
+}
+
+function print(e: Expr): Printed {
+  switch (e.kind) {
+    case 'num': {
+      const v = e.value;
+      if (isPlainInteger(v)) return { text: v.n.toString(), level: ATOM };
+      const a = ratAbs(v);
+      const text = a.d === 1n ? a.n.toString() : `\\frac{${a.n}}{${a.d}}`;
+      return isNegative(v) ? { text: `-${text}`, level: NEG } : { text, level: PRODUCT };
+    }
+    case 'sym':
+      return { text: nameToLatex(e.name), level: ATOM };
+    case 'call':
+      return printCall(e);
+    case 'pow':
+    case 'mul':
+      return printProduct(e);
+    case 'add': {
+      let text = '';
+      writtenTerms(e.args).forEach((t, i) => {
+        if (i === 0) text = print(t).text;
+        else if (isNegativeTerm(t)) text += ` - ${print(negateTerm(t)).text}`;
+        else text += ` + ${print(t).text}`;
+      });
+      return { text, level: SUM };
+    }
+  }
+}
+
+function printCall(e: Expr & { kind: 'call' }): Printed {
+  const args = e.args;
+  const [u] = args;
+  if (e.fn === 'diff' && args.length === 2) return printDerivative(args[0]!, args[1]!);
+  if (u === undefined || args.length > 1) {
+    return { text: operatorNameToLatex(e.fn) + parens(args.map(toLatex).join(', ')), level: ATOM };
+  }
+  const arg = print(u);
+  switch (e.fn) {
+    case 'sigmoid':
+      return { text: `\\sigma${parens(arg.text)}`, level: ATOM };
+    case 'exp':
+      return { text: `e^{${arg.text}}`, level: POWER };
+    case 'sqrt':
+      return { text: `\\sqrt{${arg.text}}`, level: ATOM };
+    case 'abs':
+      return { text: `\\left|${arg.text}\\right|`, level: ATOM };
+  }
+  if (!OPERATORS.has(e.fn)) return { text: operatorNameToLatex(e.fn) + parens(arg.text), level: ATOM };
+  const closed = `\\${e.fn}${parens(arg.text)}`;
+  const bare = u.kind === 'sym' || (u.kind === 'num' && isPlainInteger(u.value));
+  return bare ? { text: `\\${e.fn} ${arg.text}`, level: POWER, closed } : { text: closed, level: ATOM };
+}
+
+/** `\frac{\partial L}{\partial z_{2}}` for a name, `\frac{\partial}{\partial x}\left[ f \right]` otherwise. */
+function printDerivative(f: Expr, x: Expr): Printed {
+  const by = `\\partial ${wrap(print(x), ATOM)}`;
+  const text =
+    f.kind === 'sym'
+      ? `\\frac{\\partial ${nameToLatex(f.name)}}{${by}}`
+      : `\\frac{\\partial}{${by}}\\left[${toLatex(f)}\\right]`;
+  return { text, level: POWER, derivative: true };
+}
+
+function printPower(e: Expr & { kind: 'pow' }): Printed {
+  const [b, x] = e.args;
+  return { text: `${wrap(print(b), ATOM)}^{${toLatex(x)}}`, level: POWER };
+}
+
+const printFactor = (x: Expr): Printed => (x.kind === 'pow' ? printPower(x) : print(x));
+
+/**
+ * Factors side by side: derivatives first, a thin `\cdot` after a derivative and before a
+ * factor that starts with a digit, parentheses around sums and around the argument of an
+ * operator that is not last (`\log\left(a_{2}\right) y`, never `\log a_{2} y`).
+ */
+function juxtapose(coefficient: bigint | undefined, factors: readonly Expr[]): string {
+  const printed = factors.map(printFactor);
+  const ordered = [...printed.filter((p) => p.derivative), ...printed.filter((p) => !p.derivative)];
+  const parts: Printed[] = coefficient === undefined ? ordered : [{ text: coefficient.toString(), level: ATOM }, ...ordered];
+  if (parts.length === 1) return parts[0]!.text;
+  let text = '';
+  parts.forEach((p, i) => {
+    const last = i === parts.length - 1;
+    const shown = p.closed !== undefined && !last ? p.closed : wrap(p, POWER);
+    if (i > 0) text += parts[i - 1]!.derivative || /^\d/.test(shown) ? ' \\cdot ' : ' ';
+    text += shown;
+  });
+  return text;
+}
+
+function printProduct(e: Expr): Printed {
+  const f = asFraction(e);
+  if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e);
+  const topCoefficient = f.coefNum !== 1n || f.numerator.length === 0 ? f.coefNum : undefined;
+  const bottomCoefficient = f.coefDen !== 1n ? f.coefDen : undefined;
+  const sign = f.negative ? '-' : '';
+  if (f.denominator.length === 0 && bottomCoefficient === undefined) {
+    if (topCoefficient === undefined && f.numerator.length === 1) {
+      // `-x`, `-\left(a + b\right)`, `-\log a_{2}`: a sign before one factor.
+      const p = printFactor(f.numerator[0]!);
+      return { text: `${sign}${wrap(p, POWER)}`, level: f.negative ? NEG : p.level };
+    }
+    const text = juxtapose(topCoefficient, f.numerator);
+    return { text: sign + text, level: f.negative ? NEG : PRODUCT };
+  }
+  const top = juxtapose(topCoefficient, f.numerator);
+  const bottom = juxtapose(bottomCoefficient, f.denominator);
+  return { text: `${sign}\\frac{${top}}{${bottom}}`, level: f.negative ? NEG : PRODUCT };
+}

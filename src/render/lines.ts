@@ -1,0 +1,59 @@
+/**
+ * The textbook layout of a proof, shared by every printer: one line per phase
+ * (`lhs = to`, with the names of the rules that got there and the conditions they need),
+ * the left side left blank where a line continues the one above.
+ */
+import type { Expr } from '../expr/node.js';
+import type { Condition, Phase, Proof, Step } from '../proof/types.js';
+import type { Rule } from '../rules/types.js';
+import { conditionToText } from './conditions.js';
+import { type Lang, ruleName } from './rule-name.js';
+
+/** One displayed line: `lhs = rhs`, justified by rule names, needing conditions. */
+export interface ProofLine {
+  /** Undefined when the line continues the quantity of the line above (`&= ...`). */
+  readonly lhs: Expr | undefined;
+  readonly rhs: Expr;
+  /** Distinct rule names of the line's steps, in the order they were applied. */
+  readonly names: readonly string[];
+  /** Conditions that first arise on this line, each once. */
+  readonly conditions: readonly Condition[];
+}
+
+/**
+ * The lines of `proof`, phase by phase. A phase that starts from a form other than its own
+ * left side and the previous phase's result first gets a line `lhs = from`. A proof with
+ * steps but no phases is one phase from `start` to `result`; a step whose phase index is
+ * out of range joins the nearest phase, so no step goes unshown.
+ */
+export function proofLines(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): ProofLine[] {
+  const phases: readonly Phase[] = proof.phases.length
+    ? proof.phases
+    : proof.steps.length
+      ? [{ lhs: proof.start, from: proof.start, to: proof.result }]
+      : [];
+  const stepsOf: Step[][] = phases.map(() => []);
+  for (const s of proof.steps) stepsOf[Math.min(Math.max(s.phase, 0), phases.length - 1)]?.push(s);
+
+  const seen = new Set<string>();
+  const out: ProofLine[] = [];
+  phases.forEach((phase, i) => {
+    const previous = phases[i - 1];
+    const steps = stepsOf[i]!;
+    const names = [...new Set(steps.map((s) => ruleName(s.rule, rules, lang)))];
+    const conditions: Condition[] = [];
+    for (const c of steps.flatMap((s) => s.conditions)) {
+      const key = conditionToText(c);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      conditions.push(c);
+    }
+    let lhs: Expr | undefined = previous?.lhs === phase.lhs ? undefined : phase.lhs;
+    if (phase.from !== phase.lhs && phase.from !== previous?.to) {
+      out.push({ lhs, rhs: phase.from, names: [], conditions: [] });
+      lhs = undefined;
+    }
+    out.push({ lhs, rhs: phase.to, names, conditions });
+  });
+  return out;
+}

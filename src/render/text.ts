@@ -1,0 +1,87 @@
+/**
+ * Proofs as terminal text: the textbook lines with the rule names in a column to their right
+ * and the conditions at the end (`[a2 != 0, a2 != 1]`), or every single step, numbered.
+ */
+import { toAscii } from '../expr/print.js';
+import type { Proof } from '../proof/types.js';
+import type { Rule } from '../rules/types.js';
+import { conditionToText } from './conditions.js';
+import { toDisplayAscii } from './display-ascii.js';
+import { proofLines } from './lines.js';
+import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { displayWidth, padTo } from './width.js';
+
+/** Layout of `proofToText`, in terminal columns. */
+export interface TextLayout {
+  /** Total width the rule names wrap within. */
+  readonly width: number;
+  /** A line whose expression is wider than this has its rule names on the lines below it. */
+  readonly maxExpression: number;
+  /** Space between the expression and its rule names. */
+  readonly gap: number;
+}
+
+const DEFAULT_LAYOUT: TextLayout = { width: 100, maxExpression: 56, gap: 4 };
+
+/** Items wrapped greedily into rows of at most `width` columns, a separator between items. */
+function wrapItems(items: readonly { text: string; sep: string }[], width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const { text, sep } of items) {
+    const next = row ? row + sep + text : text;
+    if (row && displayWidth(next) > width) {
+      rows.push(row + sep.trimEnd());
+      row = text;
+    } else row = next;
+  }
+  if (row) rows.push(row.trimEnd());
+  return rows;
+}
+
+/**
+ * The proof as terminal text, one textbook line per phase:
+ * `∂L/∂a2 = (1 - y)/(1 - a2) - y/a2    sum rule, logarithm rule  [a2 != 0, a2 != 1]`.
+ */
+export function proofToText(
+  proof: Proof,
+  rules: ReadonlyMap<string, Rule>,
+  lang: Lang = 'en',
+  layout: TextLayout = DEFAULT_LAYOUT,
+): string {
+  const lines = proofLines(proof, rules, lang);
+  if (!lines.length) return toDisplayAscii(proof.start);
+  const lhs = lines.map((l) => (l.lhs ? toDisplayAscii(l.lhs) : ''));
+  const lhsWidth = Math.max(...lhs.map(displayWidth));
+  const left = lines.map((l, i) => `${padTo(lhs[i]!, lhsWidth)} = ${toDisplayAscii(l.rhs)}`);
+  const column = Math.min(Math.max(...left.map(displayWidth)), layout.maxExpression) + layout.gap;
+  const sep = joinNames(['', ''], lang);
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    const items = l.names.map((text) => ({ text, sep }));
+    if (l.conditions.length) items.push({ text: `[${l.conditions.map(conditionToText).join(', ')}]`, sep: '  ' });
+    const notes = wrapItems(items, Math.max(layout.width - column, 24));
+    const first = left[i]!;
+    if (!notes.length) out.push(first);
+    else if (displayWidth(first) + layout.gap > column) out.push(first, ...notes.map((n) => padTo('', column) + n));
+    else out.push(padTo(first, column) + notes[0], ...notes.slice(1).map((n) => padTo('', column) + n));
+  });
+  return out.join('\n');
+}
+
+/**
+ * Every step on its own line, numbered, in the input syntax (so paths index what is shown):
+ * `3. log(a2)  →  1/a2*diff(a2, a2)   d.log (logarithm rule)  at 0.1  [a2 != 0]`.
+ */
+export function stepsToText(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang = 'en'): string {
+  const digits = String(proof.steps.length).length;
+  return proof.steps
+    .map((s, i) => {
+      const name = ruleName(s.rule, rules, lang);
+      const rule = name === s.rule ? s.rule : `${s.rule} (${name})`;
+      const where = s.path.length ? s.path.join('.') : 'root';
+      const conditions = s.conditions.length ? `  [${s.conditions.map(conditionToText).join(', ')}]` : '';
+      const n = `${i + 1}.`.padStart(digits + 1);
+      return `${n} ${toAscii(s.before)}  →  ${toAscii(s.after)}   ${rule}  at ${where}${conditions}`;
+    })
+    .join('\n');
+}

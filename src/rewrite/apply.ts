@@ -1,0 +1,53 @@
+/** Applying one rule to one node: match, check the decidable conditions, instantiate. */
+import type { Expr } from '../expr/node.js';
+import type { Definitions } from '../expr/context.js';
+import { substitute } from '../expr/traverse.js';
+import type { Rule } from '../rules/types.js';
+import type { Condition } from '../proof/types.js';
+import { match, type Bindings } from './match.js';
+
+export interface Application {
+  readonly rule: Rule;
+  readonly bindings: Bindings;
+  readonly after: Expr;
+  readonly conditions: Condition[];
+}
+
+/**
+ * The first way `rule` applies to `node`, or undefined. `free(c, x)` is decided here
+ * through the definitions (a name that depends on x is not free of it); `nonzero` and
+ * `positive` become the step's conditions, except where they are plainly true numbers.
+ */
+export function applyRule(rule: Rule, node: Expr, defs: Definitions): Application | undefined {
+  if (!rule.lhs || !rule.rhs) return undefined;
+  for (const b of match(rule.lhs, node)) {
+    if (!freeConditionsHold(rule, b, defs)) continue;
+    return { rule, bindings: b, after: substitute(rule.rhs, b), conditions: sideConditions(rule, b) };
+  }
+  return undefined;
+}
+
+/** Whether every `free(c, x)` condition of the rule holds for these bindings. */
+export function freeConditionsHold(rule: Rule, b: Bindings, defs: Definitions): boolean {
+  for (const c of rule.conditions) {
+    if (c.pred !== 'free') continue;
+    const what = b.get(c.args[0]!);
+    const x = b.get(c.args[1]!);
+    if (!what || !x || x.kind !== 'sym') return false;
+    if (defs.exprDependsOn(what, x.name)) return false;
+  }
+  return true;
+}
+
+/** The `nonzero`/`positive` conditions of a rule instance, without the plainly true ones. */
+export function sideConditions(rule: Rule, b: Bindings): Condition[] {
+  const out: Condition[] = [];
+  for (const c of rule.conditions) {
+    if (c.pred === 'free') continue;
+    const e = b.get(c.args[0]!);
+    if (!e) continue;
+    if (e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n)) continue;
+    out.push({ kind: c.pred, expr: e });
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * Builds a proof one step at a time. Every change goes through here, so every step has its
+ * rule, path, both sides and conditions, and the budgets are enforced in one place.
+ */
+import type { Expr } from '../expr/node.js';
+import { at, changedPath, replaceAt, type Path } from '../expr/traverse.js';
+import type { Bindings } from './match.js';
+import type { Condition, Lemma, Phase, Step, StepKind } from '../proof/types.js';
+
+/** Why an engine stopped before it was done. */
+export type StopReason = 'step-limit' | 'size-limit' | 'time-limit';
+
+export class BudgetExceeded extends Error {
+  constructor(
+    readonly reason: StopReason,
+    detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+  }
+}
+
+export interface Budget {
+  /** Most steps in one proof. */
+  readonly maxSteps: number;
+  /** Largest expression (in nodes) a step may produce. */
+  readonly maxSize: number;
+  /** Wall-clock milliseconds for one derivation. */
+  readonly maxMillis: number;
+}
+
+export const DEFAULT_BUDGET: Budget = { maxSteps: 20_000, maxSize: 200_000, maxMillis: 10_000 };
+
+/** Collects the steps, phases and lemmas of one proof, shared by all its derivations. */
+export class ProofRecorder {
+  readonly steps: Step[] = [];
+  readonly phases: Phase[] = [];
+  readonly lemmas: Lemma[] = [];
+  private readonly started = Date.now();
+
+  constructor(readonly budget: Budget = DEFAULT_BUDGET) {}
+
+  /** The main derivation, starting at `start`. */
+  main(start: Expr): Derivation {
+    return new Derivation(this, 0, start);
+  }
+
+  /** A new lemma starting at `start`; close it with `finishLemma`. */
+  lemma(start: Expr): Derivation {
+    this.lemmas.push({ start, result: start });
+    return new Derivation(this, this.lemmas.length, start);
+  }
+
+  /** Records the lemma's result once its derivation is done. */
+  finishLemma(d: Derivation): void {
+    const slot = this.lemmas[d.index - 1]!;
+    this.lemmas[d.index - 1] = { start: slot.start, result: d.current };
+  }
+
+  /** Enforces the budgets before a step is recorded. */
+  check(after: Expr): void {
+    if (this.steps.length >= this.budget.maxSteps) {
+      throw new BudgetExceeded('step-limit', `more than ${this.budget.maxSteps} steps`);
+    }
+    if (after.size > this.budget.maxSize) {
+      throw new BudgetExceeded('size-limit', `an expression of more than ${this.budget.maxSize} nodes`);
+    }
+    if ((this.steps.length & 63) === 0 && Date.now() - this.started > this.budget.maxMillis) {
+      throw new BudgetExceeded('time-limit', `more than ${this.budget.maxMillis} ms`);
+    }
+  }
+}
+
+/** One chain of steps (the main derivation or a lemma) and where it has got to. */
+export class Derivation {
+  private phase = -1;
+  private phaseKind = '';
+  /** The expression the derivation started from. */
+  readonly start: Expr;
+
+  constructor(
+    private readonly recorder: ProofRecorder,
+    readonly index: number,
+    public current: Expr,
+  ) {
+    this.start = current;
+  }
+
+  /** Starts a new textbook line about `lhs` (by default the start), from the current expression. */
+  beginPhase(lhs: Expr = this.start, kind = ''): void {
+    this.endPhase();
+    this.recorder.phases.push({ lhs, from: this.current, to: this.current });
+    this.phase = this.recorder.phases.length - 1;
+    this.phaseKind = kind;
+  }
+
+  /** Continues the current line if it is of this kind, else starts a new one. */
+  ensurePhase(kind: string, lhs: Expr = this.start): void {
+    if (this.phase < 0 || this.phaseKind !== kind) this.beginPhase(lhs, kind);
+  }
+
+  /** Closes the current line at the current expression. */
+  endPhase(): void {
+    const p = this.recorder.phases[this.phase];
+    if (p) this.recorder.phases[this.phase] = { ...p, to: this.current };
+  }
+
+  /** Records a step to a new whole expression, at the deepest path where the two differ. */
+  transition(kind: StepKind, rule: string, after: Expr, conditions: readonly Condition[] = []): Expr {
+    const path = changedPath(this.current, after);
+    return this.replace(kind, rule, path, at(after, path)!, conditions);
+  }
+
+  /** Replaces the subterm at `path` and records the step; returns the new whole expression. */
+  replace(
+    kind: StepKind,
+    rule: string,
+    path: Path,
+    replacement: Expr,
+    conditions: readonly Condition[] = [],
+    bindings: Bindings = new Map(),
+    lemma?: number,
+  ): Expr {
+    const before = this.current;
+    if (at(before, path) === replacement) return before;
+    const after = replaceAt(before, path, replacement);
+    if (after === before) return before;
+    this.recorder.check(after);
+    if (this.phase < 0) this.beginPhase(before);
+    this.recorder.steps.push({
+      rule,
+      kind,
+      path: [...path],
+      bindings: Object.fromEntries(bindings),
+      before,
+      after,
+      conditions,
+      phase: this.phase,
+      derivation: this.index,
+      ...(lemma === undefined ? {} : { lemma }),
+    });
+    this.current = after;
+    return after;
+  }
+}

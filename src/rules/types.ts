@@ -1,0 +1,50 @@
+/** Rules as data: what `rules/*.rules` files load into. */
+import type { Expr } from '../expr/node.js';
+
+/**
+ * - `rewrite`: `lhs = rhs`, matched and instantiated exactly (`d.sum`, `d.product`);
+ * - `derivative`: an entry of the table of outer derivatives, `log(u) -> 1/u`, used through
+ *   the one generic chain rule as `diff(log(u), x) = 1/u * diff(u, x)` (kept in lhs/rhs);
+ * - `algebra`: a named field identity the simplifier cites; its schema is checked at load,
+ *   and steps citing it are decided by the checker's own algebra;
+ * - `step`: a step kind with its own check in the kernel (`chain`, `def.unfold`).
+ */
+export type RuleKind = 'rewrite' | 'derivative' | 'algebra' | 'step';
+
+/** A side condition over pattern variables: `free(c, x)`, `nonzero(v)`, `positive(u)`. */
+export interface RuleCondition {
+  readonly pred: 'free' | 'nonzero' | 'positive';
+  readonly args: readonly string[];
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly kind: RuleKind;
+  readonly name: { readonly en: string; readonly zh: string };
+  /** Pattern and replacement; for `derivative` rules the desugared chain-rule form. */
+  readonly lhs?: Expr;
+  readonly rhs?: Expr;
+  /** For `derivative` rules: the function, and its outer derivative in the parameter `u`. */
+  readonly outer?: { readonly fn: string; readonly params: readonly string[]; readonly derivative: Expr };
+  readonly conditions: readonly RuleCondition[];
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A function definition: `def sigmoid(u) = 1/(1 + exp(-u))`. */
+export interface FunctionDef {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly body: Expr;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A loaded, validated set of rules. */
+export interface RuleSet {
+  readonly rules: readonly Rule[];
+  readonly byId: ReadonlyMap<string, Rule>;
+  readonly defs: ReadonlyMap<string, FunctionDef>;
+  /** Every function name the rules know (for the parser and for error suggestions). */
+  readonly functions: ReadonlySet<string>;
+}
