@@ -27,10 +27,18 @@ export interface Calculus {
 /** Resolves every derivative in the derivation, then simplifies it and folds names back. */
 export function differentiate(c: Calculus, d: Derivation): void {
   for (;;) {
-    const found = firstDiff(d.current, []);
+    // The chain rule first, all the way down, so the main line reads ∂L/∂a2 · ∂a2/∂z2 · …
+    // before any local derivative is worked out.
+    const found = (d.index === 0 ? diffNodes(d.current).find(([n]) => chainable(c, n)) : undefined) ?? firstDiff(d.current, []);
     if (!found) break;
     step(c, d, found[0], found[1]);
   }
+}
+
+/** Whether the chain rule applies to `node` (a derivative of a defined name through a cut). */
+function chainable(c: Calculus, node: Expr & { kind: 'call' }): boolean {
+  const [f, x] = node.args as [Expr, Expr];
+  return f.kind === 'sym' && x.kind === 'sym' && c.defs.has(f.name) && f.name !== x.name && chainCut(c.defs, f.name, x.name) !== undefined;
 }
 
 /** One move on the derivative `node` at `path`. */

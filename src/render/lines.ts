@@ -1,7 +1,7 @@
 /**
  * The textbook layout of a proof, shared by every printer: one line per phase
  * (`lhs = to`, with the names of the rules that got there and the conditions they need),
- * the left side left blank where a line continues the one above.
+ * the left side left blank where a line continues the one above; empty phases are skipped.
  */
 import type { Expr } from '../expr/node.js';
 import type { Condition, Phase, Proof, Step } from '../proof/types.js';
@@ -16,7 +16,7 @@ export interface ProofLine {
   readonly rhs: Expr;
   /** Distinct rule names of the line's steps, in the order they were applied. */
   readonly names: readonly string[];
-  /** Conditions that first arise on this line, each once. */
+  /** Conditions the line's steps need, each once. */
   readonly conditions: readonly Condition[];
 }
 
@@ -35,11 +35,15 @@ export function proofLines(proof: Proof, rules: ReadonlyMap<string, Rule>, lang:
   const stepsOf: Step[][] = phases.map(() => []);
   for (const s of proof.steps) stepsOf[Math.min(Math.max(s.phase, 0), phases.length - 1)]?.push(s);
 
-  const seen = new Set<string>();
   const out: ProofLine[] = [];
-  phases.forEach((phase, i) => {
-    const previous = phases[i - 1];
+  // A phase in which nothing happened (a simplification that found nothing to do) is no line.
+  const shown = phases.map((p, i) => ({ p, i })).filter(({ i }) => stepsOf[i]!.length > 0 || phases.length === 1);
+  shown.forEach(({ p: phase, i }, k) => {
+    const previous = shown[k - 1]?.p;
     const steps = stepsOf[i]!;
+    // Conditions are stated on every line that needs them (a cancellation names what it
+    // divides by), once per line.
+    const seen = new Set<string>();
     const names = [...new Set(steps.map((s) => ruleName(s.rule, rules, lang)))];
     const conditions: Condition[] = [];
     for (const c of steps.flatMap((s) => s.conditions)) {

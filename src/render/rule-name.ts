@@ -9,7 +9,10 @@ export function ruleName(id: string, rules: ReadonlyMap<string, Rule>, lang: Lan
   return rules.get(id)?.name[lang] ?? id;
 }
 
+/** What separates the items of a list of names: `, ` in English, `、` in Chinese. */
+export const nameSeparator = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
+
 /** Rule names joined as a list: `chain rule, sum rule` or `链式法则、求和法则`. */
 export function joinNames(names: readonly string[], lang: Lang): string {
-  return names.join(lang === 'zh' ? '、' : ', ');
+  return names.join(nameSeparator(lang));
 }

@@ -8,7 +8,7 @@ import type { Rule } from '../rules/types.js';
 import { conditionToText } from './conditions.js';
 import { toDisplayAscii } from './display-ascii.js';
 import { proofLines } from './lines.js';
-import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { type Lang, nameSeparator, ruleName } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
 
 /** Layout of `proofToText`, in terminal columns. */
@@ -54,7 +54,7 @@ export function proofToText(
   const lhsWidth = Math.max(...lhs.map(displayWidth));
   const left = lines.map((l, i) => `${padTo(lhs[i]!, lhsWidth)} = ${toDisplayAscii(l.rhs)}`);
   const column = Math.min(Math.max(...left.map(displayWidth)), layout.maxExpression) + layout.gap;
-  const sep = joinNames(['', ''], lang);
+  const sep = nameSeparator(lang);
   const out: string[] = [];
   lines.forEach((l, i) => {
     const items = l.names.map((text) => ({ text, sep }));
@@ -69,8 +69,9 @@ export function proofToText(
 }
 
 /**
- * Every step on its own line, numbered, in the input syntax (so paths index what is shown):
- * `3. log(a2)  →  1/a2*diff(a2, a2)   d.log (logarithm rule)  at 0.1  [a2 != 0]`.
+ * Every step on its own line, numbered, in the input syntax (so paths index what is shown),
+ * with the lemma it belongs to or uses:
+ * `5. -(diff(y*log(a2), a2) + …)  →  -(y/a2 + …)   d.log (logarithm rule)  at 1.0 of lemma 1  [a2 != 0]`.
  */
 export function stepsToText(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang = 'en'): string {
   const digits = String(proof.steps.length).length;
@@ -79,9 +80,11 @@ export function stepsToText(proof: Proof, rules: ReadonlyMap<string, Rule>, lang
       const name = ruleName(s.rule, rules, lang);
       const rule = name === s.rule ? s.rule : `${s.rule} (${name})`;
       const where = s.path.length ? s.path.join('.') : 'root';
+      const within = s.derivation > 0 ? ` of lemma ${s.derivation}` : '';
+      const uses = s.lemma !== undefined ? `, using lemma ${s.lemma}` : '';
       const conditions = s.conditions.length ? `  [${s.conditions.map(conditionToText).join(', ')}]` : '';
       const n = `${i + 1}.`.padStart(digits + 1);
-      return `${n} ${toAscii(s.before)}  →  ${toAscii(s.after)}   ${rule}  at ${where}${conditions}`;
+      return `${n} ${toAscii(s.before)}  →  ${toAscii(s.after)}   ${rule}  at ${where}${within}${uses}${conditions}`;
     })
     .join('\n');
 }

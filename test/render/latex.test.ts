@@ -13,7 +13,7 @@ describe('expressions in textbook LaTeX', () => {
     ['-y/a2 + (1-y)/(1-a2)', String.raw`\frac{1 - y}{1 - a_{2}} - \frac{y}{a_{2}}`],
     ['-y/a2', String.raw`-\frac{y}{a_{2}}`],
     ['a2 - y', String.raw`a_{2} - y`],
-    ['sigmoid(z2)*(1 - sigmoid(z2))', String.raw`\left(1 - \sigma\left(z_{2}\right)\right) \sigma\left(z_{2}\right)`],
+    ['sigmoid(z2)*(1 - sigmoid(z2))', String.raw`\sigma\left(z_{2}\right) \left(1 - \sigma\left(z_{2}\right)\right)`],
     ['exp(-z)', String.raw`e^{-z}`],
     ['1/(1 + exp(-z))', String.raw`\frac{1}{1 + e^{-z}}`],
     ['exp(u)^2', String.raw`\left(e^{u}\right)^{2}`],
@@ -45,7 +45,7 @@ describe('functions', () => {
     // An operator whose argument is not closed off never runs into the next factor.
     ['log(a2)*sigmoid(z)', String.raw`\log\left(a_{2}\right) \sigma\left(z\right)`],
     ['tanh(u)^2', String.raw`\left(\tanh u\right)^{2}`],
-    ['sin(x) + cos(2*x) + sinh(x) + cosh(x)', String.raw`\cos\left(2 x\right) + \cosh x + \sin x + \sinh x`],
+    ['sin(x) + cos(2*x) + sinh(x) + cosh(x)', String.raw`\cosh x + \sin x + \sinh x + \cos\left(2 x\right)`],
     ['sqrt(1 - x)', String.raw`\sqrt{1 - x}`],
     ['abs(x)', String.raw`\left|x\right|`],
     ['softplus(z)', String.raw`\operatorname{softplus}\left(z\right)`],

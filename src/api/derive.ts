@@ -1,0 +1,218 @@
+/**
+ * The whole job on one problem: parse → derive → simplify → check the expectations →
+ * the JSON-ready result that `gradproof derive --format json` prints and `derive()` returns.
+ */
+import { type Expr, sym } from '../expr/node.js';
+import { GradproofError } from '../expr/errors.js';
+import { toAscii } from '../expr/print.js';
+import { parse, parseDefinition, parseRelation, type Relation } from '../parse/ascii.js';
+import type { ProblemSpec } from '../parse/problem.js';
+import type { RuleSet } from '../rules/types.js';
+import { builtinRules } from '../rules/builtin.js';
+import { functionTable } from '../rules/load.js';
+import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
+import { deriveGradient } from '../calculus/gradient.js';
+import type { Assumption, Condition, Proof } from '../proof/types.js';
+import { decideEquality, type Decision, type Verdict } from '../proof/equality.js';
+import { conditionToText } from '../render/conditions.js';
+import { toLatex } from '../render/latex.js';
+import { stepToLatex } from '../render/proof-latex.js';
+
+/** What `derive()` takes: the loss, its named intermediates, the variable, and what to check. */
+export interface DeriveInput {
+  readonly loss: string;
+  /** `{ a2: 'sigmoid(z2)' }`, or pairs `[['a2', 'sigmoid(z2)']]`, or lines `['a2 = sigmoid(z2)']`. */
+  readonly let?: Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]> | readonly string[];
+  readonly wrt: string;
+  readonly expect?: string | readonly string[];
+  readonly assume?: string | readonly string[];
+  readonly title?: string;
+}
+
+/** One step as JSON: expressions in ASCII input syntax, so they parse back. */
+export interface StepJson {
+  readonly rule: string;
+  readonly kind: string;
+  readonly path: readonly number[];
+  readonly before: string;
+  readonly after: string;
+  readonly latex: string;
+  readonly conditions: readonly string[];
+  readonly bindings: Readonly<Record<string, string>>;
+  readonly derivation: number;
+  readonly phase: number;
+  readonly lemma?: number;
+}
+
+/** What `gradproof derive --format json` prints, and `derive()` returns. */
+export interface DeriveResult {
+  readonly title: string | null;
+  readonly wrt: string;
+  readonly goal: string;
+  readonly result: string;
+  readonly resultLatex: string;
+  readonly verdict: Verdict | null;
+  readonly expectations: ReadonlyArray<{
+    readonly expected: string;
+    readonly verdict: Verdict;
+    readonly counterexample: Readonly<Record<string, number>> | null;
+    readonly values: { readonly result: number; readonly expected: number } | null;
+    readonly evidence: string | null;
+  }>;
+  readonly steps: readonly StepJson[];
+  readonly lemmas: ReadonlyArray<{ readonly start: string; readonly result: string }>;
+  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: string }>;
+  readonly assumptions: readonly string[];
+  readonly conditions: readonly string[];
+  /** The first refuted expectation's counterexample, or null. */
+  readonly counterexample: Readonly<Record<string, number>> | null;
+}
+
+/** A derivation with its checked expectations, before it is turned into JSON or rendered. */
+export interface Outcome {
+  readonly title?: string;
+  readonly proof: Proof;
+  readonly wrt: string;
+  readonly expectations: ReadonlyArray<{ readonly expected: Expr; readonly decision: Decision }>;
+  readonly conditions: readonly Condition[];
+  readonly rules: RuleSet;
+}
+
+export interface RunOptions {
+  readonly rules?: RuleSet;
+  readonly budget?: Budget;
+}
+
+/** Runs a problem: derive, simplify, and decide every expectation. */
+export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome {
+  const rules = options.rules ?? builtinRules();
+  const definitions = [...spec.definitions];
+  let loss = spec.loss;
+  if (spec.lossName) {
+    definitions.push({ name: spec.lossName, expr: spec.loss });
+    loss = sym(spec.lossName);
+  }
+  const g = deriveGradient({ definitions, loss, wrt: spec.wrt }, rules, options.budget ?? DEFAULT_BUDGET);
+  const assumptions = spec.assumptions.flatMap(toAssumptions);
+  const lossExpr = g.defs.get(g.lossName)!;
+  const expectations = spec.expects.map((expected) => ({
+    expected,
+    decision: decideEquality(g.main.current, expected, g.defs, { assumptions, domain: [lossExpr], fns: functionTable(rules.defs) }),
+  }));
+  // A single proven expectation becomes the last line, so the result reads as the user wrote it.
+  const only = expectations.length === 1 ? expectations[0]! : undefined;
+  if (only && only.decision.verdict === 'proven' && only.expected !== g.main.current) {
+    g.main.beginPhase(g.main.start, 'expect');
+    g.main.replace('algebra', 'expect', [], only.expected);
+    g.main.endPhase();
+  }
+  const proof: Proof = {
+    start: g.main.start,
+    lemmas: g.recorder.lemmas,
+    steps: g.recorder.steps,
+    phases: g.recorder.phases,
+    result: g.main.current,
+    definitions: g.defs.list,
+    assumptions,
+  };
+  return {
+    ...(spec.title === undefined ? {} : { title: spec.title }),
+    proof,
+    wrt: spec.wrt,
+    expectations,
+    conditions: collectConditions(proof),
+    rules,
+  };
+}
+
+
+/** `0 < a2 < 1` is two assumptions, `0 < a2` and `a2 < 1`. */
+export function toAssumptions(r: Relation): Assumption[] {
+  return r.ops.map((op, i) => ({ lhs: r.operands[i]!, op, rhs: r.operands[i + 1]! }));
+}
+
+/** Every condition of every step, once each; `u != 0` is dropped where `u > 0` is also needed. */
+export function collectConditions(proof: Proof): Condition[] {
+  const seen = new Map<string, Condition>();
+  for (const s of proof.steps) for (const c of s.conditions) seen.set(`${c.kind}:${c.expr.id}`, c);
+  return [...seen.values()].filter((c) => c.kind !== 'nonzero' || !seen.has(`positive:${c.expr.id}`));
+}
+
+/** The problem an inline `derive()` call describes. */
+export function problemFromInput(input: DeriveInput, functions?: ReadonlySet<string>): ProblemSpec {
+  const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}) });
+  const definitions = letsOf(input.let).map((l) => parseDefinition(l, label('--let')));
+  const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(input.wrt)) {
+    throw new GradproofError('usage', `--wrt takes one variable name, not '${input.wrt}'`);
+  }
+  const named = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(input.loss);
+  const loss = named ? parseDefinition(input.loss, label('loss')) : { name: undefined, expr: parse(input.loss, label('loss')) };
+  return {
+    ...(input.title === undefined ? {} : { title: input.title }),
+    definitions,
+    loss: loss.expr,
+    ...(loss.name ? { lossName: loss.name } : {}),
+    wrt: input.wrt,
+    expects: list(input.expect).map((e) => parse(e, label('--expect'))),
+    assumptions: list(input.assume).map((a) => parseRelation(a, label('--assume'))),
+  };
+}
+
+function letsOf(l: DeriveInput['let']): string[] {
+  if (!l) return [];
+  if (Array.isArray(l)) return l.map((x: string | readonly [string, string]) => (typeof x === 'string' ? x : `${x[0]} = ${x[1]}`));
+  return Object.entries(l as Record<string, string>).map(([k, v]) => `${k} = ${v}`);
+}
+
+/** The JSON object for an outcome. */
+export function outcomeToJson(o: Outcome): DeriveResult {
+  const rulesById = o.rules.byId;
+  const verdicts = o.expectations.map((e) => e.decision.verdict);
+  const verdict: Verdict | null = !verdicts.length
+    ? null
+    : verdicts.every((v) => v === 'proven')
+      ? 'proven'
+      : verdicts.includes('refuted')
+        ? 'refuted'
+        : 'unknown';
+  const firstRefuted = o.expectations.find((e) => e.decision.verdict === 'refuted');
+  return {
+    title: o.title ?? null,
+    wrt: o.wrt,
+    goal: toAscii(o.proof.start),
+    result: toAscii(o.proof.result),
+    resultLatex: toLatex(o.proof.result),
+    verdict,
+    expectations: o.expectations.map(({ expected, decision }) => ({
+      expected: toAscii(expected),
+      verdict: decision.verdict,
+      counterexample: decision.counterexample?.point ?? null,
+      values: decision.counterexample ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
+      evidence: decision.evidence ?? null,
+    })),
+    steps: o.proof.steps.map((s) => ({
+      rule: s.rule,
+      kind: s.kind,
+      path: s.path,
+      before: toAscii(s.before),
+      after: toAscii(s.after),
+      latex: stepToLatex(s, rulesById),
+      conditions: s.conditions.map(conditionToText),
+      bindings: Object.fromEntries(Object.entries(s.bindings).map(([k, v]) => [k, toAscii(v)])),
+      derivation: s.derivation,
+      phase: s.phase,
+      ...(s.lemma === undefined ? {} : { lemma: s.lemma }),
+    })),
+    lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
+    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
+    assumptions: o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
+    conditions: o.conditions.map(conditionToText),
+    counterexample: firstRefuted?.decision.counterexample?.point ?? null,
+  };
+}
+
+/** Derives `∂loss/∂wrt` and checks the expectations; the same object `--format json` prints. */
+export function derive(input: DeriveInput, options: RunOptions = {}): DeriveResult {
+  return outcomeToJson(runProblem(problemFromInput(input, options.rules?.functions), options));
+}

@@ -1,0 +1,110 @@
+/** Command-line arguments, parsed with `node:util` parseArgs. */
+import { parseArgs } from 'node:util';
+import { GradproofError } from '../expr/errors.js';
+
+export const FORMATS = ['text', 'latex', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface DeriveArgs {
+  readonly command: 'derive';
+  /** A problem file, or an inline loss expression. */
+  readonly target: string;
+  readonly wrt?: string;
+  readonly lets: readonly string[];
+  readonly expects: readonly string[];
+  readonly assumes: readonly string[];
+  readonly format: Format;
+  readonly lang: 'en' | 'zh';
+  readonly output?: string;
+  /** Show every single step, not only the textbook lines. */
+  readonly allSteps: boolean;
+}
+
+export type Args = DeriveArgs | { readonly command: 'help' } | { readonly command: 'version' };
+
+const OPTIONS = {
+  wrt: { type: 'string' },
+  let: { type: 'string', multiple: true },
+  expect: { type: 'string', multiple: true },
+  assume: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  steps: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--output', '-o']);
+const FLAGS = new Set(['--steps', '--debug', '--help', '-h', '--version', '-V']);
+
+export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
+
+usage:
+  gradproof derive FILE [options]
+  gradproof derive EXPR --wrt VAR [--let "NAME = EXPR"]... [--expect EXPR]... [--assume COND]... [options]
+
+options:
+  --format text|latex|json   output format (default text)
+  --lang en|zh               language of rule names and explanations (default en)
+  -o, --output FILE          write the output to FILE
+  --steps                    list every single step, not only the textbook lines
+  --debug                    show a stack trace on errors
+  -h, --help                 this help
+  -V, --version              the version
+
+exit codes: 0 derived and every expectation proven; 1 an expectation refuted or unknown; 2 bad input
+`;
+
+/**
+ * Parses argv (without node and the script). Expressions may start with a minus
+ * (`-(y*log(a2) + ...)`), so anything that is not one of our options is an operand.
+ */
+export function parseCommandLine(argv: readonly string[]): Args & { debug: boolean } {
+  const held: string[] = [];
+  const prepared = argv.map((a, i) => {
+    const prev = argv[i - 1];
+    const isValue = prev !== undefined && TAKES_VALUE.has(prev);
+    const isOption = FLAGS.has(a) || TAKES_VALUE.has(a) || /^--[a-z-]+(=|$)/.test(a);
+    if (a.startsWith('-') && (isValue || !isOption)) {
+      held.push(a);
+      return `\u0000${held.length - 1}`;
+    }
+    return a;
+  });
+  const restore = (s: string): string => (s.startsWith('\u0000') ? held[Number(s.slice(1))]! : s);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: prepared, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new GradproofError('usage', `${(err as Error).message.replace(/\u0000(\d+)/g, (_, k) => held[Number(k)]!)}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+  const debug = v.debug === true;
+  if (v.help) return { command: 'help', debug };
+  if (v.version) return { command: 'version', debug };
+  const [command, target, ...extra] = parsed.positionals.map(restore);
+  if (!command) return { command: 'help', debug };
+  if (command !== 'derive') throw new GradproofError('usage', `unknown command '${command}' (known: derive)\n\n${USAGE}`);
+  if (!target) throw new GradproofError('usage', `derive needs a problem file or an expression\n\n${USAGE}`);
+  if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);
+  const format = (v.format ? restore(v.format) : 'text') as Format;
+  if (!FORMATS.includes(format)) throw new GradproofError('usage', `unknown format '${format}' (known: ${FORMATS.join(', ')})`);
+  const lang = v.lang ? restore(v.lang) : 'en';
+  if (lang !== 'en' && lang !== 'zh') throw new GradproofError('usage', `unknown language '${lang}' (known: en, zh)`);
+  const many = (x: string[] | undefined): string[] => (x ?? []).map(restore);
+  return {
+    command: 'derive',
+    target,
+    ...(v.wrt ? { wrt: restore(v.wrt) } : {}),
+    lets: many(v.let),
+    expects: many(v.expect),
+    assumes: many(v.assume),
+    format,
+    lang,
+    ...(v.output ? { output: restore(v.output) } : {}),
+    allSteps: v.steps === true,
+    debug,
+  };
+}

@@ -1,0 +1,37 @@
+/** Text and LaTeX output of a derivation for the terminal. */
+import { toAscii } from '../expr/print.js';
+import type { Outcome } from '../api/derive.js';
+import { conditionToText } from '../render/conditions.js';
+import { proofToAlign } from '../render/proof-latex.js';
+import { proofToText, stepsToText } from '../render/text.js';
+import { toDisplayAscii } from '../render/display-ascii.js';
+import type { Lang } from '../render/rule-name.js';
+
+const WORDS = {
+  en: { given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
+  zh: { given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
+} as const;
+
+/** The outcome as terminal text or as a LaTeX `align*` block. */
+export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, allSteps: boolean): string {
+  const rules = o.rules.byId;
+  if (format === 'latex') return `${proofToAlign(o.proof, rules, lang)}\n`;
+  const w = WORDS[lang];
+  const out: string[] = [];
+  if (o.title) out.push(o.title, '');
+  const defs = o.proof.definitions.map((d) => `${d.name} = ${toAscii(d.expr)}`);
+  defs.forEach((d, i) => out.push(`${i === 0 ? w.given.padEnd(12) : ' '.repeat(12)}${d}`));
+  out.push('', allSteps ? stepsToText(o.proof, rules, lang) : proofToText(o.proof, rules, lang), '');
+  out.push(`${w.result.padEnd(12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result)}`);
+  if (o.conditions.length) out.push(`${w.conditions.padEnd(12)}${o.conditions.map(conditionToText).join(', ')}`);
+  for (const e of o.expectations) {
+    out.push(`${w.expected.padEnd(12)}${toAscii(e.expected)}: ${w[e.decision.verdict]}`);
+    const c = e.decision.counterexample;
+    if (c) {
+      const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
+      out.push(`${' '.repeat(12)}${w.at}: ${point}; ${w.vs} ${c.left.toPrecision(6)}, ${w.exp} ${c.right.toPrecision(6)}`);
+    }
+    if (e.decision.evidence) out.push(`${' '.repeat(12)}${e.decision.evidence}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/** The `gradproof` command. Exit codes: 0 proven, 1 refuted or unknown, 2 bad input. */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { GradproofError } from '../expr/errors.js';
+import { parseProblem, type ProblemSpec } from '../parse/problem.js';
+import { outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
+import { builtinRules } from '../rules/builtin.js';
+import { USAGE, parseCommandLine, type DeriveArgs } from './args.js';
+import { formatOutcome } from './format.js';
+
+const VERSION = '0.1.0';
+
+function main(argv: readonly string[]): number {
+  let debug = argv.includes('--debug');
+  try {
+    const args = parseCommandLine(argv);
+    debug = args.debug;
+    if (args.command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (args.command === 'version') {
+      process.stdout.write(`gradproof ${VERSION}\n`);
+      return 0;
+    }
+    return derive(args);
+  } catch (err) {
+    if (err instanceof GradproofError) {
+      process.stderr.write(`${err.format()}\n`);
+      if (debug) process.stderr.write(`${err.stack}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`internal error: ${message}\n${debug && err instanceof Error ? err.stack + '\n' : 'run again with --debug for a stack trace\n'}`);
+    return 2;
+  }
+}
+
+function derive(args: DeriveArgs): number {
+  const rules = builtinRules();
+  const spec = looksLikeFile(args.target) ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
+  const outcome = runProblem(spec, { rules });
+  const text =
+    args.format === 'json' ? `${JSON.stringify(outcomeToJson(outcome), null, 2)}\n` : formatOutcome(outcome, args.format, args.lang, args.allSteps);
+  if (args.output) {
+    try {
+      writeFileSync(args.output, text);
+    } catch (err) {
+      throw new GradproofError('file', `cannot write ${args.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  } else process.stdout.write(text);
+  return outcome.expectations.every((e) => e.decision.verdict === 'proven') ? 0 : 1;
+}
+
+/** A target is a file when it names one, or looks like a path to a problem file. */
+function looksLikeFile(target: string): boolean {
+  if (/\.grad$/.test(target)) return true;
+  try {
+    return statSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function problemFromFile(args: DeriveArgs, functions: ReadonlySet<string>): ProblemSpec {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(args.target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
+    throw new GradproofError('file', `cannot read ${args.target}: ${why}`);
+  }
+  if (bytes.includes(0)) throw new GradproofError('file', `${args.target} is a binary file, not a problem file`);
+  if (args.wrt || args.lets.length || args.expects.length || args.assumes.length) {
+    throw new GradproofError('usage', '--wrt, --let, --expect and --assume go with an inline expression; a problem file states them itself');
+  }
+  return parseProblem(bytes.toString('utf8'), args.target, { functions });
+}
+
+function problemFromFlags(args: DeriveArgs, functions: ReadonlySet<string>): ProblemSpec {
+  if (!args.wrt) throw new GradproofError('usage', `an inline expression needs --wrt VAR (or is '${args.target}' a file that does not exist?)`);
+  return problemFromInput({ loss: args.target, let: args.lets, wrt: args.wrt, expect: args.expects, assume: args.assumes }, functions);
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,108 @@
+/**
+ * Problem files (`examples/*.grad`): one statement a line, comments after `#`.
+ *
+ *   title  Formula 8-13: binary cross-entropy through a sigmoid
+ *   let    a2 = sigmoid(z2)
+ *   loss   L = -(y*log(a2) + (1 - y)*log(1 - a2))
+ *   wrt    z2
+ *   expect a2 - y
+ *   assume 0 < y < 1
+ *
+ * `let` may repeat, in any order; `loss` may be a bare expression (then named `L`);
+ * `expect` and `assume` may repeat.
+ */
+import type { Expr } from '../expr/node.js';
+import { GradproofError, positionOf } from '../expr/errors.js';
+import { parse, parseDefinition, parseRelation, type ParseOptions, type Relation } from './ascii.js';
+
+export interface ProblemSpec {
+  readonly title?: string;
+  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr }>;
+  readonly loss: Expr;
+  /** The loss's own name, when the file gives one (`loss L = ...`). */
+  readonly lossName?: string;
+  readonly wrt: string;
+  readonly expects: readonly Expr[];
+  readonly assumptions: readonly Relation[];
+}
+
+const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume'] as const;
+
+/** Parses a problem file; errors carry file, line and column. */
+export function parseProblem(text: string, source: string, options: Omit<ParseOptions, 'source'> = {}): ProblemSpec {
+  const lines = text.split('\n');
+  let offset = 0;
+  let title: string | undefined;
+  const definitions: Array<{ name: string; expr: Expr }> = [];
+  let loss: { expr: Expr; name?: string } | undefined;
+  let wrt: string | undefined;
+  const expects: Expr[] = [];
+  const assumptions: Relation[] = [];
+  const fail = (at: number, message: string): never => {
+    throw new GradproofError('syntax', message, positionOf(text, at, source));
+  };
+
+  for (const raw of lines) {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const line = raw.replace(/\r$/, '');
+    const hash = line.indexOf('#');
+    const content = hash >= 0 ? line.slice(0, hash) : line;
+    if (!content.trim()) continue;
+    const lead = content.length - content.trimStart().length;
+    const m = /^(\S+)\s*/.exec(content.slice(lead))!;
+    const keyword = m[1]!;
+    const restAt = lineStart + lead + m[0].length;
+    const rest = content.slice(lead + m[0].length).trimEnd();
+    if (!(KEYWORDS as readonly string[]).includes(keyword)) {
+      fail(lineStart + lead, `expected one of ${KEYWORDS.join(', ')} but found '${keyword}'`);
+    }
+    if (!rest && keyword !== 'title') fail(restAt, `'${keyword}' needs something after it`);
+    // Expressions are parsed against the whole file text, so their errors point into it.
+    const sub = <T>(f: (s: string, o: ParseOptions) => T): T => {
+      try {
+        return f(rest, { ...options, source });
+      } catch (err) {
+        if (err instanceof GradproofError && err.pos) {
+          throw new GradproofError(err.code, err.message, positionOf(text, restAt + err.pos.offset, source));
+        }
+        throw err;
+      }
+    };
+    switch (keyword) {
+      case 'title':
+        title = rest;
+        break;
+      case 'let':
+        definitions.push(sub(parseDefinition));
+        break;
+      case 'loss': {
+        if (loss) fail(lineStart + lead, 'a problem has one loss');
+        const named = /^[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(rest);
+        loss = named ? (({ name, expr }) => ({ name, expr }))(sub(parseDefinition)) : { expr: sub(parse) };
+        break;
+      }
+      case 'wrt':
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(rest)) fail(restAt, `'wrt' takes one variable name, not '${rest}'`);
+        wrt = rest;
+        break;
+      case 'expect':
+        expects.push(sub(parse));
+        break;
+      case 'assume':
+        assumptions.push(sub(parseRelation));
+        break;
+    }
+  }
+  if (!loss) fail(text.length, "the problem has no 'loss' line");
+  if (!wrt) fail(text.length, "the problem has no 'wrt' line");
+  return {
+    ...(title === undefined ? {} : { title }),
+    definitions,
+    loss: loss!.expr,
+    ...(loss!.name ? { lossName: loss!.name } : {}),
+    wrt: wrt!,
+    expects,
+    assumptions,
+  };
+}

@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = join(import.meta.dirname, '../../src/render');
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+
+describe('src/render imports only from the stages to its left', () => {
+  it.each(files)('%s', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)) {
+      const [, typeOnly, from] = m;
+      const allowed = from!.startsWith('./') || from!.startsWith('../expr/') || from!.startsWith('../proof/');
+      const typeFromRules = typeOnly !== undefined && from === '../rules/types.js';
+      expect(allowed || typeFromRules, `${file} imports ${from}`).toBe(true);
+    }
+  });
+});
