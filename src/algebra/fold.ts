@@ -7,10 +7,12 @@ import type { Derivation } from '../rewrite/builder.js';
 /**
  * Replaces every occurrence of a definition's right side by its name, one step per
  * occurrence, later (more derived) definitions first. Definitions that are a bare name or
- * number are not folded: they would rename every occurrence of a variable.
+ * number are not folded: they would rename every occurrence of a variable. Names in `except`
+ * (the loss: a gradient is never written in terms of the loss itself) are not folded either.
  */
-export function foldDefinitions(d: Derivation, defs: Definitions): void {
+export function foldDefinitions(d: Derivation, defs: Definitions, except: ReadonlySet<string> = new Set()): void {
   for (const name of [...defs.order].reverse()) {
+    if (except.has(name)) continue;
     const rhs = defs.get(name)!;
     if (rhs.kind === 'sym' || rhs.kind === 'num') continue;
     for (;;) {

@@ -14,6 +14,7 @@ import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { decideEquality, type Decision, type Verdict } from '../proof/equality.js';
+import { checkProof, type CheckedProof } from '../proof/kernel.js';
 import { conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { stepToLatex } from '../render/proof-latex.js';
@@ -52,6 +53,10 @@ export interface DeriveResult {
   readonly result: string;
   readonly resultLatex: string;
   readonly verdict: Verdict | null;
+  /** Whether the kernel replayed every step (always true: an unreplayable proof is an error). */
+  readonly checked: boolean;
+  /** How many steps the kernel replayed. */
+  readonly replayed: number;
   readonly expectations: ReadonlyArray<{
     readonly expected: string;
     readonly verdict: Verdict;
@@ -72,6 +77,8 @@ export interface DeriveResult {
 export interface Outcome {
   readonly title?: string;
   readonly proof: Proof;
+  /** The kernel's replay of the proof: no verdict is printed without it. */
+  readonly checked: CheckedProof;
   readonly wrt: string;
   readonly expectations: ReadonlyArray<{ readonly expected: Expr; readonly decision: Decision }>;
   readonly conditions: readonly Condition[];
@@ -115,7 +122,17 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     definitions: g.defs.list,
     assumptions,
   };
+  const checked = replay(proof, rules);
+  // An expectation proven beside the result (when there are several) is replayed too, as
+  // its own one-step proof from the result.
+  for (const e of expectations) {
+    if (e.decision.verdict === 'proven' && e.expected !== proof.result) {
+      const step = { rule: 'expect', kind: 'algebra' as const, path: [], bindings: {}, before: proof.result, after: e.expected, conditions: [], phase: 0, derivation: 0 };
+      replay({ ...proof, start: proof.result, lemmas: [], steps: [step], phases: [], result: e.expected }, rules);
+    }
+  }
   return {
+    checked,
     ...(spec.title === undefined ? {} : { title: spec.title }),
     proof,
     wrt: spec.wrt,
@@ -125,6 +142,13 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   };
 }
 
+
+/** Replays a proof in the kernel; a failure is an internal error, reported loudly, never a silent verdict. */
+function replay(proof: Proof, rules: RuleSet): CheckedProof {
+  const r = checkProof(proof, rules.byId);
+  if (!r.ok) throw new GradproofError('internal', `the checker rejected the engine's own proof at step ${r.step}: ${r.reason}`);
+  return r.checked;
+}
 
 /** `0 < a2 < 1` is two assumptions, `0 < a2` and `a2 < 1`. */
 export function toAssumptions(r: Relation): Assumption[] {
@@ -184,6 +208,8 @@ export function outcomeToJson(o: Outcome): DeriveResult {
     result: toAscii(o.proof.result),
     resultLatex: toLatex(o.proof.result),
     verdict,
+    checked: true,
+    replayed: o.checked.replayed,
     expectations: o.expectations.map(({ expected, decision }) => ({
       expected: toAscii(expected),
       verdict: decision.verdict,

@@ -22,6 +22,8 @@ export interface Calculus {
   readonly recorder: ProofRecorder;
   /** Lemmas already proven, by their start: each local derivative is derived once. */
   readonly lemmas: Map<Expr, { index: number; result: Expr }>;
+  /** Names never folded back into a result (the loss). */
+  readonly noFold?: ReadonlySet<string>;
 }
 
 /** Resolves every derivative in the derivation, then simplifies it and folds names back. */
@@ -101,7 +103,7 @@ function proveLemma(c: Calculus, node: Expr): { index: number; result: Expr } {
   tidy(d);
   d.beginPhase(node, 'simplify');
   simplify(d);
-  foldDefinitions(d, c.defs);
+  foldDefinitions(d, c.defs, c.noFold);
   simplify(d);
   d.endPhase();
   c.recorder.finishLemma(d);

@@ -39,10 +39,11 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   }
   const recorder = new ProofRecorder(budget);
   const main = recorder.main(diff(sym(lossName), sym(problem.wrt)));
-  differentiate({ defs, rules, recorder, lemmas: new Map() }, main);
+  const noFold = new Set([lossName]);
+  differentiate({ defs, rules, recorder, lemmas: new Map(), noFold }, main);
   main.beginPhase(main.start, 'simplify');
   simplify(main);
-  foldDefinitions(main, defs);
+  foldDefinitions(main, defs, noFold);
   simplify(main);
   main.endPhase();
   return { defs, lossName, recorder, main };

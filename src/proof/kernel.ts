@@ -1,0 +1,247 @@
+/**
+ * The checker: the trusted base. It replays every step of a proof from the proof alone,
+ * with the rule data it is handed, and decides algebra on its own. It imports nothing but
+ * the expression core, and it is the only place a `CheckedProof` can be made.
+ *
+ * Per step kind:
+ * - `rule`: the rule's left side, instantiated with the step's bindings, is the subterm at
+ *   the path; its right side is the replacement; `free(c, x)` holds through the
+ *   definitions; `nonzero`/`positive` conditions are recorded.
+ * - `algebra`: the subterm and its replacement are equal as quotients of polynomials over
+ *   atoms (first with names as atoms, then with definitions unfolded where no derivative
+ *   is taken); every denominator that disappears is recorded as nonzero.
+ * - `definition`: a name replaced by its definition or back, never inside a derivative by
+ *   that very name.
+ * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over the inputs m of N's definition
+ *   that depend on x, when x is not among them and none depends on another.
+ * - `lemma`: a lemma's start replaced by its result, the lemma checked first (no cycles).
+ * An unknown rule id, or any mismatch, rejects the proof with the step's number and why.
+ */
+import { type Expr, add, diff, mul, num, sym } from '../expr/node.js';
+import { CycleError, Definitions } from '../expr/context.js';
+import { at, replaceAt, substitute, symbols } from '../expr/traverse.js';
+import { PolyLimit, rationallyEqual } from '../expr/poly.js';
+import { toAscii } from '../expr/print.js';
+import type { Condition, Proof, Step } from './types.js';
+
+/** The part of a rule the kernel needs (the rule set's `Rule` has this shape). */
+export interface KernelRule {
+  readonly id: string;
+  readonly kind: 'rewrite' | 'derivative' | 'algebra' | 'step';
+  readonly lhs?: Expr;
+  readonly rhs?: Expr;
+  readonly conditions: ReadonlyArray<{ readonly pred: 'free' | 'nonzero' | 'positive'; readonly args: readonly string[] }>;
+}
+
+const brand: unique symbol = Symbol('checked');
+
+/** A proof the kernel replayed in full. Only `checkProof` makes one. */
+export interface CheckedProof {
+  readonly proof: Proof;
+  /** How many steps were replayed. */
+  readonly replayed: number;
+  readonly [brand]: true;
+}
+
+export type CheckResult =
+  | { readonly ok: true; readonly checked: CheckedProof }
+  | { readonly ok: false; /** 1-based, in the proof's step list. */ readonly step: number; readonly reason: string };
+
+class Reject extends Error {}
+
+const fail = (reason: string): never => {
+  throw new Reject(reason);
+};
+
+/** Replays every step of `proof`; the checked proof, or the first wrong step and why. */
+export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>): CheckResult {
+  let defs: Definitions;
+  try {
+    defs = new Definitions(proof.definitions);
+  } catch (err) {
+    return { ok: false, step: 0, reason: err instanceof CycleError || err instanceof Error ? err.message : String(err) };
+  }
+  const chains = new Map<number, number[]>();
+  proof.steps.forEach((s, i) => {
+    const list = chains.get(s.derivation) ?? [];
+    list.push(i);
+    chains.set(s.derivation, list);
+  });
+  for (const k of chains.keys()) {
+    if (k < 0 || k > proof.lemmas.length || !Number.isInteger(k)) return { ok: false, step: chains.get(k)![0]! + 1, reason: `no derivation ${k}` };
+  }
+  const state = new Map<number, 'checking' | 'done'>();
+  let current = 0;
+  const checkChain = (k: number): void => {
+    if (state.get(k) === 'done') return;
+    if (state.get(k) === 'checking') fail(`lemma ${k} depends on itself`);
+    state.set(k, 'checking');
+    const start = k === 0 ? proof.start : proof.lemmas[k - 1]!.start;
+    const result = k === 0 ? proof.result : proof.lemmas[k - 1]!.result;
+    let cur = start;
+    for (const i of chains.get(k) ?? []) {
+      current = i;
+      const s = proof.steps[i]!;
+      if (s.before !== cur) fail(`its 'before' is not the previous step's result ${toAscii(cur)}`);
+      if (s.kind === 'lemma') {
+        const j = s.lemma;
+        if (j === undefined || j < 1 || j > proof.lemmas.length || j === k) fail('it uses a lemma that does not exist');
+        checkChain(j!);
+        current = i;
+      }
+      checkStep(s, rules, defs, proof);
+      cur = s.after;
+    }
+    current = (chains.get(k) ?? [])[0] ?? current;
+    if (cur !== result) fail(`${k === 0 ? 'the proof' : `lemma ${k}`} ends at ${toAscii(cur)}, not at its stated result ${toAscii(result)}`);
+    state.set(k, 'done');
+  };
+  try {
+    for (let k = 1; k <= proof.lemmas.length; k++) checkChain(k);
+    checkChain(0);
+  } catch (err) {
+    if (err instanceof Reject) return { ok: false, step: current + 1, reason: err.message };
+    throw err;
+  }
+  return { ok: true, checked: { proof, replayed: proof.steps.length, [brand]: true } };
+}
+
+function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Definitions, proof: Proof): void {
+  const rule = rules.get(s.rule);
+  if (!rule) fail(`unknown rule '${s.rule}'`);
+  const old = at(s.before, s.path);
+  if (!old) fail(`path ${s.path.join('.')} is not in the expression`);
+  /** The step is `old → replacement` at its path; the rest of the expression is untouched. */
+  const expectAfter = (replacement: Expr): void => {
+    if (replaceAt(s.before, s.path, replacement) !== s.after) fail(`replacing ${toAscii(old!)} by ${toAscii(replacement)} does not give its 'after'`);
+  };
+  switch (s.kind) {
+    case 'rule': {
+      if ((rule!.kind !== 'rewrite' && rule!.kind !== 'derivative') || !rule!.lhs || !rule!.rhs) fail(`${s.rule} is not a rewrite rule`);
+      const vars = symbols(rule!.lhs!);
+      const b = new Map(Object.entries(s.bindings));
+      for (const v of vars) if (!b.has(v)) fail(`binding for ${v} missing`);
+      for (const v of b.keys()) if (!vars.has(v)) fail(`binding for ${v}, which ${s.rule} does not have`);
+      if (substitute(rule!.lhs!, b) !== old) fail(`${s.rule} with these bindings does not match ${toAscii(old!)}`);
+      expectAfter(substitute(rule!.rhs!, b));
+      for (const c of rule!.conditions) {
+        const e = b.get(c.args[0]!)!;
+        if (c.pred === 'free') {
+          const x = b.get(c.args[1]!)!;
+          if (x.kind !== 'sym' || defs.exprDependsOn(e, x.name)) fail(`${toAscii(e)} depends on ${toAscii(x)}`);
+        } else if (!(e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n))) {
+          requireCondition(s, { kind: c.pred, expr: e });
+        }
+      }
+      return;
+    }
+    case 'algebra': {
+      if (rule!.kind !== 'algebra' && s.rule !== 'expect') fail(`${s.rule} is not an algebra rule`);
+      const replacement = at(s.after, s.path);
+      const local = replacement !== undefined && replaceAt(s.before, s.path, replacement) === s.after;
+      // Decided locally when the rest is untouched, else on the whole expression.
+      const [l, r] = local ? [old!, replacement!] : [s.before, s.after];
+      if (!equalAsRationalFunctions(l, r, defs)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
+      const kept = new Set(denominators(r));
+      for (const d of denominators(l)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
+      return;
+    }
+    case 'definition': {
+      const replacement = at(s.after, s.path);
+      if (!replacement) fail('its path is not in the result');
+      let name: string;
+      if (s.rule === 'def.unfold' && old!.kind === 'sym' && defs.has(old!.name)) {
+        name = old!.name;
+        expectAfter(defs.get(name)!);
+      } else if (s.rule === 'def.fold' && replacement!.kind === 'sym' && defs.get(replacement!.name) === old) {
+        name = replacement!.name;
+        expectAfter(replacement!);
+      } else fail(`${s.rule} does not turn ${toAscii(old!)} into ${toAscii(replacement!)}`);
+      if (diffVariablesAbove(s.before, s.path).includes(name!)) fail(`${name!} is changed inside a derivative by ${name!}`);
+      return;
+    }
+    case 'chain': {
+      if (s.rule !== 'chain') fail(`a chain step cites ${s.rule}`);
+      const [f, x] = old!.kind === 'call' && old!.fn === 'diff' ? old!.args : [];
+      if (!f || !x || f.kind !== 'sym' || x.kind !== 'sym' || !defs.has(f.name)) fail('the chain rule applies to diff(NAME, x) of a defined name');
+      const n = (f as Expr & { kind: 'sym' }).name;
+      const xn = (x as Expr & { kind: 'sym' }).name;
+      const cut = [...defs.inputs(n)].filter((m) => defs.dependsOn(m, xn));
+      if (!cut.length || cut.includes(xn)) fail(`the chain rule needs ${n} to depend on ${xn} only through other names`);
+      for (const a of cut) for (const b of cut) if (a !== b && defs.dependsOn(a, b)) fail(`${a} depends on ${b}: the partial derivatives would not hold the others fixed`);
+      expectAfter(add(...cut.map((m) => mul(diff(f!, sym(m)), diff(sym(m), x!)))));
+      return;
+    }
+    case 'lemma': {
+      const lemma = proof.lemmas[(s.lemma ?? 0) - 1]!;
+      if (old !== lemma.start) fail(`lemma ${s.lemma} is about ${toAscii(lemma.start)}, not ${toAscii(old!)}`);
+      expectAfter(lemma.result);
+      return;
+    }
+    default:
+      fail(`steps of kind '${s.kind}' are not supported`);
+  }
+}
+
+/** Equal as rational functions over atoms, with names as atoms or, outside derivatives, unfolded. */
+function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions): boolean {
+  try {
+    if (rationallyEqual(a, b)) return true;
+    if (hasDiff(a) || hasDiff(b)) return false;
+    const unfold = (e: Expr): Expr => {
+      let cur = e;
+      for (let i = 0; i <= defs.order.length; i++) {
+        const m = new Map([...symbols(cur)].filter((n) => defs.has(n)).map((n) => [n, defs.get(n)!]));
+        if (!m.size) break;
+        cur = substitute(cur, m);
+      }
+      return cur;
+    };
+    return rationallyEqual(unfold(a), unfold(b));
+  } catch (err) {
+    if (err instanceof PolyLimit) return false;
+    throw err;
+  }
+}
+
+const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
+
+/** Bases of every negative numeric power in `e`: what it divides by. */
+function denominators(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  const walk = (n: Expr): void => {
+    if (n.kind === 'pow' && n.args[1].kind === 'num' && n.args[1].value.n < 0n) out.push(n.args[0]);
+    n.args.forEach(walk);
+  };
+  walk(e);
+  return out;
+}
+
+/** The variables of the derivatives the path enters as their first operand. */
+function diffVariablesAbove(e: Expr, path: readonly number[]): string[] {
+  const out: string[] = [];
+  let cur = e;
+  for (const i of path) {
+    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0 && cur.args[1]!.kind === 'sym') out.push(cur.args[1]!.name);
+    cur = cur.args[i]!;
+  }
+  return out;
+}
+
+/**
+ * The step must record `c` (or, for nonzero, the stronger `positive`). A recorded condition
+ * counts if it states the same quantity, up to sign for `nonzero`.
+ */
+function requireCondition(s: Step, c: Condition): void {
+  const covers = (r: Condition): boolean => {
+    if (c.kind === 'positive' && r.kind !== 'positive') return false;
+    if (r.expr === c.expr) return true;
+    try {
+      // Up to sign for nonzero: `a2 != 1` states `1 - a2 != 0`.
+      return rationallyEqual(r.expr, c.expr) || (c.kind === 'nonzero' && rationallyEqual(r.expr, mul(num(-1), c.expr)));
+    } catch {
+      return false;
+    }
+  };
+  if (!s.conditions.some(covers)) fail(`it needs ${toAscii(c.expr)} ${c.kind === 'nonzero' ? '!= 0' : '> 0'} but does not record it`);
+}
