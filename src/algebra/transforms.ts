@@ -162,5 +162,17 @@ export const expandAndCollect: Transform = (node) => {
   return cost(moves[moves.length - 1]!.form) < cost(node) ? moves : undefined;
 };
 
+/** Whether a factor is a sum, or a power of one (what `expand` multiplies out). */
+const isSumFactor = (f: Expr): boolean => f.kind === 'add' || (f.kind === 'pow' && f.args[0].kind === 'add');
+
+/** A sum of plain terms (no factor is a sum) → like terms collected: `2 - x + x` → `2`. */
+export const collectLikeTerms: Transform = (node) => {
+  if (node.kind !== 'add') return undefined;
+  if (node.args.some((t) => (t.kind === 'mul' ? t.args.some(isSumFactor) : isSumFactor(t)))) return undefined;
+  const collected = collect(node);
+  if (!collected || cost(collected) >= cost(node)) return undefined;
+  return [{ rule: 'alg.collect', form: collected, conditions: [] }];
+};
+
 /** The moves in the order they are tried at each node. */
-export const TRANSFORMS: readonly Transform[] = [distributeSign, combinePowers, combineFractions, expandAndCollect];
+export const TRANSFORMS: readonly Transform[] = [distributeSign, combinePowers, combineFractions, expandAndCollect, collectLikeTerms];

@@ -66,6 +66,7 @@ export interface DeriveResult {
   }>;
   readonly steps: readonly StepJson[];
   readonly lemmas: ReadonlyArray<{ readonly start: string; readonly result: string }>;
+  readonly phases: ReadonlyArray<{ readonly lhs: string; readonly from: string; readonly to: string }>;
   readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: string }>;
   readonly assumptions: readonly string[];
   readonly conditions: readonly string[];
@@ -231,6 +232,7 @@ export function outcomeToJson(o: Outcome): DeriveResult {
       ...(s.lemma === undefined ? {} : { lemma: s.lemma }),
     })),
     lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
+    phases: o.proof.phases.map((p) => ({ lhs: toAscii(p.lhs), from: toAscii(p.from), to: toAscii(p.to) })),
     definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
     assumptions: o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
     conditions: o.conditions.map(conditionToText),

@@ -31,6 +31,8 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   const { defs, lossName } = definitionsOf(problem);
   const known = new Set<string>([...defs.order, ...defs.freeVariables()]);
   if (!known.has(problem.wrt)) {
+    // The loss's own name is not something the loss uses.
+    known.delete(lossName);
     const near = nearestName(problem.wrt, [...known]);
     throw new GradproofError(
       'unknown-variable',

@@ -20,7 +20,20 @@ export interface DeriveArgs {
   readonly allSteps: boolean;
 }
 
-export type Args = DeriveArgs | { readonly command: 'help' } | { readonly command: 'version' };
+export interface CheckArgs {
+  readonly command: 'check';
+  /** A proof (JSON) or derivation file; absent with `--chain`. */
+  readonly file?: string;
+  /** With `--chain`: the expressions of the derivation, in order. */
+  readonly chain?: readonly string[];
+  readonly lets: readonly string[];
+  readonly assumes: readonly string[];
+  readonly format: Format;
+  readonly lang: 'en' | 'zh';
+  readonly output?: string;
+}
+
+export type Args = DeriveArgs | CheckArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 const OPTIONS = {
   wrt: { type: 'string' },
@@ -31,19 +44,22 @@ const OPTIONS = {
   lang: { type: 'string' },
   output: { type: 'string', short: 'o' },
   steps: { type: 'boolean' },
+  chain: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
 
 const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--output', '-o']);
-const FLAGS = new Set(['--steps', '--debug', '--help', '-h', '--version', '-V']);
+const FLAGS = new Set(['--steps', '--chain', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
 
 usage:
   gradproof derive FILE [options]
   gradproof derive EXPR --wrt VAR [--let "NAME = EXPR"]... [--expect EXPR]... [--assume COND]... [options]
+  gradproof check FILE [options]          a proof (JSON from --format json) or a written derivation
+  gradproof check --chain E1 E2 E3... [--let "NAME = EXPR"]... [--assume COND]... [options]
 
 options:
   --format text|latex|json   output format (default text)
@@ -54,7 +70,7 @@ options:
   -h, --help                 this help
   -V, --version              the version
 
-exit codes: 0 derived and every expectation proven; 1 an expectation refuted or unknown; 2 bad input
+exit codes: 0 derived and every expectation (or every link) proven; 1 refuted or unknown; 2 bad input
 `;
 
 /**
@@ -86,14 +102,27 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   if (v.version) return { command: 'version', debug };
   const [command, target, ...extra] = parsed.positionals.map(restore);
   if (!command) return { command: 'help', debug };
-  if (command !== 'derive') throw new GradproofError('usage', `unknown command '${command}' (known: derive)\n\n${USAGE}`);
+  if (command !== 'derive' && command !== 'check') throw new GradproofError('usage', `unknown command '${command}' (known: derive, check)\n\n${USAGE}`);
+  const many = (x: string[] | undefined): string[] => (x ?? []).map(restore);
+  const common = () => {
+    const format = (v.format ? restore(v.format) : 'text') as Format;
+    if (!FORMATS.includes(format)) throw new GradproofError('usage', `unknown format '${format}' (known: ${FORMATS.join(', ')})`);
+    const lang = v.lang ? restore(v.lang) : 'en';
+    if (lang !== 'en' && lang !== 'zh') throw new GradproofError('usage', `unknown language '${lang}' (known: en, zh)`);
+    return { format, lang: lang as 'en' | 'zh', ...(v.output ? { output: restore(v.output) } : {}) };
+  };
+  if (command === 'check') {
+    const operands = parsed.positionals.slice(1).map(restore);
+    if (v.chain) {
+      if (operands.length < 2) throw new GradproofError('usage', 'check --chain needs at least two expressions: E1 E2 ...');
+      return { command: 'check', chain: operands, lets: many(v.let), assumes: many(v.assume), ...common(), debug };
+    }
+    if (operands.length !== 1) throw new GradproofError('usage', `check takes one file (or --chain E1 E2 ...)\n\n${USAGE}`);
+    if (v.let || v.assume) throw new GradproofError('usage', '--let and --assume go with --chain; a file states them itself');
+    return { command: 'check', file: operands[0]!, lets: [], assumes: [], ...common(), debug };
+  }
   if (!target) throw new GradproofError('usage', `derive needs a problem file or an expression\n\n${USAGE}`);
   if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);
-  const format = (v.format ? restore(v.format) : 'text') as Format;
-  if (!FORMATS.includes(format)) throw new GradproofError('usage', `unknown format '${format}' (known: ${FORMATS.join(', ')})`);
-  const lang = v.lang ? restore(v.lang) : 'en';
-  if (lang !== 'en' && lang !== 'zh') throw new GradproofError('usage', `unknown language '${lang}' (known: en, zh)`);
-  const many = (x: string[] | undefined): string[] => (x ?? []).map(restore);
   return {
     command: 'derive',
     target,
@@ -101,9 +130,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     lets: many(v.let),
     expects: many(v.expect),
     assumes: many(v.assume),
-    format,
-    lang,
-    ...(v.output ? { output: restore(v.output) } : {}),
+    ...common(),
     allSteps: v.steps === true,
     debug,
   };

@@ -7,6 +7,7 @@ import { outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
 import { builtinRules } from '../rules/builtin.js';
 import { USAGE, parseCommandLine, type DeriveArgs } from './args.js';
 import { formatOutcome } from './format.js';
+import { runCheck } from './check.js';
 
 const VERSION = '0.1.0';
 
@@ -22,6 +23,11 @@ function main(argv: readonly string[]): number {
     if (args.command === 'version') {
       process.stdout.write(`gradproof ${VERSION}\n`);
       return 0;
+    }
+    if (args.command === 'check') {
+      const r = runCheck(args);
+      emit(r.text, args.output);
+      return r.code;
     }
     return derive(args);
   } catch (err) {
@@ -42,14 +48,20 @@ function derive(args: DeriveArgs): number {
   const outcome = runProblem(spec, { rules });
   const text =
     args.format === 'json' ? `${JSON.stringify(outcomeToJson(outcome), null, 2)}\n` : formatOutcome(outcome, args.format, args.lang, args.allSteps);
-  if (args.output) {
-    try {
-      writeFileSync(args.output, text);
-    } catch (err) {
-      throw new GradproofError('file', `cannot write ${args.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  } else process.stdout.write(text);
+  emit(text, args.output);
   return outcome.expectations.every((e) => e.decision.verdict === 'proven') ? 0 : 1;
+}
+
+function emit(text: string, output: string | undefined): void {
+  if (!output) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(output, text);
+  } catch (err) {
+    throw new GradproofError('file', `cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 /** A target is a file when it names one, or looks like a path to a problem file. */

@@ -157,11 +157,22 @@ export function mul(...factors: Expr[]): Expr {
   return rawMul(rest);
 }
 
-/** `base ^ exponent`; `x^1` is `x`, `x^0` is `1`, and a rational to an integer power is folded. */
+/**
+ * `base ^ exponent`; `x^1` is `x`, `x^0` is `1`, a rational to an integer power is folded,
+ * and an integer power of a product or of an integer power is distributed
+ * (`(a*b)^-1` is `a^-1 * b^-1`), so `x/(a*b)` has one form however it was built.
+ */
 export function pow(base: Expr, exponent: Expr): Expr {
   if (exponent.kind === 'num') {
     if (isOne(exponent.value)) return base;
     if (isZero(exponent.value)) return num(1);
+    if (isInteger(exponent.value)) {
+      if (base.kind === 'mul') return mul(...base.args.map((f) => pow(f, exponent)));
+      const inner = base.kind === 'pow' ? base.args[1] : undefined;
+      if (base.kind === 'pow' && inner!.kind === 'num' && isInteger(inner!.value)) {
+        return pow(base.args[0], num(ratMul(inner!.value, exponent.value)));
+      }
+    }
     if (base.kind === 'num' && isInteger(exponent.value) && !(isZero(base.value) && exponent.value.n < 0n)) {
       return num(ratPowInt(base.value, exponent.value.n));
     }

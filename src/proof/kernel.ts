@@ -14,7 +14,7 @@
  *   that very name.
  * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over the inputs m of N's definition
  *   that depend on x, when x is not among them and none depends on another.
- * - `lemma`: a lemma's start replaced by its result, the lemma checked first (no cycles).
+ * - `lemma`: a lemma's start replaced by its result, or back, the lemma checked first (no cycles).
  * An unknown rule id, or any mismatch, rejects the proof with the step's number and why.
  */
 import { type Expr, add, diff, mul, num, sym } from '../expr/node.js';
@@ -92,7 +92,8 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>)
       checkStep(s, rules, defs, proof);
       cur = s.after;
     }
-    current = (chains.get(k) ?? [])[0] ?? current;
+    const ids = chains.get(k) ?? [];
+    current = ids[ids.length - 1] ?? current;
     if (cur !== result) fail(`${k === 0 ? 'the proof' : `lemma ${k}`} ends at ${toAscii(cur)}, not at its stated result ${toAscii(result)}`);
     state.set(k, 'done');
   };
@@ -173,9 +174,11 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       return;
     }
     case 'lemma': {
+      // A lemma is an equality: it may be used either way round.
       const lemma = proof.lemmas[(s.lemma ?? 0) - 1]!;
-      if (old !== lemma.start) fail(`lemma ${s.lemma} is about ${toAscii(lemma.start)}, not ${toAscii(old!)}`);
-      expectAfter(lemma.result);
+      if (old === lemma.start) expectAfter(lemma.result);
+      else if (old === lemma.result) expectAfter(lemma.start);
+      else fail(`lemma ${s.lemma} is about ${toAscii(lemma.start)}, not ${toAscii(old!)}`);
       return;
     }
     default:

@@ -1,0 +1,69 @@
+/** `gradproof check`: replay a proof file, or check a derivation someone wrote, link by link. */
+import { readFileSync } from 'node:fs';
+import { GradproofError } from '../expr/errors.js';
+import { toAscii } from '../expr/print.js';
+import { parse, parseDefinition, parseRelation } from '../parse/ascii.js';
+import { parseDerivation } from '../parse/derivation.js';
+import { builtinRules } from '../rules/builtin.js';
+import type { RuleSet } from '../rules/types.js';
+import { checkProof } from '../proof/kernel.js';
+import { proofFromJson } from '../api/serialize.js';
+import { checkDerivation, type ChainOutcome, type WrittenDerivation } from '../api/check-chain.js';
+import { chainToJson, formatChain } from './format-check.js';
+import type { CheckArgs } from './args.js';
+
+/** Runs `check`; returns the output text and the exit code. */
+export function runCheck(args: CheckArgs): { text: string; code: number } {
+  const rules = builtinRules();
+  if (args.chain) {
+    const opts = { functions: rules.functions };
+    const written: WrittenDerivation = {
+      definitions: args.lets.map((l) => parseDefinition(l, { ...opts, source: '--let' })),
+      assumptions: args.assumes.map((a) => parseRelation(a, { ...opts, source: '--assume' })),
+      chains: [args.chain.map((e, i) => ({ expr: parse(e, { ...opts, source: `expression ${i + 1}` }) }))],
+    };
+    return chainResult(checkDerivation(written, rules), args);
+  }
+  const file = args.file!;
+  const text = readText(file);
+  if (text.trimStart().startsWith('{')) return replayProofFile(file, text, rules, args);
+  return chainResult(checkDerivation(parseDerivation(text, file, { functions: rules.functions }), rules), args);
+}
+
+function chainResult(outcome: ChainOutcome, args: CheckArgs): { text: string; code: number } {
+  const text = args.format === 'json' ? `${JSON.stringify(chainToJson(outcome), null, 2)}\n` : formatChain(outcome, args.lang);
+  return { text, code: outcome.firstWrong === null ? 0 : 1 };
+}
+
+function replayProofFile(file: string, text: string, rules: RuleSet, args: CheckArgs): { text: string; code: number } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new GradproofError('syntax', `${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  const proof = proofFromJson(json, { functions: rules.functions });
+  const r = checkProof(proof, rules.byId);
+  const claim = `${toAscii(proof.start)} = ${toAscii(proof.result)}`;
+  if (args.format === 'json') {
+    const out = r.ok ? { checked: true, replayed: r.checked.replayed, claim } : { checked: false, step: r.step, reason: r.reason, claim };
+    return { text: `${JSON.stringify(out, null, 2)}\n`, code: r.ok ? 0 : 1 };
+  }
+  if (r.ok) return { text: `checked: ${r.checked.replayed} steps replayed\n${claim}\n`, code: 0 };
+  const step = proof.steps[r.step - 1];
+  const which = step ? `step ${r.step} (${step.rule})` : 'the proof';
+  return { text: `rejected: ${which}: ${r.reason}\n`, code: 1 };
+}
+
+function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
+    throw new GradproofError('file', `cannot read ${file}: ${why}`);
+  }
+  if (bytes.includes(0)) throw new GradproofError('file', `${file} is a binary file`);
+  return bytes.toString('utf8');
+}

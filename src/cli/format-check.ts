@@ -1,0 +1,60 @@
+/** Output of `gradproof check` for a written derivation. */
+import { toAscii } from '../expr/print.js';
+import type { ChainOutcome } from '../api/check-chain.js';
+import { conditionToText } from '../render/conditions.js';
+import { toDisplayAscii } from '../render/display-ascii.js';
+import type { Lang } from '../render/rule-name.js';
+
+const WORDS = {
+  en: { proven: 'proven', refuted: 'refuted', unknown: 'unknown', at: 'at', left: 'left', right: 'right', by: 'by', ok: 'Every step is proven.', wrong: 'The first wrong step is', line: 'line' },
+  zh: { proven: '已证明', refuted: '不成立', unknown: '未能判定', at: '反例', left: '左边', right: '右边', by: '依据', ok: '每一步都已证明。', wrong: '第一个错误的步骤是第', line: '行' },
+} as const;
+
+/** Link by link, then the first wrong step. */
+export function formatChain(o: ChainOutcome, lang: Lang): string {
+  const w = WORDS[lang];
+  const out: string[] = [];
+  if (o.title) out.push(o.title, '');
+  for (const l of o.links) {
+    out.push(`${String(l.number).padStart(2)}. ${toDisplayAscii(l.from)} = ${toDisplayAscii(l.to)}`);
+    let verdict = `    ${w[l.decision.verdict]}`;
+    if (l.rules.length) verdict += `  ${w.by} ${l.rules.map((id) => o.rules.byId.get(id)?.name[lang] ?? id).filter((n, i, a) => a.indexOf(n) === i).join(lang === 'zh' ? '、' : ', ')}`;
+    const conds = [...new Set(l.conditions.map(conditionToText))];
+    if (conds.length) verdict += `  [${conds.join(', ')}]`;
+    out.push(verdict);
+    const c = l.decision.counterexample;
+    if (c) {
+      const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
+      out.push(`    ${w.at} ${point}: ${w.left} ${c.left.toPrecision(6)}, ${w.right} ${c.right.toPrecision(6)}`);
+    }
+    if (l.decision.evidence) out.push(`    ${l.decision.evidence}`);
+  }
+  out.push('');
+  const wrong = o.links.find((l) => l.number === o.firstWrong);
+  if (!wrong) out.push(w.ok);
+  else if (lang === 'zh') out.push(`${w.wrong} ${wrong.number} 步${wrong.line ? `（第 ${wrong.line} 行）` : ''}：${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
+  else out.push(`${w.wrong} ${wrong.number}${wrong.line ? ` (line ${wrong.line})` : ''}: ${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** The JSON of a chain check. */
+export function chainToJson(o: ChainOutcome): unknown {
+  return {
+    title: o.title ?? null,
+    firstWrong: o.firstWrong,
+    links: o.links.map((l) => ({
+      number: l.number,
+      line: l.line ?? null,
+      from: toAscii(l.from),
+      to: toAscii(l.to),
+      verdict: l.decision.verdict,
+      checked: l.proof !== undefined,
+      replayed: l.proof?.replayed ?? 0,
+      rules: l.rules,
+      conditions: [...new Set(l.conditions.map(conditionToText))],
+      counterexample: l.decision.counterexample?.point ?? null,
+      values: l.decision.counterexample ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
+      evidence: l.decision.evidence ?? null,
+    })),
+  };
+}
