@@ -7,7 +7,6 @@
 import { type Expr } from '../expr/node.js';
 import { Definitions, CycleError } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
-import { toAscii } from '../expr/print.js';
 import type { Relation } from '../parse/ascii.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
@@ -15,8 +14,10 @@ import { functionTable } from '../rules/load.js';
 import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import { differentiate } from '../calculus/derive.js';
 import { simplify } from '../algebra/simplify.js';
-import type { Condition, Proof } from '../proof/types.js';
-import { algebraicallyEqual, decideEquality, type Decision } from '../proof/equality.js';
+import { identityVariants, type Variant } from '../algebra/identities.js';
+import { vanishingDenominators } from '../algebra/denominators.js';
+import type { Assumption, Condition, Proof } from '../proof/types.js';
+import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../proof/equality.js';
 import { checkProof, type CheckedProof } from '../proof/kernel.js';
 import { toAssumptions } from './derive.js';
 
@@ -69,7 +70,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
       const b = chain[i + 1]!;
       const number = links.length + 1;
       const base = { number, from: a.expr, to: b.expr, ...(b.line ? { line: b.line } : {}), ...(b.hint ? { hint: b.hint } : {}) };
-      const proof = proveLink(a.expr, b.expr, defs, rules);
+      const proof = proveLink(a.expr, b.expr, defs, rules, assumptions);
       if (proof) {
         const checked = checkProof(proof, rules.byId);
         if (!checked.ok) throw new GradproofError('internal', `the checker rejected the proof of link ${number} at step ${checked.step}: ${checked.reason}`);
@@ -95,8 +96,8 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
  * A proof of `a = b`, or undefined: derivatives on each side are worked out (the right
  * side's as a lemma, used backwards), and algebra joins what is left.
  */
-function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet): Proof | undefined {
-  if (a === b) return { start: a, result: b, lemmas: [], steps: [], phases: [], definitions: defs.list, assumptions: [] };
+function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, assumptions: readonly Assumption[]): Proof | undefined {
+  if (a === b) return { start: a, result: b, lemmas: [], steps: [], phases: [], definitions: defs.list, assumptions };
   const recorder = new ProofRecorder();
   const calc = { defs, rules, recorder, lemmas: new Map<Expr, { index: number; result: Expr }>() };
   const main = recorder.main(a);
@@ -112,9 +113,29 @@ function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet): Proof |
     if (err instanceof GradproofError && err.code === 'unknown-function') return undefined;
     throw err;
   }
+  const byEquation = !algebraicallyEqual(main.current, right ? right.current : b, defs) && equationGiving(main.current, right ? right.current : b, assumptions);
+  if (byEquation) {
+    main.beginPhase(a, 'assumption');
+    main.replace('assumption', 'assume', [], right ? right.current : b, vanishingDenominators(main.current, right ? right.current : b));
+  } else if (!algebraicallyEqual(main.current, right ? right.current : b, defs)) {
+    // Field algebra is not enough: try one identity rule on either side, or on both.
+    const left = identityVariants(main.current, rules, defs);
+    const rightStart = right ? right.current : b;
+    const rights = identityVariants(rightStart, rules, defs);
+    const pick =
+      left.map((l) => ({ l, r: undefined as Variant | undefined })).find(({ l }) => algebraicallyEqual(l.result, rightStart, defs)) ??
+      rights.map((r) => ({ l: undefined as Variant | undefined, r })).find(({ r }) => algebraicallyEqual(main.current, r.result, defs)) ??
+      left.flatMap((l) => rights.map((r) => ({ l, r: r as Variant | undefined }))).find(({ l, r }) => algebraicallyEqual(l.result, r!.result, defs));
+    if (!pick) return undefined;
+    if (pick.l) useIdentities(main, pick.l);
+    if (pick.r) {
+      right ??= recorder.lemma(b);
+      useIdentities(right, pick.r);
+      recorder.finishLemma(right);
+    }
+  }
   const target = right ? right.current : b;
   if (main.current !== target) {
-    if (!algebraicallyEqual(main.current, target, defs)) return undefined;
     main.beginPhase(a, 'algebra');
     main.replace('algebra', 'alg.rearrange', [], target, vanishingDenominators(main.current, target));
   }
@@ -127,8 +148,13 @@ function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet): Proof |
     steps: recorder.steps,
     phases: recorder.phases,
     definitions: defs.list,
-    assumptions: [],
+    assumptions,
   };
+}
+
+function useIdentities(d: Derivation, v: Variant): void {
+  d.beginPhase(d.start, 'identity');
+  for (const s of v.steps) d.replace('rule', s.application.rule.id, s.path, s.application.after, s.application.conditions, s.application.bindings);
 }
 
 function work(calc: Parameters<typeof differentiate>[0], d: Derivation): void {
@@ -140,20 +166,3 @@ function work(calc: Parameters<typeof differentiate>[0], d: Derivation): void {
 }
 
 const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
-
-/** What `from` divides by that `to` does not: each must be nonzero for the link to hold. */
-function vanishingDenominators(from: Expr, to: Expr): Condition[] {
-  const dens = (e: Expr): Expr[] => {
-    const out: Expr[] = [];
-    const walk = (n: Expr): void => {
-      if (n.kind === 'pow' && n.args[1].kind === 'num' && n.args[1].value.n < 0n) out.push(n.args[0]);
-      n.args.forEach(walk);
-    };
-    walk(e);
-    return out;
-  };
-  const kept = new Set(dens(to));
-  return [...new Set(dens(from))].filter((d) => !kept.has(d)).map((expr) => ({ kind: 'nonzero', expr }));
-}
-
-export { toAscii };

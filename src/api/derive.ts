@@ -10,11 +10,13 @@ import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { functionTable } from '../rules/load.js';
+import { vanishingDenominators } from '../algebra/denominators.js';
 import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
-import { decideEquality, type Decision, type Verdict } from '../proof/equality.js';
+import { algebraicallyEqual, decideEquality, type Decision, type Verdict } from '../proof/equality.js';
 import { checkProof, type CheckedProof } from '../proof/kernel.js';
+import { reduceConditions } from '../proof/conditions.js';
 import { conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { stepToLatex } from '../render/proof-latex.js';
@@ -70,6 +72,8 @@ export interface DeriveResult {
   readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: string }>;
   readonly assumptions: readonly string[];
   readonly conditions: readonly string[];
+  /** Conditions that the assumptions imply, so the result needs nothing more for them. */
+  readonly dischargedConditions: readonly string[];
   /** The first refuted expectation's counterexample, or null. */
   readonly counterexample: Readonly<Record<string, number>> | null;
 }
@@ -82,7 +86,10 @@ export interface Outcome {
   readonly checked: CheckedProof;
   readonly wrt: string;
   readonly expectations: ReadonlyArray<{ readonly expected: Expr; readonly decision: Decision }>;
+  /** What the result needs to hold, beyond what the assumptions already give. */
   readonly conditions: readonly Condition[];
+  /** Conditions the assumptions imply (`a2 != 0` under `0 < a2 < 1`). */
+  readonly discharged: readonly Condition[];
   readonly rules: RuleSet;
 }
 
@@ -111,7 +118,9 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   const only = expectations.length === 1 ? expectations[0]! : undefined;
   if (only && only.decision.verdict === 'proven' && only.expected !== g.main.current) {
     g.main.beginPhase(g.main.start, 'expect');
-    g.main.replace('algebra', 'expect', [], only.expected);
+    const needs = vanishingDenominators(g.main.current, only.expected);
+    if (algebraicallyEqual(g.main.current, only.expected, g.defs)) g.main.replace('algebra', 'expect', [], only.expected, needs);
+    else g.main.replace('assumption', 'assume', [], only.expected, needs);
     g.main.endPhase();
   }
   const proof: Proof = {
@@ -128,17 +137,21 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   // its own one-step proof from the result.
   for (const e of expectations) {
     if (e.decision.verdict === 'proven' && e.expected !== proof.result) {
-      const step = { rule: 'expect', kind: 'algebra' as const, path: [], bindings: {}, before: proof.result, after: e.expected, conditions: [], phase: 0, derivation: 0 };
+      const kind = algebraicallyEqual(proof.result, e.expected, g.defs) ? ('algebra' as const) : ('assumption' as const);
+      const conditions = vanishingDenominators(proof.result, e.expected);
+      const step = { rule: kind === 'algebra' ? 'expect' : 'assume', kind, path: [], bindings: {}, before: proof.result, after: e.expected, conditions, phase: 0, derivation: 0 };
       replay({ ...proof, start: proof.result, lemmas: [], steps: [step], phases: [], result: e.expected }, rules);
     }
   }
+  const { remaining, discharged } = reduceConditions(collectConditions(proof), assumptions);
   return {
     checked,
     ...(spec.title === undefined ? {} : { title: spec.title }),
     proof,
     wrt: spec.wrt,
     expectations,
-    conditions: collectConditions(proof),
+    conditions: remaining,
+    discharged,
     rules,
   };
 }
@@ -236,6 +249,7 @@ export function outcomeToJson(o: Outcome): DeriveResult {
     definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
     assumptions: o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
     conditions: o.conditions.map(conditionToText),
+    dischargedConditions: o.discharged.map(conditionToText),
     counterexample: firstRefuted?.decision.counterexample?.point ?? null,
   };
 }

@@ -60,6 +60,7 @@ usage:
   gradproof derive EXPR --wrt VAR [--let "NAME = EXPR"]... [--expect EXPR]... [--assume COND]... [options]
   gradproof check FILE [options]          a proof (JSON from --format json) or a written derivation
   gradproof check --chain E1 E2 E3... [--let "NAME = EXPR"]... [--assume COND]... [options]
+  gradproof equal A B [--let "NAME = EXPR"]... [--assume COND]... [options]
 
 options:
   --format text|latex|json   output format (default text)
@@ -102,7 +103,9 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   if (v.version) return { command: 'version', debug };
   const [command, target, ...extra] = parsed.positionals.map(restore);
   if (!command) return { command: 'help', debug };
-  if (command !== 'derive' && command !== 'check') throw new GradproofError('usage', `unknown command '${command}' (known: derive, check)\n\n${USAGE}`);
+  if (command !== 'derive' && command !== 'check' && command !== 'equal') {
+    throw new GradproofError('usage', `unknown command '${command}' (known: derive, check, equal)\n\n${USAGE}`);
+  }
   const many = (x: string[] | undefined): string[] => (x ?? []).map(restore);
   const common = () => {
     const format = (v.format ? restore(v.format) : 'text') as Format;
@@ -111,6 +114,11 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     if (lang !== 'en' && lang !== 'zh') throw new GradproofError('usage', `unknown language '${lang}' (known: en, zh)`);
     return { format, lang: lang as 'en' | 'zh', ...(v.output ? { output: restore(v.output) } : {}) };
   };
+  if (command === 'equal') {
+    const operands = parsed.positionals.slice(1).map(restore);
+    if (operands.length !== 2) throw new GradproofError('usage', `equal takes two expressions: A B\n\n${USAGE}`);
+    return { command: 'check', chain: operands, lets: many(v.let), assumes: many(v.assume), ...common(), debug };
+  }
   if (command === 'check') {
     const operands = parsed.positionals.slice(1).map(restore);
     if (v.chain) {

@@ -8,22 +8,29 @@ import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 
 const WORDS = {
-  en: { given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
-  zh: { given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
+  en: { assumed: 'Assumed', covers: 'which gives', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
+  zh: { assumed: '假设', covers: '由此', given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
 } as const;
 
 /** The outcome as terminal text or as a LaTeX `align*` block. */
 export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, allSteps: boolean): string {
   const rules = o.rules.byId;
-  if (format === 'latex') return `${proofToAlign(o.proof, rules, lang)}\n`;
+  // Only a proof the kernel replayed is rendered.
+  const proof = o.checked.proof;
+  if (format === 'latex') return `${proofToAlign(proof, rules, lang)}\n`;
   const w = WORDS[lang];
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
   const defs = o.proof.definitions.map((d) => `${d.name} = ${toAscii(d.expr)}`);
   defs.forEach((d, i) => out.push(`${i === 0 ? w.given.padEnd(12) : ' '.repeat(12)}${d}`));
-  out.push('', allSteps ? stepsToText(o.proof, rules, lang) : proofToText(o.proof, rules, lang), '');
+  out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
   out.push(`${w.result.padEnd(12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result)}`);
   if (o.conditions.length) out.push(`${w.conditions.padEnd(12)}${o.conditions.map(conditionToText).join(', ')}`);
+  if (o.proof.assumptions.length) {
+    const given = o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`).join(', ');
+    const covered = o.discharged.length ? ` (${w.covers} ${o.discharged.map(conditionToText).join(', ')})` : '';
+    out.push(`${w.assumed.padEnd(12)}${given}${covered}`);
+  }
   for (const e of o.expectations) {
     out.push(`${w.expected.padEnd(12)}${toAscii(e.expected)}: ${w[e.decision.verdict]}`);
     const c = e.decision.counterexample;

@@ -322,3 +322,18 @@ export function rationallyEqual(a: Expr, b: Expr, maxTerms = DEFAULT_MAX_TERMS):
   if (x.den.isZero || y.den.isZero) return false;
   return x.num.mul(y.den).equals(y.num.mul(x.den));
 }
+
+/**
+ * Whether `a = b` follows from the equation `eq = 0` by field algebra: the numerator of
+ * `a - b` is a polynomial multiple of the numerator of `eq` (used for facts such as
+ * `y1 + y2 + y3 = 1`, where `eq` is `y1 + y2 + y3 - 1`).
+ */
+export function equalModulo(a: Expr, b: Expr, eq: Expr, maxTerms = DEFAULT_MAX_TERMS): boolean {
+  const atoms = new AtomTable();
+  const x = toRationalFunction(a, atoms, { maxTerms });
+  const y = toRationalFunction(b, atoms, { maxTerms });
+  const e = toRationalFunction(eq, atoms, { maxTerms });
+  if (x.den.isZero || y.den.isZero || e.den.isZero || e.num.isZero || e.num.constantValue !== undefined) return false;
+  const diff = x.num.mul(y.den).sub(y.num.mul(x.den));
+  return diff.isZero || diff.divide(e.num) !== undefined;
+}

@@ -7,7 +7,8 @@
 import type { Expr } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
 import { mapBottomUp, symbols } from '../expr/traverse.js';
-import { PolyLimit, rationallyEqual } from '../expr/poly.js';
+import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
+import { add, mul, num } from '../expr/node.js';
 import { close, valueAt } from '../expr/numeric.js';
 import { NotPrecise, preciseValue, preciselyDifferent } from '../expr/precise.js';
 import { seededRandom } from '../expr/random.js';
@@ -61,9 +62,23 @@ export interface SampleOptions {
 // Readable candidate values first: a counterexample like `y = 0.5, z2 = 1` is easy to check by hand.
 const NICE = [0.5, 1, -1, 2, 0.25, -0.5, 1.5, -2, 0.75, 3, -1.5, 0.3];
 
+/** The stated equation that makes `a = b` by algebra, if one does (`y1 + y2 + y3 = 1`). */
+export function equationGiving(a: Expr, b: Expr, assumptions: readonly Assumption[]): Assumption | undefined {
+  return assumptions.find((f) => {
+    if (f.op !== '=') return false;
+    try {
+      return equalModulo(a, b, add(f.lhs, mul(num(-1), f.rhs)));
+    } catch (err) {
+      if (err instanceof PolyLimit) return false;
+      throw err;
+    }
+  });
+}
+
 /** Decides `a = b`. */
 export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: SampleOptions = {}): Decision {
   if (a === b || algebraicallyEqual(a, b, defs)) return { verdict: 'proven' };
+  if (equationGiving(a, b, options.assumptions ?? [])) return { verdict: 'proven' };
   const vars = defs.freeVariables([a, b, ...(options.domain ?? [])]);
   const rnd = seededRandom(options.seed ?? 12345);
   const samples = options.samples ?? 24;
@@ -74,6 +89,7 @@ export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: Sam
       point[v] = t < 8 ? NICE[Math.floor(rnd() * NICE.length)]! : Math.round((rnd() * 6 - 3) * 100) / 100;
     }
     const fnOpt = options.fns ? { fns: options.fns } : {};
+    if (!satisfyEquations(options.assumptions ?? [], point, defs, fnOpt)) continue;
     let left: number;
     let right: number;
     try {
@@ -105,6 +121,32 @@ function confirmed(a: Expr, b: Expr, point: Record<string, number>, defs: Defini
     if (err instanceof NotPrecise) return false;
     throw err;
   }
+}
+
+/**
+ * Moves the point onto each stated equation by Newton's method in the equation's first
+ * free variable, so sampling respects facts such as `y1 + y2 + y3 = 1`.
+ */
+function satisfyEquations(assumptions: readonly Assumption[], point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
+  for (const f of assumptions) {
+    if (f.op !== '=') continue;
+    const g = add(f.lhs, mul(num(-1), f.rhs));
+    const v = [...symbols(g)].filter((s) => s in point).sort()[0];
+    if (!v) return false;
+    for (let i = 0; i < 40; i++) {
+      const y = valueAt(g, point, defs, opt);
+      if (!Number.isFinite(y)) return false;
+      if (Math.abs(y) < 1e-13) break;
+      const h = 1e-6 * Math.max(1, Math.abs(point[v]!));
+      const x0 = point[v]!;
+      point[v] = x0 + h;
+      const slope = (valueAt(g, point, defs, opt) - y) / h;
+      point[v] = x0;
+      if (!Number.isFinite(slope) || slope === 0) return false;
+      point[v] = x0 - y / slope;
+    }
+  }
+  return true;
 }
 
 /** Whether every assumption holds at the point (equations to 1e-9). */

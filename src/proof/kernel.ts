@@ -14,13 +14,15 @@
  *   that very name.
  * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over the inputs m of N's definition
  *   that depend on x, when x is not among them and none depends on another.
+ * - `assumption`: the subterm and its replacement differ by a multiple of a stated
+ *   equation (`y1 + y2 + y3 = 1`).
  * - `lemma`: a lemma's start replaced by its result, or back, the lemma checked first (no cycles).
  * An unknown rule id, or any mismatch, rejects the proof with the step's number and why.
  */
 import { type Expr, add, diff, mul, num, sym } from '../expr/node.js';
 import { CycleError, Definitions } from '../expr/context.js';
 import { at, replaceAt, substitute, symbols } from '../expr/traverse.js';
-import { PolyLimit, rationallyEqual } from '../expr/poly.js';
+import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { toAscii } from '../expr/print.js';
 import type { Condition, Proof, Step } from './types.js';
 
@@ -179,6 +181,24 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       if (old === lemma.start) expectAfter(lemma.result);
       else if (old === lemma.result) expectAfter(lemma.start);
       else fail(`lemma ${s.lemma} is about ${toAscii(lemma.start)}, not ${toAscii(old!)}`);
+      return;
+    }
+    case 'assumption': {
+      // `old = new` modulo a stated equation: their difference is a multiple of lhs - rhs.
+      const replacement = at(s.after, s.path);
+      if (!replacement || replaceAt(s.before, s.path, replacement) !== s.after) fail('its path is not where it changed');
+      const uses = proof.assumptions.filter((f) => f.op === '=');
+      const holds = (f: (typeof uses)[number]): boolean => {
+        try {
+          return equalModulo(old!, replacement!, add(f.lhs, mul(num(-1), f.rhs)));
+        } catch (err) {
+          if (err instanceof PolyLimit) return false;
+          throw err;
+        }
+      };
+      if (!uses.some(holds)) fail(`no stated equation turns ${toAscii(old!)} into ${toAscii(replacement!)}`);
+      const kept = new Set(denominators(replacement!));
+      for (const d of denominators(old!)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
       return;
     }
     default:

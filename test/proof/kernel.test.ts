@@ -126,8 +126,17 @@ describe('the kernel on hand-made proofs', () => {
     expect(checkProof(p, rules.byId)).toEqual({ ok: false, step: 1, reason: 'a depends on z' });
   });
 
-  it('rejects a step of an unknown kind', () => {
+  it('rejects an assumption step that no stated equation justifies', () => {
     const p = proof('x', [step({ rule: 'assume', kind: 'assumption', before: parse('x'), after: parse('1') })], '1');
-    expect(checkProof(p, rules.byId)).toEqual({ ok: false, step: 1, reason: "steps of kind 'assumption' are not supported" });
+    expect(checkProof({ ...p, assumptions: [{ lhs: parse('x + y'), op: '=', rhs: parse('1') }] }, rules.byId)).toEqual({
+      ok: false,
+      step: 1,
+      reason: 'no stated equation turns x into 1',
+    });
+  });
+
+  it('accepts an assumption step that a stated equation justifies', () => {
+    const p = proof('a*(y1 + y2) - y1', [step({ rule: 'assume', kind: 'assumption', before: parse('a*(y1 + y2) - y1'), after: parse('a - y1') })], 'a - y1');
+    expect(checkProof({ ...p, assumptions: [{ lhs: parse('y1 + y2'), op: '=', rhs: parse('1') }] }, rules.byId).ok).toBe(true);
   });
 });

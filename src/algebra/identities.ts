@@ -1,0 +1,59 @@
+/**
+ * Identities beyond field algebra (`sigmoid(-x) = 1 - sigmoid(x)`, `log(exp(x)) = x`) are
+ * used only by citing a rule of `rules/identities.rules`. This proposes the ways of using
+ * one such rule on an expression: at one place, or at every place it matches.
+ */
+import type { Expr } from '../expr/node.js';
+import type { Definitions } from '../expr/context.js';
+import { nodes, replaceAt } from '../expr/traverse.js';
+import type { Rule, RuleSet } from '../rules/types.js';
+import { applyRule, type Application } from '../rewrite/apply.js';
+
+export interface Rewrite {
+  readonly path: number[];
+  readonly application: Application;
+}
+
+/** A way to rewrite `e` by one identity rule: the steps, in order, and the result. */
+export interface Variant {
+  readonly steps: readonly Rewrite[];
+  readonly result: Expr;
+}
+
+const MAX_OCCURRENCES = 8;
+
+/** The identity rules (ids `id.*`) in file order. */
+export function identityRules(rules: RuleSet): Rule[] {
+  return rules.rules.filter((r) => r.kind === 'rewrite' && r.id.startsWith('id.'));
+}
+
+/** Each identity rule applied once at its first match, and at every match. */
+export function identityVariants(e: Expr, rules: RuleSet, defs: Definitions): Variant[] {
+  const out: Variant[] = [];
+  for (const rule of identityRules(rules)) {
+    const steps: Rewrite[] = [];
+    let cur = e;
+    for (let k = 0; k < MAX_OCCURRENCES; k++) {
+      const hit = firstMatch(cur, rule, defs);
+      if (!hit) break;
+      steps.push(hit);
+      cur = replaceAt(cur, hit.path, hit.application.after);
+      if (k === 0) out.push({ steps: [hit], result: cur });
+    }
+    if (steps.length > 1) out.push({ steps, result: cur });
+  }
+  return out;
+}
+
+function firstMatch(e: Expr, rule: Rule, defs: Definitions): Rewrite | undefined {
+  const walk = (n: Expr, path: number[]): Rewrite | undefined => {
+    const application = applyRule(rule, n, defs);
+    if (application) return { path, application };
+    for (let i = 0; i < n.args.length; i++) {
+      const hit = walk(n.args[i]!, [...path, i]);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  return nodes(e).length ? walk(e, []) : undefined;
+}

@@ -1,0 +1,56 @@
+/** `equivalent(a, b)`: is `a = b`? Proven (replayed by the kernel), refuted with a point, or unknown. */
+import { parse, parseDefinition, parseRelation } from '../parse/ascii.js';
+import { builtinRules } from '../rules/builtin.js';
+import type { RuleSet } from '../rules/types.js';
+import type { Verdict } from '../proof/equality.js';
+import { conditionToText } from '../render/conditions.js';
+import { checkDerivation } from './check-chain.js';
+
+export interface EquivalentOptions {
+  /** Named intermediates: `{ a2: 'sigmoid(z2)' }` or lines `['a2 = sigmoid(z2)']`. */
+  readonly let?: Readonly<Record<string, string>> | readonly string[];
+  /** Facts: `'y1 + y2 + y3 = 1'`, `'0 < a2 < 1'`. */
+  readonly assume?: string | readonly string[];
+  readonly rules?: RuleSet;
+}
+
+export interface EquivalentResult {
+  readonly verdict: Verdict;
+  /** Whether the kernel replayed the proof (only for `proven`). */
+  readonly checked: boolean;
+  readonly replayed: number;
+  /** Rule ids the proof used. */
+  readonly rules: readonly string[];
+  readonly conditions: readonly string[];
+  readonly counterexample: Readonly<Record<string, number>> | null;
+  readonly values: { readonly left: number; readonly right: number } | null;
+  readonly evidence: string | null;
+}
+
+/** Decides `a = b`, e.g. `equivalent('log(sigmoid(z))', '-softplus(-z)')` is proven by id.log-sigmoid. */
+export function equivalent(a: string, b: string, options: EquivalentOptions = {}): EquivalentResult {
+  const rules = options.rules ?? builtinRules();
+  const opts = { functions: rules.functions };
+  const lets = !options.let ? [] : Array.isArray(options.let) ? (options.let as readonly string[]) : Object.entries(options.let).map(([k, v]) => `${k} = ${v}`);
+  const assume = options.assume === undefined ? [] : typeof options.assume === 'string' ? [options.assume] : options.assume;
+  const outcome = checkDerivation(
+    {
+      definitions: lets.map((l) => parseDefinition(l, { ...opts, source: 'let' })),
+      assumptions: assume.map((s) => parseRelation(s, { ...opts, source: 'assume' })),
+      chains: [[{ expr: parse(a, { ...opts, source: 'a' }) }, { expr: parse(b, { ...opts, source: 'b' }) }]],
+    },
+    rules,
+  );
+  const link = outcome.links[0]!;
+  const c = link.decision.counterexample;
+  return {
+    verdict: link.decision.verdict,
+    checked: link.proof !== undefined,
+    replayed: link.proof?.replayed ?? 0,
+    rules: link.rules,
+    conditions: [...new Set(link.conditions.map(conditionToText))],
+    counterexample: c?.point ?? null,
+    values: c ? { left: c.left, right: c.right } : null,
+    evidence: link.decision.evidence ?? null,
+  };
+}
