@@ -165,12 +165,14 @@ export const expandAndCollect: Transform = (node) => {
 /** Whether a factor is a sum, or a power of one (what `expand` multiplies out). */
 const isSumFactor = (f: Expr): boolean => f.kind === 'add' || (f.kind === 'pow' && f.args[0].kind === 'add');
 
-/** A sum of plain terms (no factor is a sum) → like terms collected: `2 - x + x` → `2`. */
+/** A sum of plain terms (no factor is a sum) → like terms collected: `2 - x + x` → `2`, `a + a` → `2*a`. */
 export const collectLikeTerms: Transform = (node) => {
   if (node.kind !== 'add') return undefined;
   if (node.args.some((t) => (t.kind === 'mul' ? t.args.some(isSumFactor) : isSumFactor(t)))) return undefined;
   const collected = collect(node);
-  if (!collected || cost(collected) >= cost(node)) return undefined;
+  const terms = (e: Expr): number => (e.kind === 'add' ? e.args.length : 1);
+  // Fewer terms is the reason to take it, even when a coefficient makes it a node longer (`x + x` → `2*x`).
+  if (!collected || terms(collected) >= terms(node)) return undefined;
   return [{ rule: 'alg.collect', form: collected, conditions: [] }];
 };
 

@@ -204,7 +204,7 @@ function letsOf(l: DeriveInput['let']): string[] {
 }
 
 /** The JSON object for an outcome. */
-export function outcomeToJson(o: Outcome): DeriveResult {
+export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResult {
   const rulesById = o.rules.byId;
   const verdicts = o.expectations.map((e) => e.decision.verdict);
   const verdict: Verdict | null = !verdicts.length
@@ -237,7 +237,7 @@ export function outcomeToJson(o: Outcome): DeriveResult {
       path: s.path,
       before: toAscii(s.before),
       after: toAscii(s.after),
-      latex: stepToLatex(s, rulesById),
+      latex: stepToLatex(s, rulesById, lang),
       conditions: s.conditions.map(conditionToText),
       bindings: Object.fromEntries(Object.entries(s.bindings).map(([k, v]) => [k, toAscii(v)])),
       derivation: s.derivation,

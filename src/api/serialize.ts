@@ -76,7 +76,7 @@ export function conditionFrom(v: unknown, where: string, options: ParseOptions =
   const r = parseRelation(v, { ...options, source: where });
   const [l, rhs] = r.operands;
   const op = r.ops[0];
-  if (r.ops.length !== 1 || !l || !rhs) throw new GradproofError('syntax', `${where} should be one relation such as 'a2 != 0'`);
+  if (r.ops.length !== 1 || !l || !rhs) throw new GradproofError('syntax', `${where} should be one relation such as 'u != 0'`);
   const diff = (a: Expr, b: Expr): Expr => (b === num(0) ? a : sub(a, b));
   if (op === '!=') return { kind: 'nonzero', expr: diff(l, rhs) };
   if (op === '>') return { kind: 'positive', expr: diff(l, rhs) };

@@ -95,7 +95,9 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   try {
     parsed = parseArgs({ args: prepared, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new GradproofError('usage', `${(err as Error).message.replace(/\u0000(\d+)/g, (_, k) => held[Number(k)]!)}\n\n${USAGE}`);
+    const raw = (err as Error).message.replace(/\u0000(\d+)/g, (_, k) => held[Number(k)]!);
+    const unknown = /Unknown option '([^']+)'/.exec(raw);
+    throw new GradproofError('usage', unknown ? `unknown option '${unknown[1]}' (see gradproof --help)` : raw.replace(/\.\s.*$/s, ''));
   }
   const v = parsed.values;
   const debug = v.debug === true;
@@ -129,7 +131,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     if (v.let || v.assume) throw new GradproofError('usage', '--let and --assume go with --chain; a file states them itself');
     return { command: 'check', file: operands[0]!, lets: [], assumes: [], ...common(), debug };
   }
-  if (!target) throw new GradproofError('usage', `derive needs a problem file or an expression\n\n${USAGE}`);
+  if (target === undefined) throw new GradproofError('usage', `derive needs a problem file or an expression\n\n${USAGE}`);
   if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);
   return {
     command: 'derive',

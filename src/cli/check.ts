@@ -11,6 +11,7 @@ import { proofFromJson } from '../api/serialize.js';
 import { checkDerivation, type ChainOutcome, type WrittenDerivation } from '../api/check-chain.js';
 import { chainToJson, formatChain } from './format-check.js';
 import type { CheckArgs } from './args.js';
+import { why } from './errors.js';
 
 /** Runs `check`; returns the output text and the exit code. */
 export function runCheck(args: CheckArgs): { text: string; code: number } {
@@ -60,9 +61,7 @@ function readText(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
-    throw new GradproofError('file', `cannot read ${file}: ${why}`);
+    throw new GradproofError('file', `cannot read ${file}: ${why(err)}`);
   }
   if (bytes.includes(0)) throw new GradproofError('file', `${file} is a binary file`);
   return bytes.toString('utf8');

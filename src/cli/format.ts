@@ -6,6 +6,7 @@ import { proofToAlign } from '../render/proof-latex.js';
 import { proofToText, stepsToText } from '../render/text.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
+import { padTo } from '../render/width.js';
 
 const WORDS = {
   en: { assumed: 'Assumed', covers: 'which gives', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
@@ -22,17 +23,17 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, 
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
   const defs = o.proof.definitions.map((d) => `${d.name} = ${toAscii(d.expr)}`);
-  defs.forEach((d, i) => out.push(`${i === 0 ? w.given.padEnd(12) : ' '.repeat(12)}${d}`));
+  defs.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d}`));
   out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
-  out.push(`${w.result.padEnd(12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result)}`);
-  if (o.conditions.length) out.push(`${w.conditions.padEnd(12)}${o.conditions.map(conditionToText).join(', ')}`);
+  out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result)}`);
+  if (o.conditions.length) out.push(`${padTo(w.conditions, 12)}${o.conditions.map(conditionToText).join(', ')}`);
   if (o.proof.assumptions.length) {
     const given = o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`).join(', ');
     const covered = o.discharged.length ? ` (${w.covers} ${o.discharged.map(conditionToText).join(', ')})` : '';
-    out.push(`${w.assumed.padEnd(12)}${given}${covered}`);
+    out.push(`${padTo(w.assumed, 12)}${given}${covered}`);
   }
   for (const e of o.expectations) {
-    out.push(`${w.expected.padEnd(12)}${toAscii(e.expected)}: ${w[e.decision.verdict]}`);
+    out.push(`${padTo(w.expected, 12)}${toAscii(e.expected)}: ${w[e.decision.verdict]}`);
     const c = e.decision.counterexample;
     if (c) {
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');

@@ -8,6 +8,7 @@ import { builtinRules } from '../rules/builtin.js';
 import { USAGE, parseCommandLine, type DeriveArgs } from './args.js';
 import { formatOutcome } from './format.js';
 import { runCheck } from './check.js';
+import { why } from './errors.js';
 
 const VERSION = '0.1.0';
 
@@ -47,7 +48,7 @@ function derive(args: DeriveArgs): number {
   const spec = looksLikeFile(args.target) ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
   const outcome = runProblem(spec, { rules });
   const text =
-    args.format === 'json' ? `${JSON.stringify(outcomeToJson(outcome), null, 2)}\n` : formatOutcome(outcome, args.format, args.lang, args.allSteps);
+    args.format === 'json' ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n` : formatOutcome(outcome, args.format, args.lang, args.allSteps);
   emit(text, args.output);
   return outcome.expectations.every((e) => e.decision.verdict === 'proven') ? 0 : 1;
 }
@@ -60,28 +61,28 @@ function emit(text: string, output: string | undefined): void {
   try {
     writeFileSync(output, text);
   } catch (err) {
-    throw new GradproofError('file', `cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new GradproofError('file', `cannot write ${output}: ${why(err, 'write')}`);
   }
 }
 
-/** A target is a file when it names one, or looks like a path to a problem file. */
+/** A target is a file when it names something on disk, or looks like a path to a problem file. */
 function looksLikeFile(target: string): boolean {
   if (/\.grad$/.test(target)) return true;
   try {
-    return statSync(target).isFile();
+    statSync(target);
+    return true;
   } catch {
     return false;
   }
 }
+
 
 function problemFromFile(args: DeriveArgs, functions: ReadonlySet<string>): ProblemSpec {
   let bytes: Buffer;
   try {
     bytes = readFileSync(args.target);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : code;
-    throw new GradproofError('file', `cannot read ${args.target}: ${why}`);
+    throw new GradproofError('file', `cannot read ${args.target}: ${why(err)}`);
   }
   if (bytes.includes(0)) throw new GradproofError('file', `${args.target} is a binary file, not a problem file`);
   if (args.wrt || args.lets.length || args.expects.length || args.assumes.length) {

@@ -13,7 +13,7 @@ export interface Fraction {
   /** Numeric factor of the denominator, 1 when absent. */
   coefDen: bigint;
   numerator: Expr[];
-  /** Denominator factors, written with positive exponents. */
+  /** Denominator factors (negative integer powers), written with positive exponents. */
   denominator: Expr[];
 }
 
@@ -27,7 +27,8 @@ export function asFraction(e: Expr): Fraction {
       const a = ratAbs(f.value);
       out.coefNum = a.n;
       out.coefDen = a.d;
-    } else if (f.kind === 'pow' && f.args[1].kind === 'num' && isNegative(f.args[1].value)) {
+    } else if (f.kind === 'pow' && f.args[1].kind === 'num' && isNegative(f.args[1].value) && f.args[1].value.d === 1n) {
+      // Only integer exponents: `1/x^(1/2)` would read back as (x^(1/2))^(-1), not x^(-1/2).
       out.denominator.push(pow(f.args[0], num(ratNeg(f.args[1].value))));
     } else out.numerator.push(f);
   }

@@ -6,12 +6,17 @@ import { Decimal } from 'decimal.js';
 import type { Expr } from './node.js';
 import type { Definitions } from './context.js';
 
-const D = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN });
-type Dec = InstanceType<typeof D>;
+type Ctor = ReturnType<typeof Decimal.clone>;
+type Dec = InstanceType<Ctor>;
 
-const ONE = new D(1);
+const CTORS = new Map<number, Ctor>();
+const ctor = (digits: number): Ctor => {
+  let c = CTORS.get(digits);
+  if (!c) CTORS.set(digits, (c = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN })));
+  return c;
+};
 
-const PRECISE: Readonly<Record<string, (x: Dec) => Dec>> = {
+const precise = (D: Ctor): Readonly<Record<string, (x: Dec) => Dec>> => ({
   exp: (x) => x.exp(),
   log: (x) => (x.gt(0) ? x.ln() : new D(NaN)),
   sqrt: (x) => (x.gte(0) ? x.sqrt() : new D(NaN)),
@@ -21,24 +26,33 @@ const PRECISE: Readonly<Record<string, (x: Dec) => Dec>> = {
   sin: (x) => x.sin(),
   cos: (x) => x.cos(),
   abs: (x) => x.abs(),
-  sigmoid: (x) => ONE.div(ONE.plus(x.neg().exp())),
-  softplus: (x) => ONE.plus(x.exp()).ln(),
-};
+  sigmoid: (x) => new D(1).div(new D(1).plus(x.neg().exp())),
+  softplus: (x) => new D(1).plus(x.exp()).ln(),
+});
 
 /** Thrown when an expression uses something the precise evaluator cannot compute. */
 export class NotPrecise extends Error {}
 
 /**
- * The value of `e` at `point` (exact decimal inputs), through `defs`, with derivatives by
- * central differences at a tiny step. Returns a decimal string, or 'NaN'.
+ * The value of `e` at `point` (exact decimal inputs) with `digits` significant digits,
+ * through `defs`, with derivatives by central differences at a tiny step. A decimal
+ * string, or 'NaN'.
  */
-export function preciseValue(e: Expr, point: Readonly<Record<string, number>>, defs: Definitions): string {
-  return valueWith(e, point, defs, []).toString();
+export function preciseValue(e: Expr, point: Readonly<Record<string, number>>, defs: Definitions, digits = 50): string {
+  const D = ctor(digits);
+  return valueWith(D, precise(D), e, point, defs, []).toString();
 }
 
 type Perturbation = ReadonlyArray<{ name: string; delta: Dec }>;
 
-function valueWith(e: Expr, point: Readonly<Record<string, number>>, defs: Definitions, perturb: Perturbation): Dec {
+function valueWith(
+  D: Ctor,
+  fns: Readonly<Record<string, (x: Dec) => Dec>>,
+  e: Expr,
+  point: Readonly<Record<string, number>>,
+  defs: Definitions,
+  perturb: Perturbation,
+): Dec {
   const values = new Map<string, Dec>();
   for (const [k, v] of Object.entries(point)) values.set(k, new D(v));
   const deltaOf = (name: string): Dec => perturb.reduce((s, p) => (p.name === name ? s.plus(p.delta) : s), new D(0));
@@ -74,12 +88,12 @@ function valueWith(e: Expr, point: Readonly<Record<string, number>>, defs: Defin
         if (n.fn === 'diff') {
           const [f, x] = n.args as [Expr, Expr];
           if (x.kind !== 'sym') throw new NotPrecise('diff by a non-name');
-          const h = new D('1e-18');
-          const at = (d: Dec): Dec => valueWith(f, point, defs, [...perturb, { name: x.name, delta: d }]);
+          const h = new D(`1e-${Math.floor(D.precision * 0.36)}`);
+          const at = (d: Dec): Dec => valueWith(D, fns, f, point, defs, [...perturb, { name: x.name, delta: d }]);
           v = at(h).minus(at(h.neg())).div(h.times(2));
           break;
         }
-        const f = PRECISE[n.fn];
+        const f = fns[n.fn];
         if (!f || n.args.length !== 1) throw new NotPrecise(`no precise ${n.fn}`);
         v = f(go(n.args[0]!));
         break;
@@ -92,11 +106,16 @@ function valueWith(e: Expr, point: Readonly<Record<string, number>>, defs: Defin
   return go(e);
 }
 
-/** Whether two decimal strings differ by more than a relative 1e-25. */
-export function preciselyDifferent(a: string, b: string): boolean {
-  const x = new D(a);
-  const y = new D(b);
-  if (x.isNaN() || y.isNaN()) return false;
-  const scale = D.max(1, x.abs(), y.abs());
-  return x.minus(y).abs().gt(scale.times('1e-25'));
+/**
+ * Whether `a` and `b` really differ at the point: their difference, computed with 60 and
+ * with 120 digits, is the same to six digits and not zero. Rounding error shrinks as the
+ * precision grows; a real difference does not.
+ */
+export function reallyDifferent(a: Expr, b: Expr, point: Readonly<Record<string, number>>, defs: Definitions): boolean {
+  const D = ctor(130);
+  const diffAt = (digits: number): Dec => new D(preciseValue(a, point, defs, digits)).minus(new D(preciseValue(b, point, defs, digits)));
+  const low = diffAt(60);
+  const high = diffAt(120);
+  if (low.isNaN() || high.isNaN() || high.isZero()) return false;
+  return low.minus(high).abs().lte(high.abs().times('1e-6'));
 }

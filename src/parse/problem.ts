@@ -13,6 +13,8 @@
  */
 import type { Expr } from '../expr/node.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
+import { CycleError, Definitions } from '../expr/context.js';
+import { nearestName } from './suggest.js';
 import { parse, parseDefinition, parseRelation, type ParseOptions, type Relation } from './ascii.js';
 
 export interface ProblemSpec {
@@ -34,6 +36,9 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   let offset = 0;
   let title: string | undefined;
   const definitions: Array<{ name: string; expr: Expr }> = [];
+  // Where each name was defined and where `wrt` was, for errors found after reading.
+  const definedAt = new Map<string, number>();
+  let wrtAt = 0;
   let loss: { expr: Expr; name?: string } | undefined;
   let wrt: string | undefined;
   const expects: Expr[] = [];
@@ -73,18 +78,27 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
       case 'title':
         title = rest;
         break;
-      case 'let':
-        definitions.push(sub(parseDefinition));
+      case 'let': {
+        const d = sub(parseDefinition);
+        if (definedAt.has(d.name)) fail(restAt, `${d.name} is defined twice`);
+        definedAt.set(d.name, restAt);
+        definitions.push(d);
         break;
+      }
       case 'loss': {
         if (loss) fail(lineStart + lead, 'a problem has one loss');
         const named = /^[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(rest);
         loss = named ? (({ name, expr }) => ({ name, expr }))(sub(parseDefinition)) : { expr: sub(parse) };
+        if (loss.name) {
+          if (definedAt.has(loss.name)) fail(restAt, `${loss.name} is defined twice`);
+          definedAt.set(loss.name, restAt);
+        }
         break;
       }
       case 'wrt':
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(rest)) fail(restAt, `'wrt' takes one variable name, not '${rest}'`);
         wrt = rest;
+        wrtAt = restAt;
         break;
       case 'expect':
         expects.push(sub(parse));
@@ -96,6 +110,21 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   }
   if (!loss) fail(text.length, "the problem has no 'loss' line");
   if (!wrt) fail(text.length, "the problem has no 'wrt' line");
+  const all = [...definitions, ...(loss!.name ? [{ name: loss!.name, expr: loss!.expr }] : [])];
+  let defs: Definitions;
+  try {
+    defs = new Definitions(all);
+  } catch (err) {
+    if (err instanceof CycleError) {
+      throw new GradproofError('cycle', err.message, positionOf(text, definedAt.get(err.cycle[0]!) ?? 0, source));
+    }
+    throw err;
+  }
+  const used = new Set([...defs.order, ...defs.freeVariables([loss!.expr])]);
+  if (!used.has(wrt!)) {
+    const near = nearestName(wrt!, [...used]);
+    fail(wrtAt, `wrt ${wrt}: the loss does not use ${wrt}${near ? `; did you mean '${near}'?` : ''}`);
+  }
   return {
     ...(title === undefined ? {} : { title }),
     definitions,

@@ -25,5 +25,7 @@ export function nearestName(name: string, candidates: readonly string[]): string
       bestD = d;
     }
   }
+  // A one-letter name is one edit from every other one-letter name: no guess is better than a wrong one.
+  if (name.length < 2) return undefined;
   return bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }

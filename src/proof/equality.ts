@@ -10,7 +10,7 @@ import { mapBottomUp, symbols } from '../expr/traverse.js';
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { add, mul, num } from '../expr/node.js';
 import { close, valueAt } from '../expr/numeric.js';
-import { NotPrecise, preciseValue, preciselyDifferent } from '../expr/precise.js';
+import { NotPrecise, reallyDifferent } from '../expr/precise.js';
 import { seededRandom } from '../expr/random.js';
 import type { FunctionTable } from '../expr/eval.js';
 import type { Assumption } from './types.js';
@@ -113,10 +113,10 @@ export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: Sam
   };
 }
 
-/** Re-evaluates both sides at 50 digits; a refutation stands only if they still differ. */
+/** Re-evaluates both sides at 60 and 120 digits; a refutation stands only if the difference is real. */
 function confirmed(a: Expr, b: Expr, point: Record<string, number>, defs: Definitions): boolean {
   try {
-    return preciselyDifferent(preciseValue(a, point, defs), preciseValue(b, point, defs));
+    return reallyDifferent(a, b, point, defs);
   } catch (err) {
     if (err instanceof NotPrecise) return false;
     throw err;

@@ -115,6 +115,11 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
   const old = at(s.before, s.path);
   if (!old) fail(`path ${s.path.join('.')} is not in the expression`);
   /** The step is `old → replacement` at its path; the rest of the expression is untouched. */
+  // Under diff(_, v) with v a defined name, v no longer equals its definition: facts proven
+  // at the point (lemmas, the chain rule, stated equations) do not hold there.
+  const perturbed = diffVariablesAbove(s.before, s.path).filter((v) => defs.has(v));
+  if ((s.kind === 'lemma' || s.kind === 'chain') && perturbed.length) fail(`it is used inside a derivative by the defined name ${perturbed[0]}`);
+  if (s.kind === 'assumption' && diffVariablesAbove(s.before, s.path).length) fail('a stated fact is used inside a derivative');
   const expectAfter = (replacement: Expr): void => {
     if (replaceAt(s.before, s.path, replacement) !== s.after) fail(`replacing ${toAscii(old!)} by ${toAscii(replacement)} does not give its 'after'`);
   };
@@ -144,22 +149,21 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       const local = replacement !== undefined && replaceAt(s.before, s.path, replacement) === s.after;
       // Decided locally when the rest is untouched, else on the whole expression.
       const [l, r] = local ? [old!, replacement!] : [s.before, s.after];
-      if (!equalAsRationalFunctions(l, r, defs)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
+      // Inside diff(_, v) the name v is perturbed away from its definition: never unfold it there.
+      const fixed = local ? diffVariablesAbove(s.before, s.path) : [];
+      if (!equalAsRationalFunctions(l, r, defs, fixed)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
       const kept = new Set(denominators(r));
       for (const d of denominators(l)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
       return;
     }
     case 'definition': {
-      const replacement = at(s.after, s.path);
-      if (!replacement) fail('its path is not in the result');
-      let name: string;
-      if (s.rule === 'def.unfold' && old!.kind === 'sym' && defs.has(old!.name)) {
-        name = old!.name;
-        expectAfter(defs.get(name)!);
-      } else if (s.rule === 'def.fold' && replacement!.kind === 'sym' && defs.get(replacement!.name) === old) {
-        name = replacement!.name;
-        expectAfter(replacement!);
-      } else fail(`${s.rule} does not turn ${toAscii(old!)} into ${toAscii(replacement!)}`);
+      // Unfold: the name at the path becomes its definition. Fold: a definition becomes its name.
+      const names =
+        s.rule === 'def.unfold'
+          ? old!.kind === 'sym' && defs.has(old!.name) ? [old!.name] : []
+          : s.rule === 'def.fold' ? defs.order.filter((n) => defs.get(n) === old) : [];
+      const name = names.find((n) => replaceAt(s.before, s.path, s.rule === 'def.unfold' ? defs.get(n)! : sym(n)) === s.after);
+      if (name === undefined) fail(`${s.rule} does not turn ${toAscii(old!)} into its 'after'`);
       if (diffVariablesAbove(s.before, s.path).includes(name!)) fail(`${name!} is changed inside a derivative by ${name!}`);
       return;
     }
@@ -185,20 +189,21 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
     }
     case 'assumption': {
       // `old = new` modulo a stated equation: their difference is a multiple of lhs - rhs.
-      const replacement = at(s.after, s.path);
-      if (!replacement || replaceAt(s.before, s.path, replacement) !== s.after) fail('its path is not where it changed');
+      const here = at(s.after, s.path);
+      const local = here !== undefined && replaceAt(s.before, s.path, here) === s.after;
+      const [from, replacement] = local ? [old!, here!] : [s.before, s.after];
       const uses = proof.assumptions.filter((f) => f.op === '=');
       const holds = (f: (typeof uses)[number]): boolean => {
         try {
-          return equalModulo(old!, replacement!, add(f.lhs, mul(num(-1), f.rhs)));
+          return equalModulo(from, replacement, add(f.lhs, mul(num(-1), f.rhs)));
         } catch (err) {
           if (err instanceof PolyLimit) return false;
           throw err;
         }
       };
-      if (!uses.some(holds)) fail(`no stated equation turns ${toAscii(old!)} into ${toAscii(replacement!)}`);
-      const kept = new Set(denominators(replacement!));
-      for (const d of denominators(old!)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
+      if (!uses.some(holds)) fail(`no stated equation turns ${toAscii(from)} into ${toAscii(replacement)}`);
+      const kept = new Set(denominators(replacement));
+      for (const d of denominators(from)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
       return;
     }
     default:
@@ -206,15 +211,18 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
   }
 }
 
-/** Equal as rational functions over atoms, with names as atoms or, outside derivatives, unfolded. */
-function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions): boolean {
+/**
+ * Equal as rational functions over atoms, with names as atoms or, where no derivative is
+ * taken inside, with names unfolded (except the `fixed` ones).
+ */
+function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions, fixed: readonly string[]): boolean {
   try {
     if (rationallyEqual(a, b)) return true;
     if (hasDiff(a) || hasDiff(b)) return false;
     const unfold = (e: Expr): Expr => {
       let cur = e;
       for (let i = 0; i <= defs.order.length; i++) {
-        const m = new Map([...symbols(cur)].filter((n) => defs.has(n)).map((n) => [n, defs.get(n)!]));
+        const m = new Map([...symbols(cur)].filter((n) => defs.has(n) && !fixed.includes(n)).map((n) => [n, defs.get(n)!]));
         if (!m.size) break;
         cur = substitute(cur, m);
       }

@@ -71,7 +71,7 @@ describe('the kernel replays proofs from their JSON alone', () => {
 
   it('rejects a changed definition', () => {
     const r = mutate((j) => (j.definitions.find((d: { name: string }) => d.name === 'a2').expr = 'tanh(z2)'));
-    expect(r).toEqual({ ok: false, step: 18, reason: "replacing a2 by tanh(z2) does not give its 'after'" });
+    expect(r).toEqual({ ok: false, step: 18, reason: "def.unfold does not turn a2 into its 'after'" });
   });
 
   it('rejects a false algebra step', () => {

@@ -1,0 +1,38 @@
+/** Every problem in examples/, through the API: the exact result, every expectation proven, finite differences agree. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProblem } from '../../src/parse/problem.js';
+import { outcomeToJson, runProblem } from '../../src/api/derive.js';
+import { expectMatchesFiniteDifferences } from '../support/fd.js';
+import { ROOT } from '../support/source.js';
+
+const table: ReadonlyArray<readonly [file: string, goal: string, result: string, conditions: readonly string[]]> = [
+  ['bce-logit.grad', 'diff(L, z)', 'sigmoid(z) - y', ['sigmoid(z) > 0', '1 - sigmoid(z) > 0']],
+  ['bce-sigmoid.grad', 'diff(L, z2)', 'a2 - y', ['a2 > 0', 'a2 < 1']],
+  ['mse-sigmoid.grad', 'diff(L, z)', 'a*(1 - a)*(a - y)', []],
+  ['tanh-mse.grad', 'diff(L, z)', '(1 - a^2)*(a - y)', []],
+  ['two-layer.grad', 'diff(L, w1)', 'a1*w2*x*(1 - a1)*(a2 - y)', ['a2 > 0', 'a2 < 1']],
+];
+
+describe('examples/', () => {
+  it('the table covers every example', () => {
+    const files = readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.grad')).sort();
+    expect(table.map(([f]) => f)).toEqual(files);
+  });
+
+  it.each(table)('%s: %s = %s', (file, goal, result, conditions) => {
+    const spec = parseProblem(readFileSync(join(ROOT, 'examples', file), 'utf8'), `examples/${file}`);
+    expect(spec.expects.length).toBeGreaterThan(0);
+    const outcome = runProblem(spec);
+    const json = outcomeToJson(outcome);
+    expect([json.goal, json.result, json.verdict]).toEqual([goal, result, 'proven']);
+    expect(json.expectations.map((e) => e.verdict)).toEqual(spec.expects.map(() => 'proven'));
+    expect(json.conditions).toEqual(conditions);
+    expectMatchesFiniteDifferences(outcome);
+    expectMatchesFiniteDifferences(json);
+    // Without its expectation the engine reaches the same result on its own.
+    const own = outcomeToJson(runProblem({ ...spec, expects: [] }));
+    expect([own.result, own.verdict]).toEqual([result, null]);
+  });
+});

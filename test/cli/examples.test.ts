@@ -1,0 +1,44 @@
+/** Every problem in examples/ derives, in every format and language, with its expectations proven. */
+import katex from 'katex';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, gradproofAsync } from './run.js';
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.grad')).sort();
+
+it('examples/ has the seed and the others', () => {
+  expect(EXAMPLES).toContain('bce-sigmoid.grad');
+  expect(EXAMPLES.length).toBeGreaterThanOrEqual(5);
+});
+
+describe.concurrent.each(EXAMPLES)('examples/%s', (name) => {
+  const file = `examples/${name}`;
+
+  it.for(['en', 'zh'])('text, --lang %s: exit 0, every expectation proven', async (lang, { expect }) => {
+    const r = await gradproofAsync('derive', file, '--lang', lang);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const expected = r.stdout.split('\n').filter((l) => /^(Expected|验证)/.test(l));
+    expect(expected.length).toBeGreaterThan(0);
+    for (const l of expected) expect(l).toMatch(lang === 'en' ? /: proven$/ : /: 已证明$/);
+  });
+
+  it.for(['en', 'zh'])('latex, --lang %s: exit 0, KaTeX parses it', async (lang, { expect }) => {
+    const r = await gradproofAsync('derive', file, '--format', 'latex', '--lang', lang);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^\\begin\{align\*\}\n[^]*\\end\{align\*\}\n$/);
+    expect(() => katex.renderToString(r.stdout, { throwOnError: true, displayMode: true })).not.toThrow();
+  });
+
+  it.for(['en', 'zh'])('json, --lang %s: exit 0, verdict proven', async (lang, { expect }) => {
+    const r = await gradproofAsync('derive', file, '--format', 'json', '--lang', lang);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { verdict: string; counterexample: unknown; steps: unknown[] };
+    expect(out.verdict).toBe('proven');
+    expect(out.counterexample).toBeNull();
+    expect(out.steps.length).toBeGreaterThan(0);
+  });
+});
