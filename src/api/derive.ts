@@ -3,6 +3,7 @@
  * the JSON-ready result that `gradproof derive --format json` prints and `derive()` returns.
  */
 import { type Expr, sym } from '../expr/node.js';
+import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import { parse, parseDefinition, parseRelation, type Relation } from '../parse/ascii.js';
@@ -82,6 +83,8 @@ export interface DeriveResult {
 export interface Outcome {
   readonly title?: string;
   readonly proof: Proof;
+  /** How to write a product result in the chain's order. */
+  readonly factorOrder: FactorOrder;
   /** The kernel's replay of the proof: no verdict is printed without it. */
   readonly checked: CheckedProof;
   readonly wrt: string;
@@ -146,6 +149,7 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   const { remaining, discharged } = reduceConditions(collectConditions(proof), assumptions);
   return {
     checked,
+    factorOrder: g.factorOrder,
     ...(spec.title === undefined ? {} : { title: spec.title }),
     proof,
     wrt: spec.wrt,
@@ -219,8 +223,8 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     title: o.title ?? null,
     wrt: o.wrt,
     goal: toAscii(o.proof.start),
-    result: toAscii(o.proof.result),
-    resultLatex: toLatex(o.proof.result),
+    result: toAscii(o.proof.result, o.factorOrder),
+    resultLatex: toLatex(o.proof.result, o.factorOrder),
     verdict,
     checked: true,
     replayed: o.checked.replayed,

@@ -3,6 +3,7 @@ import { type Expr, diff, sym } from '../expr/node.js';
 import { CycleError, Definitions, type Definition } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { symbols } from '../expr/traverse.js';
+import { asFraction, type FactorOrder } from '../expr/display.js';
 import { nearestName } from '../parse/suggest.js';
 import type { RuleSet } from '../rules/types.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
@@ -24,6 +25,8 @@ export interface GradientDerivation {
   readonly lossName: string;
   readonly recorder: ProofRecorder;
   readonly main: Derivation;
+  /** The chain's order for writing a product result: factors of ∂L/∂a2 first, then ∂a2/∂z2, … */
+  readonly factorOrder: FactorOrder;
 }
 
 /** Derives `diff(L, wrt)` and simplifies it to textbook form in the user's names. */
@@ -48,7 +51,25 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   foldDefinitions(main, defs, noFold);
   simplify(main);
   main.endPhase();
-  return { defs, lossName, recorder, main };
+  return { defs, lossName, recorder, main, factorOrder: chainOrder(defs, recorder) };
+}
+
+/**
+ * Ranks the factors of each local derivative by how far its name is from the loss, so a
+ * product result reads in the chain's order, as textbooks write it: `(a2 - y)*w2*a1*(1 - a1)*x`.
+ */
+function chainOrder(defs: Definitions, recorder: ProofRecorder): FactorOrder {
+  const distance = new Map([...defs.order].reverse().map((n, i) => [n, i]));
+  const order = new Map<Expr, number>();
+  for (const l of recorder.lemmas) {
+    const f = l.start.kind === 'call' && l.start.fn === 'diff' ? l.start.args[0]! : undefined;
+    const rank = f?.kind === 'sym' ? distance.get(f.name) : undefined;
+    if (rank === undefined) continue;
+    for (const factor of [l.result, ...asFraction(l.result).numerator]) {
+      if (!order.has(factor) || order.get(factor)! > rank) order.set(factor, rank);
+    }
+  }
+  return order;
 }
 
 function definitionsOf(problem: GradientProblem): { defs: Definitions; lossName: string } {

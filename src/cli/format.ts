@@ -25,7 +25,7 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, 
   const defs = o.proof.definitions.map((d) => `${d.name} = ${toAscii(d.expr)}`);
   defs.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d}`));
   out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
-  out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result)}`);
+  out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result, o.factorOrder)}`);
   if (o.conditions.length) out.push(`${padTo(w.conditions, 12)}${o.conditions.map(conditionToText).join(', ')}`);
   if (o.proof.assumptions.length) {
     const given = o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`).join(', ');

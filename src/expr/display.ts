@@ -17,8 +17,14 @@ export interface Fraction {
   denominator: Expr[];
 }
 
+/**
+ * The order a derivation wants the factors of a result written in (`(a2 - y)*w2*a1*(1 - a1)*x`,
+ * the chain's order), by factor; factors without a rank keep the canonical order, last.
+ */
+export type FactorOrder = ReadonlyMap<Expr, number>;
+
 /** Splits a product (or any expression) into sign, numerator and denominator. */
-export function asFraction(e: Expr): Fraction {
+export function asFraction(e: Expr, order?: FactorOrder): Fraction {
   const factors = e.kind === 'mul' ? e.args : [e];
   const out: Fraction = { negative: false, coefNum: 1n, coefDen: 1n, numerator: [], denominator: [] };
   for (const f of factors) {
@@ -31,6 +37,11 @@ export function asFraction(e: Expr): Fraction {
       // Only integer exponents: `1/x^(1/2)` would read back as (x^(1/2))^(-1), not x^(-1/2).
       out.denominator.push(pow(f.args[0], num(ratNeg(f.args[1].value))));
     } else out.numerator.push(f);
+  }
+  if (order) {
+    // A power of a ranked factor (`a^2` from `a*a`) ranks with it.
+    const rank = (x: Expr): number => order.get(x) ?? (x.kind === 'pow' ? order.get(x.args[0]) : undefined) ?? Infinity;
+    out.numerator = out.numerator.map((x, i) => ({ x, i })).sort((a, b) => rank(a.x) - rank(b.x) || a.i - b.i).map((p) => p.x);
   }
   return out;
 }

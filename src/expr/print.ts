@@ -3,7 +3,7 @@
  * `(1 - y)/(1 - a2)`, `-y/a2`. Printing then parsing gives back the same node.
  */
 import type { Expr } from './node.js';
-import { asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from './display.js';
+import { type FactorOrder, asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from './display.js';
 import { ratToString } from './rational.js';
 
 // Binding strength of what a printed string is at its top: a sum, a product or quotient,
@@ -21,9 +21,9 @@ interface Printed {
 
 const wrap = (p: Printed, min: number): string => (p.level >= min ? p.text : `(${p.text})`);
 
-/** The ASCII text of `e`, parseable by `parse`. */
-export function toAscii(e: Expr): string {
-  return print(e).text;
+/** The ASCII text of `e`, parseable by `parse`; `order` arranges the factors of a top-level product. */
+export function toAscii(e: Expr, order?: FactorOrder): string {
+  return (order && (e.kind === 'mul' || e.kind === 'pow') ? printProduct(e, order) : print(e)).text;
 }
 
 function print(e: Expr): Printed {
@@ -63,8 +63,8 @@ function printPower(e: Expr & { kind: 'pow' }): Printed {
   return { text: `${base}^${exText}`, level: POWER };
 }
 
-function printProduct(e: Expr): Printed {
-  const f = asFraction(e);
+function printProduct(e: Expr, order?: FactorOrder): Printed {
+  const f = asFraction(e, order);
   if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e);
   const factor = (x: Expr): string => (x.kind === 'pow' ? printPower(x).text : wrap(print(x), POWER));
   const top: string[] = [];

@@ -4,7 +4,7 @@
  * first, and parentheses appear only where the reading needs them.
  */
 import type { Expr } from '../expr/node.js';
-import { asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
+import { type FactorOrder, asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
 import { isNegative, ratAbs } from '../expr/rational.js';
 import { nameToLatex, operatorNameToLatex } from './names.js';
 
@@ -30,9 +30,9 @@ const OPERATORS: ReadonlySet<string> = new Set(['log', 'tanh', 'sin', 'cos', 'si
 const parens = (text: string): string => `\\left(${text}\\right)`;
 const wrap = (p: Printed, min: number): string => (p.level >= min ? p.text : parens(p.text));
 
-/** The textbook LaTeX of `e`: `\frac{a_{2} - y}{a_{2} \left(1 - a_{2}\right)}`. */
-export function toLatex(e: Expr): string {
-  return print(e).text;
+/** The textbook LaTeX of `e`: `\frac{a_{2} - y}{a_{2} \left(1 - a_{2}\right)}`; `order` arranges a top-level product. */
+export function toLatex(e: Expr, order?: FactorOrder): string {
+  return (order && (e.kind === 'mul' || e.kind === 'pow') ? printProduct(e, order) : print(e)).text;
 }
 
 function print(e: Expr): Printed {
@@ -68,7 +68,7 @@ function printCall(e: Expr & { kind: 'call' }): Printed {
   const [u] = args;
   if (e.fn === 'diff' && args.length === 2) return printDerivative(args[0]!, args[1]!);
   if (u === undefined || args.length > 1) {
-    return { text: operatorNameToLatex(e.fn) + parens(args.map(toLatex).join(', ')), level: ATOM };
+    return { text: operatorNameToLatex(e.fn) + parens(args.map((a) => toLatex(a)).join(', ')), level: ATOM };
   }
   const arg = print(u);
   switch (e.fn) {
@@ -124,8 +124,8 @@ function juxtapose(coefficient: bigint | undefined, factors: readonly Expr[]): s
   return text;
 }
 
-function printProduct(e: Expr): Printed {
-  const f = asFraction(e);
+function printProduct(e: Expr, order?: FactorOrder): Printed {
+  const f = asFraction(e, order);
   if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e);
   const topCoefficient = f.coefNum !== 1n || f.numerator.length === 0 ? f.coefNum : undefined;
   const bottomCoefficient = f.coefDen !== 1n ? f.coefDen : undefined;

@@ -10,9 +10,9 @@ import { ROOT } from '../support/source.js';
 const table: ReadonlyArray<readonly [file: string, goal: string, result: string, conditions: readonly string[]]> = [
   ['bce-logit.grad', 'diff(L, z)', 'sigmoid(z) - y', ['sigmoid(z) > 0', '1 - sigmoid(z) > 0']],
   ['bce-sigmoid.grad', 'diff(L, z2)', 'a2 - y', ['a2 > 0', 'a2 < 1']],
-  ['mse-sigmoid.grad', 'diff(L, z)', 'a*(1 - a)*(a - y)', []],
-  ['tanh-mse.grad', 'diff(L, z)', '(1 - a^2)*(a - y)', []],
-  ['two-layer.grad', 'diff(L, w1)', 'a1*w2*x*(1 - a1)*(a2 - y)', ['a2 > 0', 'a2 < 1']],
+  ['mse-sigmoid.grad', 'diff(L, z)', '(a - y)*a*(1 - a)', []],
+  ['tanh-mse.grad', 'diff(L, z)', '(a - y)*(1 - a^2)', []],
+  ['two-layer.grad', 'diff(L, w1)', '(a2 - y)*w2*a1*(1 - a1)*x', ['a2 > 0', 'a2 < 1']],
 ];
 
 describe('examples/', () => {

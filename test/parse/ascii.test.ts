@@ -55,7 +55,7 @@ describe('relations and definitions', () => {
   it('reads a chained inequality', () => {
     const r = parseRelation('0 < a2 < 1');
     expect(r.ops).toEqual(['<', '<']);
-    expect(r.operands.map(toAscii)).toEqual(['0', 'a2', '1']);
+    expect(r.operands.map((a) => toAscii(a))).toEqual(['0', 'a2', '1']);
   });
   it('reads ≠', () => {
     expect(parseRelation('a ≠ 0').ops).toEqual(['!=']);

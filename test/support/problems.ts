@@ -38,14 +38,14 @@ export const TEXTBOOK: readonly Row[] = [
   { what: 'BCE with respect to the label', loss: BCE, let: SEED, wrt: 'y', derived: 'log(1 - a2) - log(a2)', conditions: [], expect: 'log(1 - a2) - log(a2)', verdict: 'proven' },
 
   // Squared error.
-  { what: 'MSE + sigmoid', loss: '(a - y)^2/2', let: ['a = sigmoid(z)'], wrt: 'z', derived: 'a*(1 - a)*(a - y)', conditions: [], expect: '(a - y)*a*(1 - a)', verdict: 'proven', shown: 'a*(1 - a)*(a - y)' },
-  { what: 'MSE + sigmoid without the 1/2', loss: '(a - y)^2', let: ['a = sigmoid(z)'], wrt: 'z', derived: '2*a*(1 - a)*(a - y)', expect: '2*(a - y)*a*(1 - a)', verdict: 'proven', shown: '2*a*(1 - a)*(a - y)' },
+  { what: 'MSE + sigmoid', loss: '(a - y)^2/2', let: ['a = sigmoid(z)'], wrt: 'z', derived: '(a - y)*a*(1 - a)', conditions: [], expect: '(a - y)*a*(1 - a)', verdict: 'proven', shown: '(a - y)*a*(1 - a)' },
+  { what: 'MSE + sigmoid without the 1/2', loss: '(a - y)^2', let: ['a = sigmoid(z)'], wrt: 'z', derived: '2*(a - y)*a*(1 - a)', expect: '2*(a - y)*a*(1 - a)', verdict: 'proven', shown: '2*(a - y)*a*(1 - a)' },
   { what: 'MSE + identity, no definition', loss: '(z - y)^2/2', wrt: 'z', derived: 'z - y', conditions: [], expect: 'z - y', verdict: 'proven' },
   { what: 'MSE + identity, a = z', loss: '(a - y)^2/2', let: ['a = z'], wrt: 'z', derived: 'a - y', expect: 'a - y', verdict: 'proven' },
-  { what: 'MSE + linear unit, by the weight', loss: '(a - y)^2/2', let: ['a = w*x + b'], wrt: 'w', derived: 'x*(a - y)', expect: '(a - y)*x', verdict: 'proven', shown: 'x*(a - y)' },
+  { what: 'MSE + linear unit, by the weight', loss: '(a - y)^2/2', let: ['a = w*x + b'], wrt: 'w', derived: '(a - y)*x', expect: '(a - y)*x', verdict: 'proven', shown: '(a - y)*x' },
   { what: 'MSE + linear unit, by the bias', loss: '(a - y)^2/2', let: ['a = w*x + b'], wrt: 'b', derived: 'a - y', expect: 'a - y', verdict: 'proven' },
-  { what: 'tanh + MSE', loss: '(a - y)^2/2', let: ['a = tanh(z)'], wrt: 'z', derived: '(1 - a^2)*(a - y)', conditions: [], expect: '(a - y)*(1 - a^2)', verdict: 'proven', shown: '(1 - a^2)*(a - y)' },
-  { what: 'tanh + MSE, 1 - a^2 factored', loss: '(a - y)^2/2', let: ['a = tanh(z)'], wrt: 'z', derived: '(1 - a^2)*(a - y)', expect: '(a - y)*(1 - a)*(1 + a)', verdict: 'proven', shown: '(1 - a)*(1 + a)*(a - y)' },
+  { what: 'tanh + MSE', loss: '(a - y)^2/2', let: ['a = tanh(z)'], wrt: 'z', derived: '(a - y)*(1 - a^2)', conditions: [], expect: '(a - y)*(1 - a^2)', verdict: 'proven', shown: '(a - y)*(1 - a^2)' },
+  { what: 'tanh + MSE, 1 - a^2 factored', loss: '(a - y)^2/2', let: ['a = tanh(z)'], wrt: 'z', derived: '(a - y)*(1 - a^2)', expect: '(a - y)*(1 - a)*(1 + a)', verdict: 'proven', shown: '(a - y)*(1 - a)*(1 + a)' },
 
   // One function at a time.
   { what: 'sigmoid', loss: 'sigmoid(z)', wrt: 'z', derived: 'sigmoid(z)*(1 - sigmoid(z))', expect: 'sigmoid(z)*(1 - sigmoid(z))', verdict: 'proven' },
@@ -82,14 +82,14 @@ export const TEXTBOOK: readonly Row[] = [
   { what: 'a product of two intermediates', loss: 'a*b', let: ['a = 2*z', 'b = z^2'], wrt: 'z', derived: 'a^2 + 2*b', conditions: [], expect: '6*z^2', verdict: 'proven', shown: '6*z^2' },
 
   // Networks: the chain rule through a graph of definitions, given in any order.
-  { what: 'logistic regression, by the weight', loss: '-(y*log(a) + (1-y)*log(1-a))', let: ['a = sigmoid(z)', 'z = w*x + b'], wrt: 'w', derived: 'x*(a - y)', conditions: ['a > 0', 'a < 1'], expect: '(a - y)*x', verdict: 'proven', shown: 'x*(a - y)' },
-  { what: 'two layers, by w1', loss: BCE, let: TWO_LAYER, wrt: 'w1', derived: 'a1*w2*x*(1 - a1)*(a2 - y)', conditions: ['a2 > 0', 'a2 < 1'], expect: '(a2 - y)*w2*a1*(1 - a1)*x', verdict: 'proven', shown: 'a1*w2*x*(1 - a1)*(a2 - y)' },
-  { what: 'two layers, definitions reversed', loss: BCE, let: [...TWO_LAYER].reverse(), wrt: 'w1', derived: 'a1*w2*x*(1 - a1)*(a2 - y)', expect: '(a2 - y)*w2*a1*(1 - a1)*x', verdict: 'proven', shown: 'a1*w2*x*(1 - a1)*(a2 - y)' },
-  { what: 'two layers, definitions shuffled', loss: BCE, let: [TWO_LAYER[2]!, TWO_LAYER[0]!, TWO_LAYER[3]!, TWO_LAYER[1]!], wrt: 'w1', derived: 'a1*w2*x*(1 - a1)*(a2 - y)', expect: '(a2 - y)*w2*a1*(1 - a1)*x', verdict: 'proven', shown: 'a1*w2*x*(1 - a1)*(a2 - y)' },
-  { what: 'two layers, by b1', loss: BCE, let: TWO_LAYER, wrt: 'b1', derived: 'a1*w2*(1 - a1)*(a2 - y)', expect: '(a2 - y)*w2*a1*(1 - a1)', verdict: 'proven', shown: 'a1*w2*(1 - a1)*(a2 - y)' },
-  { what: 'two layers, by z1', loss: BCE, let: TWO_LAYER, wrt: 'z1', derived: 'a1*w2*(1 - a1)*(a2 - y)' },
-  { what: 'two layers, by a1', loss: BCE, let: TWO_LAYER, wrt: 'a1', derived: 'w2*(a2 - y)', expect: '(a2 - y)*w2', verdict: 'proven', shown: 'w2*(a2 - y)' },
-  { what: 'two layers, by w2', loss: BCE, let: TWO_LAYER, wrt: 'w2', derived: 'a1*(a2 - y)', expect: '(a2 - y)*a1', verdict: 'proven', shown: 'a1*(a2 - y)' },
+  { what: 'logistic regression, by the weight', loss: '-(y*log(a) + (1-y)*log(1-a))', let: ['a = sigmoid(z)', 'z = w*x + b'], wrt: 'w', derived: '(a - y)*x', conditions: ['a > 0', 'a < 1'], expect: '(a - y)*x', verdict: 'proven', shown: '(a - y)*x' },
+  { what: 'two layers, by w1', loss: BCE, let: TWO_LAYER, wrt: 'w1', derived: '(a2 - y)*w2*a1*(1 - a1)*x', conditions: ['a2 > 0', 'a2 < 1'], expect: '(a2 - y)*w2*a1*(1 - a1)*x', verdict: 'proven', shown: '(a2 - y)*w2*a1*(1 - a1)*x' },
+  { what: 'two layers, definitions reversed', loss: BCE, let: [...TWO_LAYER].reverse(), wrt: 'w1', derived: '(a2 - y)*w2*a1*(1 - a1)*x', expect: '(a2 - y)*w2*a1*(1 - a1)*x', verdict: 'proven', shown: '(a2 - y)*w2*a1*(1 - a1)*x' },
+  { what: 'two layers, definitions shuffled', loss: BCE, let: [TWO_LAYER[2]!, TWO_LAYER[0]!, TWO_LAYER[3]!, TWO_LAYER[1]!], wrt: 'w1', derived: '(a2 - y)*w2*a1*(1 - a1)*x', expect: '(a2 - y)*w2*a1*(1 - a1)*x', verdict: 'proven', shown: '(a2 - y)*w2*a1*(1 - a1)*x' },
+  { what: 'two layers, by b1', loss: BCE, let: TWO_LAYER, wrt: 'b1', derived: '(a2 - y)*w2*a1*(1 - a1)', expect: '(a2 - y)*w2*a1*(1 - a1)', verdict: 'proven', shown: '(a2 - y)*w2*a1*(1 - a1)' },
+  { what: 'two layers, by z1', loss: BCE, let: TWO_LAYER, wrt: 'z1', derived: '(a2 - y)*w2*a1*(1 - a1)' },
+  { what: 'two layers, by a1', loss: BCE, let: TWO_LAYER, wrt: 'a1', derived: '(a2 - y)*w2', expect: '(a2 - y)*w2', verdict: 'proven', shown: '(a2 - y)*w2' },
+  { what: 'two layers, by w2', loss: BCE, let: TWO_LAYER, wrt: 'w2', derived: '(a2 - y)*a1', expect: '(a2 - y)*a1', verdict: 'proven', shown: '(a2 - y)*a1' },
   { what: 'two layers, by b2', loss: BCE, let: TWO_LAYER, wrt: 'b2', derived: 'a2 - y', expect: 'a2 - y', verdict: 'proven' },
-  { what: 'two layers, by the input', loss: BCE, let: TWO_LAYER, wrt: 'x', derived: 'a1*w1*w2*(1 - a1)*(a2 - y)' },
+  { what: 'two layers, by the input', loss: BCE, let: TWO_LAYER, wrt: 'x', derived: '(a2 - y)*w2*a1*(1 - a1)*w1' },
 ];
