@@ -1,7 +1,8 @@
 /** Text and LaTeX output of a derivation for the terminal. */
 import { toAscii } from '../expr/print.js';
 import type { Outcome } from '../api/derive.js';
-import { conditionToText } from '../render/conditions.js';
+import { conditionToLatex, conditionToText } from '../render/conditions.js';
+import { toLatex } from '../render/latex.js';
 import { proofToAlign } from '../render/proof-latex.js';
 import { proofToText, stepsToText } from '../render/text.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
@@ -18,8 +19,15 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, 
   const rules = o.rules.byId;
   // Only a proof the kernel replayed is rendered.
   const proof = o.checked.proof;
-  if (format === 'latex') return `${proofToAlign(proof, rules, lang)}\n`;
   const w = WORDS[lang];
+  if (format === 'latex') {
+    // The conditions and the verdicts close the block, as the last rows.
+    const rows: string[] = [];
+    if (o.conditions.length) rows.push(`&\\quad \\text{${w.conditions}: } ${o.conditions.map(conditionToLatex).join(',\\ ')}`);
+    for (const e of o.expectations) rows.push(`&\\quad \\text{${w.expected}: } ${toLatex(e.expected)} \\quad \\text{(${w[e.decision.verdict]})}`);
+    const block = proofToAlign(proof, rules, lang);
+    return `${rows.length ? block.replace(/\n\\end\{align\*\}$/, ` \\\\\n${rows.join(' \\\\\n')}\n\\end{align*}`) : block}\n`;
+  }
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
   const defs = o.proof.definitions.map((d) => `${d.name} = ${toAscii(d.expr)}`);
