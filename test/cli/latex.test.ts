@@ -23,8 +23,13 @@ describe('gradproof derive examples/bce-sigmoid.grad --format latex', () => {
     expectKatex(r.stdout);
   });
 
-  it('names the rule beside the lines and ends at a2 - y', () => {
-    const rows = r.stdout.split('\n').slice(1, -2);
+  it('names the rule beside the lines and ends at a2 - y, then the conditions and the verdict', () => {
+    const all = r.stdout.split('\n').slice(1, -2);
+    expect(all.slice(-2)).toEqual([
+      '&\\quad \\text{Conditions: } a_{2} > 0,\\ a_{2} < 1 \\\\',
+      '&\\quad \\text{Expected: } a_{2} - y \\quad \\text{(proven)}',
+    ]);
+    const rows = all.slice(0, -2);
     expect(rows.length).toBeGreaterThan(3);
     for (const row of rows) expect(row).toMatch(/&= /);
     expect(rows.filter((row) => /&= .* && \\text\{[^}]+\}/.test(row)).length).toBeGreaterThan(rows.length / 2);
