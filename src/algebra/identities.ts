@@ -57,3 +57,24 @@ function firstMatch(e: Expr, rule: Rule, defs: Definitions): Rewrite | undefined
   };
   return nodes(e).length ? walk(e, []) : undefined;
 }
+
+/** Variants reached by up to `depth` identity rules in a row, the unchanged expression first. */
+export function identityClosure(e: Expr, rules: RuleSet, defs: Definitions, depth = 2, limit = 200): Variant[] {
+  const out: Variant[] = [{ steps: [], result: e }];
+  const seen = new Set<Expr>([e]);
+  let frontier: Variant[] = [out[0]!];
+  for (let d = 0; d < depth && out.length < limit; d++) {
+    const next: Variant[] = [];
+    for (const v of frontier) {
+      for (const w of identityVariants(v.result, rules, defs)) {
+        if (seen.has(w.result) || out.length >= limit) continue;
+        seen.add(w.result);
+        const joined = { steps: [...v.steps, ...w.steps], result: w.result };
+        out.push(joined);
+        next.push(joined);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}

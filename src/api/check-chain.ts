@@ -13,7 +13,7 @@ import { builtinRules } from '../rules/builtin.js';
 import { functionTable } from '../rules/load.js';
 import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import { differentiate } from '../calculus/derive.js';
-import { identityVariants, type Variant } from '../algebra/identities.js';
+import { identityClosure, type Variant } from '../algebra/identities.js';
 import { vanishingDenominators } from '../algebra/denominators.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../proof/equality.js';
@@ -71,7 +71,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
       const base = { number, from: a.expr, to: b.expr, ...(b.line ? { line: b.line } : {}), ...(b.hint ? { hint: b.hint } : {}) };
       const proof = proveLink(a.expr, b.expr, defs, rules, assumptions);
       if (proof) {
-        const checked = checkProof(proof, rules.byId);
+        const checked = checkProof(proof, rules.byId, rules.defs);
         if (!checked.ok) throw new GradproofError('internal', `the checker rejected the proof of link ${number} at step ${checked.step}: ${checked.reason}`);
         links.push({
           ...base,
@@ -82,7 +82,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
         });
         continue;
       }
-      const decision = decideEquality(a.expr, b.expr, defs, { assumptions, fns });
+      const decision = decideEquality(a.expr, b.expr, defs, { assumptions, fns, functions: rules.defs });
       // Only the kernel says proven: an equality decided elsewhere but not replayed is unknown.
       links.push({ ...base, decision: decision.verdict === 'proven' ? { verdict: 'unknown', evidence: 'not replayed' } : decision, rules: [], conditions: [] });
     }
@@ -95,7 +95,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
  * A proof of `a = b`, or undefined: derivatives on each side are worked out (the right
  * side's as a lemma, used backwards), and algebra joins what is left.
  */
-function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, assumptions: readonly Assumption[]): Proof | undefined {
+export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, assumptions: readonly Assumption[]): Proof | undefined {
   if (a === b) return { start: a, result: b, lemmas: [], steps: [], phases: [], definitions: defs.list, assumptions };
   const recorder = new ProofRecorder();
   const calc = { defs, rules, recorder, lemmas: new Map<Expr, { index: number; result: Expr }>() };
@@ -112,24 +112,24 @@ function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, assumpti
     if (err instanceof GradproofError && err.code === 'unknown-function') return undefined;
     throw err;
   }
-  const byEquation = !algebraicallyEqual(main.current, right ? right.current : b, defs) && equationGiving(main.current, right ? right.current : b, assumptions);
+  const byEquation = !algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs) && equationGiving(main.current, right ? right.current : b, assumptions);
   if (byEquation) {
     main.beginPhase(a, 'assumption');
     main.replace('assumption', 'assume', [], right ? right.current : b, vanishingDenominators(main.current, right ? right.current : b));
-  } else if (!algebraicallyEqual(main.current, right ? right.current : b, defs)) {
-    // Field algebra is not enough: try one identity rule on either side, or on both.
-    const left = identityVariants(main.current, rules, defs);
+  } else if (!algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs)) {
+    // Field algebra is not enough: identity rules, up to two in a row on either side.
     const rightStart = right ? right.current : b;
-    const rights = identityVariants(rightStart, rules, defs);
-    const pick =
-      left.map((l) => ({ l, r: undefined as Variant | undefined })).find(({ l }) => algebraicallyEqual(l.result, rightStart, defs)) ??
-      rights.map((r) => ({ l: undefined as Variant | undefined, r })).find(({ r }) => algebraicallyEqual(main.current, r.result, defs)) ??
-      left.flatMap((l) => rights.map((r) => ({ l, r: r as Variant | undefined }))).find(({ l, r }) => algebraicallyEqual(l.result, r!.result, defs));
+    const lefts = identityClosure(main.current, rules, defs, 2, 40);
+    const rights = identityClosure(rightStart, rules, defs, 2, 40);
+    // The fewest rule uses first.
+    const pairs = lefts.flatMap((l) => rights.map((r): [Variant, Variant] => [l, r])).filter(([l, r]) => l.steps.length + r.steps.length > 0);
+    pairs.sort((x, y) => x[0].steps.length + x[1].steps.length - (y[0].steps.length + y[1].steps.length));
+    const pick = pairs.find(([l, r]) => algebraicallyEqual(l.result, r.result, defs, rules.defs));
     if (!pick) return undefined;
-    if (pick.l) useIdentities(main, pick.l);
-    if (pick.r) {
+    if (pick[0].steps.length) useIdentities(main, pick[0]);
+    if (pick[1].steps.length) {
       right ??= recorder.lemma(b);
-      useIdentities(right, pick.r);
+      useIdentities(right, pick[1]);
       recorder.finishLemma(right);
     }
   }

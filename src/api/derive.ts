@@ -12,6 +12,7 @@ import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { functionTable } from '../rules/load.js';
 import { vanishingDenominators } from '../algebra/denominators.js';
+import { proveLink } from './check-chain.js';
 import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
@@ -113,16 +114,20 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   const g = deriveGradient({ definitions, loss, wrt: spec.wrt }, rules, options.budget ?? DEFAULT_BUDGET);
   const assumptions = spec.assumptions.flatMap(toAssumptions);
   const lossExpr = g.defs.get(g.lossName)!;
-  const expectations = spec.expects.map((expected) => ({
-    expected,
-    decision: decideEquality(g.main.current, expected, g.defs, { assumptions, domain: [lossExpr], fns: functionTable(rules.defs) }),
-  }));
+  const expectations = spec.expects.map((expected) => {
+    const decision = decideEquality(g.main.current, expected, g.defs, { assumptions, domain: [lossExpr], fns: functionTable(rules.defs), functions: rules.defs });
+    if (decision.verdict !== 'unknown') return { expected, decision };
+    // Beyond algebra: identities cited by rule, proven and replayed as a proof of its own.
+    const link = proveLink(g.main.current, expected, g.defs, rules, assumptions);
+    if (!link) return { expected, decision };
+    return { expected, decision: { verdict: 'proven' as const }, link: replay(link, rules) };
+  });
   // A single proven expectation becomes the last line, so the result reads as the user wrote it.
   const only = expectations.length === 1 ? expectations[0]! : undefined;
-  if (only && only.decision.verdict === 'proven' && only.expected !== g.main.current) {
+  if (only && only.decision.verdict === 'proven' && only.expected !== g.main.current && !('link' in only)) {
     g.main.beginPhase(g.main.start, 'expect');
     const needs = vanishingDenominators(g.main.current, only.expected);
-    if (algebraicallyEqual(g.main.current, only.expected, g.defs)) g.main.replace('algebra', 'expect', [], only.expected, needs);
+    if (algebraicallyEqual(g.main.current, only.expected, g.defs, rules.defs)) g.main.replace('algebra', 'expect', [], only.expected, needs);
     else g.main.replace('assumption', 'assume', [], only.expected, needs);
     g.main.endPhase();
   }
@@ -139,8 +144,8 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   // An expectation proven beside the result (when there are several) is replayed too, as
   // its own one-step proof from the result.
   for (const e of expectations) {
-    if (e.decision.verdict === 'proven' && e.expected !== proof.result) {
-      const kind = algebraicallyEqual(proof.result, e.expected, g.defs) ? ('algebra' as const) : ('assumption' as const);
+    if (e.decision.verdict === 'proven' && e.expected !== proof.result && !('link' in e)) {
+      const kind = algebraicallyEqual(proof.result, e.expected, g.defs, rules.defs) ? ('algebra' as const) : ('assumption' as const);
       const conditions = vanishingDenominators(proof.result, e.expected);
       const step = { rule: kind === 'algebra' ? 'expect' : 'assume', kind, path: [], bindings: {}, before: proof.result, after: e.expected, conditions, phase: 0, derivation: 0 };
       replay({ ...proof, start: proof.result, lemmas: [], steps: [step], phases: [], result: e.expected }, rules);
@@ -163,7 +168,7 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
 
 /** Replays a proof in the kernel; a failure is an internal error, reported loudly, never a silent verdict. */
 function replay(proof: Proof, rules: RuleSet): CheckedProof {
-  const r = checkProof(proof, rules.byId);
+  const r = checkProof(proof, rules.byId, rules.defs);
   if (!r.ok) throw new GradproofError('internal', `the checker rejected the engine's own proof at step ${r.step}: ${r.reason}`);
   return r.checked;
 }

@@ -10,6 +10,7 @@ import type { Definitions } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import type { Path } from '../expr/traverse.js';
+import { openCall } from '../expr/functions.js';
 import type { RuleSet } from '../rules/types.js';
 import { applyRule } from '../rewrite/apply.js';
 import type { Derivation, ProofRecorder } from '../rewrite/builder.js';
@@ -77,6 +78,15 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
     d.ensurePhase('rules');
     d.replace('rule', rule.id, path, app.after, app.conditions, app.bindings);
     return;
+  }
+  // A function with a definition but no derivative rule (a loss such as bce(y, a)) is opened up.
+  if (f.kind === 'call') {
+    const opened = openCall(f, c.rules.defs);
+    if (opened) {
+      d.ensurePhase('rules');
+      d.replace('definition', 'def.function', [...path, 0], opened);
+      return;
+    }
   }
   const what = f.kind === 'call' ? `the function ${f.fn}` : toAscii(f);
   throw new GradproofError('unknown-function', `no rule differentiates ${what} (in ${toAscii(node)})`);

@@ -44,7 +44,7 @@ function replayProofFile(file: string, text: string, rules: RuleSet, args: Check
     throw new GradproofError('syntax', `${file} is not valid JSON: ${(err as Error).message}`);
   }
   const proof = proofFromJson(json, { functions: rules.functions });
-  const r = checkProof(proof, rules.byId);
+  const r = checkProof(proof, rules.byId, rules.defs);
   const claim = `${toAscii(proof.start)} = ${toAscii(proof.result)}`;
   if (args.format === 'json') {
     const out = r.ok ? { checked: true, replayed: r.checked.replayed, claim } : { checked: false, step: r.step, reason: r.reason, claim };

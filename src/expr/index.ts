@@ -11,3 +11,4 @@ export * from './random.js';
 export * from './errors.js';
 export * from './numeric.js';
 export * from './poly.js';
+export * from './functions.js';

@@ -13,6 +13,7 @@ import { close, valueAt } from '../expr/numeric.js';
 import { NotPrecise, reallyDifferent } from '../expr/precise.js';
 import { seededRandom } from '../expr/random.js';
 import type { FunctionTable } from '../expr/eval.js';
+import { type FunctionDefs, openAllCalls } from '../expr/functions.js';
 import type { Assumption } from './types.js';
 
 export type Verdict = 'proven' | 'refuted' | 'unknown';
@@ -37,11 +38,12 @@ export function unfoldAll(e: Expr, defs: Definitions): Expr {
 }
 
 /** Whether `a = b` holds as an identity of rational functions, with or without unfolding names. */
-export function algebraicallyEqual(a: Expr, b: Expr, defs: Definitions): boolean {
+export function algebraicallyEqual(a: Expr, b: Expr, defs: Definitions, functions: FunctionDefs = new Map()): boolean {
   try {
     if (rationallyEqual(a, b)) return true;
     if (hasDiff(a) || hasDiff(b)) return false;
-    return rationallyEqual(unfoldAll(a, defs), unfoldAll(b, defs));
+    const [ua, ub] = [unfoldAll(a, defs), unfoldAll(b, defs)];
+    return rationallyEqual(ua, ub) || (functions.size > 0 && rationallyEqual(openAllCalls(ua, functions), openAllCalls(ub, functions)));
   } catch (err) {
     if (err instanceof PolyLimit) return false;
     throw err;
@@ -52,6 +54,8 @@ const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || 
 
 export interface SampleOptions {
   readonly fns?: FunctionTable;
+  /** Defined functions, opened up when algebra alone does not decide. */
+  readonly functions?: FunctionDefs;
   readonly assumptions?: readonly Assumption[];
   /** Expressions that must be defined at a sample point (the loss, say). */
   readonly domain?: readonly Expr[];
@@ -77,7 +81,7 @@ export function equationGiving(a: Expr, b: Expr, assumptions: readonly Assumptio
 
 /** Decides `a = b`. */
 export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: SampleOptions = {}): Decision {
-  if (a === b || algebraicallyEqual(a, b, defs)) return { verdict: 'proven' };
+  if (a === b || algebraicallyEqual(a, b, defs, options.functions)) return { verdict: 'proven' };
   if (equationGiving(a, b, options.assumptions ?? [])) return { verdict: 'proven' };
   const vars = defs.freeVariables([a, b, ...(options.domain ?? [])]);
   const rnd = seededRandom(options.seed ?? 12345);

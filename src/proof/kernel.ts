@@ -11,7 +11,7 @@
  *   atoms (first with names as atoms, then with definitions unfolded where no derivative
  *   is taken); every denominator that disappears is recorded as nonzero.
  * - `definition`: a name replaced by its definition or back, never inside a derivative by
- *   that very name.
+ *   that very name; or a call to a defined function (`bce(y, a)`) replaced by its body.
  * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over the inputs m of N's definition
  *   that depend on x, when x is not among them and none depends on another.
  * - `assumption`: the subterm and its replacement differ by a multiple of a stated
@@ -24,6 +24,7 @@ import { CycleError, Definitions } from '../expr/context.js';
 import { at, replaceAt, substitute, symbols } from '../expr/traverse.js';
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { toAscii } from '../expr/print.js';
+import { type FunctionDefs, openAllCalls, openCall } from '../expr/functions.js';
 import type { Condition, Proof, Step } from './types.js';
 
 /** The part of a rule the kernel needs (the rule set's `Rule` has this shape). */
@@ -56,7 +57,7 @@ const fail = (reason: string): never => {
 };
 
 /** Replays every step of `proof`; the checked proof, or the first wrong step and why. */
-export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>): CheckResult {
+export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>, functions: FunctionDefs = new Map()): CheckResult {
   let defs: Definitions;
   try {
     defs = new Definitions(proof.definitions);
@@ -91,7 +92,7 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>)
         checkChain(j!);
         current = i;
       }
-      checkStep(s, rules, defs, proof);
+      checkStep(s, rules, defs, proof, functions);
       cur = s.after;
     }
     const ids = chains.get(k) ?? [];
@@ -109,7 +110,7 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>)
   return { ok: true, checked: { proof, replayed: proof.steps.length, [brand]: true } };
 }
 
-function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Definitions, proof: Proof): void {
+function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Definitions, proof: Proof, functions: FunctionDefs): void {
   const rule = rules.get(s.rule);
   if (!rule) fail(`unknown rule '${s.rule}'`);
   const old = at(s.before, s.path);
@@ -151,12 +152,18 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       const [l, r] = local ? [old!, replacement!] : [s.before, s.after];
       // Inside diff(_, v) the name v is perturbed away from its definition: never unfold it there.
       const fixed = local ? diffVariablesAbove(s.before, s.path) : [];
-      if (!equalAsRationalFunctions(l, r, defs, fixed)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
+      if (!equalAsRationalFunctions(l, r, defs, fixed, functions)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
       const kept = new Set(denominators(r));
       for (const d of denominators(l)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
       return;
     }
     case 'definition': {
+      if (s.rule === 'def.function') {
+        const opened = openCall(old!, functions);
+        if (!opened) fail(`${toAscii(old!)} is not a call to a defined function`);
+        expectAfter(opened!);
+        return;
+      }
       // Unfold: the name at the path becomes its definition. Fold: a definition becomes its name.
       const names =
         s.rule === 'def.unfold'
@@ -215,7 +222,7 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
  * Equal as rational functions over atoms, with names as atoms or, where no derivative is
  * taken inside, with names unfolded (except the `fixed` ones).
  */
-function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions, fixed: readonly string[]): boolean {
+function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions, fixed: readonly string[], functions: FunctionDefs): boolean {
   try {
     if (rationallyEqual(a, b)) return true;
     if (hasDiff(a) || hasDiff(b)) return false;
@@ -228,7 +235,9 @@ function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions, fixed: re
       }
       return cur;
     };
-    return rationallyEqual(unfold(a), unfold(b));
+    const [ua, ub] = [unfold(a), unfold(b)];
+    // Last, defined functions opened up: sigmoid(z) is 1/(1 + exp(-z)).
+    return rationallyEqual(ua, ub) || (functions.size > 0 && rationallyEqual(openAllCalls(ua, functions), openAllCalls(ub, functions)));
   } catch (err) {
     if (err instanceof PolyLimit) return false;
     throw err;
