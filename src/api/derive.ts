@@ -111,8 +111,8 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     definitions.push({ name: spec.lossName, expr: spec.loss });
     loss = sym(spec.lossName);
   }
-  const g = deriveGradient({ definitions, loss, wrt: spec.wrt }, rules, options.budget ?? DEFAULT_BUDGET);
   const assumptions = spec.assumptions.flatMap(toAssumptions);
+  const g = deriveGradient({ definitions, loss, wrt: spec.wrt, assumptions }, rules, options.budget ?? DEFAULT_BUDGET);
   const lossExpr = g.defs.get(g.lossName)!;
   const expectations = spec.expects.map((expected) => {
     const decision = decideEquality(g.main.current, expected, g.defs, { assumptions, domain: [lossExpr], fns: functionTable(rules.defs), functions: rules.defs });
@@ -265,5 +265,6 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
 
 /** Derives `∂loss/∂wrt` and checks the expectations; the same object `--format json` prints. */
 export function derive(input: DeriveInput, options: RunOptions = {}): DeriveResult {
-  return outcomeToJson(runProblem(problemFromInput(input, options.rules?.functions), options));
+  const rules = options.rules ?? builtinRules();
+  return outcomeToJson(runProblem(problemFromInput(input, rules.functions), { ...options, rules }));
 }

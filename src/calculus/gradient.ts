@@ -10,6 +10,8 @@ import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../
 import { simplify } from '../algebra/simplify.js';
 import { foldDefinitions } from '../algebra/fold.js';
 import { differentiate } from './derive.js';
+import { selectBranches } from '../algebra/assumptions.js';
+import type { Fact } from '../expr/bounds.js';
 
 export interface GradientProblem {
   /** Named intermediates, in any order. */
@@ -17,6 +19,8 @@ export interface GradientProblem {
   /** The loss: a defined name, or an expression (then named `L`). */
   readonly loss: Expr;
   readonly wrt: string;
+  /** Stated facts; bounds such as `z > 0` select the branches of piecewise results. */
+  readonly assumptions?: readonly Fact[];
 }
 
 export interface GradientDerivation {
@@ -51,6 +55,12 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   foldDefinitions(main, defs, noFold);
   simplify(main);
   main.endPhase();
+  if (problem.assumptions?.length) {
+    main.beginPhase(main.start, 'assume');
+    selectBranches(main, problem.assumptions, rules.defs);
+    simplify(main);
+    main.endPhase();
+  }
   return { defs, lossName, recorder, main, factorOrder: chainOrder(defs, recorder) };
 }
 

@@ -32,6 +32,20 @@ export const PRIMITIVES: Readonly<Record<string, (...xs: number[]) => number>> =
   cos: Math.cos,
   abs: Math.abs,
   erf,
+  relu: (x) => (x > 0 ? x : 0),
+  // Comparisons are 1 or 0; `piecewise(c1, v1, c2, v2, ...)` is the first value whose
+  // condition holds, and NaN where none does (a kink where a derivative does not exist).
+  gt: (a, b) => (Number.isNaN(a - b) ? NaN : a > b ? 1 : 0),
+  lt: (a, b) => (Number.isNaN(a - b) ? NaN : a < b ? 1 : 0),
+  ge: (a, b) => (Number.isNaN(a - b) ? NaN : a >= b ? 1 : 0),
+  le: (a, b) => (Number.isNaN(a - b) ? NaN : a <= b ? 1 : 0),
+  piecewise: (...xs) => {
+    for (let i = 0; i + 1 < xs.length; i += 2) {
+      if (Number.isNaN(xs[i]!)) return NaN;
+      if (xs[i] === 1) return xs[i + 1]!;
+    }
+    return NaN;
+  },
   sigmoid: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
   softplus: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
 };

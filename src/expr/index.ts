@@ -12,3 +12,4 @@ export * from './errors.js';
 export * from './numeric.js';
 export * from './poly.js';
 export * from './functions.js';
+export * from './bounds.js';

@@ -16,7 +16,10 @@ const ctor = (digits: number): Ctor => {
   return c;
 };
 
-const precise = (D: Ctor): Readonly<Record<string, (x: Dec) => Dec>> => ({
+type Fn = (...xs: Dec[]) => Dec;
+const bool = (D: Ctor, b: boolean): Dec => new D(b ? 1 : 0);
+
+const precise = (D: Ctor): Readonly<Record<string, Fn>> => ({
   exp: (x) => x.exp(),
   log: (x) => (x.gt(0) ? x.ln() : new D(NaN)),
   sqrt: (x) => (x.gte(0) ? x.sqrt() : new D(NaN)),
@@ -28,7 +31,16 @@ const precise = (D: Ctor): Readonly<Record<string, (x: Dec) => Dec>> => ({
   abs: (x) => x.abs(),
   sigmoid: (x) => new D(1).div(new D(1).plus(x.neg().exp())),
   softplus: (x) => new D(1).plus(x.exp()).ln(),
-});
+  relu: (x) => (x.gt(0) ? x : new D(0)),
+  gt: (a, b) => bool(D, a.gt(b)),
+  lt: (a, b) => bool(D, a.lt(b)),
+  ge: (a, b) => bool(D, a.gte(b)),
+  le: (a, b) => bool(D, a.lte(b)),
+  piecewise: (...xs) => {
+    for (let i = 0; i + 1 < xs.length; i += 2) if (xs[i]!.eq(1)) return xs[i + 1]!;
+    return new D(NaN);
+  },
+} as Record<string, Fn>);
 
 /** Thrown when an expression uses something the precise evaluator cannot compute. */
 export class NotPrecise extends Error {}
@@ -47,7 +59,7 @@ type Perturbation = ReadonlyArray<{ name: string; delta: Dec }>;
 
 function valueWith(
   D: Ctor,
-  fns: Readonly<Record<string, (x: Dec) => Dec>>,
+  fns: Readonly<Record<string, Fn>>,
   e: Expr,
   point: Readonly<Record<string, number>>,
   defs: Definitions,
@@ -94,8 +106,8 @@ function valueWith(
           break;
         }
         const f = fns[n.fn];
-        if (!f || n.args.length !== 1) throw new NotPrecise(`no precise ${n.fn}`);
-        v = f(go(n.args[0]!));
+        if (!f) throw new NotPrecise(`no precise ${n.fn}`);
+        v = f(...n.args.map(go));
         break;
       }
     }

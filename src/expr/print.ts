@@ -19,6 +19,8 @@ interface Printed {
   level: number;
 }
 
+const COMPARISON_TEXT: Readonly<Record<string, string>> = { gt: '>', lt: '<', ge: '>=', le: '<=' };
+
 const wrap = (p: Printed, min: number): string => (p.level >= min ? p.text : `(${p.text})`);
 
 /** The ASCII text of `e`, parseable by `parse`; `order` arranges the factors of a top-level product. */
@@ -36,8 +38,12 @@ function print(e: Expr): Printed {
     }
     case 'sym':
       return { text: e.name, level: ATOM };
-    case 'call':
+    case 'call': {
+      // A comparison is written as one (`z > 0`); it only stands as a piecewise condition.
+      const op = COMPARISON_TEXT[e.fn];
+      if (op && e.args.length === 2) return { text: `${print(e.args[0]!).text} ${op} ${print(e.args[1]!).text}`, level: SUM - 1 };
       return { text: `${e.fn}(${e.args.map((a) => print(a).text).join(', ')})`, level: ATOM };
+    }
     case 'pow':
     case 'mul':
       return printProduct(e);

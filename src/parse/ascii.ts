@@ -14,7 +14,11 @@ import { nearestName } from './suggest.js';
 /** Functions known without any rule file; rule files add their own. */
 export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'diff', 'exp', 'log', 'sqrt', 'sigmoid', 'tanh', 'softplus', 'relu', 'abs', 'sin', 'cos', 'sinh', 'cosh', 'erf',
+  'piecewise', 'gt', 'lt', 'ge', 'le',
 ]);
+
+/** Comparisons inside a call's arguments, and the functions they stand for. */
+const COMPARISONS: Readonly<Record<string, string>> = { '>': 'gt', '<': 'lt', '>=': 'ge', '<=': 'le' };
 
 /** Names read as another: textbook spellings of the same function or constant. */
 const ALIASES: Readonly<Record<string, string>> = { σ: 'sigmoid', ln: 'log', π: 'pi' };
@@ -267,15 +271,24 @@ class Parser {
     return sym(name);
   }
 
+  /** A call's argument: an expression, or a comparison (`z > 0`) as in `piecewise(z > 0, 1, z < 0, 0)`. */
+  private argument(): Expr {
+    const left = this.expression();
+    const t = this.tok;
+    if (t.kind !== 'op' || !(t.text in COMPARISONS)) return left;
+    this.i++;
+    return call(COMPARISONS[t.text]!, left, this.expression());
+  }
+
   private callArgs(name: string, at: Token): Expr {
     this.take('(');
     this.enter(at.offset);
     const args: Expr[] = [];
     if (!this.isOp(')')) {
-      args.push(this.expression());
+      args.push(this.argument());
       while (this.isOp(',')) {
         this.i++;
-        args.push(this.expression());
+        args.push(this.argument());
       }
     }
     if (!this.isOp(')')) {

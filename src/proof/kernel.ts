@@ -15,7 +15,7 @@
  * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over the inputs m of N's definition
  *   that depend on x, when x is not among them and none depends on another.
  * - `assumption`: the subterm and its replacement differ by a multiple of a stated
- *   equation (`y1 + y2 + y3 = 1`).
+ *   equation (`y1 + y2 + y3 = 1`), or stated bounds select a piecewise branch (`z > 0`).
  * - `lemma`: a lemma's start replaced by its result, or back, the lemma checked first (no cycles).
  * An unknown rule id, or any mismatch, rejects the proof with the step's number and why.
  */
@@ -25,6 +25,7 @@ import { at, replaceAt, substitute, symbols } from '../expr/traverse.js';
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { toAscii } from '../expr/print.js';
 import { type FunctionDefs, openAllCalls, openCall } from '../expr/functions.js';
+import { selectedBranch } from '../expr/bounds.js';
 import type { Condition, Proof, Step } from './types.js';
 
 /** The part of a rule the kernel needs (the rule set's `Rule` has this shape). */
@@ -33,7 +34,7 @@ export interface KernelRule {
   readonly kind: 'rewrite' | 'derivative' | 'algebra' | 'step';
   readonly lhs?: Expr;
   readonly rhs?: Expr;
-  readonly conditions: ReadonlyArray<{ readonly pred: 'free' | 'nonzero' | 'positive'; readonly args: readonly string[] }>;
+  readonly conditions: ReadonlyArray<{ readonly pred: 'free' | 'nonzero' | 'positive'; readonly args: readonly string[]; readonly expr?: Expr }>;
 }
 
 const brand: unique symbol = Symbol('checked');
@@ -134,13 +135,14 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       if (substitute(rule!.lhs!, b) !== old) fail(`${s.rule} with these bindings does not match ${toAscii(old!)}`);
       expectAfter(substitute(rule!.rhs!, b));
       for (const c of rule!.conditions) {
-        const e = b.get(c.args[0]!)!;
         if (c.pred === 'free') {
+          const e = b.get(c.args[0]!)!;
           const x = b.get(c.args[1]!)!;
           if (x.kind !== 'sym' || defs.exprDependsOn(e, x.name)) fail(`${toAscii(e)} depends on ${toAscii(x)}`);
-        } else if (!(e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n))) {
-          requireCondition(s, { kind: c.pred, expr: e });
+          continue;
         }
+        const e = substitute(c.expr!, b);
+        if (!(e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n))) requireCondition(s, { kind: c.pred, expr: e });
       }
       return;
     }
@@ -195,6 +197,11 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       return;
     }
     case 'assumption': {
+      // A piecewise expression whose branch the stated bounds select (`z > 0` picks z).
+      if (selectedBranch(proof.assumptions, old!, minus) !== undefined) {
+        expectAfter(selectedBranch(proof.assumptions, old!, minus)!);
+        return;
+      }
       // `old = new` modulo a stated equation: their difference is a multiple of lhs - rhs.
       const here = at(s.after, s.path);
       const local = here !== undefined && replaceAt(s.before, s.path, here) === s.after;
@@ -243,6 +250,8 @@ function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions, fixed: re
     throw err;
   }
 }
+
+const minus = (p: Expr, q: Expr): Expr => add(p, mul(num(-1), q));
 
 const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
 

@@ -63,10 +63,20 @@ function print(e: Expr): Printed {
   }
 }
 
+const RELATIONS: Readonly<Record<string, string>> = { gt: '>', lt: '<', ge: '\\geq', le: '\\leq' };
+
 function printCall(e: Expr & { kind: 'call' }): Printed {
   const args = e.args;
   const [u] = args;
   if (e.fn === 'diff' && args.length === 2) return printDerivative(args[0]!, args[1]!);
+  const relation = RELATIONS[e.fn];
+  if (relation && args.length === 2) return { text: `${toLatex(args[0]!)} ${relation} ${toLatex(args[1]!)}`, level: ATOM };
+  if (e.fn === 'piecewise' && args.length % 2 === 0) {
+    // Cases, each branch with its condition; where none holds the value does not exist.
+    const rows: string[] = [];
+    for (let i = 0; i < args.length; i += 2) rows.push(`${toLatex(args[i + 1]!)} & ${toLatex(args[i]!)}`);
+    return { text: `\\begin{cases} ${rows.join(" \\\\ ")} \\end{cases}`, level: ATOM };
+  }
   if (u === undefined || args.length > 1) {
     return { text: operatorNameToLatex(e.fn) + parens(args.map((a) => toLatex(a)).join(', ')), level: ATOM };
   }

@@ -44,7 +44,7 @@ export function sideConditions(rule: Rule, b: Bindings): Condition[] {
   const out: Condition[] = [];
   for (const c of rule.conditions) {
     if (c.pred === 'free') continue;
-    const e = b.get(c.args[0]!);
+    const e = c.expr ? substitute(c.expr, b) : undefined;
     if (!e) continue;
     if (e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n)) continue;
     out.push({ kind: c.pred, expr: e });

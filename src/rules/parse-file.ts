@@ -92,7 +92,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     const p = pending!;
     pending = undefined;
     const [main, cond] = splitCondition(body);
-    const conditions = cond === undefined ? [] : parseConditions(cond, (m) => fail(line, `${p.id}: ${m}`));
+    const conditions = cond === undefined ? [] : parseConditions(cond, (m) => fail(line, `${p.id}: ${m}`), (t) => expr(t, line, indent + 1 + body.indexOf(t)));
     const col = indent + 1;
     if (p.kind === 'derivative') {
       const parts = main.split('->');
@@ -137,9 +137,14 @@ function splitCondition(body: string): [string, string | undefined] {
   return m ? [body.slice(0, m.index), body.slice(m.index + m[0].length)] : [body, undefined];
 }
 
-function parseConditions(text: string, fail: (m: string) => never): RuleCondition[] {
+function parseConditions(text: string, fail: (m: string) => never, expr: (t: string) => Expr): RuleCondition[] {
   const parts = text.split(/,(?![^()]*\))/).map((s) => s.trim());
   return parts.map((part) => {
+    const q = /^(nonzero|positive)\((.+)\)$/.exec(part);
+    if (q) {
+      const e = expr(q[2]!);
+      return { pred: q[1] as 'nonzero' | 'positive', args: [...symbols(e)], expr: e };
+    }
     const m = CONDITION.exec(part);
     if (!m) fail(`unknown condition '${part}' (known: free(c, x), nonzero(u), positive(u))`);
     const args = [m![2]!, ...(m![3] ? [m![3]] : [])];

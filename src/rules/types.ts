@@ -11,10 +11,14 @@ import type { Expr } from '../expr/node.js';
  */
 export type RuleKind = 'rewrite' | 'derivative' | 'algebra' | 'step';
 
-/** A side condition over pattern variables: `free(c, x)`, `nonzero(v)`, `positive(u)`. */
+/**
+ * A side condition over pattern variables: `free(c, x)`, `nonzero(v)`, `positive(u)`,
+ * `nonzero(p - q)`. For nonzero/positive, `expr` is the quantity and `args` its variables.
+ */
 export interface RuleCondition {
   readonly pred: 'free' | 'nonzero' | 'positive';
   readonly args: readonly string[];
+  readonly expr?: Expr;
 }
 
 export interface Rule {

@@ -63,7 +63,7 @@ export function validate(
 
 /** Variables that must stay positive (or away from zero) in a numeric check. */
 function positiveVars(r: Rule): Set<string> {
-  return new Set(r.conditions.filter((c) => c.pred !== 'free').map((c) => c.args[0]!));
+  return new Set(r.conditions.filter((c) => c.pred !== 'free' && c.expr?.kind === 'sym').map((c) => c.args[0]!));
 }
 
 function checkNumerically(r: Rule, fns: FunctionTable, fail: FailAt): void {
