@@ -104,8 +104,8 @@ function chainCut(defs: Definitions, name: string, x: string): string[] | undefi
   return cut;
 }
 
-/** Derives `node` (a derivative of a named intermediate) as a lemma, once. */
-function proveLemma(c: Calculus, node: Expr): { index: number; result: Expr } {
+/** Derives `node` (a derivative of a named intermediate) as a lemma, once; later uses cite it. */
+export function proveLemma(c: Calculus, node: Expr): { index: number; result: Expr } {
   const known = c.lemmas.get(node);
   if (known) return known;
   const d = c.recorder.lemma(node);

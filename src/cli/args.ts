@@ -18,6 +18,8 @@ export interface DeriveArgs {
   readonly output?: string;
   /** Show every single step, not only the textbook lines. */
   readonly allSteps: boolean;
+  /** Every gradient of the loss, in reverse mode. */
+  readonly all: boolean;
 }
 
 export interface CheckArgs {
@@ -45,19 +47,21 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   steps: { type: 'boolean' },
   chain: { type: 'boolean' },
+  all: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
 
 const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--output', '-o']);
-const FLAGS = new Set(['--steps', '--chain', '--debug', '--help', '-h', '--version', '-V']);
+const FLAGS = new Set(['--steps', '--chain', '--all', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
 
 usage:
   gradproof derive FILE [options]
   gradproof derive EXPR --wrt VAR [--let "NAME = EXPR"]... [--expect EXPR]... [--assume COND]... [options]
+  gradproof derive FILE|EXPR --all [--let "NAME = EXPR"]... [options]
   gradproof check FILE [options]          a proof (JSON from --format json) or a written derivation
   gradproof check --chain E1 E2 E3... [--let "NAME = EXPR"]... [--assume COND]... [options]
   gradproof equal A B [--let "NAME = EXPR"]... [--assume COND]... [options]
@@ -67,6 +71,7 @@ options:
   --lang en|zh               language of rule names and explanations (default en)
   -o, --output FILE          write the output to FILE
   --steps                    list every single step, not only the textbook lines
+  --all                      (derive) the gradient for every name the loss depends on, in reverse mode
   --debug                    show a stack trace on errors
   -h, --help                 this help
   -V, --version              the version
@@ -142,6 +147,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     assumes: many(v.assume),
     ...common(),
     allSteps: v.steps === true,
+    all: v.all === true,
     debug,
   };
 }

@@ -1,6 +1,8 @@
 /** Text and LaTeX output of a derivation for the terminal. */
 import { toAscii } from '../expr/print.js';
 import type { Outcome } from '../api/derive.js';
+import type { AllOutcome } from '../api/all.js';
+import { sym } from '../expr/node.js';
 import { conditionToLatex, conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { proofToAlign } from '../render/proof-latex.js';
@@ -10,8 +12,8 @@ import type { Lang } from '../render/rule-name.js';
 import { padTo } from '../render/width.js';
 
 const WORDS = {
-  en: { assumed: 'Assumed', covers: 'which gives', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
-  zh: { assumed: '假设', covers: '由此', given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
+  en: { gradients: 'Gradients', checked: 'Checked', steps: 'steps replayed by the checker', assumed: 'Assumed', covers: 'which gives', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
+  zh: { gradients: '梯度', checked: '检查', steps: '步已由检查器复核', assumed: '假设', covers: '由此', given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
 } as const;
 
 /** The outcome as terminal text or as a LaTeX `align*` block. */
@@ -49,5 +51,24 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, 
     }
     if (e.decision.evidence) out.push(`${' '.repeat(12)}${e.decision.evidence}`);
   }
+  return `${out.join('\n')}\n`;
+}
+
+/** Every gradient: the derivation, then each result in the chain's order. */
+export function formatAll(o: AllOutcome, format: 'text' | 'latex', lang: Lang): string {
+  const rules = o.rules.byId;
+  if (format === 'latex') {
+    const rows = o.gradients.map((g) => `\\frac{\\partial ${toLatex(sym(o.lossName))}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
+    return `${proofToAlign(o.proof, rules, lang)}\n\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}\n`;
+  }
+  const w = WORDS[lang];
+  const out: string[] = [];
+  if (o.title) out.push(o.title, '');
+  o.proof.definitions.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d.name} = ${toAscii(d.expr)}`));
+  out.push('', proofToText(o.proof, rules, lang), '');
+  const label = (v: string): string => `∂${o.lossName}/∂${v}`;
+  const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
+  o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toAscii(g.result, g.order)}`));
+  out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
   return `${out.join('\n')}\n`;
 }

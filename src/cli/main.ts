@@ -6,7 +6,8 @@ import { parseProblem, type ProblemSpec } from '../parse/problem.js';
 import { outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
 import { builtinRules } from '../rules/builtin.js';
 import { USAGE, parseCommandLine, type DeriveArgs } from './args.js';
-import { formatOutcome } from './format.js';
+import { formatAll, formatOutcome } from './format.js';
+import { allToJson, deriveAll } from '../api/all.js';
 import { runCheck } from './check.js';
 import { why } from './errors.js';
 
@@ -46,6 +47,11 @@ function main(argv: readonly string[]): number {
 function derive(args: DeriveArgs): number {
   const rules = builtinRules();
   const spec = looksLikeFile(args.target) ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
+  if (args.all) {
+    const all = deriveAll(spec, rules);
+    emit(args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : formatAll(all, args.format, args.lang), args.output);
+    return 0;
+  }
   const outcome = runProblem(spec, { rules });
   const text =
     args.format === 'json' ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n` : formatOutcome(outcome, args.format, args.lang, args.allSteps);
@@ -85,15 +91,15 @@ function problemFromFile(args: DeriveArgs, functions: ReadonlySet<string>): Prob
     throw new GradproofError('file', `cannot read ${args.target}: ${why(err)}`);
   }
   if (bytes.includes(0)) throw new GradproofError('file', `${args.target} is a binary file, not a problem file`);
-  if (args.wrt || args.lets.length || args.expects.length || args.assumes.length) {
+  if (args.wrt || args.lets.length || args.assumes.length || (args.expects.length && !args.all)) {
     throw new GradproofError('usage', '--wrt, --let, --expect and --assume go with an inline expression; a problem file states them itself');
   }
   return parseProblem(bytes.toString('utf8'), args.target, { functions });
 }
 
 function problemFromFlags(args: DeriveArgs, functions: ReadonlySet<string>): ProblemSpec {
-  if (!args.wrt) throw new GradproofError('usage', `an inline expression needs --wrt VAR (or is '${args.target}' a file that does not exist?)`);
-  return problemFromInput({ loss: args.target, let: args.lets, wrt: args.wrt, expect: args.expects, assume: args.assumes }, functions);
+  if (!args.wrt && !args.all) throw new GradproofError('usage', `an inline expression needs --wrt VAR or --all (or is '${args.target}' a file that does not exist?)`);
+  return problemFromInput({ loss: args.target, let: args.lets, wrt: args.wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions);
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -12,8 +12,9 @@
  *   is taken); every denominator that disappears is recorded as nonzero.
  * - `definition`: a name replaced by its definition or back, never inside a derivative by
  *   that very name; or a call to a defined function (`bce(y, a)`) replaced by its body.
- * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over the inputs m of N's definition
- *   that depend on x, when x is not among them and none depends on another.
+ * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over names m that separate N from x
+ *   (every dependency of N on x passes through one), none depending on another, x and N
+ *   not among them: by default the inputs of N's definition that depend on x.
  * - `assumption`: the subterm and its replacement differ by a multiple of a stated
  *   equation (`y1 + y2 + y3 = 1`), or stated bounds select a piecewise branch (`z > 0`).
  * - `lemma`: a lemma's start replaced by its result, or back, the lemma checked first (no cycles).
@@ -182,9 +183,15 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       if (!f || !x || f.kind !== 'sym' || x.kind !== 'sym' || !defs.has(f.name)) fail('the chain rule applies to diff(NAME, x) of a defined name');
       const n = (f as Expr & { kind: 'sym' }).name;
       const xn = (x as Expr & { kind: 'sym' }).name;
-      const cut = [...defs.inputs(n)].filter((m) => defs.dependsOn(m, xn));
-      if (!cut.length || cut.includes(xn)) fail(`the chain rule needs ${n} to depend on ${xn} only through other names`);
+      // The names the chain goes through: given in the bindings (m1, m2, ...), or by default
+      // the inputs of N's definition that depend on x.
+      const given = Object.values(s.bindings);
+      if (given.some((m) => m.kind !== 'sym')) fail('the chain rule goes through names');
+      const cut = given.length ? given.map((m) => (m as Expr & { kind: 'sym' }).name) : [...defs.inputs(n)].filter((m) => defs.dependsOn(m, xn));
+      if (!cut.length || cut.includes(xn) || cut.includes(n)) fail(`the chain rule needs ${n} to depend on ${xn} only through other names`);
+      for (const m of cut) if (!defs.dependsOn(m, xn) || !defs.dependsOn(n, m)) fail(`${m} is not between ${n} and ${xn}`);
       for (const a of cut) for (const b of cut) if (a !== b && defs.dependsOn(a, b)) fail(`${a} depends on ${b}: the partial derivatives would not hold the others fixed`);
+      if (reachesAvoiding(defs, n, xn, new Set(cut))) fail(`${n} depends on ${xn} other than through ${cut.join(', ')}`);
       expectAfter(add(...cut.map((m) => mul(diff(f!, sym(m)), diff(sym(m), x!)))));
       return;
     }
@@ -249,6 +256,20 @@ function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions, fixed: re
     if (err instanceof PolyLimit) return false;
     throw err;
   }
+}
+
+/** Whether some chain of definitions leads from `from` to `to` without passing through `cut`. */
+function reachesAvoiding(defs: Definitions, from: string, to: string, cut: ReadonlySet<string>): boolean {
+  const seen = new Set<string>();
+  const stack = [...defs.inputs(from)];
+  while (stack.length) {
+    const m = stack.pop()!;
+    if (m === to) return true;
+    if (cut.has(m) || seen.has(m)) continue;
+    seen.add(m);
+    stack.push(...defs.inputs(m));
+  }
+  return false;
 }
 
 const minus = (p: Expr, q: Expr): Expr => add(p, mul(num(-1), q));

@@ -1,0 +1,88 @@
+/**
+ * `gradproof derive FILE --all`: the gradient for every name the loss depends on, in reverse
+ * mode, each proven once and cited by the ones below it, every one replayed by the kernel.
+ */
+import { diff, sym } from '../expr/node.js';
+import { CycleError, Definitions } from '../expr/context.js';
+import { GradproofError } from '../expr/errors.js';
+import { toAscii } from '../expr/print.js';
+import type { ProblemSpec } from '../parse/problem.js';
+import type { RuleSet } from '../rules/types.js';
+import { builtinRules } from '../rules/builtin.js';
+import { ProofRecorder } from '../rewrite/builder.js';
+import { allGradients, type Gradient } from '../calculus/adjoint.js';
+import type { Proof, Step } from '../proof/types.js';
+import { checkProof } from '../proof/kernel.js';
+import { reduceConditions } from '../proof/conditions.js';
+import { toLatex } from '../render/latex.js';
+import { conditionToText } from '../render/conditions.js';
+import { stepToLatex } from '../render/proof-latex.js';
+import { collectConditions, toAssumptions } from './derive.js';
+
+export interface AllOutcome {
+  readonly title?: string;
+  readonly lossName: string;
+  readonly gradients: readonly Gradient[];
+  /** Every lemma and step, in reading order (for rendering). */
+  readonly proof: Proof;
+  /** Steps the kernel replayed, over all gradients. */
+  readonly replayed: number;
+  readonly rules: RuleSet;
+}
+
+/** Derives and checks every gradient of the problem's loss. */
+export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules()): AllOutcome {
+  const lossName = spec.lossName ?? 'L';
+  const list = [...spec.definitions, { name: lossName, expr: spec.loss }];
+  let defs: Definitions;
+  try {
+    defs = new Definitions(list);
+  } catch (err) {
+    if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
+    throw new GradproofError('duplicate', (err as Error).message);
+  }
+  const recorder = new ProofRecorder();
+  const gradients = allGradients({ defs, rules, recorder, lemmas: new Map(), noFold: new Set([lossName]) }, lossName);
+  const assumptions = spec.assumptions.flatMap(toAssumptions);
+  const base = { lemmas: recorder.lemmas, phases: recorder.phases, definitions: defs.list, assumptions };
+  let replayed = 0;
+  for (const g of gradients) {
+    // Each gradient's claim, diff(L, v) = result, is its lemma, cited by a one-step main line.
+    const start = diff(sym(lossName), sym(g.wrt));
+    const cite: Step = { rule: 'lemma', kind: 'lemma', path: [], bindings: {}, before: start, after: g.result, conditions: [], phase: 0, derivation: 0, lemma: g.lemma };
+    const r = checkProof({ ...base, start, result: g.result, steps: [...recorder.steps, cite] }, rules.byId, rules.defs);
+    if (!r.ok) throw new GradproofError('internal', `the checker rejected the proof of ∂${lossName}/∂${g.wrt} at step ${r.step}: ${r.reason}`);
+    replayed = r.checked.replayed;
+  }
+  const first = gradients[0];
+  const proof: Proof = { ...base, start: first ? diff(sym(lossName), sym(first.wrt)) : sym(lossName), result: first?.result ?? sym(lossName), steps: recorder.steps };
+  return { ...(spec.title ? { title: spec.title } : {}), lossName, gradients, proof, replayed, rules };
+}
+
+/** The JSON of `--all`: each variable's gradient, then the shared proof. */
+export function allToJson(o: AllOutcome, lang: 'en' | 'zh' = 'en'): unknown {
+  const { remaining } = reduceConditions(collectConditions(o.proof), o.proof.assumptions);
+  return {
+    title: o.title ?? null,
+    loss: o.lossName,
+    gradients: Object.fromEntries(o.gradients.map((g) => [g.wrt, toAscii(g.result, g.order)])),
+    gradientsLatex: Object.fromEntries(o.gradients.map((g) => [g.wrt, toLatex(g.result, g.order)])),
+    lemmaOf: Object.fromEntries(o.gradients.map((g) => [g.wrt, g.lemma])),
+    checked: true,
+    replayed: o.replayed,
+    lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
+    steps: o.proof.steps.map((s) => ({
+      rule: s.rule,
+      kind: s.kind,
+      path: s.path,
+      before: toAscii(s.before),
+      after: toAscii(s.after),
+      latex: stepToLatex(s, o.rules.byId, lang),
+      conditions: s.conditions.map(conditionToText),
+      derivation: s.derivation,
+      ...(s.lemma === undefined ? {} : { lemma: s.lemma }),
+    })),
+    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
+    conditions: remaining.map(conditionToText),
+  };
+}
