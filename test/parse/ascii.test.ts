@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse, parseRelation, parseDefinition } from '../../src/parse/ascii.js';
+import { BUILTIN_FUNCTIONS, parse, parseRelation, parseDefinition } from '../../src/parse/ascii.js';
 import { toAscii } from '../../src/expr/print.js';
 import { GradproofError } from '../../src/expr/errors.js';
 
@@ -70,7 +70,7 @@ describe('relations and definitions', () => {
 describe('errors carry the position and a caret line', () => {
   const error = (s: string): string => {
     try {
-      parse(s, { source: '--expect' });
+      parse(s, { source: '--expect', functions: BUILTIN_FUNCTIONS });
     } catch (e) {
       if (e instanceof GradproofError) return e.format();
       throw e;

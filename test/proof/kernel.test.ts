@@ -10,7 +10,7 @@ import type { Proof, Step } from '../../src/proof/types.js';
 
 const rules = builtinRules();
 const seedJson = () => outcomeToJson(runProblem(parseProblem(readFileSync('examples/bce-sigmoid.grad', 'utf8'), 'bce-sigmoid.grad')));
-const replayJson = (json: unknown) => checkProof(proofFromJson(JSON.parse(JSON.stringify(json))), rules.byId);
+const replayJson = (json: unknown) => checkProof(proofFromJson(JSON.parse(JSON.stringify(json)), { functions: rules.functions }), rules.byId, rules.defs);
 type J = ReturnType<typeof seedJson>;
 const mutate = (f: (j: { -readonly [K in keyof J]: any }) => void) => {
   const j = JSON.parse(JSON.stringify(seedJson()));

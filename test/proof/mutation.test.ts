@@ -399,7 +399,7 @@ function run(name: string): Report {
   const json = outcomeToJson(runProblem(parseProblem(readFileSync(`examples/${name}.grad`, 'utf8'), `${name}.grad`)));
   const orig = JSON.parse(JSON.stringify(json)) as ProofJ;
   const proof = proofFromJson(structuredClone(orig));
-  const original = checkProof(proof, rules.byId);
+  const original = checkProof(proof, rules.byId, rules.defs);
   if (!original.ok) throw new Error(`${name}: the unmutated proof is rejected at step ${original.step}: ${original.reason}`);
   const key = proofKey(proof);
   const seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 17);
@@ -422,13 +422,13 @@ function run(name: string): Report {
     if (!m.wrong(p)) {
       report.skipped.unconfirmed++;
       if (process.env.GRADPROOF_MUTATION_DEBUG) {
-        const r = checkProof(p, rules.byId);
+        const r = checkProof(p, rules.byId, rules.defs);
         console.info(`unconfirmed (${r.ok ? 'accepted' : `rejected at ${r.step}: ${r.reason}`}): ${name}: ${m.label}`);
       }
       continue;
     }
     report.counted.set(m.category, (report.counted.get(m.category) ?? 0) + 1);
-    const r = checkProof(p, rules.byId);
+    const r = checkProof(p, rules.byId, rules.defs);
     if (r.ok) {
       report.accepted.push(`${name}: ${m.label}`);
       continue;
@@ -507,7 +507,7 @@ describe('targeted mutants: equalities that rely on a definition, used under a d
     const p = proofFromJson(json);
     expect(falseAt(p.steps[2]!, p)).toBe(true);
     expect(differ(p.start, p.result, new Definitions(p.definitions), 7)).toBe(true); // ∂L/∂z2 = a2 - y, not 0
-    const r = checkProof(p, rules.byId);
+    const r = checkProof(p, rules.byId, rules.defs);
     expect(r.ok ? 'accepted' : r.step).toBe(3);
   });
 
@@ -529,7 +529,7 @@ describe('targeted mutants: equalities that rely on a definition, used under a d
     };
     const p = proofFromJson(json);
     expect(falseAt(p.steps[5]!, p)).toBe(true);
-    const r = checkProof(p, rules.byId);
+    const r = checkProof(p, rules.byId, rules.defs);
     expect(r.ok ? 'accepted' : r.step).toBe(6);
   });
 });
