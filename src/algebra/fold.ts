@@ -3,6 +3,7 @@ import { sym } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
 import { pathsOf } from '../expr/traverse.js';
 import type { Derivation } from '../rewrite/builder.js';
+import { foldQuotients } from './quotients.js';
 
 /**
  * Replaces every occurrence of a definition's right side by its name, one step per
@@ -34,4 +35,13 @@ function insideDiffOf(e: import('../expr/node.js').Expr, path: readonly number[]
     cur = cur.args[i]!;
   }
   return false;
+}
+
+/**
+ * Everything that writes a result in the user's names: definitions folded back, then
+ * quotient definitions (softmax outputs) by cancelling their shared denominator.
+ */
+export function intoNames(d: Derivation, defs: Definitions, except: ReadonlySet<string>, simplify: (d: Derivation) => void): void {
+  foldDefinitions(d, defs, except);
+  foldQuotients(d, defs, simplify);
 }

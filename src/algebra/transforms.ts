@@ -177,4 +177,36 @@ export const collectLikeTerms: Transform = (node) => {
 };
 
 /** The moves in the order they are tried at each node. */
-export const TRANSFORMS: readonly Transform[] = [distributeSign, combinePowers, combineFractions, expandAndCollect, collectLikeTerms];
+/**
+ * A factor shared by two or more terms of a sum taken out: `a1*y1 + a1*y2 + a1*y3 - y1`
+ * is `a1*(y1 + y2 + y3) - y1`, and `a1 - a1^2` is `a1*(1 - a1)`; when it is no dearer.
+ */
+export const factorOut: Transform = (node) => {
+  if (node.kind !== 'add') return undefined;
+  const factorsOf = (t: Expr): Expr[] => (t.kind === 'mul' ? t.args : [t]).flatMap((f) => (f.kind === 'num' ? [] : f.kind === 'pow' && f.args[1].kind === 'num' && f.args[1].value.n > 0n && f.args[1].value.d === 1n ? [f.args[0]] : [f]));
+  const count = new Map<Expr, number>();
+  for (const t of node.args) for (const f of new Set(factorsOf(t))) if (f.kind === 'sym' || f.kind === 'call' || f.kind === 'add') count.set(f, (count.get(f) ?? 0) + 1);
+  const best = [...count].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1])[0];
+  if (!best) return undefined;
+  const f = best[0];
+  const inv = pow(f, num(-1));
+  const withF = node.args.filter((t) => factorsOf(t).includes(f));
+  const rest = node.args.filter((t) => !factorsOf(t).includes(f));
+  // t/f for each term that has f: one power of f fewer.
+  const inner = add(...withF.map((t) => divideOnce(t, f) ?? mul(t, inv)));
+  const form = add(mul(f, inner), ...rest);
+  if (form === node || cost(form) > cost(node)) return undefined;
+  return [{ rule: 'alg.factor-out', form, conditions: [] }];
+};
+
+/** `t` with one factor `f` (or one power of it) removed, when t has it as a plain factor. */
+function divideOnce(t: Expr, f: Expr): Expr | undefined {
+  const fs = t.kind === 'mul' ? t.args : [t];
+  const i = fs.findIndex((x) => x === f || (x.kind === 'pow' && x.args[0] === f));
+  if (i < 0) return undefined;
+  const x = fs[i]!;
+  const reduced = x === f ? num(1) : pow(f, add(x.args[1]!, num(-1)));
+  return mul(...fs.slice(0, i), reduced, ...fs.slice(i + 1));
+}
+
+export const TRANSFORMS: readonly Transform[] = [distributeSign, combinePowers, combineFractions, expandAndCollect, collectLikeTerms, factorOut];

@@ -112,7 +112,7 @@ export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, a
     if (err instanceof GradproofError && err.code === 'unknown-function') return undefined;
     throw err;
   }
-  const byEquation = !algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs) && equationGiving(main.current, right ? right.current : b, assumptions);
+  const byEquation = !algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs) && equationGiving(main.current, right ? right.current : b, assumptions, defs);
   if (byEquation) {
     main.beginPhase(a, 'assumption');
     main.replace('assumption', 'assume', [], right ? right.current : b, vanishingDenominators(main.current, right ? right.current : b));

@@ -7,7 +7,7 @@ import { type Expr, add, diff, mul, sym } from '../expr/node.js';
 import { asFraction, type FactorOrder } from '../expr/display.js';
 import { pathsOf } from '../expr/traverse.js';
 import { simplify } from '../algebra/simplify.js';
-import { foldDefinitions } from '../algebra/fold.js';
+import { intoNames } from '../algebra/fold.js';
 import { type Calculus, proveLemma } from './derive.js';
 
 export interface Gradient {
@@ -58,7 +58,7 @@ function gradient(c: Calculus, loss: string, v: string, done: ReadonlyMap<string
   }
   d.beginPhase(node, 'simplify');
   simplify(d);
-  foldDefinitions(d, defs, c.noFold);
+  intoNames(d, defs, c.noFold ?? new Set(), simplify);
   simplify(d);
   d.endPhase();
   c.recorder.finishLemma(d);

@@ -15,7 +15,7 @@ import type { RuleSet } from '../rules/types.js';
 import { applyRule } from '../rewrite/apply.js';
 import type { Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify, tidy } from '../algebra/simplify.js';
-import { foldDefinitions } from '../algebra/fold.js';
+import { intoNames } from '../algebra/fold.js';
 
 export interface Calculus {
   readonly defs: Definitions;
@@ -71,8 +71,9 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
     d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
     return;
   }
-  for (const rule of c.rules.rules) {
-    if (rule.kind !== 'rewrite' && rule.kind !== 'derivative') continue;
+  // The structural rules first (a constant is a constant whatever function it is), then
+  // the table of outer derivatives.
+  for (const rule of [...c.rules.rules.filter((r) => r.kind === 'rewrite'), ...c.rules.rules.filter((r) => r.kind === 'derivative')]) {
     const app = applyRule(rule, node, c.defs);
     if (!app) continue;
     d.ensurePhase('rules');
@@ -113,7 +114,7 @@ export function proveLemma(c: Calculus, node: Expr): { index: number; result: Ex
   tidy(d);
   d.beginPhase(node, 'simplify');
   simplify(d);
-  foldDefinitions(d, c.defs, c.noFold);
+  intoNames(d, c.defs, c.noFold ?? new Set(), simplify);
   simplify(d);
   d.endPhase();
   c.recorder.finishLemma(d);

@@ -8,7 +8,7 @@ import { nearestName } from '../parse/suggest.js';
 import type { RuleSet } from '../rules/types.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
-import { foldDefinitions } from '../algebra/fold.js';
+import { intoNames } from '../algebra/fold.js';
 import { differentiate } from './derive.js';
 import { selectBranches } from '../algebra/assumptions.js';
 import type { Fact } from '../expr/bounds.js';
@@ -52,7 +52,7 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   differentiate({ defs, rules, recorder, lemmas: new Map(), noFold }, main);
   main.beginPhase(main.start, 'simplify');
   simplify(main);
-  foldDefinitions(main, defs, noFold);
+  intoNames(main, defs, noFold, simplify);
   simplify(main);
   main.endPhase();
   if (problem.assumptions?.length) {

@@ -20,6 +20,18 @@ const erf = (x: number): number => {
   return Math.sign(x) * (1 - erfc);
 };
 
+/** erfc(x) = 1 - erf(x), without the cancellation for large x (continued fraction). */
+const erfc = (x: number): number => {
+  if (x < 3) return 1 - erf(x);
+  let f = 0;
+  for (let n = 60; n >= 1; n--) f = n / 2 / (x + f);
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + f);
+};
+
+/** The logistic function and softplus, without overflow, for the activations below. */
+const logistic = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+const softplusOf = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
+
 /** The functions the evaluator knows natively. What they mean symbolically comes from `rules/`. */
 export const PRIMITIVES: Readonly<Record<string, (...xs: number[]) => number>> = {
   exp: Math.exp,
@@ -48,6 +60,14 @@ export const PRIMITIVES: Readonly<Record<string, (...xs: number[]) => number>> =
   },
   sigmoid: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
   softplus: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
+  // Smooth activations (rules/activations.rules), computed independently of their `def`s,
+  // so that each definition is checked against a second implementation when it loads.
+  swish: (x) => x * logistic(x),
+  silu: (x) => x * logistic(x),
+  // x*Φ(x) with Φ(x) = erfc(-x/√2)/2: no cancellation in 1 + erf(x/√2) for x ≪ 0.
+  gelu: (x) => (x * erfc(-x / Math.SQRT2)) / 2,
+  softsign: (x) => x / (1 + Math.abs(x)),
+  mish: (x) => x * Math.tanh(softplusOf(x)),
 };
 
 /** Values of names; undefined for a name without a value. */

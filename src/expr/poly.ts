@@ -280,10 +280,7 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
       }
       case 'mul': {
         out = { num: one, den: one };
-        for (const a of n.args) {
-          const r = go(a);
-          out = { num: out.num.mul(r.num), den: out.den.mul(r.den) };
-        }
+        for (const a of n.args) out = times(out, go(a));
         break;
       }
       case 'pow': {
@@ -303,6 +300,23 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
     return out;
   };
   return go(e);
+}
+
+/**
+ * The product of two quotients, dividing out a denominator that divides the other's
+ * numerator exactly (`(e*S)/S` stays `e`), so repeated factors do not pile up.
+ */
+function times(x: RationalFunction, y: RationalFunction): RationalFunction {
+  const small = (p: Poly): boolean => p.terms.size <= 64;
+  if (y.den.constantValue === undefined && small(y.den) && small(x.num)) {
+    const q = x.num.divide(y.den);
+    if (q) return { num: q.mul(y.num), den: x.den };
+  }
+  if (x.den.constantValue === undefined && small(x.den) && small(y.num)) {
+    const q = y.num.divide(x.den);
+    if (q) return { num: x.num.mul(q), den: y.den };
+  }
+  return { num: x.num.mul(y.num), den: x.den.mul(y.den) };
 }
 
 /** A canonical-ish expression for `e`: expanded numerator over expanded, monic denominator. */

@@ -4,7 +4,8 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Expr } from './node.js';
-import type { Definitions } from './context.js';
+import { Definitions } from './context.js';
+import { type FunctionDefs, openAllCalls } from './functions.js';
 
 type Ctor = ReturnType<typeof Decimal.clone>;
 type Dec = InstanceType<Ctor>;
@@ -31,6 +32,23 @@ const precise = (D: Ctor): Readonly<Record<string, Fn>> => ({
   abs: (x) => x.abs(),
   sigmoid: (x) => new D(1).div(new D(1).plus(x.neg().exp())),
   softplus: (x) => new D(1).plus(x.exp()).ln(),
+  erf: (x) => {
+    // The Maclaurin series, summed until its terms fall below the working precision.
+    const eps = new D(10).pow(-D.precision - 5);
+    let sum = new D(0);
+    let power = x;
+    let fact = new D(1);
+    for (let n = 0; n < 4000; n++) {
+      if (n > 0) {
+        power = power.times(x).times(x).neg();
+        fact = fact.times(n);
+      }
+      const term = power.div(fact.times(2 * n + 1));
+      sum = sum.plus(term);
+      if (term.abs().lt(eps) && n > 2) break;
+    }
+    return sum.times(2).div(D.acos(-1).sqrt());
+  },
   relu: (x) => (x.gt(0) ? x : new D(0)),
   gt: (a, b) => bool(D, a.gt(b)),
   lt: (a, b) => bool(D, a.lt(b)),
@@ -50,7 +68,12 @@ export class NotPrecise extends Error {}
  * through `defs`, with derivatives by central differences at a tiny step. A decimal
  * string, or 'NaN'.
  */
-export function preciseValue(e: Expr, point: Readonly<Record<string, number>>, defs: Definitions, digits = 50): string {
+export function preciseValue(e: Expr, point: Readonly<Record<string, number>>, defs: Definitions, digits = 50, functions?: FunctionDefs): string {
+  if (functions?.size) {
+    // Functions known only by their definition (bce, swish) are evaluated through it.
+    e = openAllCalls(e, functions);
+    defs = new Definitions(defs.list.map((d) => ({ name: d.name, expr: openAllCalls(d.expr, functions) })));
+  }
   const D = ctor(digits);
   return valueWith(D, precise(D), e, point, defs, []).toString();
 }
@@ -123,9 +146,9 @@ function valueWith(
  * with 120 digits, is the same to six digits and not zero. Rounding error shrinks as the
  * precision grows; a real difference does not.
  */
-export function reallyDifferent(a: Expr, b: Expr, point: Readonly<Record<string, number>>, defs: Definitions): boolean {
+export function reallyDifferent(a: Expr, b: Expr, point: Readonly<Record<string, number>>, defs: Definitions, functions?: FunctionDefs): boolean {
   const D = ctor(130);
-  const diffAt = (digits: number): Dec => new D(preciseValue(a, point, defs, digits)).minus(new D(preciseValue(b, point, defs, digits)));
+  const diffAt = (digits: number): Dec => new D(preciseValue(a, point, defs, digits, functions)).minus(new D(preciseValue(b, point, defs, digits, functions)));
   const low = diffAt(60);
   const high = diffAt(120);
   if (low.isNaN() || high.isNaN() || high.isZero()) return false;

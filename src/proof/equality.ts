@@ -39,15 +39,18 @@ export function unfoldAll(e: Expr, defs: Definitions): Expr {
 
 /** Whether `a = b` holds as an identity of rational functions, with or without unfolding names. */
 export function algebraicallyEqual(a: Expr, b: Expr, defs: Definitions, functions: FunctionDefs = new Map()): boolean {
-  try {
-    if (rationallyEqual(a, b)) return true;
-    if (hasDiff(a) || hasDiff(b)) return false;
-    const [ua, ub] = [unfoldAll(a, defs), unfoldAll(b, defs)];
-    return rationallyEqual(ua, ub) || (functions.size > 0 && rationallyEqual(openAllCalls(ua, functions), openAllCalls(ub, functions)));
-  } catch (err) {
-    if (err instanceof PolyLimit) return false;
-    throw err;
-  }
+  const within = (x: Expr, y: Expr): boolean => {
+    try {
+      return rationallyEqual(x, y);
+    } catch (err) {
+      if (err instanceof PolyLimit) return false;
+      throw err;
+    }
+  };
+  if (within(a, b)) return true;
+  if (hasDiff(a) || hasDiff(b)) return false;
+  const [ua, ub] = [unfoldAll(a, defs), unfoldAll(b, defs)];
+  return within(ua, ub) || (functions.size > 0 && within(openAllCalls(ua, functions), openAllCalls(ub, functions)));
 }
 
 const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
@@ -67,11 +70,13 @@ export interface SampleOptions {
 const NICE = [0.5, 1, -1, 2, 0.25, -0.5, 1.5, -2, 0.75, 3, -1.5, 0.3];
 
 /** The stated equation that makes `a = b` by algebra, if one does (`y1 + y2 + y3 = 1`). */
-export function equationGiving(a: Expr, b: Expr, assumptions: readonly Assumption[]): Assumption | undefined {
+export function equationGiving(a: Expr, b: Expr, assumptions: readonly Assumption[], defs: Definitions): Assumption | undefined {
   return assumptions.find((f) => {
     if (f.op !== '=') return false;
+    const eq = add(f.lhs, mul(num(-1), f.rhs));
     try {
-      return equalModulo(a, b, add(f.lhs, mul(num(-1), f.rhs)));
+      if (equalModulo(a, b, eq)) return true;
+      return !hasDiff(a) && !hasDiff(b) && equalModulo(unfoldAll(a, defs), unfoldAll(b, defs), unfoldAll(eq, defs));
     } catch (err) {
       if (err instanceof PolyLimit) return false;
       throw err;
@@ -82,11 +87,12 @@ export function equationGiving(a: Expr, b: Expr, assumptions: readonly Assumptio
 /** Decides `a = b`. */
 export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: SampleOptions = {}): Decision {
   if (a === b || algebraicallyEqual(a, b, defs, options.functions)) return { verdict: 'proven' };
-  if (equationGiving(a, b, options.assumptions ?? [])) return { verdict: 'proven' };
+  if (equationGiving(a, b, options.assumptions ?? [], defs)) return { verdict: 'proven' };
   const vars = defs.freeVariables([a, b, ...(options.domain ?? [])]);
   const rnd = seededRandom(options.seed ?? 12345);
   const samples = options.samples ?? 24;
   let agreed = 0;
+  let unconfirmed = 0;
   for (let t = 0; t < samples * 8 && agreed < samples; t++) {
     const point: Record<string, number> = {};
     for (const v of vars) {
@@ -109,18 +115,23 @@ export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: Sam
       agreed++;
       continue;
     }
-    if (confirmed(a, b, point, defs)) return { verdict: 'refuted', counterexample: { point, left, right } };
+    if (confirmed(a, b, point, defs, options.functions)) return { verdict: 'refuted', counterexample: { point, left, right } };
+    unconfirmed++;
   }
   return {
     verdict: 'unknown',
-    evidence: agreed ? `the two sides agree at ${agreed} sample points, but no algebraic proof was found` : 'no point of the domain could be sampled',
+    evidence: unconfirmed
+      ? `the two sides differ in floating point at ${unconfirmed} sample points, but no difference could be confirmed at high precision`
+      : agreed
+        ? `the two sides agree at ${agreed} sample points, but no algebraic proof was found`
+        : 'no point of the domain could be sampled',
   };
 }
 
 /** Re-evaluates both sides at 60 and 120 digits; a refutation stands only if the difference is real. */
-function confirmed(a: Expr, b: Expr, point: Record<string, number>, defs: Definitions): boolean {
+function confirmed(a: Expr, b: Expr, point: Record<string, number>, defs: Definitions, functions?: FunctionDefs): boolean {
   try {
-    return reallyDifferent(a, b, point, defs);
+    return reallyDifferent(a, b, point, defs, functions);
   } catch (err) {
     if (err instanceof NotPrecise) return false;
     throw err;
@@ -131,7 +142,7 @@ function confirmed(a: Expr, b: Expr, point: Record<string, number>, defs: Defini
  * Moves the point onto each stated equation by Newton's method in the equation's first
  * free variable, so sampling respects facts such as `y1 + y2 + y3 = 1`.
  */
-function satisfyEquations(assumptions: readonly Assumption[], point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
+export function satisfyEquations(assumptions: readonly Assumption[], point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
   for (const f of assumptions) {
     if (f.op !== '=') continue;
     const g = add(f.lhs, mul(num(-1), f.rhs));

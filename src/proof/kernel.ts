@@ -214,9 +214,13 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       const local = here !== undefined && replaceAt(s.before, s.path, here) === s.after;
       const [from, replacement] = local ? [old!, here!] : [s.before, s.after];
       const uses = proof.assumptions.filter((f) => f.op === '=');
+      const fixed = diffVariablesAbove(s.before, s.path);
       const holds = (f: (typeof uses)[number]): boolean => {
+        const eq = add(f.lhs, mul(num(-1), f.rhs));
         try {
-          return equalModulo(from, replacement, add(f.lhs, mul(num(-1), f.rhs)));
+          if (equalModulo(from, replacement, eq)) return true;
+          // With the names unfolded: softmax outputs add up to 1 by their definitions.
+          return !hasDiff(from) && !hasDiff(replacement) && equalModulo(unfoldNames(from, defs, fixed), unfoldNames(replacement, defs, fixed), unfoldNames(eq, defs, fixed));
         } catch (err) {
           if (err instanceof PolyLimit) return false;
           throw err;
@@ -237,25 +241,32 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
  * taken inside, with names unfolded (except the `fixed` ones).
  */
 function equalAsRationalFunctions(a: Expr, b: Expr, defs: Definitions, fixed: readonly string[], functions: FunctionDefs): boolean {
+  if (equalWithin(a, b)) return true;
+  if (hasDiff(a) || hasDiff(b)) return false;
+  const [ua, ub] = [unfoldNames(a, defs, fixed), unfoldNames(b, defs, fixed)];
+  // Last, defined functions opened up: sigmoid(z) is 1/(1 + exp(-z)).
+  return equalWithin(ua, ub) || (functions.size > 0 && equalWithin(openAllCalls(ua, functions), openAllCalls(ub, functions)));
+}
+
+/** Rational equality, false (not proven) when the computation outgrows its limit. */
+function equalWithin(a: Expr, b: Expr): boolean {
   try {
-    if (rationallyEqual(a, b)) return true;
-    if (hasDiff(a) || hasDiff(b)) return false;
-    const unfold = (e: Expr): Expr => {
-      let cur = e;
-      for (let i = 0; i <= defs.order.length; i++) {
-        const m = new Map([...symbols(cur)].filter((n) => defs.has(n) && !fixed.includes(n)).map((n) => [n, defs.get(n)!]));
-        if (!m.size) break;
-        cur = substitute(cur, m);
-      }
-      return cur;
-    };
-    const [ua, ub] = [unfold(a), unfold(b)];
-    // Last, defined functions opened up: sigmoid(z) is 1/(1 + exp(-z)).
-    return rationallyEqual(ua, ub) || (functions.size > 0 && rationallyEqual(openAllCalls(ua, functions), openAllCalls(ub, functions)));
+    return rationallyEqual(a, b);
   } catch (err) {
     if (err instanceof PolyLimit) return false;
     throw err;
   }
+}
+
+/** Every defined name replaced by its definition, except the `fixed` ones. */
+function unfoldNames(e: Expr, defs: Definitions, fixed: readonly string[]): Expr {
+  let cur = e;
+  for (let i = 0; i <= defs.order.length; i++) {
+    const m = new Map([...symbols(cur)].filter((n) => defs.has(n) && !fixed.includes(n)).map((n) => [n, defs.get(n)!]));
+    if (!m.size) break;
+    cur = substitute(cur, m);
+  }
+  return cur;
 }
 
 /** Whether some chain of definitions leads from `from` to `to` without passing through `cut`. */

@@ -98,10 +98,16 @@ describe('what the simplifier does not do (yet)', () => {
   it.each([
     ['a power of a sum is not expanded', '(x + 1)^2 - x^2'],
     ['a polynomial quotient is not reduced', '(x^2 - 1)/(x - 1)'],
-    ['a common factor is not pulled out', '(a - y)*x + (a - y)*w'],
   ])('%s: %s', (_, input) => {
     const r = run(input);
     expect(r.steps).toEqual([]);
     expect(r.result).toBe(toAscii(parse(input)));
+  });
+});
+
+describe('a common factor is taken out', () => {
+  it('(a - y)*x + (a - y)*w', () => {
+    const r = run('(a - y)*x + (a - y)*w');
+    expect(r.steps).toEqual(['alg.factor-out: (a - y)*(w + x)']);
   });
 });

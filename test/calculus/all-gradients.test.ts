@@ -47,6 +47,6 @@ describe('--all: every gradient of a network, in reverse mode', () => {
   it('a gradient that sums over two paths', () => {
     const two = allToJson(deriveAll(load('examples/network-2x2.grad'), rules)) as { gradients: Record<string, string> };
     expect(two.gradients.w11).toBe('(a - y)*v1*h1*(1 - h1)*x1');
-    expect(two.gradients.x1).toBe('h1*v1*w11*(1 - h1)*(a - y) + h2*v2*w21*(1 - h2)*(a - y)');
+    expect(two.gradients.x1).toBe('(a - y)*(h1*v1*w11*(1 - h1) + h2*v2*w21*(1 - h2))');
   });
 });

@@ -18,7 +18,7 @@ describe('the chain rule through a graph', () => {
   it.each([
     ['a name used twice: a*a', 'a*a', ['a = sigmoid(z)'], 'z', '2*a^2*(1 - a)'],
     ['two paths: a + z', 'a + z', ['a = sigmoid(z)'], 'z', '1 + a - a^2'],
-    ['two paths: c = a*b', 'c', ['a = sigmoid(z)', 'b = tanh(z)', 'c = a*b'], 'z', 'a + a*b - a*b^2 - a^2*b'],
+    ['two paths: c = a*b', 'c', ['a = sigmoid(z)', 'b = tanh(z)', 'c = a*b'], 'z', 'a*(1 + b*(1 - a - b))'],
     ['two outputs sharing a weight', '(a - y)^2/2 + (b - y)^2/2', ['a = w*x', 'b = w*u'], 'w', 'u*(b - y) + x*(a - y)'],
     ['logistic regression with two inputs', '-(y*log(a) + (1-y)*log(1-a))', ['a = sigmoid(z)', 'z = w1*x1 + w2*x2 + b'], 'w2', '(a - y)*x2'],
     ['the loss as a defined name', 'L', ['L = (a - y)^2/2', 'a = sigmoid(z)'], 'z', '(a - y)*a*(1 - a)'],
@@ -31,20 +31,20 @@ describe('the chain rule through a graph', () => {
 
   it('a definition that uses another: a + b with b = a^2 (the calculus stage)', () => {
     const g = gradient('a + b', ['a = sigmoid(z)', 'b = a^2'], 'z');
-    expect(toAscii(g.main.current)).toBe('a - 2*a^3 + b');
+    expect(toAscii(g.main.current)).toBe('a*(1 + a - 2*b)');
     expectMatchesFiniteDifferences(g);
   });
 
   it('a definition that uses another: a + b with b = a^2 (derive, replayed by the kernel)', () => {
     const r = derive({ loss: 'a + b', let: ['a = sigmoid(z)', 'b = a^2'], wrt: 'z' });
-    expect(r.result).toBe('a - 2*a^3 + b');
+    expect(r.result).toBe('a*(1 + a - 2*b)');
     expectMatchesFiniteDifferences(r);
   });
 
   it('the gradient is never written in terms of the loss itself', () => {
     for (const [loss, wrt, result] of [
       ['exp(x^2)', 'x', '2*x*exp(x^2)'],
-      ['x*exp(x)', 'x', 'x*exp(x) + exp(x)'],
+      ['x*exp(x)', 'x', 'exp(x)*(1 + x)'],
       ['sqrt(x)', 'x', '1/(2*sqrt(x))'],
     ] as const) {
       const g = gradient(loss, [], wrt);

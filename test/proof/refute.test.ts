@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { type DeriveInput, outcomeToJson, problemFromInput, runProblem } from '../../src/api/derive.js';
+import { type DeriveInput, derive, outcomeToJson, problemFromInput, runProblem } from '../../src/api/derive.js';
 import { checkDerivation } from '../../src/api/check-chain.js';
 import { parse } from '../../src/parse/ascii.js';
 import { Definitions } from '../../src/expr/context.js';
@@ -150,5 +150,19 @@ describe('an identity beyond algebra is proven only by citing a rule', () => {
     const r = link('(exp(x)*exp(-x) - 1)*1e20', '0');
     expect(r.decision.verdict).toBe('proven');
     expect(r.out.links[0]!.rules).toContain("id.exp-neg");
+  });
+});
+
+describe('functions known by their definition or by erf are refuted too, confirmed at high precision', () => {
+  it.each([
+    ['swish(z)', 'z', 'sigmoid(z) + 1'],
+    ['bce(y, sigmoid(z))', 'z', 'sigmoid(z)'],
+    ['gelu(z)', 'z', 'erf(z)'],
+  ])('∂/∂%s by %s is not %s', (loss, wrt, expect_) => {
+    const r = derive({ loss, wrt, expect: expect_ });
+    expect(r.verdict).toBe('refuted');
+    expect(r.counterexample).not.toBeNull();
+    const e = r.expectations[0]!;
+    expect(Math.abs(e.values!.result - e.values!.expected)).toBeGreaterThan(1e-3);
   });
 });

@@ -11,7 +11,9 @@ import { seededRandom, uniform } from '../../src/expr/random.js';
 import { nodes } from '../../src/expr/traverse.js';
 import { toAscii } from '../../src/expr/print.js';
 import type { FunctionTable } from '../../src/expr/eval.js';
-import { parse } from '../../src/parse/ascii.js';
+import { parse, parseRelation } from '../../src/parse/ascii.js';
+import { assumptionsHold, satisfyEquations } from '../../src/proof/equality.js';
+import type { Assumption } from '../../src/proof/types.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { functionTable } from '../../src/rules/load.js';
 import type { DeriveResult, Outcome } from '../../src/api/derive.js';
@@ -53,6 +55,7 @@ interface Problem {
   readonly wrt: string;
   readonly result: Expr;
   readonly fns: FunctionTable;
+  readonly assumptions: readonly Assumption[];
 }
 
 const isOutcome = (r: Derived): r is Outcome => 'proof' in r;
@@ -68,6 +71,7 @@ function problemOf(r: Derived): Problem {
       wrt: (x as Expr & { kind: 'sym' }).name,
       result: r.main.current,
       fns: functionTable(builtinRules().defs),
+      assumptions: [],
     };
   }
   if (isOutcome(r)) {
@@ -81,6 +85,7 @@ function problemOf(r: Derived): Problem {
       wrt: r.wrt,
       result: r.proof.result,
       fns: functionTable(r.rules.defs),
+      assumptions: r.proof.assumptions,
     };
   }
   const rules = builtinRules();
@@ -94,6 +99,10 @@ function problemOf(r: Derived): Problem {
     wrt: r.wrt,
     result: parse(r.result, opts),
     fns: functionTable(rules.defs),
+    assumptions: r.assumptions.flatMap((a) => {
+      const rel = parseRelation(a, opts);
+      return rel.ops.map((op, i) => ({ lhs: rel.operands[i]!, op, rhs: rel.operands[i + 1]! }));
+    }),
   };
 }
 
@@ -103,7 +112,7 @@ function problemOf(r: Derived): Problem {
  * `points` points could be checked, so it can never pass by checking nothing.
  */
 export function expectMatchesFiniteDifferences(r: Derived, options: FdOptions = {}): FdReport {
-  const { defs, lossName, wrt, result, fns } = problemOf(r);
+  const { defs, lossName, wrt, result, fns, assumptions } = problemOf(r);
   const shown = toAscii(result);
   expect(defs.has(lossName), `the loss ${lossName} is among the definitions`).toBe(true);
   expect(
@@ -124,6 +133,8 @@ export function expectMatchesFiniteDifferences(r: Derived, options: FdOptions = 
       const [lo, hi] = options.ranges?.[v] ?? options.range ?? [-2, 2];
       point[v] = uniform(rnd, lo, hi);
     }
+    // Points where the stated facts hold: equations solved for, inequalities kept.
+    if (!satisfyEquations(assumptions, point, defs, num) || !assumptionsHold(assumptions, point, defs, fns)) continue;
     const loss = valueAt(sym(lossName), point, defs, num);
     if (!Number.isFinite(loss)) continue;
     const numeric = numericDerivative(sym(lossName), wrt, point, defs, num);

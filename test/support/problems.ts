@@ -74,7 +74,7 @@ export const TEXTBOOK: readonly Row[] = [
   { what: 'a monomial in two variables', loss: 'x^2*y^3', wrt: 'y', derived: '3*x^2*y^2', expect: '3*x^2*y^2', verdict: 'proven' },
 
   // Product and quotient rules.
-  { what: 'product rule: x*exp(x)', loss: 'x*exp(x)', wrt: 'x', derived: 'x*exp(x) + exp(x)', expect: '(1 + x)*exp(x)', verdict: 'proven', shown: 'exp(x)*(1 + x)' },
+  { what: 'product rule: x*exp(x)', loss: 'x*exp(x)', wrt: 'x', derived: 'exp(x)*(1 + x)', expect: '(1 + x)*exp(x)', verdict: 'proven', shown: 'exp(x)*(1 + x)' },
   { what: 'product rule: x*log(x)', loss: 'x*log(x)', wrt: 'x', derived: '1 + log(x)', conditions: ['x > 0'], expect: 'log(x) + 1', verdict: 'proven', shown: '1 + log(x)' },
   { what: 'quotient rule: x/(1 + x)', loss: 'x/(1+x)', wrt: 'x', derived: '1/(1 + x)^2', conditions: ['x != -1'], expect: '1/(1+x)^2', verdict: 'proven', shown: '1/(1 + x)^2' },
   { what: 'quotient rule: (1 + x)/(1 - x)', loss: '(1+x)/(1-x)', wrt: 'x', derived: '2/(1 - x)^2', conditions: ['x != 1'], expect: '2/(1-x)^2', verdict: 'proven', shown: '2/(1 - x)^2' },

@@ -1,0 +1,78 @@
+/**
+ * Writing a result in the names of quotient definitions, such as softmax outputs
+ * `a1 = exp(z1)/(exp(z1) + exp(z2) + exp(z3))`:
+ * - where the expression divides by the denominator D, each numerator atom `exp(z1)` is
+ *   written `a1*D`, so the D's cancel (`-exp(z1)*exp(z3)/D^2` is `-a1*a3`);
+ * - names whose numerators add up to their shared denominator add up to 1, so a sum of all
+ *   but one of them is `1 - the other` (`a2 + a3` is `1 - a1`).
+ * Each is an algebra step the checker verifies with the definitions unfolded.
+ */
+import { type Expr, add, mul, num, pow, sym } from '../expr/node.js';
+import type { Definitions } from '../expr/context.js';
+import { rationallyEqual } from '../expr/poly.js';
+import { contains, mapBottomUp } from '../expr/traverse.js';
+import type { Derivation } from '../rewrite/builder.js';
+import { vanishingDenominators } from './denominators.js';
+
+/** A definition `name = atom / D` with D a sum. */
+interface Quotient {
+  readonly name: string;
+  readonly atom: Expr;
+  readonly den: Expr;
+}
+
+function quotients(defs: Definitions): Quotient[] {
+  const out: Quotient[] = [];
+  for (const name of defs.order) {
+    const e = defs.get(name)!;
+    if (e.kind !== 'mul' || e.args.length !== 2) continue;
+    const [p, q] = e.args as [Expr, Expr];
+    const atom = q.kind === 'pow' ? p : q;
+    const inv = q.kind === 'pow' ? q : p;
+    if (inv.kind !== 'pow' || inv.args[1] !== num(-1) || inv.args[0].kind !== 'add' || atom.kind === 'num' || atom.kind === 'add') continue;
+    if (!contains(inv.args[0], atom)) continue;
+    out.push({ name, atom, den: inv.args[0] });
+  }
+  return out;
+}
+
+/** Writes numerator atoms as `name*D` where the expression divides by D, then lets the D's cancel. */
+export function foldQuotients(d: Derivation, defs: Definitions, cancel: (d: Derivation) => void): void {
+  const qs = quotients(defs);
+  for (const den of new Set(qs.map((q) => q.den))) {
+    const inv = pow(den, num(-1));
+    if (!divides(d.current, den)) continue;
+    const group = qs.filter((q) => q.den === den);
+    // Replace the atoms everywhere but inside D itself.
+    const next = mapBottomUp(d.current, (n) => {
+      if (n === den) return n;
+      const q = group.find((g) => g.atom === n);
+      return q ? mul(sym(q.name), den) : n;
+    }, new Map([[den, den], [inv, inv]]));
+    if (next === d.current) continue;
+    d.transition('algebra', 'alg.fold-name', next, vanishingDenominators(d.current, next));
+    cancel(d);
+  }
+  sumToOne(d, defs, qs);
+}
+
+/** Whether `e` divides by `den` somewhere (a negative power of it). */
+function divides(e: Expr, den: Expr): boolean {
+  if (e.kind === 'pow' && e.args[0] === den && e.args[1].kind === 'num' && e.args[1].value.n < 0n) return true;
+  return e.args.some((a) => divides(a, den));
+}
+
+/** In a family whose numerators add up to the shared denominator, all but one name add up to 1 minus it. */
+function sumToOne(d: Derivation, defs: Definitions, qs: readonly Quotient[]): void {
+  for (const den of new Set(qs.map((q) => q.den))) {
+    const group = qs.filter((q) => q.den === den);
+    // With three or more names, all but one make a sum worth writing as 1 minus the other.
+    if (group.length < 3 || !rationallyEqual(add(...group.map((q) => q.atom)), den)) continue;
+    const names = group.map((q) => sym(q.name));
+    for (const other of names) {
+      const rest = add(...names.filter((n) => n !== other));
+      const next = mapBottomUp(d.current, (n) => (n === rest ? add(num(1), mul(num(-1), other)) : n));
+      if (next !== d.current) d.transition('algebra', 'alg.fold-name', next, vanishingDenominators(d.current, next));
+    }
+  }
+}
