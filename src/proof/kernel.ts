@@ -149,12 +149,12 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
     }
     case 'algebra': {
       if (rule!.kind !== 'algebra' && s.rule !== 'expect') fail(`${s.rule} is not an algebra rule`);
+      // The change is exactly at the path: the rest of the expression is untouched.
       const replacement = at(s.after, s.path);
-      const local = replacement !== undefined && replaceAt(s.before, s.path, replacement) === s.after;
-      // Decided locally when the rest is untouched, else on the whole expression.
-      const [l, r] = local ? [old!, replacement!] : [s.before, s.after];
+      if (replacement === undefined || replaceAt(s.before, s.path, replacement) !== s.after) fail('its path is not where it changed');
+      const [l, r] = [old!, replacement!];
       // Inside diff(_, v) the name v is perturbed away from its definition: never unfold it there.
-      const fixed = local ? diffVariablesAbove(s.before, s.path) : [];
+      const fixed = diffVariablesAbove(s.before, s.path);
       if (!equalAsRationalFunctions(l, r, defs, fixed, functions)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
       const kept = new Set(denominators(r));
       for (const d of denominators(l)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
@@ -196,6 +196,7 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       return;
     }
     case 'lemma': {
+      if (s.rule !== 'lemma') fail(`a lemma step cites ${s.rule}`);
       // A lemma is an equality: it may be used either way round.
       const lemma = proof.lemmas[(s.lemma ?? 0) - 1]!;
       if (old === lemma.start) expectAfter(lemma.result);
@@ -204,6 +205,7 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       return;
     }
     case 'assumption': {
+      if (s.rule !== 'assume') fail(`a step using a stated fact cites ${s.rule}`);
       // A piecewise expression whose branch the stated bounds select (`z > 0` picks z).
       if (selectedBranch(proof.assumptions, old!, minus) !== undefined) {
         expectAfter(selectedBranch(proof.assumptions, old!, minus)!);
@@ -211,8 +213,8 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       }
       // `old = new` modulo a stated equation: their difference is a multiple of lhs - rhs.
       const here = at(s.after, s.path);
-      const local = here !== undefined && replaceAt(s.before, s.path, here) === s.after;
-      const [from, replacement] = local ? [old!, here!] : [s.before, s.after];
+      if (here === undefined || replaceAt(s.before, s.path, here) !== s.after) fail('its path is not where it changed');
+      const [from, replacement] = [old!, here!];
       const uses = proof.assumptions.filter((f) => f.op === '=');
       const fixed = diffVariablesAbove(s.before, s.path);
       const holds = (f: (typeof uses)[number]): boolean => {
