@@ -289,6 +289,14 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
           const k = Number(x.value.n);
           const r = go(b);
           out = k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
+        } else if (x.kind === 'add' && x.args[0]!.kind === 'num' && x.args[0]!.value.d === 1n && Math.abs(Number(x.args[0]!.value.n)) <= 64) {
+          // b^(s + k) is b^s * b^k: a symbolic power and an integer one, so (1 - a)^(g - 1)
+          // and (1 - a)^g/(1 - a) are the same (where both are defined).
+          const k = Number(x.args[0]!.value.n);
+          const sym_ = go(pow(b, add(...x.args.slice(1))));
+          const r = go(b);
+          const integer = k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
+          out = times(sym_, integer);
         } else out = atomRf(pow(norm(b), norm(x)));
         break;
       }
