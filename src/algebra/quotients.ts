@@ -53,7 +53,7 @@ export function foldQuotients(d: Derivation, defs: Definitions, cancel: (d: Deri
     d.transition('algebra', 'alg.fold-name', next, vanishingDenominators(d.current, next));
     cancel(d);
   }
-  sumToOne(d, defs, qs);
+  sumToOne(d, qs);
 }
 
 /** Whether `e` divides by `den` somewhere (a negative power of it). */
@@ -63,7 +63,7 @@ function divides(e: Expr, den: Expr): boolean {
 }
 
 /** In a family whose numerators add up to the shared denominator, all but one name add up to 1 minus it. */
-function sumToOne(d: Derivation, defs: Definitions, qs: readonly Quotient[]): void {
+function sumToOne(d: Derivation, qs: readonly Quotient[]): void {
   for (const den of new Set(qs.map((q) => q.den))) {
     const group = qs.filter((q) => q.den === den);
     // With three or more names, all but one make a sum worth writing as 1 minus the other.
