@@ -1,5 +1,8 @@
 /** `∂L/∂x` for a loss through named intermediates: the derivation, start to textbook form. */
-import { type Expr, diff, sym } from '../expr/node.js';
+import { type Expr, diff, num, sym } from '../expr/node.js';
+import { toAscii } from '../expr/print.js';
+import { rationallyEqual } from '../expr/poly.js';
+import { denominatorsOf } from '../algebra/denominators.js';
 import { CycleError, Definitions, type Definition } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { symbols } from '../expr/traverse.js';
@@ -43,8 +46,14 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
     const near = nearestName(problem.wrt, [...known]);
     throw new GradproofError(
       'unknown-variable',
-      `--wrt ${problem.wrt}: the loss does not use ${problem.wrt}${near ? `; did you mean '${near}'?` : ''} (it uses ${[...known].sort().join(', ')})`,
+      `--wrt ${problem.wrt}: the loss does not use ${problem.wrt}${near ? `; did you mean '${near}'?` : ''} (${known.size ? `it uses ${[...known].sort().join(', ')}` : 'it uses no variable'})`,
     );
+  }
+  // A division by something that is zero everywhere (`x/(x - x)`) has no derivative to find.
+  for (const d of defs.list) {
+    for (const den of denominatorsOf(d.expr)) {
+      if (rationallyEqual(den, num(0))) throw new GradproofError('syntax', `${d.name} divides by ${toAscii(den)}, which is zero everywhere`);
+    }
   }
   const recorder = new ProofRecorder(budget);
   const main = recorder.main(diff(sym(lossName), sym(problem.wrt)));
