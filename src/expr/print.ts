@@ -51,9 +51,9 @@ function print(e: Expr): Printed {
       const terms = writtenTerms(e.args);
       let text = '';
       terms.forEach((t, i) => {
-        // Operands of a flattened sum are never sums, so no term needs parentheses.
+        // A term is never a sum, but a negated term can be one: `x - (y + z)`.
         if (i === 0) text = print(t).text;
-        else if (isNegativeTerm(t)) text += ` - ${print(negateTerm(t)).text}`;
+        else if (isNegativeTerm(t)) text += ` - ${wrap(print(negateTerm(t)), PRODUCT)}`;
         else text += ` + ${print(t).text}`;
       });
       return { text, level: SUM };

@@ -220,6 +220,7 @@ class Parser {
   }
 
   private power(): Expr {
+    const first = this.tok;
     const base = this.primary();
     if (!this.isOp('^')) return base;
     const at = this.tok.offset;
@@ -227,8 +228,8 @@ class Parser {
     this.enter(at);
     const exponent = this.unary(); // right-associative, and `2^-x` is allowed
     this.depth--;
-    // `e^u` is exp(u), as textbooks write it.
-    if (base.kind === 'call' && base.fn === 'exp' && base.args[0] === num(1)) return call('exp', exponent);
+    // `e^u` is exp(u), as textbooks write it (but `exp(1)^3` stays a power).
+    if (first.kind === 'name' && first.text === 'e' && base === call('exp', num(1))) return call('exp', exponent);
     return pow(base, exponent);
   }
 

@@ -55,7 +55,8 @@ function print(e: Expr): Printed {
       let text = '';
       writtenTerms(e.args).forEach((t, i) => {
         if (i === 0) text = print(t).text;
-        else if (isNegativeTerm(t)) text += ` - ${print(negateTerm(t)).text}`;
+        // A negated term can be a sum: `x - \left(y + z\right)`.
+        else if (isNegativeTerm(t)) text += ` - ${wrap(print(negateTerm(t)), PRODUCT)}`;
         else text += ` + ${print(t).text}`;
       });
       return { text, level: SUM };

@@ -40,6 +40,9 @@ describe('ASCII input prints back the way people write it', () => {
     ['-2', '-2'],
     ['x^(-z)', 'x^(-z)'],
     ['(-2)^x', '(-2)^x'],
+    ['x - (y + z)', 'x - (y + z)'],
+    ['-(y - z) + x', 'x - (y - z)'],
+    ['a - 2*(b + c)', 'a - 2*(b + c)'],
   ])('%s → %s', (input, expected) => {
     expect(round(input)).toBe(expected);
     // and the printed form parses back to the very same node

@@ -1,0 +1,599 @@
+/**
+ * LaTeX input as textbooks write it: `-[y \log a_2 + (1 - y) \log(1 - a_2)]`,
+ * `\frac{1}{1 + e^{-z_2}}`, `\sigma(z_2)`, `\frac{\partial L}{\partial z_2}`. It reads to the
+ * same nodes as the ASCII parser (`./ascii.ts`) with the same precedence, loosest first:
+ * `+ -`, `\cdot \times * /` and juxtaposition, unary minus, `^`. A letter is one variable
+ * (`xy` is `x*y`); a subscript joins its name (`a_{2}` is `a2`, `w_{ij}` is `wij`); Greek
+ * commands are names (`\delta` is `delta`), `\mathrm{lr}` is `lr`.
+ */
+import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
+import { ratFromDecimal } from '../expr/rational.js';
+import { GradproofError, positionOf } from '../expr/errors.js';
+import {
+  BUILTIN_FUNCTIONS,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_LENGTH,
+  type ParseOptions,
+  type RelOp,
+  type Relation,
+} from './ascii.js';
+import { nearestName } from './suggest.js';
+
+type Kind = 'num' | 'letter' | 'cmd' | 'op' | 'end';
+
+interface Token {
+  readonly kind: Kind;
+  /** `cmd`: the name without `\`; `op`: ASCII operator, `\{` `\}`, or `l|` `r|` for `\left|` `\right|`. */
+  readonly text: string;
+  readonly offset: number;
+}
+
+/** Greek letters that are names (`\delta` is the variable `delta`). */
+const GREEK: ReadonlySet<string> = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota',
+  'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi',
+  'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega',
+]);
+
+/** Commands whose `{word}` is a name: `\mathrm{lr}` is `lr`. */
+const NAME_COMMANDS: ReadonlySet<string> = new Set(['mathrm', 'mathit', 'text', 'textrm']);
+
+/** Operator commands and the function each is. */
+const FUNCTIONS: Readonly<Record<string, string>> = {
+  log: 'log', ln: 'log', exp: 'exp', tanh: 'tanh', sin: 'sin', cos: 'cos', sinh: 'sinh', cosh: 'cosh',
+};
+
+/** Commands that are an ASCII operator. */
+const OP_COMMANDS: Readonly<Record<string, string>> = {
+  cdot: '*', times: '*', neq: '!=', ne: '!=', leq: '<=', le: '<=', geq: '>=', ge: '>=', lt: '<', gt: '>',
+};
+
+/** Characters textbooks paste, read as their ASCII meaning. */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  '\u2212': '-', '\u2013': '-', '\u00b7': '*', '\u22c5': '*', '\u00d7': '*', '\u2217': '*', '\u2260': '!=', '\u2264': '<=', '\u2265': '>=',
+};
+
+const OPERATORS = ['!=', '<=', '>=', '==', '+', '-', '*', '/', '^', '_', '(', ')', '[', ']', '{', '}', ',', '=', '<', '>', '|', "'"];
+
+/** Spacing commands, ignored. */
+const SPACING: ReadonlySet<string> = new Set([',', ';', ':', '!', ' ', 'quad', 'qquad', 'displaystyle', 'textstyle']);
+/** Sizing commands before a delimiter: `\left(`, `\bigl[`. */
+const SIZING: ReadonlySet<string> = new Set([
+  'left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr',
+]);
+
+const LETTER = /[A-Za-z\u0370-\u03ff]/;
+
+function tokenize(text: string, source?: string): Token[] {
+  const out: Token[] = [];
+  const fail = (msg: string, at: number): never => {
+    throw new GradproofError('syntax', msg, positionOf(text, at, source));
+  };
+  let i = 0;
+  /** How many following script arguments are single digits (`x^23` is `x^2 3`, `\frac12` is 1/2). */
+  let singleDigits = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const start = i;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '~') {
+      i++;
+      continue;
+    }
+    let digits = 0;
+    if (/[0-9.]/.test(c)) {
+      const n = singleDigits > 0 && /[0-9]/.test(c) ? c : /^(?:\d+\.?\d*|\.\d+)/.exec(text.slice(i, i + 400))?.[0];
+      if (n === undefined) fail(`unexpected '${c}'`, i);
+      if (n!.length >= 400) fail('number literal too long', i);
+      out.push({ kind: 'num', text: n!, offset: start });
+      i += n!.length;
+      digits = singleDigits - 1;
+    } else if (LETTER.test(c)) {
+      out.push({ kind: 'letter', text: c, offset: start });
+      i++;
+    } else if (c === '\\') {
+      const word = /^\\(?:[A-Za-z]+|.)/s.exec(text.slice(i, i + 100))?.[0] ?? '\\';
+      if (word.length === 1) fail('a lone \\ at the end of input', i);
+      const name = word.slice(1);
+      i += word.length;
+      if (SPACING.has(name)) continue;
+      if (name === '{' || name === '}') out.push({ kind: 'op', text: word, offset: start });
+      else if (name in OP_COMMANDS) out.push({ kind: 'op', text: OP_COMMANDS[name]!, offset: start });
+      else if (SIZING.has(name)) {
+        while (i < text.length && /\s/.test(text[i]!)) i++;
+        const d = /^(?:\\[{}]|[()[\]|.])/.exec(text.slice(i, i + 2));
+        if (!d) fail(`expected a delimiter after \\${name}`, i);
+        i += d![0].length;
+        if (d![0] === '.') continue;
+        const opening = name === 'left' || name.endsWith('l') || (name !== 'right' && !name.endsWith('r') && d![0] !== ')');
+        const t = d![0] === '|' ? (opening ? 'l|' : 'r|') : d![0];
+        out.push({ kind: 'op', text: t, offset: start });
+      } else {
+        out.push({ kind: 'cmd', text: name, offset: start });
+        if (name === 'frac' || name === 'dfrac' || name === 'tfrac') digits = 2;
+      }
+    } else {
+      const look = LOOKALIKES[c];
+      const op = look ?? OPERATORS.find((o) => text.startsWith(o, i));
+      if (!op) {
+        const code = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(c) ? `'${c}' (U+${code})` : `character U+${code}`;
+        fail(`unexpected ${shown}`, i);
+      }
+      out.push({ kind: 'op', text: op!, offset: start });
+      i += look ? c.length : op!.length;
+      if (op === '^' || op === '_') digits = 1;
+    }
+    singleDigits = digits;
+  }
+  out.push({ kind: 'end', text: '', offset: text.length });
+  return out;
+}
+
+/** Parses one LaTeX expression. */
+export function parseLatex(text: string, options: ParseOptions = {}): Expr {
+  const p = new LatexParser(text, options);
+  const e = p.expression();
+  p.expectEnd();
+  return e;
+}
+
+/** Parses `lhs OP rhs [OP rhs]...` where OP is `=`, `\neq`, `<`, `\leq`, `>`, `\geq`. */
+export function parseLatexRelation(text: string, options: ParseOptions = {}): Relation {
+  const p = new LatexParser(text, options);
+  const operands = [p.expression()];
+  const ops: RelOp[] = [];
+  while (p.peekRelOp()) {
+    ops.push(p.takeRelOp());
+    operands.push(p.expression());
+  }
+  p.expectEnd();
+  return { operands, ops };
+}
+
+/** Parses `name = expr` (`a_2 = \sigma(z_2)`, `L(y, a_2) = ...`), the form of a named intermediate. */
+export function parseLatexDefinition(text: string, options: ParseOptions = {}): { name: string; expr: Expr } {
+  const p = new LatexParser(text, options);
+  const name = p.definedName();
+  const expr = p.expression();
+  p.expectEnd();
+  return { name, expr };
+}
+
+const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '\\{': '\\}', '{': '}', 'l|': 'r|', '|': '|' };
+
+class LatexParser {
+  private readonly tokens: Token[];
+  private i = 0;
+  private depth = 0;
+  private readonly functions: ReadonlySet<string>;
+  private readonly maxDepth: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: ParseOptions,
+  ) {
+    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (text.length > maxLength) {
+      throw new GradproofError(
+        'limit',
+        `input is ${text.length} characters long; the limit is ${maxLength}`,
+        positionOf(text, maxLength, options.source),
+      );
+    }
+    this.tokens = tokenize(text, options.source);
+    this.functions = options.functions ?? BUILTIN_FUNCTIONS;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    if (this.tokens.length === 1) this.fail('empty expression', 0);
+  }
+
+  private get tok(): Token {
+    return this.tokens[this.i]!;
+  }
+
+  private fail(message: string, offset = this.tok.offset, code: 'syntax' | 'unknown-function' = 'syntax'): never {
+    throw new GradproofError(code, message, positionOf(this.text, offset, this.options.source));
+  }
+
+  private isOp(text: string, t = this.tok): boolean {
+    return t.kind === 'op' && t.text === text;
+  }
+
+  private isCmd(name: string, t = this.tok): boolean {
+    return t.kind === 'cmd' && t.text === name;
+  }
+
+  private describe(t: Token): string {
+    if (t.kind === 'end') return 'end of input';
+    if (t.kind === 'cmd') return `\\${t.text}`;
+    if (t.text === 'l|') return `'\\left|'`;
+    if (t.text === 'r|') return `'\\right|'`;
+    return `'${t.text}'`;
+  }
+
+  private take(text: string): void {
+    if (!this.isOp(text)) this.fail(`expected '${text}' but found ${this.describe(this.tok)}`);
+    this.i++;
+  }
+
+  private enter(offset: number): void {
+    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset);
+  }
+
+  expectEnd(): void {
+    const t = this.tok;
+    if (t.kind === 'end') return;
+    const closing = t.kind === 'op' && [')', ']', '}', '\\}', 'r|'].includes(t.text);
+    this.fail(closing ? `unmatched ${this.describe(t)}` : `unexpected ${this.describe(t)}`);
+  }
+
+  peekRelOp(): boolean {
+    return this.tok.kind === 'op' && ['=', '==', '!=', '<', '<=', '>', '>='].includes(this.tok.text);
+  }
+
+  takeRelOp(): RelOp {
+    const t = this.tok.text;
+    this.i++;
+    return (t === '==' ? '=' : t) as RelOp;
+  }
+
+  definedName(): string {
+    const t = this.tok;
+    const name = t.kind === 'letter' || (t.kind === 'cmd' && (GREEK.has(t.text) || NAME_COMMANDS.has(t.text))) ? this.name() : undefined;
+    if (name === undefined) this.fail(`expected a name to define but found ${this.describe(t)}`);
+    if (this.functions.has(name!) || ['e', 'pi', 'π', 'σ'].includes(name!) || (name === 'sigma' && this.isOp('('))) {
+      this.fail(`cannot redefine '${this.text.slice(t.offset, this.tok.offset).trim()}'`, t.offset);
+    }
+    // `L(y, a_2) = ...` names the arguments the way textbooks do; they are informative only.
+    if (this.isOp('(')) {
+      const open = this.tok;
+      this.i++;
+      while (!this.isOp(')')) {
+        if (this.tok.kind === 'end') this.fail(`missing ')' to match the '(' at column ${open.offset + 1}`, open.offset);
+        this.i++;
+      }
+      this.i++;
+    }
+    if (!this.isOp('=')) this.fail(`expected '=' after the name but found ${this.describe(this.tok)}`);
+    this.i++;
+    return name!;
+  }
+
+  expression(): Expr {
+    let e = this.product();
+    for (;;) {
+      if (this.isOp('+')) {
+        this.i++;
+        e = add(e, this.product());
+      } else if (this.isOp('-')) {
+        this.i++;
+        e = sub(e, this.product());
+      } else break;
+    }
+    return e;
+  }
+
+  /** Whether the current token can start a factor written right after another (juxtaposition). */
+  private startsImplicitFactor(): boolean {
+    const t = this.tok;
+    if (t.kind === 'letter' || t.kind === 'num' || t.kind === 'cmd') return true;
+    return t.kind === 'op' && ['(', '[', '{', '\\{', 'l|'].includes(t.text);
+  }
+
+  private product(): Expr {
+    let e = this.unary();
+    for (;;) {
+      if (this.isOp('*')) {
+        this.i++;
+        e = mul(e, this.unary());
+      } else if (this.isOp('/')) {
+        this.i++;
+        e = div(e, this.unary());
+      } else if (this.startsImplicitFactor()) {
+        if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
+        e = mul(e, this.power());
+      } else break;
+    }
+    return e;
+  }
+
+  private unary(): Expr {
+    if (this.isOp('-')) {
+      const at = this.tok.offset;
+      this.i++;
+      this.enter(at);
+      const e = neg(this.unary());
+      this.depth--;
+      return e;
+    }
+    if (this.isOp('+')) {
+      this.i++;
+      return this.unary();
+    }
+    return this.power();
+  }
+
+  private power(): Expr {
+    const first = this.tok;
+    const isLetterE = (t: Token): boolean => t.kind === 'letter' && t.text === 'e';
+    const base = this.primary();
+    if (!this.isOp('^')) return base;
+    const at = this.tok.offset;
+    this.i++;
+    this.enter(at);
+    const exponent = this.script('^');
+    this.depth--;
+    // `e^{u}` is exp(u); a parenthesised `\left(e^{1}\right)^{x}` stays a power.
+    if (isLetterE(first) && base === call('exp', num(1))) return call('exp', exponent);
+    return pow(base, exponent);
+  }
+
+  /** The argument of `^`, `\frac` or `\sqrt`: a `{group}`, or one digit, letter or command. */
+  private script(what: string): Expr {
+    if (this.isOp('{')) return this.group();
+    const t = this.tok;
+    if (t.kind === 'num') {
+      this.i++;
+      return num(ratFromDecimal(t.text));
+    }
+    if (t.kind === 'letter' || t.kind === 'cmd') return this.primary();
+    this.fail(`expected an argument after ${what} but found ${this.describe(t)}`);
+  }
+
+  /** `( ... )`, `[ ... ]`, `{ ... }`, `\{ ... \}`, `\left| ... \right|`, `| ... |`. */
+  private group(): Expr {
+    const open = this.tok;
+    const close = CLOSERS[open.text]!;
+    this.i++;
+    this.enter(open.offset);
+    const e = this.expression();
+    this.depth--;
+    if (!this.isOp(close)) {
+      const shownClose = close === 'r|' ? '\\right|' : close;
+      const shownOpen = open.text === 'l|' ? '\\left|' : open.text;
+      if (this.tok.kind === 'end') this.fail(`missing '${shownClose}' to match the '${shownOpen}' at column ${open.offset + 1}`, open.offset);
+      this.fail(`expected '${shownClose}' but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    return open.text === '|' || open.text === 'l|' ? call('abs', e) : e;
+  }
+
+  private primary(): Expr {
+    const t = this.tok;
+    if (t.kind === 'num') {
+      this.i++;
+      return num(ratFromDecimal(t.text));
+    }
+    if (t.kind === 'letter') return this.nameOrCall();
+    if (t.kind === 'op' && t.text in CLOSERS) return this.group();
+    if (t.kind === 'cmd') return this.command();
+    if (t.kind === 'end') this.fail('unexpected end of input');
+    this.fail(`unexpected ${this.describe(t)}`);
+  }
+
+  private command(): Expr {
+    const t = this.tok;
+    const c = t.text;
+    if (GREEK.has(c) || NAME_COMMANDS.has(c)) return this.nameOrCall();
+    if (c === 'frac' || c === 'dfrac' || c === 'tfrac') return this.fraction();
+    if (c === 'sqrt') {
+      this.i++;
+      if (this.isOp('[')) this.fail('\\sqrt[n] is not supported; write x^{1/n}');
+      this.enter(t.offset);
+      const e = call(this.knownFunction('sqrt', t), this.script('\\sqrt'));
+      this.depth--;
+      return e;
+    }
+    if (c === 'operatorname') {
+      this.i++;
+      const name = this.braced(t);
+      if (this.options.functions && !this.functions.has(name)) this.unknownFunction(name, t);
+      return this.application(name, t);
+    }
+    const fn = FUNCTIONS[c];
+    if (fn) {
+      this.i++;
+      return this.application(this.knownFunction(fn, t), t);
+    }
+    if (c === 'partial') this.fail('\\partial outside a \\frac{\\partial ...}{\\partial ...}');
+    this.fail(`unknown command \\${c}`);
+  }
+
+  private unknownFunction(name: string, at: Token): never {
+    const near = nearestName(name, [...this.functions]);
+    this.fail(`unknown function '${name}'${near ? `; did you mean '${near}'?` : ''}`, at.offset, 'unknown-function');
+  }
+
+  private knownFunction(fn: string, at: Token): string {
+    if (!this.functions.has(fn)) this.unknownFunction(fn, at);
+    return fn;
+  }
+
+  /** `\log(1 - a_2)`, `\operatorname{f}\left(x, y\right)`, or `\log a_2` (a function of the next factor). */
+  private application(fn: string, at: Token): Expr {
+    this.enter(at.offset);
+    let e: Expr;
+    if (this.isOp('(')) e = this.callArgs(fn, at);
+    else {
+      if (this.tok.kind === 'end') this.fail(`${fn} needs an argument`, at.offset);
+      e = call(fn, this.power());
+    }
+    this.depth--;
+    return e;
+  }
+
+  private callArgs(fn: string, at: Token): Expr {
+    this.take('(');
+    const args: Expr[] = [];
+    if (!this.isOp(')')) {
+      args.push(this.expression());
+      while (this.isOp(',')) {
+        this.i++;
+        args.push(this.expression());
+      }
+    }
+    if (!this.isOp(')')) {
+      if (this.tok.kind === 'end') this.fail(`missing ')' to close the call to ${fn}`, at.offset);
+      this.fail(`expected ',' or ')' in the call to ${fn} but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    if (args.length === 0) this.fail(`${fn} needs an argument`, at.offset);
+    return call(fn, ...args);
+  }
+
+  /** The text of `{name}` after `\mathrm` or `\operatorname`; `\_` is `_`. */
+  private braced(cmd: Token): string {
+    const open = this.tok;
+    if (!this.isOp('{')) this.fail(`expected '{' after \\${cmd.text} but found ${this.describe(open)}`);
+    let close = this.i + 1;
+    while (close < this.tokens.length && !this.isOp('}', this.tokens[close])) close++;
+    if (close === this.tokens.length) close = -1;
+    const from = open.offset + 1;
+    const to = close < 0 ? this.text.length : this.tokens[close]!.offset;
+    const name = this.text.slice(from, to).replace(/\\_/g, '_').replace(/\s+/g, '');
+    if (close < 0) this.fail(`missing '}' to match the '{' at column ${open.offset + 1}`, open.offset);
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) this.fail(`expected a name in \\${cmd.text}{...}`, from);
+    this.i = close + 1;
+    return name;
+  }
+
+  /** A name: a letter, Greek command or `\mathrm{word}`, then a subscript and primes. */
+  private name(): string {
+    const t = this.tok;
+    let name: string;
+    if (t.kind === 'letter') {
+      this.i++;
+      name = t.text;
+    } else if (NAME_COMMANDS.has(t.text)) {
+      this.i++;
+      name = this.braced(t);
+    } else {
+      this.i++;
+      name = t.text;
+    }
+    if (this.isOp('_')) {
+      this.i++;
+      name += this.subscript();
+    }
+    while (this.isOp("'")) {
+      this.i++;
+      name += "'";
+    }
+    return name;
+  }
+
+  /** `_2`, `_i`, `_{12}`, `_{ij}`, `_{\alpha}`: the text that joins the name. */
+  private subscript(): string {
+    const piece = (): string => {
+      const t = this.tok;
+      if (t.kind === 'num' && /^\d+$/.test(t.text)) {
+        this.i++;
+        return t.text;
+      }
+      if (t.kind === 'letter' || (t.kind === 'cmd' && GREEK.has(t.text))) {
+        this.i++;
+        return t.text;
+      }
+      this.fail(`expected a subscript but found ${this.describe(t)}`);
+    };
+    if (!this.isOp('{')) return piece();
+    const open = this.tok;
+    this.i++;
+    let s = '';
+    while (!this.isOp('}')) {
+      if (this.tok.kind === 'end') this.fail(`missing '}' to match the '{' at column ${open.offset + 1}`, open.offset);
+      s += piece();
+    }
+    if (s === '') this.fail('empty subscript', open.offset);
+    this.i++;
+    return s;
+  }
+
+  private nameOrCall(): Expr {
+    const t = this.tok;
+    const name = this.name();
+    if ((name === 'sigma' || name === 'σ') && this.isOp('(')) return this.application(this.knownFunction('sigmoid', t), t);
+    if (t.kind === 'cmd' && NAME_COMMANDS.has(t.text) && this.isOp('(')) {
+      // `\mathrm{softplus}(x)`: read like the ASCII name before `(`.
+      if (this.functions.has(name) || (!this.options.functions && /^[A-Za-z_]{3,}$/.test(name))) return this.application(name, t);
+      if (this.options.functions && /^[A-Za-z_]{3,}$/.test(name)) this.unknownFunction(name, t);
+    }
+    if (name === 'e') return call('exp', num(1));
+    return sym(name === 'π' ? 'pi' : name);
+  }
+
+  /** `\frac{a}{b}`, and the derivatives `\frac{\partial L}{\partial x}`, `\frac{\partial}{\partial x} f`, `\frac{dL}{dx}`. */
+  private fraction(): Expr {
+    const at = this.tok;
+    this.i++;
+    this.enter(at.offset);
+    let e: Expr;
+    if (this.isOp('{') && (this.isCmd('partial', this.tokens[this.i + 1]) || this.isLeibniz())) e = this.derivative(at);
+    else {
+      const top = this.script(`\\${at.text}`);
+      e = div(top, this.script(`\\${at.text}`));
+    }
+    this.depth--;
+    return e;
+  }
+
+  /** Whether `{d ...}{d x}` follows: a numerator that starts with `d` and a denominator `d` and a name. */
+  private isLeibniz(): boolean {
+    const first = this.tokens[this.i + 1]!;
+    if (first.kind !== 'letter' || first.text !== 'd') return false;
+    let k = this.i;
+    let level = 0;
+    for (; k < this.tokens.length; k++) {
+      const t = this.tokens[k]!;
+      if (this.isOp('{', t)) level++;
+      else if (this.isOp('}', t) && --level === 0) break;
+      else if (t.kind === 'end') return false;
+    }
+    const [open, d, x] = [this.tokens[k + 1], this.tokens[k + 2], this.tokens[k + 3]];
+    if (!open || !d || !x || !this.isOp('{', open) || d.kind !== 'letter' || d.text !== 'd') return false;
+    if (!(x.kind === 'letter' || (x.kind === 'cmd' && GREEK.has(x.text)))) return false;
+    const saved = this.i;
+    this.i = k + 3;
+    try {
+      this.name();
+      return this.isOp('}');
+    } catch {
+      return false;
+    } finally {
+      this.i = saved;
+    }
+  }
+
+  private derivative(at: Token): Expr {
+    const open = this.tok;
+    this.i += 2; // `{` and `\partial` or `d`
+    const mark = this.tokens[this.i - 1]!;
+    const f = this.isOp('}') ? undefined : this.expression();
+    if (!this.isOp('}')) {
+      if (this.tok.kind === 'end') this.fail(`missing '}' to match the '{' at column ${open.offset + 1}`, open.offset);
+      this.fail(`expected '}' but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    const partial = mark.kind === 'cmd';
+    const denominatorOpen = this.tok;
+    if (!this.isOp('{')) this.fail(`expected '{' but found ${this.describe(this.tok)}`);
+    this.i++;
+    if (partial ? !this.isCmd('partial') : !(this.tok.kind === 'letter' && this.tok.text === 'd')) {
+      this.fail(`expected ${partial ? '\\partial' : 'd'} in the denominator of a derivative but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    const t = this.tok;
+    if (!(t.kind === 'letter' || (t.kind === 'cmd' && (GREEK.has(t.text) || NAME_COMMANDS.has(t.text))))) {
+      this.fail(`expected the variable of the derivative but found ${this.describe(t)}`);
+    }
+    const x = sym(this.name());
+    if (!this.isOp('}')) {
+      if (this.tok.kind === 'end') this.fail(`missing '}' to match the '{' at column ${denominatorOpen.offset + 1}`, denominatorOpen.offset);
+      this.fail(`expected '}' after the variable of the derivative but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    if (f !== undefined) return call('diff', f, x);
+    // `\frac{\partial}{\partial x}\left[ f \right]`: the operator applies to the next factor.
+    if (this.tok.kind === 'end') this.fail('the derivative needs an expression after it', at.offset);
+    return call('diff', this.power(), x);
+  }
+}
