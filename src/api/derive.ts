@@ -6,7 +6,8 @@ import { type Expr, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
-import { parse, parseDefinition, parseRelation, type Relation } from '../parse/ascii.js';
+import type { Relation } from '../parse/ascii.js';
+import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
@@ -186,23 +187,23 @@ export function collectConditions(proof: Proof): Condition[] {
 }
 
 /** The problem an inline `derive()` call describes. */
-export function problemFromInput(input: DeriveInput, functions?: ReadonlySet<string>): ProblemSpec {
+export function problemFromInput(input: DeriveInput, functions?: ReadonlySet<string>, syntax: InputSyntax = 'auto'): ProblemSpec {
   const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}) });
-  const definitions = letsOf(input.let).map((l) => parseDefinition(l, label('--let')));
+  const definitions = letsOf(input.let).map((l) => parseAnyDefinition(l, label('--let'), syntax));
   const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(input.wrt)) {
     throw new GradproofError('usage', `--wrt takes one variable name, not '${input.wrt}'`);
   }
   const named = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(input.loss);
-  const loss = named ? parseDefinition(input.loss, label('loss')) : { name: undefined, expr: parse(input.loss, label('loss')) };
+  const loss = named ? parseAnyDefinition(input.loss, label('loss'), syntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), syntax) };
   return {
     ...(input.title === undefined ? {} : { title: input.title }),
     definitions,
     loss: loss.expr,
     ...(loss.name ? { lossName: loss.name } : {}),
     wrt: input.wrt,
-    expects: list(input.expect).map((e) => parse(e, label('--expect'))),
-    assumptions: list(input.assume).map((a) => parseRelation(a, label('--assume'))),
+    expects: list(input.expect).map((e) => parseAny(e, label('--expect'), syntax)),
+    assumptions: list(input.assume).map((a) => parseAnyRelation(a, label('--assume'), syntax)),
   };
 }
 

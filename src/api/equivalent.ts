@@ -1,5 +1,5 @@
 /** `equivalent(a, b)`: is `a = b`? Proven (replayed by the kernel), refuted with a point, or unknown. */
-import { parse, parseDefinition, parseRelation } from '../parse/ascii.js';
+import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
 import { builtinRules } from '../rules/builtin.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Verdict } from '../proof/equality.js';

@@ -1,6 +1,7 @@
 /** Command-line arguments, parsed with `node:util` parseArgs. */
 import { parseArgs } from 'node:util';
 import { GradproofError } from '../expr/errors.js';
+import type { InputSyntax } from '../parse/auto.js';
 
 export const FORMATS = ['text', 'latex', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,6 +16,8 @@ export interface DeriveArgs {
   readonly assumes: readonly string[];
   readonly format: Format;
   readonly lang: 'en' | 'zh';
+  /** Syntax of inline expressions. */
+  readonly input: InputSyntax;
   readonly output?: string;
   /** Show every single step, not only the textbook lines. */
   readonly allSteps: boolean;
@@ -32,6 +35,7 @@ export interface CheckArgs {
   readonly assumes: readonly string[];
   readonly format: Format;
   readonly lang: 'en' | 'zh';
+  readonly input: InputSyntax;
   readonly output?: string;
 }
 
@@ -44,6 +48,7 @@ const OPTIONS = {
   assume: { type: 'string', multiple: true },
   format: { type: 'string' },
   lang: { type: 'string' },
+  input: { type: 'string' },
   output: { type: 'string', short: 'o' },
   steps: { type: 'boolean' },
   chain: { type: 'boolean' },
@@ -53,7 +58,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--output', '-o']);
+const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--output', '-o']);
 const FLAGS = new Set(['--steps', '--chain', '--all', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
@@ -69,6 +74,7 @@ usage:
 options:
   --format text|latex|json   output format (default text)
   --lang en|zh               language of rule names and explanations (default en)
+  --input auto|ascii|latex   syntax of inline expressions (default auto: LaTeX if it has \\, _{ or ^{)
   -o, --output FILE          write the output to FILE
   --steps                    list every single step, not only the textbook lines
   --all                      (derive) the gradient for every name the loss depends on, in reverse mode
@@ -119,7 +125,9 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     if (!FORMATS.includes(format)) throw new GradproofError('usage', `unknown format '${format}' (known: ${FORMATS.join(', ')})`);
     const lang = v.lang ? restore(v.lang) : 'en';
     if (lang !== 'en' && lang !== 'zh') throw new GradproofError('usage', `unknown language '${lang}' (known: en, zh)`);
-    return { format, lang: lang as 'en' | 'zh', ...(v.output ? { output: restore(v.output) } : {}) };
+    const input = (v.input ? restore(v.input) : 'auto') as InputSyntax;
+    if (!['auto', 'ascii', 'latex'].includes(input)) throw new GradproofError('usage', `unknown input syntax '${input}' (known: auto, ascii, latex)`);
+    return { format, lang: lang as 'en' | 'zh', input, ...(v.output ? { output: restore(v.output) } : {}) };
   };
   if (command === 'equal') {
     const operands = parsed.positionals.slice(1).map(restore);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
-import { parse, parseDefinition, parseRelation } from '../parse/ascii.js';
+import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
 import { builtinRules } from '../rules/builtin.js';
 import type { RuleSet } from '../rules/types.js';
@@ -19,9 +19,9 @@ export function runCheck(args: CheckArgs): { text: string; code: number } {
   if (args.chain) {
     const opts = { functions: rules.functions };
     const written: WrittenDerivation = {
-      definitions: args.lets.map((l) => parseDefinition(l, { ...opts, source: '--let' })),
-      assumptions: args.assumes.map((a) => parseRelation(a, { ...opts, source: '--assume' })),
-      chains: [args.chain.map((e, i) => ({ expr: parse(e, { ...opts, source: `expression ${i + 1}` }) }))],
+      definitions: args.lets.map((l) => parseDefinition(l, { ...opts, source: '--let' }, args.input)),
+      assumptions: args.assumes.map((a) => parseRelation(a, { ...opts, source: '--assume' }, args.input)),
+      chains: [args.chain.map((e, i) => ({ expr: parse(e, { ...opts, source: `expression ${i + 1}` }, args.input) }))],
     };
     return chainResult(checkDerivation(written, rules), args);
   }

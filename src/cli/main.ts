@@ -99,7 +99,9 @@ function problemFromFile(args: DeriveArgs, functions: ReadonlySet<string>): Prob
 
 function problemFromFlags(args: DeriveArgs, functions: ReadonlySet<string>): ProblemSpec {
   if (!args.wrt && !args.all) throw new GradproofError('usage', `an inline expression needs --wrt VAR or --all (or is '${args.target}' a file that does not exist?)`);
-  return problemFromInput({ loss: args.target, let: args.lets, wrt: args.wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions);
+  // With LaTeX input, --wrt z_2 names the variable z2, as a_2 is a2.
+  const wrt = args.input === 'latex' ? args.wrt?.replace(/[_{}]/g, '') : args.wrt;
+  return problemFromInput({ loss: args.target, let: args.lets, wrt: wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions, args.input);
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -13,7 +13,8 @@
  */
 import type { Expr } from '../expr/node.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
-import { parse, parseDefinition, parseRelation, type ParseOptions, type Relation } from './ascii.js';
+import type { ParseOptions, Relation } from './ascii.js';
+import { type InputSyntax, fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 
 export interface DerivationSpec {
   readonly title?: string;
@@ -24,6 +25,7 @@ export interface DerivationSpec {
 
 /** Parses a derivation file; errors carry file, line and column. */
 export function parseDerivation(text: string, source: string, options: Omit<ParseOptions, 'source'> = {}): DerivationSpec {
+  const syntax = fileSyntax(text);
   const spec: DerivationSpec = { definitions: [], assumptions: [], chains: [] };
   let title: string | undefined;
   let offset = 0;
@@ -35,9 +37,9 @@ export function parseDerivation(text: string, source: string, options: Omit<Pars
     if (!content.trim()) return;
     const lead = content.length - content.trimStart().length;
     const body = content.slice(lead);
-    const sub = <T>(f: (s: string, o: ParseOptions) => T, s: string, at: number): T => {
+    const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T, s: string, at: number): T => {
       try {
-        return f(s, { ...options, source });
+        return f(s, { ...options, source }, syntax);
       } catch (err) {
         if (err instanceof GradproofError && err.pos) {
           throw new GradproofError(err.code, err.message, positionOf(text, at + err.pos.offset, source));
@@ -50,8 +52,8 @@ export function parseDerivation(text: string, source: string, options: Omit<Pars
       const rest = body.slice(keyword[0].length);
       const at = lineStart + lead + keyword[0].length;
       if (keyword[1] === 'title') title = rest;
-      else if (keyword[1] === 'let') spec.definitions.push(sub(parseDefinition, rest, at));
-      else spec.assumptions.push(sub(parseRelation, rest, at));
+      else if (keyword[1] === 'let') spec.definitions.push(sub(parseAnyDefinition, rest, at));
+      else spec.assumptions.push(sub(parseAnyRelation, rest, at));
       return;
     }
     const continues = body.startsWith('=');
@@ -59,7 +61,7 @@ export function parseDerivation(text: string, source: string, options: Omit<Pars
     const by = /\s+by\s+(.+)$/.exec(exprText);
     const exprOnly = by ? exprText.slice(0, by.index) : exprText;
     const at = lineStart + lead + (continues ? 1 : 0);
-    const expr = sub(parse, exprOnly, at);
+    const expr = sub(parseAny, exprOnly, at);
     const step = { expr, line: index + 1, ...(by ? { hint: by[1]!.trim() } : {}) };
     if (continues) {
       const chain = spec.chains[spec.chains.length - 1];

@@ -15,7 +15,8 @@ import type { Expr } from '../expr/node.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
 import { CycleError, Definitions } from '../expr/context.js';
 import { nearestName } from './suggest.js';
-import { parse, parseDefinition, parseRelation, type ParseOptions, type Relation } from './ascii.js';
+import type { ParseOptions, Relation } from './ascii.js';
+import { type InputSyntax, fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 
 export interface ProblemSpec {
   readonly title?: string;
@@ -32,6 +33,7 @@ const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume'] as const;
 
 /** Parses a problem file; errors carry file, line and column. */
 export function parseProblem(text: string, source: string, options: Omit<ParseOptions, 'source'> = {}): ProblemSpec {
+  const syntax = fileSyntax(text);
   const lines = text.split('\n');
   let offset = 0;
   let title: string | undefined;
@@ -64,9 +66,9 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     }
     if (!rest && keyword !== 'title') fail(restAt, `'${keyword}' needs something after it`);
     // Expressions are parsed against the whole file text, so their errors point into it.
-    const sub = <T>(f: (s: string, o: ParseOptions) => T): T => {
+    const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T): T => {
       try {
-        return f(rest, { ...options, source });
+        return f(rest, { ...options, source }, syntax);
       } catch (err) {
         if (err instanceof GradproofError && err.pos) {
           throw new GradproofError(err.code, err.message, positionOf(text, restAt + err.pos.offset, source));
@@ -79,7 +81,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         title = rest;
         break;
       case 'let': {
-        const d = sub(parseDefinition);
+        const d = sub(parseAnyDefinition);
         if (definedAt.has(d.name)) fail(restAt, `${d.name} is defined twice`);
         definedAt.set(d.name, restAt);
         definitions.push(d);
@@ -88,7 +90,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
       case 'loss': {
         if (loss) fail(lineStart + lead, 'a problem has one loss');
         const named = /^[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(rest);
-        loss = named ? (({ name, expr }) => ({ name, expr }))(sub(parseDefinition)) : { expr: sub(parse) };
+        loss = named ? (({ name, expr }) => ({ name, expr }))(sub(parseAnyDefinition)) : { expr: sub(parseAny) };
         if (loss.name) {
           if (definedAt.has(loss.name)) fail(restAt, `${loss.name} is defined twice`);
           definedAt.set(loss.name, restAt);
@@ -96,15 +98,17 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         break;
       }
       case 'wrt':
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(rest)) fail(restAt, `'wrt' takes one variable name, not '${rest}'`);
-        wrt = rest;
+        // In a LaTeX file `z_2` and `z_{2}` name the variable z2.
+        const name = syntax === 'latex' ? rest.replace(/[_{}]/g, '') : rest;
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(restAt, `'wrt' takes one variable name, not '${rest}'`);
+        wrt = name;
         wrtAt = restAt;
         break;
       case 'expect':
-        expects.push(sub(parse));
+        expects.push(sub(parseAny));
         break;
       case 'assume':
-        assumptions.push(sub(parseRelation));
+        assumptions.push(sub(parseAnyRelation));
         break;
     }
   }

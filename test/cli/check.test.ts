@@ -111,3 +111,22 @@ describe('gradproof equal A B', () => {
     expect(lines(r.stdout)[1]).toBe(verdict);
   });
 });
+
+describe('LaTeX as the textbook prints it', () => {
+  it("the seed's steps 4 to 6 pasted as LaTeX check as proven", () => {
+    const r = gradproof('check', 'examples/seed-steps-latex.proof');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(lines(r.stdout).at(-1)).toBe('Every step is proven.');
+  });
+
+  it('inline LaTeX with --input latex derives formula 8-13', () => {
+    const r = gradproof('derive', '-[y \\log a_2 + (1 - y) \\log(1 - a_2)]', '--let', 'a_2 = \\sigma(z_2)', '--wrt', 'z_2', '--expect', 'a_2 - y', '--input', 'latex');
+    expect(r.status, r.stderr).toBe(0);
+    expect(lines(r.stdout).at(-1)).toBe('Expected    a2 - y: proven');
+  });
+
+  it('a LaTeX error points into the LaTeX', () => {
+    const err = expectBadInput(gradproof('derive', '\\frac{1}{1 + e^{-z}', '--wrt', 'z'));
+    expect(err[0]).toMatch(/^loss:1:\d+: error: missing '\}'/);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * ASCII or LaTeX, decided per expression: text with a backslash, `_{` or `^{` is read as
+ * LaTeX (`y \log a_2`), anything else as ASCII (`y*log(a2)`). Names map both ways:
+ * `a_2` in LaTeX is `a2` in ASCII.
+ */
+import type { Expr } from '../expr/node.js';
+import { parse, parseDefinition, parseRelation, type ParseOptions, type Relation } from './ascii.js';
+import { parseLatex, parseLatexDefinition, parseLatexRelation } from './latex.js';
+
+/** Which syntax an input is in: forced by `--input`, or guessed from the text. */
+export type InputSyntax = 'auto' | 'ascii' | 'latex';
+
+/** Whether `text` looks like LaTeX. */
+export const looksLikeLatex = (text: string): boolean => /\\|_\{|\^\{/.test(text);
+
+const isLatex = (text: string, syntax: InputSyntax): boolean => syntax === 'latex' || (syntax === 'auto' && looksLikeLatex(text));
+
+/** An expression in either syntax. */
+export function parseAny(text: string, options: ParseOptions = {}, syntax: InputSyntax = 'auto'): Expr {
+  return isLatex(text, syntax) ? parseLatex(text, options) : parse(text, options);
+}
+
+/** A definition `name = expr` in either syntax. */
+export function parseAnyDefinition(text: string, options: ParseOptions = {}, syntax: InputSyntax = 'auto'): { name: string; expr: Expr } {
+  return isLatex(text, syntax) ? parseLatexDefinition(text, options) : parseDefinition(text, options);
+}
+
+/** A relation in either syntax. */
+export function parseAnyRelation(text: string, options: ParseOptions = {}, syntax: InputSyntax = 'auto'): Relation {
+  return isLatex(text, syntax) ? parseLatexRelation(text, options) : parseRelation(text, options);
+}
+
+/**
+ * The syntax of a problem or derivation file: LaTeX when any line outside comments has a
+ * backslash (a file pasted from a textbook), so `a_2 - y` there is `a2 - y`; else ASCII.
+ */
+export function fileSyntax(text: string): InputSyntax {
+  const code = text.split('\n').map((l) => l.replace(/#.*$/, ''));
+  return code.some((l) => l.includes('\\')) ? 'latex' : 'ascii';
+}
