@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { GradproofError } from '../expr/errors.js';
 import type { InputSyntax } from '../parse/auto.js';
 
-export const FORMATS = ['text', 'latex', 'json'] as const;
+export const FORMATS = ['text', 'latex', 'md', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface DeriveArgs {
@@ -72,7 +72,7 @@ usage:
   gradproof equal A B [--let "NAME = EXPR"]... [--assume COND]... [options]
 
 options:
-  --format text|latex|json   output format (default text)
+  --format text|latex|md|json  output format (default text)
   --lang en|zh               language of rule names and explanations (default en)
   --input auto|ascii|latex   syntax of inline expressions (default auto: LaTeX if it has \\, _{ or ^{)
   -o, --output FILE          write the output to FILE

@@ -6,6 +6,7 @@ import { sym } from '../expr/node.js';
 import { conditionToLatex, conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { proofToAlign } from '../render/proof-latex.js';
+import { proofToMarkdown } from '../render/markdown.js';
 import { proofToText, stepsToText } from '../render/text.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
@@ -17,11 +18,12 @@ const WORDS = {
 } as const;
 
 /** The outcome as terminal text or as a LaTeX `align*` block. */
-export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, allSteps: boolean): string {
+export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean): string {
   const rules = o.rules.byId;
   // Only a proof the kernel replayed is rendered.
   const proof = o.checked.proof;
   const w = WORDS[lang];
+  if (format === 'md') return markdown(o, lang);
   if (format === 'latex') {
     // The conditions and the verdicts close the block, as the last rows.
     const rows: string[] = [];
@@ -55,9 +57,9 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex', lang: Lang, 
 }
 
 /** Every gradient: the derivation, then each result in the chain's order. */
-export function formatAll(o: AllOutcome, format: 'text' | 'latex', lang: Lang): string {
+export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang): string {
   const rules = o.rules.byId;
-  if (format === 'latex') {
+  if (format === 'latex' || format === 'md') {
     const rows = o.gradients.map((g) => `\\frac{\\partial ${toLatex(sym(o.lossName))}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
     return `${proofToAlign(o.proof, rules, lang)}\n\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}\n`;
   }
@@ -70,5 +72,19 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex', lang: Lang): 
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
   o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toAscii(g.result, g.order)}`));
   out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** A Markdown page: title, givens, the lines as `$$` blocks, then result, conditions and verdicts. */
+function markdown(o: Outcome, lang: Lang): string {
+  const w = WORDS[lang];
+  const out: string[] = [];
+  if (o.title) out.push(`## ${o.title}`, '');
+  const given = o.proof.definitions.map((d) => `$${toLatex(sym(d.name))} = ${toLatex(d.expr)}$`).join(', ');
+  if (given) out.push(`**${w.given}** ${given}`, '');
+  out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
+  out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);
+  if (o.conditions.length) out.push(`**${w.conditions}** $${o.conditions.map(conditionToLatex).join(',\\ ')}$  `);
+  for (const e of o.expectations) out.push(`**${w.expected}** $${toLatex(e.expected)}$: ${w[e.decision.verdict]}  `);
   return `${out.join('\n')}\n`;
 }

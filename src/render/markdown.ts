@@ -1,0 +1,26 @@
+/**
+ * Proofs as Markdown for notes and READMEs: one `$$ ... $$` block per textbook line, the
+ * left side repeated so each block stands on its own, the rules and conditions beside it.
+ */
+import type { Proof } from '../proof/types.js';
+import type { Rule } from '../rules/types.js';
+import { conditionToLatex } from './conditions.js';
+import { escapeLatexText } from './escape.js';
+import { toLatex } from './latex.js';
+import { proofLines } from './lines.js';
+import { type Lang, joinNames } from './rule-name.js';
+
+/** The proof's lines as Markdown display-math blocks. */
+export function proofToMarkdown(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang = 'en'): string {
+  const blocks: string[] = [];
+  let lhs = proof.start;
+  for (const line of proofLines(proof, rules, lang)) {
+    if (line.lhs) lhs = line.lhs;
+    const notes: string[] = [];
+    if (line.names.length) notes.push(`\\text{${escapeLatexText(joinNames(line.names, lang))}}`);
+    if (line.conditions.length) notes.push(`(${line.conditions.map(conditionToLatex).join(',\\ ')})`);
+    const tail = notes.length ? ` \\qquad ${notes.join(' \\quad ')}` : '';
+    blocks.push(`$$\n${toLatex(lhs)} = ${toLatex(line.rhs)}${tail}\n$$`);
+  }
+  return blocks.join('\n\n');
+}
