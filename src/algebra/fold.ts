@@ -1,7 +1,7 @@
 /** Writing results in the user's names: `sigmoid(z2)` back to `a2`. */
 import { sym } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
-import { pathsOf } from '../expr/traverse.js';
+import { diffVariablesAbove, pathsOf } from '../expr/traverse.js';
 import type { Derivation } from '../rewrite/builder.js';
 import { foldQuotients } from './quotients.js';
 
@@ -17,24 +17,11 @@ export function foldDefinitions(d: Derivation, defs: Definitions, except: Readon
     const rhs = defs.get(name)!;
     if (rhs.kind === 'sym' || rhs.kind === 'num') continue;
     for (;;) {
-      const path = pathsOf(d.current, rhs).find((p) => !insideDiffOf(d.current, p, name));
+      const path = pathsOf(d.current, rhs).find((p) => !diffVariablesAbove(d.current, p).includes(name));
       if (!path) break;
       d.replace('definition', 'def.fold', path, sym(name));
     }
   }
-}
-
-/** Whether the path passes through a `diff(_, name)`, where folding `name` would change the meaning. */
-function insideDiffOf(e: import('../expr/node.js').Expr, path: readonly number[], name: string): boolean {
-  let cur = e;
-  for (const i of path) {
-    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0) {
-      const x = cur.args[1]!;
-      if (x.kind === 'sym' && x.name === name) return true;
-    }
-    cur = cur.args[i]!;
-  }
-  return false;
 }
 
 /**

@@ -16,8 +16,7 @@ import { checkProof } from '../proof/kernel.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { conditionToText } from '../render/conditions.js';
-import { stepToLatex } from '../render/proof-latex.js';
-import { collectConditions, toAssumptions } from './derive.js';
+import { collectConditions, stepToJson, toAssumptions } from './derive.js';
 
 export interface AllOutcome {
   readonly title?: string;
@@ -71,17 +70,7 @@ export function allToJson(o: AllOutcome, lang: 'en' | 'zh' = 'en'): unknown {
     checked: true,
     replayed: o.replayed,
     lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
-    steps: o.proof.steps.map((s) => ({
-      rule: s.rule,
-      kind: s.kind,
-      path: s.path,
-      before: toAscii(s.before),
-      after: toAscii(s.after),
-      latex: stepToLatex(s, o.rules.byId, lang),
-      conditions: s.conditions.map(conditionToText),
-      derivation: s.derivation,
-      ...(s.lemma === undefined ? {} : { lemma: s.lemma }),
-    })),
+    steps: o.proof.steps.map((s) => stepToJson(s, o.rules.byId, lang)),
     definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
     conditions: remaining.map(conditionToText),
   };

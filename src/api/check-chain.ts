@@ -4,6 +4,7 @@
  * kernel replays the whole), refuted (a counterexample point, confirmed at 50 digits), or
  * unknown. The first link that is not proven is the wrong step.
  */
+import { hasDiff } from '../expr/traverse.js';
 import { type Expr } from '../expr/node.js';
 import { Definitions, CycleError } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
@@ -161,4 +162,3 @@ function work(calc: Parameters<typeof differentiate>[0], d: Derivation): void {
   if (hasDiff(d.current)) differentiate(calc, d);
 }
 
-const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);

@@ -16,7 +16,7 @@ import { vanishingDenominators } from '../algebra/denominators.js';
 import { proveLink } from './check-chain.js';
 import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
-import type { Assumption, Condition, Proof } from '../proof/types.js';
+import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, type Decision, type Verdict } from '../proof/equality.js';
 import { checkProof, type CheckedProof } from '../proof/kernel.js';
 import { reduceConditions } from '../proof/conditions.js';
@@ -213,6 +213,23 @@ function letsOf(l: DeriveInput['let']): string[] {
   return Object.entries(l as Record<string, string>).map(([k, v]) => `${k} = ${v}`);
 }
 
+/** One step as JSON: every expression in the input syntax. */
+export function stepToJson(s: Step, rules: RuleSet['byId'], lang: 'en' | 'zh' = 'en'): StepJson {
+  return {
+    rule: s.rule,
+    kind: s.kind,
+    path: s.path,
+    before: toAscii(s.before),
+    after: toAscii(s.after),
+    latex: stepToLatex(s, rules, lang),
+    conditions: s.conditions.map(conditionToText),
+    bindings: Object.fromEntries(Object.entries(s.bindings).map(([k, v]) => [k, toAscii(v)])),
+    derivation: s.derivation,
+    phase: s.phase,
+    ...(s.lemma === undefined ? {} : { lemma: s.lemma }),
+  };
+}
+
 /** The JSON object for an outcome. */
 export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResult {
   const rulesById = o.rules.byId;
@@ -241,19 +258,7 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
       values: decision.counterexample ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
       evidence: decision.evidence ?? null,
     })),
-    steps: o.proof.steps.map((s) => ({
-      rule: s.rule,
-      kind: s.kind,
-      path: s.path,
-      before: toAscii(s.before),
-      after: toAscii(s.after),
-      latex: stepToLatex(s, rulesById, lang),
-      conditions: s.conditions.map(conditionToText),
-      bindings: Object.fromEntries(Object.entries(s.bindings).map(([k, v]) => [k, toAscii(v)])),
-      derivation: s.derivation,
-      phase: s.phase,
-      ...(s.lemma === undefined ? {} : { lemma: s.lemma }),
-    })),
+    steps: o.proof.steps.map((s) => stepToJson(s, rulesById, lang)),
     lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
     phases: o.proof.phases.map((p) => ({ lhs: toAscii(p.lhs), from: toAscii(p.from), to: toAscii(p.to) })),
     definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),

@@ -2,7 +2,7 @@
 import { type Expr, diff, num, sym } from '../expr/node.js';
 import { toAscii } from '../expr/print.js';
 import { rationallyEqual } from '../expr/poly.js';
-import { denominatorsOf } from '../algebra/denominators.js';
+import { denominatorsOf } from '../expr/traverse.js';
 import { CycleError, Definitions, type Definition } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { symbols } from '../expr/traverse.js';

@@ -128,3 +128,28 @@ export function changedPath(before: Expr, after: Expr): number[] {
     b = b.args[diffAt]!;
   }
 }
+
+/** Whether `e` holds an unevaluated derivative `diff(f, x)`. */
+export const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
+
+/** Bases of every negative numeric power in `e`: what it divides by. */
+export function denominatorsOf(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  const walk = (n: Expr): void => {
+    if (n.kind === 'pow' && n.args[1].kind === 'num' && n.args[1].value.n < 0n) out.push(n.args[0]);
+    n.args.forEach(walk);
+  };
+  walk(e);
+  return out;
+}
+
+/** The variables of the derivatives that `path` enters as their first operand. */
+export function diffVariablesAbove(e: Expr, path: Path): string[] {
+  const out: string[] = [];
+  let cur = e;
+  for (const i of path) {
+    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0 && cur.args[1]!.kind === 'sym') out.push(cur.args[1]!.name);
+    cur = cur.args[i]!;
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
-import { mapBottomUp, symbols } from '../expr/traverse.js';
+import { hasDiff, mapBottomUp, symbols } from '../expr/traverse.js';
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { add, mul, num } from '../expr/node.js';
 import { close, valueAt } from '../expr/numeric.js';
@@ -53,7 +53,6 @@ export function algebraicallyEqual(a: Expr, b: Expr, defs: Definitions, function
   return within(ua, ub) || (functions.size > 0 && within(openAllCalls(ua, functions), openAllCalls(ub, functions)));
 }
 
-const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
 
 export interface SampleOptions {
   readonly fns?: FunctionTable;

@@ -20,9 +20,9 @@
  * - `lemma`: a lemma's start replaced by its result, or back, the lemma checked first (no cycles).
  * An unknown rule id, or any mismatch, rejects the proof with the step's number and why.
  */
-import { type Expr, add, diff, mul, num, sym } from '../expr/node.js';
+import { type Expr, add, diff, mul, num, sub, sym } from '../expr/node.js';
 import { CycleError, Definitions } from '../expr/context.js';
-import { at, replaceAt, substitute, symbols } from '../expr/traverse.js';
+import { at, denominatorsOf, diffVariablesAbove, hasDiff, replaceAt, substitute, symbols } from '../expr/traverse.js';
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { toAscii } from '../expr/print.js';
 import { type FunctionDefs, openAllCalls, openCall } from '../expr/functions.js';
@@ -156,8 +156,8 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       // Inside diff(_, v) the name v is perturbed away from its definition: never unfold it there.
       const fixed = diffVariablesAbove(s.before, s.path);
       if (!equalAsRationalFunctions(l, r, defs, fixed, functions)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
-      const kept = new Set(denominators(r));
-      for (const d of denominators(l)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
+      const kept = new Set(denominatorsOf(r));
+      for (const d of denominatorsOf(l)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
       return;
     }
     case 'definition': {
@@ -207,8 +207,8 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
     case 'assumption': {
       if (s.rule !== 'assume') fail(`a step using a stated fact cites ${s.rule}`);
       // A piecewise expression whose branch the stated bounds select (`z > 0` picks z).
-      if (selectedBranch(proof.assumptions, old!, minus) !== undefined) {
-        expectAfter(selectedBranch(proof.assumptions, old!, minus)!);
+      if (selectedBranch(proof.assumptions, old!, sub) !== undefined) {
+        expectAfter(selectedBranch(proof.assumptions, old!, sub)!);
         return;
       }
       // `old = new` modulo a stated equation: their difference is a multiple of lhs - rhs.
@@ -229,8 +229,8 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
         }
       };
       if (!uses.some(holds)) fail(`no stated equation turns ${toAscii(from)} into ${toAscii(replacement)}`);
-      const kept = new Set(denominators(replacement));
-      for (const d of denominators(from)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
+      const kept = new Set(denominatorsOf(replacement));
+      for (const d of denominatorsOf(from)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
       return;
     }
     default:
@@ -283,32 +283,6 @@ function reachesAvoiding(defs: Definitions, from: string, to: string, cut: Reado
     stack.push(...defs.inputs(m));
   }
   return false;
-}
-
-const minus = (p: Expr, q: Expr): Expr => add(p, mul(num(-1), q));
-
-const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
-
-/** Bases of every negative numeric power in `e`: what it divides by. */
-function denominators(e: Expr): Expr[] {
-  const out: Expr[] = [];
-  const walk = (n: Expr): void => {
-    if (n.kind === 'pow' && n.args[1].kind === 'num' && n.args[1].value.n < 0n) out.push(n.args[0]);
-    n.args.forEach(walk);
-  };
-  walk(e);
-  return out;
-}
-
-/** The variables of the derivatives the path enters as their first operand. */
-function diffVariablesAbove(e: Expr, path: readonly number[]): string[] {
-  const out: string[] = [];
-  let cur = e;
-  for (const i of path) {
-    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0 && cur.args[1]!.kind === 'sym') out.push(cur.args[1]!.name);
-    cur = cur.args[i]!;
-  }
-  return out;
 }
 
 /**
