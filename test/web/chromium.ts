@@ -1,0 +1,10 @@
+/** Test helper: Debian's Chromium, headless, driven by playwright-core, with nothing reaching the network. */
+import { type Browser, chromium } from 'playwright-core';
+
+/** Launches /usr/bin/chromium headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
