@@ -1,22 +1,19 @@
 /**
  * gradproof's public API: derive gradients step by step in the user's names, check proofs
- * and written derivations with the kernel, and render them.
+ * and written derivations with the kernel, and render them. Every function takes text
+ * (ASCII, or LaTeX when it has `\`, `_{` or `^{`) and returns plain JSON-ready data;
+ * `{ rules }` (from `loadRules`) adds a user's own rule files to the built-in ones.
  */
-export { parse, parseDefinition, parseRelation, type ParseOptions } from './parse/ascii.js';
-export { parseProblem, type ProblemSpec } from './parse/problem.js';
-export { parseDerivation } from './parse/derivation.js';
-export { toAscii } from './expr/print.js';
-export { GradproofError } from './expr/errors.js';
+export { parse, parseLatex, toAscii, toLatex, simplify, type ParseApiOptions, type SimplifyOptions, type SimplifyResult } from './api/expressions.js';
+export { derive, type DeriveInput, type DeriveResult, type StepJson } from './api/derive.js';
+export { check, type ProofCheck } from './api/check.js';
+export { checkChain, type ChainOptions, type ChainResult, type LinkJson } from './api/chain.js';
+export { equivalent, type EquivalentOptions, type EquivalentResult } from './api/equivalent.js';
+export { renderMarkdown, type RenderOptions } from './api/render.js';
+export { renderHtml, type HtmlRenderOptions } from './api/html.js';
+export { loadRules, type LoadRulesOptions, type RuleSource } from './api/rules.js';
+export type { Lets } from './api/inputs.js';
+export { GradproofError, type ErrorCode, type SourcePos } from './expr/errors.js';
 export type { Expr } from './expr/node.js';
-export { loadRules } from './rules/load.js';
-export { builtinRules } from './rules/builtin.js';
-export type { Rule, RuleSet } from './rules/types.js';
-export type { Proof, Step, Condition } from './proof/types.js';
-export { checkProof, type CheckedProof, type CheckResult } from './proof/kernel.js';
-export { derive, runProblem, outcomeToJson, type DeriveInput, type DeriveResult, type Outcome } from './api/derive.js';
-export { checkDerivation, type ChainOutcome, type LinkOutcome, type WrittenDerivation } from './api/check-chain.js';
-export { equivalent, type EquivalentResult, type EquivalentOptions } from './api/equivalent.js';
-export { proofFromJson } from './api/serialize.js';
-export { toLatex } from './render/latex.js';
-export { proofToAlign, proofToAligned } from './render/proof-latex.js';
-export { proofToText } from './render/text.js';
+export type { RuleSet, Rule } from './rules/types.js';
+export type { Verdict } from './proof/equality.js';

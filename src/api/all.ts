@@ -9,13 +9,14 @@ import { toAscii } from '../expr/print.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
-import { ProofRecorder } from '../rewrite/builder.js';
+import { type Budget, DEFAULT_BUDGET, ProofRecorder } from '../rewrite/builder.js';
 import { allGradients, type Gradient } from '../calculus/adjoint.js';
 import type { Proof, Step } from '../proof/types.js';
 import { checkProof } from '../proof/kernel.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { conditionToText } from '../render/conditions.js';
+import { proofLinesToJson } from '../render/lines-json.js';
 import { collectConditions, stepToJson, toAssumptions } from './derive.js';
 
 export interface AllOutcome {
@@ -30,7 +31,7 @@ export interface AllOutcome {
 }
 
 /** Derives and checks every gradient of the problem's loss. */
-export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules()): AllOutcome {
+export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), budget: Budget = DEFAULT_BUDGET): AllOutcome {
   const lossName = spec.lossName ?? 'L';
   const list = [...spec.definitions, { name: lossName, expr: spec.loss }];
   let defs: Definitions;
@@ -40,7 +41,7 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules()): A
     if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
     throw new GradproofError('duplicate', (err as Error).message);
   }
-  const recorder = new ProofRecorder();
+  const recorder = new ProofRecorder(budget);
   const gradients = allGradients({ defs, rules, recorder, lemmas: new Map(), noFold: new Set([lossName]) }, lossName);
   const assumptions = spec.assumptions.flatMap(toAssumptions);
   const base = { lemmas: recorder.lemmas, phases: recorder.phases, definitions: defs.list, assumptions };
@@ -71,6 +72,7 @@ export function allToJson(o: AllOutcome, lang: 'en' | 'zh' = 'en'): unknown {
     replayed: o.replayed,
     lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
     steps: o.proof.steps.map((s) => stepToJson(s, o.rules.byId, lang)),
+    lines: proofLinesToJson(o.proof, o.rules.byId, lang),
     definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
     conditions: remaining.map(conditionToText),
   };

@@ -2,11 +2,11 @@
  * The whole job on one problem: parse → derive → simplify → check the expectations →
  * the JSON-ready result that `gradproof derive --format json` prints and `derive()` returns.
  */
-import { type Expr, sym } from '../expr/node.js';
+import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
-import type { Relation } from '../parse/ascii.js';
+import type { ParseOptions, Relation } from '../parse/ascii.js';
 import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
@@ -23,6 +23,9 @@ import { reduceConditions } from '../proof/conditions.js';
 import { conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { stepToLatex } from '../render/proof-latex.js';
+import { type Stopped, stopOf, stoppedText } from './stopped.js';
+import { stepExplanation } from '../render/explain.js';
+import { type LineJson, proofLinesToJson } from '../render/lines-json.js';
 
 /** What `derive()` takes: the loss, its named intermediates, the variable, and what to check. */
 export interface DeriveInput {
@@ -48,6 +51,8 @@ export interface StepJson {
   readonly derivation: number;
   readonly phase: number;
   readonly lemma?: number;
+  /** Why the step holds, in the chosen language: its rule's sentence. */
+  readonly explanation: string;
 }
 
 /** What `gradproof derive --format json` prints, and `derive()` returns. */
@@ -72,13 +77,18 @@ export interface DeriveResult {
   readonly steps: readonly StepJson[];
   readonly lemmas: ReadonlyArray<{ readonly start: string; readonly result: string }>;
   readonly phases: ReadonlyArray<{ readonly lhs: string; readonly from: string; readonly to: string }>;
-  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: string }>;
+  /** The textbook lines, as the text and LaTeX show them, each with its explanation. */
+  readonly lines: readonly LineJson[];
+  /** A family `a[k] = ...` has its index. */
+  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: string; readonly index?: string }>;
   readonly assumptions: readonly string[];
   readonly conditions: readonly string[];
   /** Conditions that the assumptions imply, so the result needs nothing more for them. */
   readonly dischargedConditions: readonly string[];
   /** The first refuted expectation's counterexample, or null. */
   readonly counterexample: Readonly<Record<string, number>> | null;
+  /** Why the derivation stopped before a result (`step-limit`, `size-limit`, `time-limit`), or null. */
+  readonly stopped: Stopped | null;
 }
 
 /** A derivation with its checked expectations, before it is turned into JSON or rendered. */
@@ -96,6 +106,8 @@ export interface Outcome {
   /** Conditions the assumptions imply (`a2 != 0` under `0 < a2 < 1`). */
   readonly discharged: readonly Condition[];
   readonly rules: RuleSet;
+  /** Set when a budget ran out: the proof is empty and every expectation is unknown. */
+  readonly stopped?: Stopped;
 }
 
 export interface RunOptions {
@@ -113,7 +125,28 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     loss = sym(spec.lossName);
   }
   const assumptions = spec.assumptions.flatMap(toAssumptions);
-  const g = deriveGradient({ definitions, loss, wrt: spec.wrt, assumptions }, rules, options.budget ?? DEFAULT_BUDGET);
+  let g: ReturnType<typeof deriveGradient>;
+  try {
+    g = deriveGradient({ definitions, loss, wrt: spec.wrt, assumptions }, rules, options.budget ?? DEFAULT_BUDGET);
+  } catch (err) {
+    const stopped = stopOf(err);
+    if (!stopped) throw err;
+    // Out of budget: no result, so nothing is proven; the empty proof still goes through the kernel.
+    const proof: Proof = { start: diff(loss, sym(spec.wrt)), lemmas: [], steps: [], phases: [], result: diff(loss, sym(spec.wrt)), definitions, assumptions };
+    const decision: Decision = { verdict: 'unknown', evidence: stoppedText(stopped) };
+    return {
+      checked: replay(proof, rules),
+      factorOrder: new Map(),
+      ...(spec.title === undefined ? {} : { title: spec.title }),
+      proof,
+      wrt: spec.wrt,
+      expectations: spec.expects.map((expected) => ({ expected, decision })),
+      conditions: [],
+      discharged: [],
+      rules,
+      stopped,
+    };
+  }
   const lossExpr = g.defs.get(g.lossName)!;
   const expectations = spec.expects.map((expected) => {
     const decision = decideEquality(g.main.current, expected, g.defs, { assumptions, domain: [lossExpr], fns: functionTable(rules.defs), functions: rules.defs });
@@ -187,8 +220,13 @@ export function collectConditions(proof: Proof): Condition[] {
 }
 
 /** The problem an inline `derive()` call describes. */
-export function problemFromInput(input: DeriveInput, functions?: ReadonlySet<string>, syntax: InputSyntax = 'auto'): ProblemSpec {
-  const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}) });
+export function problemFromInput(
+  input: DeriveInput,
+  functions?: ReadonlySet<string>,
+  syntax: InputSyntax = 'auto',
+  limits: Pick<ParseOptions, 'maxDepth' | 'maxLength'> = {},
+): ProblemSpec {
+  const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}), ...limits });
   const definitions = letsOf(input.let).map((l) => parseAnyDefinition(l, label('--let'), syntax));
   const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(input.wrt)) {
@@ -227,6 +265,7 @@ export function stepToJson(s: Step, rules: RuleSet['byId'], lang: 'en' | 'zh' = 
     derivation: s.derivation,
     phase: s.phase,
     ...(s.lemma === undefined ? {} : { lemma: s.lemma }),
+    explanation: stepExplanation(s, rules)[lang],
   };
 }
 
@@ -234,7 +273,9 @@ export function stepToJson(s: Step, rules: RuleSet['byId'], lang: 'en' | 'zh' = 
 export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResult {
   const rulesById = o.rules.byId;
   const verdicts = o.expectations.map((e) => e.decision.verdict);
-  const verdict: Verdict | null = !verdicts.length
+  const verdict: Verdict | null = o.stopped
+    ? 'unknown'
+    : !verdicts.length
     ? null
     : verdicts.every((v) => v === 'proven')
       ? 'proven'
@@ -261,16 +302,23 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     steps: o.proof.steps.map((s) => stepToJson(s, rulesById, lang)),
     lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
     phases: o.proof.phases.map((p) => ({ lhs: toAscii(p.lhs), from: toAscii(p.from), to: toAscii(p.to) })),
-    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
+    lines: proofLinesToJson(o.proof, rulesById, lang),
+    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr), ...(d.index === undefined ? {} : { index: d.index }) })),
     assumptions: o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
     conditions: o.conditions.map(conditionToText),
     dischargedConditions: o.discharged.map(conditionToText),
     counterexample: firstRefuted?.decision.counterexample?.point ?? null,
+    stopped: o.stopped ?? null,
   };
 }
 
-/** Derives `∂loss/∂wrt` and checks the expectations; the same object `--format json` prints. */
-export function derive(input: DeriveInput, options: RunOptions = {}): DeriveResult {
+/**
+ * Derives `∂loss/∂wrt` step by step in the intermediates' names and decides each expectation; the same object `--format json` prints.
+ * @example
+ * const r = derive({ loss: '-(y*log(a2) + (1-y)*log(1-a2))', let: { a2: 'sigmoid(z2)' }, wrt: 'z2', expect: 'a2 - y' });
+ * [r.result, r.verdict, r.conditions]; // ['a2 - y', 'proven', ['a2 > 0', 'a2 < 1']]
+ */
+export function derive(input: DeriveInput, options: RunOptions & { readonly lang?: 'en' | 'zh' } = {}): DeriveResult {
   const rules = options.rules ?? builtinRules();
-  return outcomeToJson(runProblem(problemFromInput(input, rules.functions), { ...options, rules }));
+  return outcomeToJson(runProblem(problemFromInput(input, rules.functions), { ...options, rules }), options.lang);
 }

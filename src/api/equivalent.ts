@@ -5,15 +5,18 @@ import type { RuleSet } from '../rules/types.js';
 import type { Verdict } from '../proof/equality.js';
 import { conditionToText } from '../render/conditions.js';
 import { checkDerivation } from './check-chain.js';
+import { type Lets, letLines } from './inputs.js';
 
+/** The context of an equality: named intermediates, facts, and the rules. */
 export interface EquivalentOptions {
-  /** Named intermediates: `{ a2: 'sigmoid(z2)' }` or lines `['a2 = sigmoid(z2)']`. */
-  readonly let?: Readonly<Record<string, string>> | readonly string[];
+  /** Named intermediates: `{ a2: 'sigmoid(z2)' }`, pairs, or lines `['a2 = sigmoid(z2)']`. */
+  readonly let?: Lets;
   /** Facts: `'y1 + y2 + y3 = 1'`, `'0 < a2 < 1'`. */
   readonly assume?: string | readonly string[];
   readonly rules?: RuleSet;
 }
 
+/** What `equivalent()` returns: the verdict, and the proof's rules or the counterexample. */
 export interface EquivalentResult {
   readonly verdict: Verdict;
   /** Whether the kernel replayed the proof (only for `proven`). */
@@ -27,11 +30,15 @@ export interface EquivalentResult {
   readonly evidence: string | null;
 }
 
-/** Decides `a = b`, e.g. `equivalent('log(sigmoid(z))', '-softplus(-z)')` is proven by id.log-sigmoid. */
+/**
+ * Decides `a = b`: proven (the kernel replayed the proof), refuted at a point with both values, or unknown.
+ * @example
+ * equivalent('log(sigmoid(z))', '-softplus(-z)').verdict; // 'proven'
+ */
 export function equivalent(a: string, b: string, options: EquivalentOptions = {}): EquivalentResult {
   const rules = options.rules ?? builtinRules();
   const opts = { functions: rules.functions };
-  const lets = !options.let ? [] : Array.isArray(options.let) ? (options.let as readonly string[]) : Object.entries(options.let).map(([k, v]) => `${k} = ${v}`);
+  const lets = letLines(options.let);
   const assume = options.assume === undefined ? [] : typeof options.assume === 'string' ? [options.assume] : options.assume;
   const outcome = checkDerivation(
     {

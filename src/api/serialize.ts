@@ -9,7 +9,7 @@ import { num, sub } from '../expr/node.js';
 import { parse, parseRelation, type ParseOptions } from '../parse/ascii.js';
 import type { Assumption, Condition, Proof, Step, StepKind } from '../proof/types.js';
 
-const KINDS: readonly StepKind[] = ['rule', 'algebra', 'definition', 'assumption', 'chain', 'lemma'];
+const KINDS: readonly StepKind[] = ['rule', 'algebra', 'definition', 'assumption', 'chain', 'lemma', 'index'];
 
 /** Rebuilds a `Proof` from a parsed JSON object; throws a positioned error naming the bad field. */
 export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof {
@@ -26,7 +26,10 @@ export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof 
     const r = record(d, `definitions[${i}]`);
     const name = r.name;
     if (typeof name !== 'string') throw new GradproofError('syntax', `definitions[${i}].name should be a name`);
-    return { name, expr: expr(r.expr, `definitions[${i}].expr`) };
+    // A family `a[k] = ...` carries its index.
+    const index = r.index;
+    if (index !== undefined && (typeof index !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(index))) throw new GradproofError('syntax', `definitions[${i}].index should be a name`);
+    return { name, expr: expr(r.expr, `definitions[${i}].expr`), ...(index === undefined ? {} : { index }) };
   });
   const lemmas = list(o.lemmas ?? [], 'lemmas').map((l, i) => {
     const r = record(l, `lemmas[${i}]`);

@@ -1,0 +1,87 @@
+/** Checking a derivation someone wrote, link by link, as JSON: what `checkChain()` returns and `check --format json` prints. */
+import { toAscii } from '../expr/print.js';
+import { parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
+import { parseDerivation } from '../parse/derivation.js';
+import type { RuleSet } from '../rules/types.js';
+import type { Verdict } from '../proof/equality.js';
+import { conditionToText } from '../render/conditions.js';
+import { checkDerivation, type ChainOutcome } from './check-chain.js';
+import { type Lets, letLines, listOf, parseOptions, rulesOf } from './inputs.js';
+
+/** One link `from = to` of a written derivation, decided. */
+export interface LinkJson {
+  /** 1-based, counted across all chains. */
+  readonly number: number;
+  /** The line of a derivation file, or null. */
+  readonly line: number | null;
+  readonly from: string;
+  readonly to: string;
+  readonly verdict: Verdict;
+  /** Whether the kernel replayed the link's proof (only a proven link has one). */
+  readonly checked: boolean;
+  readonly replayed: number;
+  /** Rule ids the link's proof used. */
+  readonly rules: readonly string[];
+  readonly conditions: readonly string[];
+  readonly counterexample: Readonly<Record<string, number>> | null;
+  readonly values: { readonly left: number; readonly right: number } | null;
+  readonly evidence: string | null;
+}
+
+/** What `checkChain()` returns: every link, and the first one that is not proven. */
+export interface ChainResult {
+  readonly title: string | null;
+  /** The number of the first link that is not proven, or null when every link is. */
+  readonly firstWrong: number | null;
+  readonly links: readonly LinkJson[];
+}
+
+/** The JSON of a chain check. */
+export function chainToJson(o: ChainOutcome): ChainResult {
+  return {
+    title: o.title ?? null,
+    firstWrong: o.firstWrong,
+    links: o.links.map((l) => ({
+      number: l.number,
+      line: l.line ?? null,
+      from: toAscii(l.from),
+      to: toAscii(l.to),
+      verdict: l.decision.verdict,
+      checked: l.proof !== undefined,
+      replayed: l.proof?.replayed ?? 0,
+      rules: l.rules,
+      conditions: [...new Set(l.conditions.map(conditionToText))],
+      counterexample: l.decision.counterexample?.point ?? null,
+      values: l.decision.counterexample ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
+      evidence: l.decision.evidence ?? null,
+    })),
+  };
+}
+
+/** The context of a written derivation: named intermediates, facts, and the rules. */
+export interface ChainOptions {
+  /** Named intermediates: `{ a2: 'sigmoid(z2)' }`. */
+  readonly let?: Lets;
+  /** Facts: `'y1 + y2 + y3 = 1'`, `'0 < a2 < 1'`. */
+  readonly assume?: string | readonly string[];
+  readonly rules?: RuleSet;
+}
+
+/**
+ * Checks a derivation someone wrote (its expressions in order, or the text of a `.proof` file) link by link; `firstWrong` names the first wrong step.
+ * @example
+ * const r = checkChain(['diff(log(sigmoid(z)), z)', 'sigmoid(z)*(1 - sigmoid(z))/sigmoid(z)', '1 + sigmoid(z)']);
+ * [r.firstWrong, r.links.map((l) => l.verdict)]; // [2, ['proven', 'refuted']]
+ */
+export function checkChain(chain: readonly string[] | string, options: ChainOptions = {}): ChainResult {
+  const rules = rulesOf(options);
+  const definitions = letLines(options.let).map((l) => parseAnyDefinition(l, parseOptions(rules, 'let')));
+  const assumptions = listOf(options.assume).map((a) => parseAnyRelation(a, parseOptions(rules, 'assume')));
+  if (typeof chain === 'string') {
+    // A derivation file states its own definitions and facts; the options' come first.
+    const spec = parseDerivation(chain, 'derivation', { functions: rules.functions });
+    return chainToJson(checkDerivation({ ...spec, definitions: [...definitions, ...spec.definitions], assumptions: [...assumptions, ...spec.assumptions] }, rules));
+  }
+  const exprs = chain.map((e, i) => ({ expr: parseAny(e, parseOptions(rules, `expression ${i + 1}`)) }));
+  return chainToJson(checkDerivation({ definitions, assumptions, chains: [exprs] }, rules));
+}

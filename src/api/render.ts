@@ -1,0 +1,48 @@
+/** A derivation as a page: Markdown (what `--format md` prints) and HTML. */
+import { sym } from '../expr/node.js';
+import { conditionToLatex } from '../render/conditions.js';
+import { escapeMarkdownText } from '../render/html-escape.js';
+import { toLatex } from '../render/latex.js';
+import { proofToMarkdown } from '../render/markdown.js';
+import type { Lang } from '../render/rule-name.js';
+import type { RuleSet } from '../rules/types.js';
+import { type DeriveInput, type Outcome, problemFromInput, runProblem } from './derive.js';
+import { rulesOf } from './inputs.js';
+
+const WORDS = {
+  en: { given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
+  zh: { given: '已知', result: '结果', conditions: '条件', expected: '验证', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
+} as const;
+
+/** A Markdown page: title, givens, the lines as `$$` blocks, then result, conditions and verdicts. */
+export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
+  const w = WORDS[lang];
+  const out: string[] = [];
+  // The title is typed text: escaped, so it cannot become markup, a link or math.
+  if (o.title) out.push(`## ${escapeMarkdownText(o.title)}`, '');
+  const given = o.proof.definitions.map((d) => `$${toLatex(sym(d.name))} = ${toLatex(d.expr)}$`).join(', ');
+  if (given) out.push(`**${w.given}** ${given}`, '');
+  out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
+  out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);
+  if (o.conditions.length) out.push(`**${w.conditions}** $${o.conditions.map(conditionToLatex).join(',\\ ')}$  `);
+  for (const e of o.expectations) out.push(`**${w.expected}** $${toLatex(e.expected)}$: ${w[e.decision.verdict]}  `);
+  return `${out.join('\n')}\n`;
+}
+
+/** Options of the page renderers: language and rules. */
+export interface RenderOptions {
+  /** The language of rule names and words (default `en`). */
+  readonly lang?: Lang;
+  readonly rules?: RuleSet;
+}
+
+/**
+ * Derives and writes the derivation as Markdown, one `$$` block per textbook line, as `gradproof derive --format md` does.
+ * @example
+ * const md = renderMarkdown({ loss: '(a - y)^2/2', let: { a: 'tanh(z)' }, wrt: 'z' });
+ * md.split('\n')[0]; // '**Given** $a = \\tanh z$, $L = \\frac{\\left(a - y\\right)^{2}}{2}$'
+ */
+export function renderMarkdown(input: DeriveInput, options: RenderOptions = {}): string {
+  const rules = rulesOf(options);
+  return outcomeToMarkdown(runProblem(problemFromInput(input, rules.functions), { rules }), options.lang ?? 'en');
+}
