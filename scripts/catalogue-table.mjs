@@ -64,7 +64,7 @@ export async function collectRows(root = ROOT, cli = join(ROOT, 'dist', 'cli', '
     const batch = files.slice(i, i + 6);
     const outs = await Promise.all(batch.map((f) => deriveJson(root, cli, f)));
     outs.forEach((j, k) => {
-      const m = /^diff\((\w+), (\w+)\)$/.exec(j.goal);
+      const m = /^diff\((\w+), (\w+(?:\[\w+\])?)\)$/.exec(j.goal);
       if (!m) throw new Error(`examples/${batch[k]}: unexpected goal ${j.goal}`);
       const lossName = m[1];
       const source = statements(readFileSync(join(root, 'examples', batch[k]), 'utf8'));

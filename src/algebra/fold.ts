@@ -13,7 +13,8 @@ import { foldQuotients } from './quotients.js';
  */
 export function foldDefinitions(d: Derivation, defs: Definitions, except: ReadonlySet<string> = new Set()): void {
   for (const name of [...defs.order].reverse()) {
-    if (except.has(name)) continue;
+    // A family's members are folded by instance (foldQuotients), never by its name alone.
+    if (except.has(name) || defs.isFamily(name)) continue;
     const rhs = defs.get(name)!;
     if (rhs.kind === 'sym' || rhs.kind === 'num') continue;
     for (;;) {

@@ -11,6 +11,7 @@ import { type Expr, add, mul, num, pow, sym } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
 import { rationallyEqual } from '../expr/poly.js';
 import { contains, mapBottomUp } from '../expr/traverse.js';
+import { binderOf, freeSymbols, indexed, isSum } from '../expr/indexed.js';
 import type { Derivation } from '../rewrite/builder.js';
 import { vanishingDenominators } from './denominators.js';
 
@@ -24,12 +25,14 @@ interface Quotient {
 function quotients(defs: Definitions): Quotient[] {
   const out: Quotient[] = [];
   for (const name of defs.order) {
+    if (defs.isFamily(name)) continue;
     const e = defs.get(name)!;
     if (e.kind !== 'mul' || e.args.length !== 2) continue;
     const [p, q] = e.args as [Expr, Expr];
     const atom = q.kind === 'pow' ? p : q;
     const inv = q.kind === 'pow' ? q : p;
-    if (inv.kind !== 'pow' || inv.args[1] !== num(-1) || inv.args[0].kind !== 'add' || atom.kind === 'num' || atom.kind === 'add') continue;
+    // A bare variable as the atom (softsign's z/(1 + abs(z))) would rewrite the variable itself.
+    if (inv.kind !== 'pow' || inv.args[1] !== num(-1) || inv.args[0].kind !== 'add' || atom.kind === 'num' || atom.kind === 'add' || atom.kind === 'sym') continue;
     if (!contains(inv.args[0], atom)) continue;
     out.push({ name, atom, den: inv.args[0] });
   }
@@ -54,6 +57,63 @@ export function foldQuotients(d: Derivation, defs: Definitions, cancel: (d: Deri
     cancel(d);
   }
   sumToOne(d, qs);
+  foldFamilyQuotients(d, defs, cancel);
+}
+
+/** A family `a[k] = atom(k) / sum(j, lo, hi, atom(j))`: softmax, with its index k. */
+interface FamilyQuotient {
+  readonly name: string;
+  readonly index: string;
+  readonly atom: Expr;
+  readonly den: Expr;
+}
+
+function familyQuotients(defs: Definitions): FamilyQuotient[] {
+  const out: FamilyQuotient[] = [];
+  for (const d of defs.list) {
+    if (d.index === undefined || d.expr.kind !== 'mul' || d.expr.args.length !== 2) continue;
+    const inv = d.expr.args.find((a) => a.kind === 'pow' && a.args[1] === num(-1) && isSum(a.args[0]));
+    const atom = d.expr.args.find((a) => a !== inv);
+    if (!inv || !atom || atom.kind === 'num') continue;
+    const den = inv.args[0]!;
+    if (freeSymbols(den).has(d.index)) continue;
+    // The denominator adds up the atom over the family's range: atom(j) for its index j.
+    const j = instanceOf(atom, den.args[3]!, d.index);
+    if (!j || j.kind !== 'sym' || j.name !== binderOf(den)) continue;
+    out.push({ name: d.name, index: d.index, atom, den });
+  }
+  return out;
+}
+
+/** The value of `k` that makes `pattern` (with k free in it) equal to `target`, if any. */
+function instanceOf(pattern: Expr, target: Expr, k: string): Expr | undefined {
+  let bound: Expr | undefined;
+  const go = (p: Expr, t: Expr): boolean => {
+    if (p.kind === 'sym' && p.name === k) {
+      if (bound === undefined) bound = t;
+      return bound === t;
+    }
+    if (!freeSymbols(p).has(k)) return p === t;
+    if (p.kind !== t.kind || p.args.length !== t.args.length) return false;
+    if (p.kind === 'call' && t.kind === 'call' && p.fn !== t.fn) return false;
+    return p.args.every((a, i) => go(a, t.args[i]!));
+  };
+  return go(pattern, target) ? bound : undefined;
+}
+
+/** Writes each atom(i) as `a[i]*D` where the expression divides by D, then lets the D's cancel. */
+function foldFamilyQuotients(d: Derivation, defs: Definitions, cancel: (d: Derivation) => void): void {
+  for (const q of familyQuotients(defs)) {
+    if (!divides(d.current, q.den)) continue;
+    const inv = pow(q.den, num(-1));
+    const next = mapBottomUp(d.current, (n) => {
+      const i = n === q.den ? undefined : instanceOf(q.atom, n, q.index);
+      return i === undefined ? n : mul(indexed(q.name, i), q.den);
+    }, new Map([[q.den, q.den], [inv, inv]]));
+    if (next === d.current) continue;
+    d.transition('algebra', 'alg.fold-name', next, vanishingDenominators(d.current, next));
+    cancel(d);
+  }
 }
 
 /** Whether `e` divides by `den` somewhere (a negative power of it). */

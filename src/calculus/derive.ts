@@ -16,6 +16,9 @@ import { applyRule } from '../rewrite/apply.js';
 import type { Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify, tidy } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
+import { simplifySums } from '../algebra/sums.js';
+import { familyOf, isIndexed, variableName } from '../expr/indexed.js';
+import type { Assumption } from '../proof/types.js';
 
 export interface Calculus {
   readonly defs: Definitions;
@@ -25,6 +28,8 @@ export interface Calculus {
   readonly lemmas: Map<Expr, { index: number; result: Expr }>;
   /** Names never folded back into a result (the loss). */
   readonly noFold?: ReadonlySet<string>;
+  /** Stated facts: the range of an index (`1 <= i <= K`) lets a sum of a delta be sifted. */
+  readonly assumptions?: readonly Assumption[];
 }
 
 /** Resolves every derivative in the derivation, then simplifies it and folds names back. */
@@ -41,14 +46,28 @@ export function differentiate(c: Calculus, d: Derivation): void {
 /** Whether the chain rule applies to `node` (a derivative of a defined name through a cut). */
 function chainable(c: Calculus, node: Expr & { kind: 'call' }): boolean {
   const [f, x] = node.args as [Expr, Expr];
-  return f.kind === 'sym' && x.kind === 'sym' && c.defs.has(f.name) && f.name !== x.name && chainCut(c.defs, f.name, x.name) !== undefined;
+  return f.kind === 'sym' && x.kind === 'sym' && c.defs.has(f.name) && !c.defs.isFamily(f.name) && f.name !== x.name && chainCut(c.defs, f.name, x.name) !== undefined;
 }
 
 /** One move on the derivative `node` at `path`. */
 function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: Path): void {
   const [f, x] = node.args as [Expr, Expr];
-  const xName = (x as Expr & { kind: 'sym' }).name;
-  if (f.kind === 'sym' && c.defs.has(f.name) && f.name !== xName && c.defs.dependsOn(f.name, xName)) {
+  const xName = variableName(x) ?? '';
+  if (isIndexed(f) && c.defs.isFamily(familyOf(f)) && familyOf(f) !== xName && c.defs.dependsOn(familyOf(f), xName)) {
+    // A member a[k] of a defined family: its local derivative is a lemma, proven once by
+    // opening the family's definition at k.
+    if (node === d.start) {
+      d.ensurePhase('rules');
+      d.replace('definition', 'def.unfold', [...path, 0], c.defs.member(familyOf(f), f.args[1]!)!);
+      return;
+    }
+    for (const [other] of diffNodes(d.current)) if (needsLemma(c, d, other)) proveLemma(c, other);
+    const lemma = proveLemma(c, node);
+    d.ensurePhase('lemma');
+    d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
+    return;
+  }
+  if (f.kind === 'sym' && c.defs.has(f.name) && !c.defs.isFamily(f.name) && f.name !== xName && c.defs.dependsOn(f.name, xName)) {
     // In the main derivation the chain rule runs down the graph first, so every factor
     // left is a local derivative, and each becomes a lemma proven once.
     const cut = d.index === 0 ? chainCut(c.defs, f.name, xName) : undefined;
@@ -101,6 +120,8 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
 function chainCut(defs: Definitions, name: string, x: string): string[] | undefined {
   const cut = [...defs.inputs(name)].filter((m) => defs.dependsOn(m, x)).sort();
   if (cut.length === 0 || cut.includes(x)) return undefined;
+  // Through a family the chain rule is a sum over its members: the definition is opened instead.
+  if (cut.some((m) => defs.isFamily(m))) return undefined;
   for (const a of cut) for (const b of cut) if (a !== b && defs.dependsOn(a, b)) return undefined;
   return cut;
 }
@@ -114,6 +135,7 @@ export function proveLemma(c: Calculus, node: Expr): { index: number; result: Ex
   tidy(d);
   d.beginPhase(node, 'simplify');
   simplify(d);
+  simplifySums(d, c.rules, c.defs, c.assumptions ?? []);
   intoNames(d, c.defs, c.noFold ?? new Set(), simplify);
   simplify(d);
   d.endPhase();
@@ -126,6 +148,10 @@ export function proveLemma(c: Calculus, node: Expr): { index: number; result: Ex
 /** Whether `node` is the derivative of a defined name that `step` would prove as a lemma. */
 function needsLemma(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }): boolean {
   const [f, x] = node.args as [Expr, Expr];
+  if (isIndexed(f) && c.defs.isFamily(familyOf(f))) {
+    const xn = variableName(x);
+    return xn !== undefined && xn !== familyOf(f) && c.defs.dependsOn(familyOf(f), xn) && node !== d.start;
+  }
   if (f.kind !== 'sym' || x.kind !== 'sym' || !c.defs.has(f.name) || f.name === x.name) return false;
   if (!c.defs.dependsOn(f.name, x.name) || node === d.start) return false;
   return !(d.index === 0 && chainCut(c.defs, f.name, x.name));

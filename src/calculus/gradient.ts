@@ -14,6 +14,8 @@ import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
 import { differentiate } from './derive.js';
 import { selectBranches } from '../algebra/assumptions.js';
+import { simplifySums } from '../algebra/sums.js';
+import { variableName, wrtVariable } from '../expr/indexed.js';
 import type { Fact } from '../expr/bounds.js';
 
 export interface GradientProblem {
@@ -40,7 +42,8 @@ export interface GradientDerivation {
 export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget: Budget = DEFAULT_BUDGET): GradientDerivation {
   const { defs, lossName } = definitionsOf(problem);
   const known = new Set<string>([...defs.order, ...defs.freeVariables()]);
-  if (!known.has(problem.wrt)) {
+  const x = wrtVariable(problem.wrt);
+  if (!known.has(variableName(x)!)) {
     // The loss's own name is not something the loss uses.
     known.delete(lossName);
     const near = nearestName(problem.wrt, [...known]);
@@ -56,11 +59,13 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
     }
   }
   const recorder = new ProofRecorder(budget);
-  const main = recorder.main(diff(sym(lossName), sym(problem.wrt)));
+  const main = recorder.main(diff(sym(lossName), x));
   const noFold = new Set([lossName]);
-  differentiate({ defs, rules, recorder, lemmas: new Map(), noFold }, main);
+  const facts = problem.assumptions ?? [];
+  differentiate({ defs, rules, recorder, lemmas: new Map(), noFold, assumptions: facts }, main);
   main.beginPhase(main.start, 'simplify');
   simplify(main);
+  simplifySums(main, rules, defs, facts);
   intoNames(main, defs, noFold, simplify);
   simplify(main);
   main.endPhase();

@@ -1,5 +1,6 @@
 /** The one error type for bad input: a code, a message and, where known, a source position. */
 
+/** Where in the input an error is: source, offset, line and column. */
 export interface SourcePos {
   /** A file name, or a label such as `--wrt` for inline input. */
   readonly source?: string;
@@ -12,6 +13,7 @@ export interface SourcePos {
   readonly text: string;
 }
 
+/** What kind of bad input an error is about. */
 export type ErrorCode =
   | 'syntax'
   | 'unknown-function'
@@ -24,7 +26,11 @@ export type ErrorCode =
   | 'usage'
   | 'internal';
 
-/** Bad input, with where it is. The CLI prints it without a stack trace and exits 2. */
+/**
+ * Bad input, with where it is. The CLI prints it without a stack trace and exits 2.
+ * @example
+ * try { parse('log(a2') } catch (e) { if (e instanceof GradproofError) e.format(); } // "expression:1:1: error: missing ')' to close the call to log\n  log(a2\n  ^"
+ */
 export class GradproofError extends Error {
   constructor(
     readonly code: ErrorCode,

@@ -1,6 +1,7 @@
 /** Floating-point evaluation, used only for numeric checks (never to decide a proof). */
-import type { Expr } from './node.js';
+import { type Expr, num } from './node.js';
 import { ratToNumber } from './rational.js';
+import { AT, MAX_NUMERIC_TERMS, SUM, binderOf, isSum, memberKey, substituteFree } from './indexed.js';
 
 const erf = (x: number): number => {
   // Abramowitz-Stegun 7.1.26 is too coarse for derivative checks; use the series / continued fraction.
@@ -68,6 +69,8 @@ export const PRIMITIVES: Readonly<Record<string, (...xs: number[]) => number>> =
   gelu: (x) => (x * erfc(-x / Math.SQRT2)) / 2,
   softsign: (x) => x / (1 + Math.abs(x)),
   mish: (x) => x * Math.tanh(softplusOf(x)),
+  // The Kronecker delta.
+  delta: (a, b) => (Number.isNaN(a - b) ? NaN : a === b ? 1 : 0),
 };
 
 /** Values of names; undefined for a name without a value. */
@@ -122,6 +125,24 @@ export function evaluate(e: Expr, valueOf: Valuation, options: EvalOptions = {})
           v = options.diff(n);
           break;
         }
+        if (n.fn === AT) {
+          // z[i]: the member of the family whose number is the value of i.
+          const i = go(n.args[1]!);
+          const family = n.args[0]!;
+          if (family.kind !== 'sym') throw new ReferenceError('an indexed name needs a name before [');
+          if (!Number.isInteger(i)) {
+            v = NaN;
+            break;
+          }
+          const x = valueOf(memberKey(family.name, i));
+          if (x === undefined) throw new ReferenceError(`no value for ${memberKey(family.name, i)}`);
+          v = x;
+          break;
+        }
+        if (n.fn === SUM && isSum(n)) {
+          v = sumValue(n, go, (e) => evaluate(e, valueOf, { ...options, memo }));
+          break;
+        }
         const f = fns[n.fn];
         if (!f) throw new ReferenceError(`no numeric value for function ${n.fn}`);
         v = f(...n.args.map(go));
@@ -132,4 +153,18 @@ export function evaluate(e: Expr, valueOf: Valuation, options: EvalOptions = {})
     return v;
   };
   return go(e);
+}
+
+/**
+ * The value of `sum(k, lo, hi, body)`: the body with k set to each integer from lo to hi,
+ * added up; NaN when there are too many terms to add.
+ */
+export function sumValue(n: Expr, value: (e: Expr) => number, valueOfBody: (e: Expr) => number): number {
+  const lo = Math.ceil(value(n.args[1]!));
+  const hi = Math.floor(value(n.args[2]!));
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return NaN;
+  if (hi - lo + 1 > MAX_NUMERIC_TERMS) return NaN;
+  let total = 0;
+  for (let k = lo; k <= hi; k++) total += valueOfBody(substituteFree(n.args[3]!, new Map([[binderOf(n), num(k)]])));
+  return total;
 }

@@ -1,6 +1,7 @@
 /** Functions defined by an expression (`def sigmoid(u) = 1/(1 + exp(-u))`), opened up. */
 import { type Expr } from './node.js';
-import { mapBottomUp, substitute } from './traverse.js';
+import { mapBottomUp } from './traverse.js';
+import { substituteFree } from './indexed.js';
 
 /** What a defined function is: its parameters and its body. */
 export type FunctionDefs = ReadonlyMap<string, { readonly params: readonly string[]; readonly body: Expr }>;
@@ -10,7 +11,7 @@ export function openCall(e: Expr, fns: FunctionDefs): Expr | undefined {
   if (e.kind !== 'call') return undefined;
   const def = fns.get(e.fn);
   if (!def || def.params.length !== e.args.length) return undefined;
-  return substitute(def.body, new Map(def.params.map((p, i) => [p, e.args[i]!])));
+  return substituteFree(def.body, new Map(def.params.map((p, i) => [p, e.args[i]!])));
 }
 
 /** Every call to a defined function replaced by its body, through nested definitions. */

@@ -13,3 +13,7 @@ export * from './numeric.js';
 export * from './poly.js';
 export * from './functions.js';
 export * from './bounds.js';
+export * from './indexed.js';
+export * from './unfold.js';
+export * from './sift.js';
+export * from './sample.js';

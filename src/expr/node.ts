@@ -60,6 +60,7 @@ export interface Call extends Base {
   readonly fn: string;
   readonly args: readonly Expr[];
 }
+/** An expression: an immutable, interned tree, so structurally equal expressions are `===`. */
 export type Expr = Num | Sym | Add | Mul | Pow | Call;
 
 /**

@@ -6,6 +6,18 @@
 import type { Expr } from './node.js';
 import { Definitions } from './context.js';
 import { evaluate, type FunctionTable } from './eval.js';
+import { familyOf, isIndexed, memberKey } from './indexed.js';
+
+/**
+ * The value-table key a derivative by `x` perturbs: the name, or for `z[i]` the member
+ * `z[3]` that i stands for at the point; undefined when there is none.
+ */
+export function perturbedName(x: Expr, value: (e: Expr) => number): string | undefined {
+  if (x.kind === 'sym') return x.name;
+  if (!isIndexed(x)) return undefined;
+  const i = value(x.args[1]!);
+  return Number.isInteger(i) ? memberKey(familyOf(x), i) : undefined;
+}
 
 export type Point = Readonly<Record<string, number>>;
 
@@ -28,10 +40,11 @@ function valueWith(e: Expr, point: Point, defs: Definitions, options: NumericOpt
   const valueOf = defs.valuation(point, perturb, options.fns ? { fns: options.fns } : {});
   const diff = (node: Expr): number => {
     const [f, x] = node.args as [Expr, Expr];
-    if (x.kind !== 'sym') return NaN;
-    const base = valueOf(x.name);
+    const name = perturbedName(x, (e) => evaluate(e, valueOf, options.fns ? { fns: options.fns } : {}));
+    if (name === undefined) return NaN;
+    const base = valueOf(name);
     const h = (options.step ?? 1e-5) * Math.max(1, Math.abs(base ?? 0));
-    const at = (d: number): number => valueWith(f, point, defs, options, [...perturb, { name: x.name, delta: d }]);
+    const at = (d: number): number => valueWith(f, point, defs, options, [...perturb, { name, delta: d }]);
     return (at(h) - at(-h)) / (2 * h);
   };
   return evaluate(e, valueOf, { diff, ...(options.fns ? { fns: options.fns } : {}) });

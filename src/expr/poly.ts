@@ -6,6 +6,7 @@
  */
 import { type Expr, add, call, mul, num, pow } from './node.js';
 import { type Rational, ONE, ZERO, isZero, ratAdd, ratEq, ratInv, ratMul, ratNeg } from './rational.js';
+import { alphaCanonical, isSum } from './indexed.js';
 
 /** Sorted [atom index, exponent] pairs; exponents are positive integers. */
 type Monomial = ReadonlyArray<readonly [number, number]>;
@@ -300,9 +301,12 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
         } else out = atomRf(pow(norm(b), norm(x)));
         break;
       }
-      case 'call':
-        out = atomRf(call(n.fn, ...n.args.map((a) => (n.fn === 'diff' && a.kind === 'sym' ? a : norm(a)))));
+      case 'call': {
+        const atom = call(n.fn, ...n.args.map((a) => (n.fn === 'diff' && a.kind === 'sym' ? a : norm(a))));
+        // Sums that differ only in the name of their index are one atom.
+        out = atomRf(options.normalizeAtoms !== false && isSum(atom) ? alphaCanonical(atom) : atom);
         break;
+      }
     }
     memo.set(n, out);
     return out;

@@ -3,8 +3,9 @@
  * before it is reported, so that rounding never refutes a true identity.
  */
 import { Decimal } from 'decimal.js';
-import type { Expr } from './node.js';
+import { type Expr, num } from './node.js';
 import { Definitions } from './context.js';
+import { AT, DELTA, MAX_NUMERIC_TERMS, SUM, binderOf, familyOf, isIndexed, isSum, memberKey, parseMemberKey, substituteFree } from './indexed.js';
 import { type FunctionDefs, openAllCalls } from './functions.js';
 
 type Ctor = ReturnType<typeof Decimal.clone>;
@@ -58,6 +59,7 @@ const precise = (D: Ctor): Readonly<Record<string, Fn>> => ({
     for (let i = 0; i + 1 < xs.length; i += 2) if (xs[i]!.eq(1)) return xs[i + 1]!;
     return new D(NaN);
   },
+  [DELTA]: (a, b) => bool(D, a.eq(b)),
 } as Record<string, Fn>);
 
 /** Thrown when an expression uses something the precise evaluator cannot compute. */
@@ -72,7 +74,7 @@ export function preciseValue(e: Expr, point: Readonly<Record<string, number>>, d
   if (functions?.size) {
     // Functions known only by their definition (bce, swish) are evaluated through it.
     e = openAllCalls(e, functions);
-    defs = new Definitions(defs.list.map((d) => ({ name: d.name, expr: openAllCalls(d.expr, functions) })));
+    defs = new Definitions(defs.list.map((d) => ({ ...d, expr: openAllCalls(d.expr, functions) })));
   }
   const D = ctor(digits);
   return valueWith(D, precise(D), e, point, defs, []).toString();
@@ -91,8 +93,20 @@ function valueWith(
   const values = new Map<string, Dec>();
   for (const [k, v] of Object.entries(point)) values.set(k, new D(v));
   const deltaOf = (name: string): Dec => perturb.reduce((s, p) => (p.name === name ? s.plus(p.delta) : s), new D(0));
-  for (const p of perturb) if (!defs.has(p.name)) values.set(p.name, (values.get(p.name) ?? new D(NaN)).plus(p.delta));
+  const isDefined = (name: string): boolean => defs.has(name) || defs.isFamily(parseMemberKey(name)?.family ?? '');
+  for (const p of perturb) if (!isDefined(p.name)) values.set(p.name, (values.get(p.name) ?? new D(NaN)).plus(p.delta));
   const memo = new Map<Expr, Dec>();
+  /** A name's value; a member of a defined family is computed when first asked for. */
+  const valueOf = (name: string): Dec | undefined => {
+    const v = values.get(name);
+    if (v) return v;
+    const m = parseMemberKey(name);
+    if (!m || !defs.isFamily(m.family)) return undefined;
+    const w = go(defs.member(m.family, num(m.n))!).plus(deltaOf(name));
+    values.set(name, w);
+    return w;
+  };
+  const integer = (d: Dec): number | undefined => (d.isInteger() && d.abs().lt(1e9) ? d.toNumber() : undefined);
   const go = (n: Expr): Dec => {
     const hit = memo.get(n);
     if (hit) return hit;
@@ -102,7 +116,7 @@ function valueWith(
         v = new D(n.value.n.toString()).div(n.value.d.toString());
         break;
       case 'sym': {
-        const x = n.name === 'pi' ? D.acos(-1) : values.get(n.name);
+        const x = n.name === 'pi' ? D.acos(-1) : valueOf(n.name);
         if (!x) throw new NotPrecise(`no value for ${n.name}`);
         v = x;
         break;
@@ -120,11 +134,32 @@ function valueWith(
         break;
       }
       case 'call': {
+        if (n.fn === AT && isIndexed(n)) {
+          const i = integer(go(n.args[1]!));
+          const x = i === undefined ? new D(NaN) : valueOf(memberKey(familyOf(n), i));
+          if (!x) throw new NotPrecise(`no value for ${familyOf(n)}[${i}]`);
+          v = x;
+          break;
+        }
+        if (n.fn === SUM && isSum(n)) {
+          const lo = go(n.args[1]!).ceil();
+          const hi = go(n.args[2]!).floor();
+          if (!lo.isFinite() || !hi.isFinite() || hi.minus(lo).gte(MAX_NUMERIC_TERMS)) throw new NotPrecise('a sum without finite limits');
+          v = new D(0);
+          for (let k = lo.toNumber(); k <= hi.toNumber(); k++) v = v.plus(go(substituteFree(n.args[3]!, new Map([[binderOf(n), num(k)]]))));
+          break;
+        }
         if (n.fn === 'diff') {
           const [f, x] = n.args as [Expr, Expr];
-          if (x.kind !== 'sym') throw new NotPrecise('diff by a non-name');
+          let name: string | undefined;
+          if (x.kind === 'sym') name = x.name;
+          else if (isIndexed(x)) {
+            const i = integer(go(x.args[1]!));
+            if (i !== undefined) name = memberKey(familyOf(x), i);
+          }
+          if (name === undefined) throw new NotPrecise('diff by a non-name');
           const h = new D(`1e-${Math.floor(D.precision * 0.36)}`);
-          const at = (d: Dec): Dec => valueWith(D, fns, f, point, defs, [...perturb, { name: x.name, delta: d }]);
+          const at = (d: Dec): Dec => valueWith(D, fns, f, point, defs, [...perturb, { name: name!, delta: d }]);
           v = at(h).minus(at(h.neg())).div(h.times(2));
           break;
         }
@@ -137,7 +172,7 @@ function valueWith(
     memo.set(n, v);
     return v;
   };
-  for (const name of defs.order) values.set(name, go(defs.get(name)!).plus(deltaOf(name)));
+  for (const name of defs.order) if (!defs.isFamily(name)) values.set(name, go(defs.get(name)!).plus(deltaOf(name)));
   return go(e);
 }
 

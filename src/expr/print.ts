@@ -40,6 +40,8 @@ function print(e: Expr): Printed {
       return { text: e.name, level: ATOM };
     case 'call': {
       // A comparison is written as one (`z > 0`); it only stands as a piecewise condition.
+      // An indexed name `z[i]`.
+      if (e.fn === 'at' && e.args.length === 2 && e.args[0]!.kind === 'sym') return { text: `${e.args[0]!.name}[${print(e.args[1]!).text}]`, level: ATOM };
       const op = COMPARISON_TEXT[e.fn];
       if (op && e.args.length === 2) return { text: `${print(e.args[0]!).text} ${op} ${print(e.args[1]!).text}`, level: SUM - 1 };
       return { text: `${e.fn}(${e.args.map((a) => print(a).text).join(', ')})`, level: ATOM };

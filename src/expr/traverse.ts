@@ -143,12 +143,17 @@ export function denominatorsOf(e: Expr): Expr[] {
   return out;
 }
 
-/** The variables of the derivatives that `path` enters as their first operand. */
+/** The variables of the derivatives that `path` enters as their first operand (a family for `z[i]`). */
 export function diffVariablesAbove(e: Expr, path: Path): string[] {
   const out: string[] = [];
   let cur = e;
   for (const i of path) {
-    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0 && cur.args[1]!.kind === 'sym') out.push(cur.args[1]!.name);
+    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0) {
+      // By a name, or by a member of a family (`z[i]`): the family's name.
+      const x = cur.args[1]!;
+      if (x.kind === 'sym') out.push(x.name);
+      else if (x.kind === 'call' && x.fn === 'at' && x.args[0]!.kind === 'sym') out.push(x.args[0]!.name);
+    }
     cur = cur.args[i]!;
   }
   return out;

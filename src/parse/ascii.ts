@@ -7,7 +7,8 @@
  */
 import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
 import { ratFromDecimal } from '../expr/rational.js';
-import { GradproofError, positionOf } from '../expr/errors.js';
+import { DELTA, SUM, indexed, isIndexed } from '../expr/indexed.js';
+import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 import { type Token, tokenize } from './lexer.js';
 import { nearestName } from './suggest.js';
 
@@ -16,6 +17,9 @@ export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'diff', 'exp', 'log', 'sqrt', 'sigmoid', 'tanh', 'softplus', 'relu', 'abs', 'sin', 'cos', 'sinh', 'cosh', 'erf',
   'piecewise', 'gt', 'lt', 'ge', 'le',
 ]);
+
+/** Names of index notation, read by the parser itself: `sum(k, 1, K, f)` binds k; `delta(k, i)`. */
+const INDEX_NOTATION: ReadonlySet<string> = new Set([SUM, DELTA]);
 
 /** Comparisons inside a call's arguments, and the functions they stand for. */
 const COMPARISONS: Readonly<Record<string, string>> = { '>': 'gt', '<': 'lt', '>=': 'ge', '<=': 'le' };
@@ -36,6 +40,8 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Longest input accepted, in characters. */
   maxLength?: number;
+  /** Names declared as indices: in LaTeX, `z_i` with i among them is the member z[i]. */
+  indices?: ReadonlySet<string>;
 }
 
 export const DEFAULT_MAX_DEPTH = 1000;
@@ -52,31 +58,40 @@ export type RelOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 /** Parses one expression. */
 export function parse(text: string, options: ParseOptions = {}): Expr {
   const p = new Parser(text, options);
-  const e = p.expression();
-  p.expectEnd();
-  return e;
+  return p.located(() => {
+    const e = p.expression();
+    p.expectEnd();
+    return e;
+  });
 }
 
 /** Parses `lhs OP rhs [OP rhs]...` where OP is `=`, `!=`, `<`, `<=`, `>`, `>=`. */
 export function parseRelation(text: string, options: ParseOptions = {}): Relation {
   const p = new Parser(text, options);
-  const operands = [p.expression()];
-  const ops: RelOp[] = [];
-  while (p.peekRelOp()) {
-    ops.push(p.takeRelOp());
-    operands.push(p.expression());
-  }
-  p.expectEnd();
-  return { operands, ops };
+  return p.located(() => {
+    const operands = [p.expression()];
+    const ops: RelOp[] = [];
+    while (p.peekRelOp()) {
+      ops.push(p.takeRelOp());
+      operands.push(p.expression());
+    }
+    p.expectEnd();
+    return { operands, ops };
+  });
 }
 
-/** Parses `name = expr`, the form of a named intermediate. */
-export function parseDefinition(text: string, options: ParseOptions = {}): { name: string; expr: Expr } {
+/**
+ * Parses `name = expr`, the form of a named intermediate, or `a[k] = expr`, a family of
+ * them indexed by k (`a[k] = exp(z[k])/sum(j, 1, K, exp(z[j]))`).
+ */
+export function parseDefinition(text: string, options: ParseOptions = {}): { name: string; expr: Expr; index?: string } {
   const p = new Parser(text, options);
-  const name = p.definedName();
-  const expr = p.expression();
-  p.expectEnd();
-  return { name, expr };
+  return p.located(() => {
+    const { name, index } = p.definedName();
+    const expr = p.expression();
+    p.expectEnd();
+    return { name, expr, ...(index === undefined ? {} : { index }) };
+  });
 }
 
 class Parser {
@@ -108,8 +123,18 @@ class Parser {
     return this.tokens[this.i]!;
   }
 
-  private fail(message: string, offset = this.tok.offset, code: 'syntax' | 'unknown-function' = 'syntax'): never {
+  private fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
     throw new GradproofError(code, message, positionOf(this.text, offset, this.options.source));
+  }
+
+  /** Runs `f`; an error without a position (a number past its limit) gets the current token's. */
+  located<T>(f: () => T, offset?: number): T {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof GradproofError && !err.pos) this.fail(err.message, offset ?? this.tok.offset, err.code);
+      throw err;
+    }
   }
 
   private isOp(text: string): boolean {
@@ -142,12 +167,22 @@ class Parser {
     return (t === '==' ? '=' : t) as RelOp;
   }
 
-  definedName(): string {
+  definedName(): { name: string; index?: string } {
     const t = this.tok;
     if (t.kind !== 'name') this.fail(`expected a name to define but found ${this.describe(t)}`);
     const name = ALIASES[t.text] ?? t.text;
-    if (this.functions.has(name) || name === 'e' || name === 'pi') this.fail(`cannot redefine '${t.text}'`);
+    if (this.functions.has(name) || INDEX_NOTATION.has(name) || name === 'e' || name === 'pi') this.fail(`cannot redefine '${t.text}'`);
     this.i++;
+    // `a[k] = ...` defines the family a, one member a[i] for each i.
+    let index: string | undefined;
+    if (this.isOp('[') && !this.tok.spaced) {
+      this.i++;
+      const k = this.tok;
+      if (k.kind !== 'name' || this.functions.has(k.text) || INDEX_NOTATION.has(k.text)) this.fail(`expected an index name in ${name}[...] but found ${this.describe(k)}`);
+      index = k.text;
+      this.i++;
+      this.take(']');
+    }
     // `L(y, a2) = ...` names the arguments the way textbooks do; they are informative only.
     if (this.isOp('(')) {
       this.i++;
@@ -159,11 +194,11 @@ class Parser {
     }
     if (!this.isOp('=')) this.fail(`expected '=' after '${t.text}' but found ${this.describe(this.tok)}`);
     this.i++;
-    return name;
+    return index === undefined ? { name } : { name, index };
   }
 
   private enter(offset: number): void {
-    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset, 'syntax');
+    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset, 'limit');
   }
 
   expression(): Expr {
@@ -213,7 +248,8 @@ class Parser {
       return e;
     }
     if (this.isOp('+')) {
-      this.i++;
+      // A run of unary pluses is read in a loop: `++++…x` must not recurse once per sign.
+      while (this.isOp('+')) this.i++;
       return this.unary();
     }
     return this.power();
@@ -230,14 +266,15 @@ class Parser {
     this.depth--;
     // `e^u` is exp(u), as textbooks write it (but `exp(1)^3` stays a power).
     if (first.kind === 'name' && first.text === 'e' && base === call('exp', num(1))) return call('exp', exponent);
-    return pow(base, exponent);
+    return this.located(() => pow(base, exponent), at);
   }
 
   private primary(): Expr {
     const t = this.tok;
     if (t.kind === 'num') {
+      const value = this.located(() => ratFromDecimal(t.text));
       this.i++;
-      return num(ratFromDecimal(t.text));
+      return num(value);
     }
     if (t.kind === 'name') return this.nameOrCall();
     if (this.isOp('(') || this.isOp('[')) {
@@ -263,6 +300,18 @@ class Parser {
     this.i++;
     const next = this.tok;
     const callsHere = next.kind === 'op' && next.text === '(' && !next.spaced;
+    // Index notation: `sum(k, 1, K, f)`, `delta(k, i)`, and `z[i]` (a bracket right after a name).
+    if (INDEX_NOTATION.has(name) && next.kind === 'op' && next.text === '(') return this.indexCall(name, t);
+    if (INDEX_NOTATION.has(name)) return sym(name);
+    if (next.kind === 'op' && next.text === '[' && !next.spaced && !this.functions.has(name) && name !== 'e') {
+      this.i++;
+      this.enter(next.offset);
+      const index = this.expression();
+      this.depth--;
+      if (!this.isOp(']')) this.fail(`expected ']' to close ${name}[... but found ${this.describe(this.tok)}`);
+      this.i++;
+      return indexed(name, index);
+    }
     if (this.functions.has(name) && (callsHere || (next.kind === 'op' && next.text === '('))) {
       return this.callArgs(name, t);
     }
@@ -286,6 +335,18 @@ class Parser {
     return call(COMPARISONS[t.text]!, left, this.expression());
   }
 
+  /** `sum(k, lo, hi, body)` with k a name, bound in the body; `delta(a, b)`. */
+  private indexCall(name: string, at: Token): Expr {
+    const e = this.callArgs(name, at);
+    if (name === DELTA && e.args.length !== 2) this.fail('delta takes two indices: delta(k, i)', at.offset);
+    if (name === SUM) {
+      const k = e.args[0];
+      if (e.args.length !== 4) this.fail('sum takes an index, its limits and a body: sum(k, 1, K, f)', at.offset);
+      if (k!.kind !== 'sym' || k!.name === 'pi' || this.functions.has(k!.name)) this.fail('the first argument of sum is the name of its index: sum(k, 1, K, f)', at.offset);
+    }
+    return e;
+  }
+
   private callArgs(name: string, at: Token): Expr {
     this.take('(');
     this.enter(at.offset);
@@ -304,7 +365,7 @@ class Parser {
     this.i++;
     this.depth--;
     if (name === 'diff') {
-      if (args.length !== 2 || args[1]!.kind !== 'sym') this.fail('diff takes an expression and a variable: diff(f, x)', at.offset);
+      if (args.length !== 2 || (args[1]!.kind !== 'sym' && !isIndexed(args[1]!))) this.fail('diff takes an expression and a variable: diff(f, x)', at.offset);
     } else if (args.length === 0) this.fail(`${name} needs an argument`, at.offset);
     return call(name, ...args);
   }

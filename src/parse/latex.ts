@@ -8,7 +8,7 @@
  */
 import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
 import { ratFromDecimal } from '../expr/rational.js';
-import { GradproofError, positionOf } from '../expr/errors.js';
+import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 import {
   BUILTIN_FUNCTIONS,
   DEFAULT_MAX_DEPTH,
@@ -132,31 +132,37 @@ function tokenize(text: string, source?: string): Token[] {
 /** Parses one LaTeX expression. */
 export function parseLatex(text: string, options: ParseOptions = {}): Expr {
   const p = new LatexParser(text, options);
-  const e = p.expression();
-  p.expectEnd();
-  return e;
+  return p.located(() => {
+    const e = p.expression();
+    p.expectEnd();
+    return e;
+  });
 }
 
 /** Parses `lhs OP rhs [OP rhs]...` where OP is `=`, `\neq`, `<`, `\leq`, `>`, `\geq`. */
 export function parseLatexRelation(text: string, options: ParseOptions = {}): Relation {
   const p = new LatexParser(text, options);
-  const operands = [p.expression()];
-  const ops: RelOp[] = [];
-  while (p.peekRelOp()) {
-    ops.push(p.takeRelOp());
-    operands.push(p.expression());
-  }
-  p.expectEnd();
-  return { operands, ops };
+  return p.located(() => {
+    const operands = [p.expression()];
+    const ops: RelOp[] = [];
+    while (p.peekRelOp()) {
+      ops.push(p.takeRelOp());
+      operands.push(p.expression());
+    }
+    p.expectEnd();
+    return { operands, ops };
+  });
 }
 
 /** Parses `name = expr` (`a_2 = \sigma(z_2)`, `L(y, a_2) = ...`), the form of a named intermediate. */
 export function parseLatexDefinition(text: string, options: ParseOptions = {}): { name: string; expr: Expr } {
   const p = new LatexParser(text, options);
-  const name = p.definedName();
-  const expr = p.expression();
-  p.expectEnd();
-  return { name, expr };
+  return p.located(() => {
+    const name = p.definedName();
+    const expr = p.expression();
+    p.expectEnd();
+    return { name, expr };
+  });
 }
 
 const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '\\{': '\\}', '{': '}', 'l|': 'r|', '|': '|' };
@@ -190,8 +196,18 @@ class LatexParser {
     return this.tokens[this.i]!;
   }
 
-  private fail(message: string, offset = this.tok.offset, code: 'syntax' | 'unknown-function' = 'syntax'): never {
+  private fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
     throw new GradproofError(code, message, positionOf(this.text, offset, this.options.source));
+  }
+
+  /** Runs `f`; an error without a position (a number past its limit) gets the current token's. */
+  located<T>(f: () => T, offset?: number): T {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof GradproofError && !err.pos) this.fail(err.message, offset ?? this.tok.offset, err.code);
+      throw err;
+    }
   }
 
   private isOp(text: string, t = this.tok): boolean {
@@ -216,7 +232,7 @@ class LatexParser {
   }
 
   private enter(offset: number): void {
-    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset);
+    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset, 'limit');
   }
 
   expectEnd(): void {
@@ -306,7 +322,8 @@ class LatexParser {
       return e;
     }
     if (this.isOp('+')) {
-      this.i++;
+      // A run of unary pluses is read in a loop: `++++…x` must not recurse once per sign.
+      while (this.isOp('+')) this.i++;
       return this.unary();
     }
     return this.power();
@@ -324,7 +341,7 @@ class LatexParser {
     this.depth--;
     // `e^{u}` is exp(u); a parenthesised `\left(e^{1}\right)^{x}` stays a power.
     if (isLetterE(first) && base === call('exp', num(1))) return call('exp', exponent);
-    return pow(base, exponent);
+    return this.located(() => pow(base, exponent), at);
   }
 
   /** The argument of `^`, `\frac` or `\sqrt`: a `{group}`, or one digit, letter or command. */
@@ -332,8 +349,9 @@ class LatexParser {
     if (this.isOp('{')) return this.group();
     const t = this.tok;
     if (t.kind === 'num') {
+      const value = this.located(() => ratFromDecimal(t.text));
       this.i++;
-      return num(ratFromDecimal(t.text));
+      return num(value);
     }
     if (t.kind === 'letter' || t.kind === 'cmd') return this.primary();
     this.fail(`expected an argument after ${what} but found ${this.describe(t)}`);
@@ -360,8 +378,9 @@ class LatexParser {
   private primary(): Expr {
     const t = this.tok;
     if (t.kind === 'num') {
+      const value = this.located(() => ratFromDecimal(t.text));
       this.i++;
-      return num(ratFromDecimal(t.text));
+      return num(value);
     }
     if (t.kind === 'letter') return this.nameOrCall();
     if (t.kind === 'op' && t.text in CLOSERS) return this.group();

@@ -14,30 +14,54 @@
 import type { Expr } from '../expr/node.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
 import { CycleError, Definitions } from '../expr/context.js';
+import { variableName, wrtVariable } from '../expr/indexed.js';
 import { nearestName } from './suggest.js';
 import type { ParseOptions, Relation } from './ascii.js';
 import { type InputSyntax, fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 
 export interface ProblemSpec {
   readonly title?: string;
-  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr }>;
+  /** Named intermediates; a family `a[k] = ...` has its index. */
+  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr; readonly index?: string }>;
   readonly loss: Expr;
   /** The loss's own name, when the file gives one (`loss L = ...`). */
   readonly lossName?: string;
+  /** The variable: a name, or a member of a family such as `z[i]`. */
   readonly wrt: string;
   readonly expects: readonly Expr[];
   readonly assumptions: readonly Relation[];
 }
 
-const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume'] as const;
+const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume', 'index'] as const;
+
+/**
+ * The names an `index` line declares (`index i, k`): in LaTeX, `z_i` with i declared is the
+ * member z[i] of the family z, not a name `zi`. Read before anything else in the file.
+ */
+function declaredIndices(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of lines) {
+    const m = /^\s*index\s+([^#]*)/.exec(line);
+    if (m) for (const n of m[1]!.split(/[\s,]+/)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) out.add(n);
+  }
+  return out;
+}
+
+/** A LaTeX `wrt`: `z_2` is z2, and `z_i` with i a declared index is z[i]. */
+function latexWrt(text: string, indices: ReadonlySet<string>): string {
+  const m = /^\s*([A-Za-z])_\{?([A-Za-z])\}?\s*$/.exec(text);
+  if (m && indices.has(m[2]!)) return `${m[1]}[${m[2]}]`;
+  return text.replace(/[_{}\s]/g, '');
+}
 
 /** Parses a problem file; errors carry file, line and column. */
 export function parseProblem(text: string, source: string, options: Omit<ParseOptions, 'source'> = {}): ProblemSpec {
   const syntax = fileSyntax(text);
   const lines = text.split('\n');
+  const indices = declaredIndices(lines);
   let offset = 0;
   let title: string | undefined;
-  const definitions: Array<{ name: string; expr: Expr }> = [];
+  const definitions: Array<{ name: string; expr: Expr; index?: string }> = [];
   // Where each name was defined and where `wrt` was, for errors found after reading.
   const definedAt = new Map<string, number>();
   let wrtAt = 0;
@@ -68,7 +92,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     // Expressions are parsed against the whole file text, so their errors point into it.
     const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T): T => {
       try {
-        return f(rest, { ...options, source }, syntax);
+        return f(rest, { ...options, source, ...(indices.size ? { indices } : {}) }, syntax);
       } catch (err) {
         if (err instanceof GradproofError && err.pos) {
           throw new GradproofError(err.code, err.message, positionOf(text, restAt + err.pos.offset, source));
@@ -79,6 +103,10 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     switch (keyword) {
       case 'title':
         title = rest;
+        break;
+      case 'index':
+        // Read before the other lines (declaredIndices); a name must be a plain name.
+        for (const n of rest.split(/[\s,]+/)) if (n && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) fail(restAt + rest.indexOf(n), `'index' takes names of indices, not '${n}'`);
         break;
       case 'let': {
         const d = sub(parseAnyDefinition);
@@ -99,8 +127,8 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
       }
       case 'wrt':
         // In a LaTeX file `z_2` and `z_{2}` name the variable z2.
-        const name = syntax === 'latex' ? rest.replace(/[_{}]/g, '') : rest;
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(restAt, `'wrt' takes one variable name, not '${rest}'`);
+        const name = syntax === 'latex' ? latexWrt(rest, indices) : rest.replace(/\s+/g, '');
+        if (!/^[A-Za-z_][A-Za-z0-9_]*(\[([A-Za-z_][A-Za-z0-9_]*|\d+)\])?$/.test(name)) fail(restAt, `'wrt' takes one variable name (or a member such as z[i]), not '${rest}'`);
         wrt = name;
         wrtAt = restAt;
         break;
@@ -125,7 +153,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     throw err;
   }
   const used = new Set([...defs.order, ...defs.freeVariables([loss!.expr])]);
-  if (!used.has(wrt!)) {
+  if (!used.has(variableName(wrtVariable(wrt!))!)) {
     const near = nearestName(wrt!, [...used]);
     fail(wrtAt, `wrt ${wrt}: the loss does not use ${wrt}${near ? `; did you mean '${near}'?` : ''}`);
   }

@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
-import { hasDiff, mapBottomUp, symbols } from '../expr/traverse.js';
+import { hasDiff, symbols } from '../expr/traverse.js';
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { add, mul, num } from '../expr/node.js';
 import { close, valueAt } from '../expr/numeric.js';
@@ -14,8 +14,12 @@ import { NotPrecise, reallyDifferent } from '../expr/precise.js';
 import { seededRandom } from '../expr/random.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { type FunctionDefs, openAllCalls } from '../expr/functions.js';
+import { freeSymbols } from '../expr/indexed.js';
+import { baseName, hasIndexRoles, indexRoles, isRealKey, placeIndexed } from '../expr/sample.js';
+import { unfoldDefinitions } from '../expr/unfold.js';
 import type { Assumption } from './types.js';
 
+/** `proven` (decided symbolically and replayed), `refuted` (a point where the sides differ), or `unknown`. */
 export type Verdict = 'proven' | 'refuted' | 'unknown';
 
 export interface Decision {
@@ -28,13 +32,7 @@ export interface Decision {
 
 /** Replaces every defined name by its definition, outside derivatives by that name. */
 export function unfoldAll(e: Expr, defs: Definitions): Expr {
-  let cur = e;
-  for (let i = 0; i <= defs.order.length; i++) {
-    const next = mapBottomUp(cur, (n) => (n.kind === 'sym' && defs.has(n.name) ? defs.get(n.name)! : n));
-    if (next === cur) return cur;
-    cur = next;
-  }
-  return cur;
+  return unfoldDefinitions(e, defs);
 }
 
 /** Whether `a = b` holds as an identity of rational functions, with or without unfolding names. */
@@ -89,14 +87,16 @@ export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: Sam
   if (equationGiving(a, b, options.assumptions ?? [], defs)) return { verdict: 'proven' };
   const vars = defs.freeVariables([a, b, ...(options.domain ?? [])]);
   const rnd = seededRandom(options.seed ?? 12345);
+  const roles = indexRoles([a, b, ...(options.domain ?? []), ...defs.list.map((d) => d.expr), ...(options.assumptions ?? []).flatMap((f) => [f.lhs, f.rhs])], (f) => defs.isFamily(f));
+  const indexed = hasIndexRoles(roles);
   const samples = options.samples ?? 24;
   let agreed = 0;
   let unconfirmed = 0;
   for (let t = 0; t < samples * 8 && agreed < samples; t++) {
     const point: Record<string, number> = {};
-    for (const v of vars) {
-      point[v] = t < 8 ? NICE[Math.floor(rnd() * NICE.length)]! : Math.round((rnd() * 6 - 3) * 100) / 100;
-    }
+    const draw = (): number => (t < 8 ? NICE[Math.floor(rnd() * NICE.length)]! : Math.round((rnd() * 6 - 3) * 100) / 100);
+    for (const v of vars) point[v] = draw();
+    if (indexed) placeIndexed(point, roles, rnd, draw);
     const fnOpt = options.fns ? { fns: options.fns } : {};
     if (!satisfyEquations(options.assumptions ?? [], point, defs, fnOpt)) continue;
     let left: number;
@@ -145,22 +145,30 @@ export function satisfyEquations(assumptions: readonly Assumption[], point: Reco
   for (const f of assumptions) {
     if (f.op !== '=') continue;
     const g = add(f.lhs, mul(num(-1), f.rhs));
-    const v = [...symbols(g)].filter((s) => s in point).sort()[0];
-    if (!v) return false;
-    for (let i = 0; i < 40; i++) {
-      const y = valueAt(g, point, defs, opt);
-      if (!Number.isFinite(y)) return false;
-      if (Math.abs(y) < 1e-13) break;
-      const h = 1e-6 * Math.max(1, Math.abs(point[v]!));
-      const x0 = point[v]!;
-      point[v] = x0 + h;
-      const slope = (valueAt(g, point, defs, opt) - y) / h;
-      point[v] = x0;
-      if (!Number.isFinite(slope) || slope === 0) return false;
-      point[v] = x0 - y / slope;
-    }
+    // A real variable the equation moves with (a member of a family counts; an index does not).
+    const roles = indexRoles([g, ...defs.list.map((d) => d.expr)], (x) => defs.isFamily(x));
+    const names = freeSymbols(g);
+    const candidates = Object.keys(point).filter((k) => names.has(baseName(k)) && isRealKey(k, roles)).sort();
+    if (!candidates.some((v) => newton(g, v, point, defs, opt))) return false;
   }
   return true;
+}
+
+/** Newton's method on `g = 0` in the variable `v`; false when g does not move with v. */
+function newton(g: Expr, v: string, point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
+  for (let i = 0; i < 40; i++) {
+    const y = valueAt(g, point, defs, opt);
+    if (!Number.isFinite(y)) return false;
+    if (Math.abs(y) < 1e-13) return true;
+    const h = 1e-6 * Math.max(1, Math.abs(point[v]!));
+    const x0 = point[v]!;
+    point[v] = x0 + h;
+    const slope = (valueAt(g, point, defs, opt) - y) / h;
+    point[v] = x0;
+    if (!Number.isFinite(slope) || slope === 0) return false;
+    point[v] = x0 - y / slope;
+  }
+  return Math.abs(valueAt(g, point, defs, opt)) < 1e-9;
 }
 
 /** Whether every assumption holds at the point (equations to 1e-9). */

@@ -18,6 +18,10 @@
  * - `assumption`: the subterm and its replacement differ by a multiple of a stated
  *   equation (`y1 + y2 + y3 = 1`), or stated bounds select a piecewise branch (`z > 0`).
  * - `lemma`: a lemma's start replaced by its result, or back, the lemma checked first (no cycles).
+ * - `index`: `sum(k, lo, hi, f*delta(k, i))` → f with k = i, for an index i (a name used as a
+ *   subscript, or an integer) that the stated facts put between lo and hi.
+ * Facts (definitions, stated facts, lemmas) are about free names: no step but a rule step
+ * applies inside a sum whose index a definition or a stated fact uses free.
  * An unknown rule id, or any mismatch, rejects the proof with the step's number and why.
  */
 import { type Expr, add, diff, mul, num, sub, sym } from '../expr/node.js';
@@ -26,6 +30,9 @@ import { at, denominatorsOf, diffVariablesAbove, hasDiff, replaceAt, substitute,
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { toAscii } from '../expr/print.js';
 import { type FunctionDefs, openAllCalls, openCall } from '../expr/functions.js';
+import { bindersAbove, freeSymbols, indexNames, isIndexed, familyOf, variableName } from '../expr/indexed.js';
+import { unfoldDefinitions } from '../expr/unfold.js';
+import { siftedSum } from '../expr/sift.js';
 import { selectedBranch } from '../expr/bounds.js';
 import type { Condition, Proof, Step } from './types.js';
 
@@ -121,6 +128,12 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
   // Under diff(_, v) with v a defined name, v no longer equals its definition: facts proven
   // at the point (lemmas, the chain rule, stated equations) do not hold there.
   const perturbed = diffVariablesAbove(s.before, s.path).filter((v) => defs.has(v));
+  // Inside sum(k, ...) the index k is a variable of its own: a fact about a free k says nothing there.
+  if (s.kind !== 'rule') {
+    const bound = bindersAbove(s.before, s.path);
+    const clash = bound.find((k) => factNames(proof).has(k));
+    if (clash !== undefined) fail(`it is used inside a sum over ${clash}, a name the definitions or stated facts use`);
+  }
   if ((s.kind === 'lemma' || s.kind === 'chain') && perturbed.length) fail(`it is used inside a derivative by the defined name ${perturbed[0]}`);
   if (s.kind === 'assumption' && diffVariablesAbove(s.before, s.path).length) fail('a stated fact is used inside a derivative');
   const expectAfter = (replacement: Expr): void => {
@@ -139,7 +152,9 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
         if (c.pred === 'free') {
           const e = b.get(c.args[0]!)!;
           const x = b.get(c.args[1]!)!;
-          if (x.kind !== 'sym' || defs.exprDependsOn(e, x.name)) fail(`${toAscii(e)} depends on ${toAscii(x)}`);
+          // By a name, or by a member of a family (then by the whole family: z[k] depends on z[i]).
+          const xn = variableName(x);
+          if (xn === undefined || defs.exprDependsOn(e, xn)) fail(`${toAscii(e)} depends on ${toAscii(x)}`);
           continue;
         }
         const e = substitute(c.expr!, b);
@@ -167,11 +182,23 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
         expectAfter(opened!);
         return;
       }
+      if (isIndexed(old!) || (s.rule === 'def.fold' && isIndexed(at(s.after, s.path) ?? old!))) {
+        // A member a[i] of a family and the family's body at i, either way round.
+        const member = s.rule === 'def.unfold' ? old! : at(s.after, s.path)!;
+        const f = familyOf(member);
+        if (!defs.isFamily(f)) fail(`${f} is not a defined family`);
+        const body = defs.member(f, member.args[1]!)!;
+        if (s.rule === 'def.unfold') expectAfter(body);
+        else if (s.rule !== 'def.fold' || body !== old) fail(`${s.rule} does not turn ${toAscii(old!)} into its 'after'`);
+        else expectAfter(member);
+        if (diffVariablesAbove(s.before, s.path).includes(f)) fail(`${f} is changed inside a derivative by a member of ${f}`);
+        return;
+      }
       // Unfold: the name at the path becomes its definition. Fold: a definition becomes its name.
       const names =
         s.rule === 'def.unfold'
-          ? old!.kind === 'sym' && defs.has(old!.name) ? [old!.name] : []
-          : s.rule === 'def.fold' ? defs.order.filter((n) => defs.get(n) === old) : [];
+          ? old!.kind === 'sym' && defs.has(old!.name) && !defs.isFamily(old!.name) ? [old!.name] : []
+          : s.rule === 'def.fold' ? defs.order.filter((n) => !defs.isFamily(n) && defs.get(n) === old) : [];
       const name = names.find((n) => replaceAt(s.before, s.path, s.rule === 'def.unfold' ? defs.get(n)! : sym(n)) === s.after);
       if (name === undefined) fail(`${s.rule} does not turn ${toAscii(old!)} into its 'after'`);
       if (diffVariablesAbove(s.before, s.path).includes(name!)) fail(`${name!} is changed inside a derivative by ${name!}`);
@@ -190,6 +217,8 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       const cut = given.length ? given.map((m) => (m as Expr & { kind: 'sym' }).name) : [...defs.inputs(n)].filter((m) => defs.dependsOn(m, xn));
       if (!cut.length || cut.includes(xn) || cut.includes(n)) fail(`the chain rule needs ${n} to depend on ${xn} only through other names`);
       for (const m of cut) if (!defs.dependsOn(m, xn) || !defs.dependsOn(n, m)) fail(`${m} is not between ${n} and ${xn}`);
+      // A family is many variables, not one: the chain rule goes through its members one by one.
+      for (const m of cut) if (defs.isFamily(m)) fail(`the chain rule goes through names, and ${m} is a family`);
       for (const a of cut) for (const b of cut) if (a !== b && defs.dependsOn(a, b)) fail(`${a} depends on ${b}: the partial derivatives would not hold the others fixed`);
       if (reachesAvoiding(defs, n, xn, new Set(cut))) fail(`${n} depends on ${xn} other than through ${cut.join(', ')}`);
       expectAfter(add(...cut.map((m) => mul(diff(f!, sym(m)), diff(sym(m), x!)))));
@@ -233,6 +262,13 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       for (const d of denominatorsOf(from)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
       return;
     }
+    case 'index': {
+      if (s.rule !== 'sum.delta') fail(`an index step cites ${s.rule}`);
+      const sifted = siftedSum(old!, proof.assumptions, indexNamesOf(proof));
+      if (!sifted.ok) fail(sifted.reason);
+      if (sifted.ok) expectAfter(sifted.result);
+      return;
+    }
     default:
       fail(`steps of kind '${s.kind}' are not supported`);
   }
@@ -260,15 +296,20 @@ function equalWithin(a: Expr, b: Expr): boolean {
   }
 }
 
-/** Every defined name replaced by its definition, except the `fixed` ones. */
-function unfoldNames(e: Expr, defs: Definitions, fixed: readonly string[]): Expr {
-  let cur = e;
-  for (let i = 0; i <= defs.order.length; i++) {
-    const m = new Map([...symbols(cur)].filter((n) => defs.has(n) && !fixed.includes(n)).map((n) => [n, defs.get(n)!]));
-    if (!m.size) break;
-    cur = substitute(cur, m);
-  }
-  return cur;
+/** Every defined name (and member of a defined family) replaced by its definition, except the `fixed` ones. */
+const unfoldNames = (e: Expr, defs: Definitions, fixed: readonly string[]): Expr => unfoldDefinitions(e, defs, fixed);
+
+/** The names the definitions and the stated facts use free. */
+function factNames(proof: Proof): Set<string> {
+  const out = new Set<string>();
+  for (const d of proof.definitions) for (const n of freeSymbols(d.expr)) if (n !== d.index) out.add(n);
+  for (const a of proof.assumptions) for (const e of [a.lhs, a.rhs]) freeSymbols(e).forEach((n) => out.add(n));
+  return out;
+}
+
+/** Names that are integers: used as a subscript in what the proof is about. */
+function indexNamesOf(proof: Proof): ReadonlySet<string> {
+  return indexNames([proof.start, ...proof.definitions.map((d) => d.expr), ...proof.assumptions.flatMap((a) => [a.lhs, a.rhs]), ...proof.lemmas.map((l) => l.start)]);
 }
 
 /** Whether some chain of definitions leads from `from` to `to` without passing through `cut`. */

@@ -13,9 +13,10 @@ import type { Path } from '../expr/traverse.js';
  * - `definition`: unfold a named intermediate into its definition, or fold it back;
  * - `assumption`: use a stated fact such as `y1 + y2 + y3 = 1`;
  * - `chain`: the chain rule over the definition graph;
- * - `lemma`: replace a lemma's start (`diff(L, a2)`) by its proven result.
+ * - `lemma`: replace a lemma's start (`diff(L, a2)`) by its proven result;
+ * - `index`: a sum of a Kronecker delta sifted (`sum(k, 1, K, y[k]*delta(k, i))` is `y[i]`).
  */
-export type StepKind = 'rule' | 'algebra' | 'definition' | 'assumption' | 'chain' | 'lemma';
+export type StepKind = 'rule' | 'algebra' | 'definition' | 'assumption' | 'chain' | 'lemma' | 'index';
 
 /** Something a step needs to hold: `nonzero(a2)` is `a2 != 0`, `positive(u)` is `u > 0`. */
 export interface Condition {
@@ -82,6 +83,6 @@ export interface Proof {
   /** The last `after`, or `start` when there are no steps. */
   readonly result: Expr;
   /** Named intermediates in dependency order (the loss among them, when it is named). */
-  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr }>;
+  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr; readonly index?: string }>;
   readonly assumptions: readonly Assumption[];
 }

@@ -2,6 +2,7 @@
 import type { Expr } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
 import { substitute } from '../expr/traverse.js';
+import { variableName } from '../expr/indexed.js';
 import type { Rule } from '../rules/types.js';
 import type { Condition } from '../proof/types.js';
 import { match, type Bindings } from './match.js';
@@ -33,8 +34,10 @@ export function freeConditionsHold(rule: Rule, b: Bindings, defs: Definitions): 
     if (c.pred !== 'free') continue;
     const what = b.get(c.args[0]!);
     const x = b.get(c.args[1]!);
-    if (!what || !x || x.kind !== 'sym') return false;
-    if (defs.exprDependsOn(what, x.name)) return false;
+    // By a name, or by a member of a family (then by the whole family: z[k] depends on z[i]).
+    const name = x ? variableName(x) : undefined;
+    if (!what || name === undefined) return false;
+    if (defs.exprDependsOn(what, name)) return false;
   }
   return true;
 }

@@ -1,5 +1,6 @@
 /** Loading rule files into a validated `RuleSet`. */
 import { PRIMITIVES, evaluate, type FunctionTable } from '../expr/eval.js';
+import { GradproofError } from '../expr/errors.js';
 import { BUILTIN_FUNCTIONS } from '../parse/ascii.js';
 import { parseRuleFile, type RuleFile } from './parse-file.js';
 import { failer, validate } from './validate.js';
@@ -8,14 +9,15 @@ import type { FunctionDef, Rule, RuleSet } from './types.js';
 /**
  * Parses and validates rule files, on top of `base` when given (a user's rules beside the
  * built-in ones). Throws a `rule` error with file, line and id for anything wrong.
+ * `numericChecks: false` is only for text whose digest shows it passed them already.
  */
-export function loadRules(files: readonly RuleFile[], base?: RuleSet): RuleSet {
+export function loadRules(files: readonly RuleFile[], base?: RuleSet, numericChecks = true): RuleSet {
   const texts = new Map(files.map((f) => [f.name, f.text]));
   const fail = failer(texts);
   const newRules: Rule[] = [];
   const newDefs: FunctionDef[] = [];
   for (const f of files) {
-    const parsed = parseRuleFile(f);
+    const parsed = naming(f, () => parseRuleFile(f));
     newRules.push(...parsed.rules);
     newDefs.push(...parsed.defs);
   }
@@ -28,11 +30,38 @@ export function loadRules(files: readonly RuleFile[], base?: RuleSet): RuleSet {
   const fns = functionTable(defs);
   // Ids must be unique across the base and the new files; only new rules need checking.
   const rules = [...(base?.rules ?? []), ...newRules];
-  validate(rules, newDefs, fns, fail, new Set(newRules));
+  validate(rules, newDefs, fns, fail, new Set(newRules), numericChecks);
   const byId = new Map(rules.map((r) => [r.id, r]));
   const functions = new Set<string>([...BUILTIN_FUNCTIONS, ...Object.keys(fns)]);
   for (const r of rules) if (r.outer) functions.add(r.outer.fn);
   return { rules, byId, defs, functions };
+}
+
+/** A syntax error inside a rule's block names the rule as well: `rule d.x: missing ')' ...`. */
+function naming<T>(f: RuleFile, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof GradproofError) || !err.pos || /^(rule|def) /.test(err.message)) throw err;
+    const owner = ownerOf(f.text, err.pos.line);
+    if (!owner) throw err;
+    throw new GradproofError(err.code, `${owner}: ${err.message}`, err.pos);
+  }
+}
+
+/** The rule (`rule d.x`) or definition (`def gauss`) whose block line `n` is in, if any. */
+function ownerOf(text: string, n: number): string | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = n - 1; i >= 0; i--) {
+    const l = lines[i] ?? '';
+    // Indented lines, blank lines and comments belong to the block above them.
+    if (!l.trim() || /^\s/.test(l) || l.startsWith('#')) continue;
+    const header = /^(?:rule|derivative|algebra|step)\s+(\S+)/.exec(l);
+    if (header) return `rule ${header[1]}`;
+    const def = /^def\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(l);
+    return def ? `def ${def[1]}` : undefined;
+  }
+  return undefined;
 }
 
 /** Numeric implementations: the primitives, and for other defined functions their definitions. */

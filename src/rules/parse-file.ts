@@ -8,6 +8,9 @@
  *     f(u) -> f'(u)              if ...
  *   def NAME(u, ...) = BODY
  *
+ * Under any rule header, an indented `explain "English sentence" / "中文句子"` line gives
+ * the sentence that explains the rule's steps to a reader (before or after the body line).
+ *
  * Nothing in a rule file is ever executed: it is parsed into expressions, and anything
  * else is a syntax error with its file and line.
  */
@@ -30,6 +33,7 @@ export interface ParsedFile {
 
 const HEADER = /^(rule|derivative|algebra|step)\s+([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)\s+"([^"]*)"\s*\/\s*"([^"]*)"\s*$/;
 const DEF = /^def\s+([A-Za-z_][A-Za-z0-9_]*)\(([^)]*)\)\s*=\s*(.+)$/;
+const EXPLAIN = /^explain\s+"([^"]*)"\s*\/\s*"([^"]*)"\s*$/;
 const CONDITION = /^(free|nonzero|positive)\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_]*)\s*)?\)$/;
 
 /** Parses one rule file; throws a `rule` error naming the file, line and id. */
@@ -56,12 +60,16 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
 
   const rules: Rule[] = [];
   const defs: FunctionDef[] = [];
-  let pending: { kind: RuleKind; id: string; en: string; zh: string; line: number } | undefined;
-  const finishStep = (): void => {
-    if (pending?.kind === 'step') {
-      rules.push({ id: pending.id, kind: 'step', name: { en: pending.en, zh: pending.zh }, conditions: [], file: file.name, line: pending.line });
-      pending = undefined;
-    }
+  // The rule being read: its header, then its body line and its explanation, in either order.
+  let block: { kind: RuleKind; id: string; en: string; zh: string; line: number; rule?: Rule; explain?: Rule['explain'] } | undefined;
+  const closeBlock = (): void => {
+    if (!block) return;
+    const b = block;
+    block = undefined;
+    const explain = b.explain ? { explain: b.explain } : {};
+    if (b.kind === 'step') rules.push({ id: b.id, kind: 'step', name: { en: b.en, zh: b.zh }, conditions: [], file: file.name, line: b.line, ...explain });
+    else if (!b.rule) fail(b.line, `rule ${b.id} has no body line`);
+    else rules.push({ ...b.rule, ...explain });
   };
 
   lines.forEach((raw, index) => {
@@ -71,11 +79,10 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     const indent = text.length - text.trimStart().length;
     const body = text.trim();
     if (indent === 0) {
-      finishStep();
-      if (pending) fail(pending.line, `rule ${pending.id} has no body line`);
+      closeBlock();
       const h = HEADER.exec(body);
       if (h) {
-        pending = { kind: (h[1] === 'rule' ? 'rewrite' : h[1]) as RuleKind, id: h[2]!, en: h[3]!, zh: h[4]!, line };
+        block = { kind: (h[1] === 'rule' ? 'rewrite' : h[1]) as RuleKind, id: h[2]!, en: h[3]!, zh: h[4]!, line };
         return;
       }
       const d = DEF.exec(body);
@@ -88,9 +95,16 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
       }
       fail(line, `expected 'rule', 'derivative', 'algebra', 'step' or 'def' but found: ${body.slice(0, 40)}`);
     }
-    if (!pending || pending.kind === 'step') fail(line, 'an indented line must follow a rule header', indent + 1);
-    const p = pending!;
-    pending = undefined;
+    if (!block) fail(line, 'an indented line must follow a rule header', indent + 1);
+    const p = block!;
+    const e = EXPLAIN.exec(body);
+    if (e) {
+      if (p.explain) fail(line, `${p.id}: a second explain line`, indent + 1);
+      if (!e[1]!.trim() || !e[2]!.trim()) fail(line, `${p.id}: explain needs an English and a Chinese sentence`, indent + 1);
+      p.explain = { en: e[1]!.trim(), zh: e[2]!.trim() };
+      return;
+    }
+    if (p.kind === 'step' || p.rule) fail(line, 'an indented line must follow a rule header', indent + 1);
     const [main, cond] = splitCondition(body);
     const conditions = cond === undefined ? [] : parseConditions(cond, (m) => fail(line, `${p.id}: ${m}`), (t) => expr(t, line, indent + 1 + body.indexOf(t)));
     const col = indent + 1;
@@ -107,7 +121,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
       const x = freshName('x', [head, derivative]);
       const u = sym(params[0]!);
       // The one generic chain rule: diff(f(u, ...), x) = f'(u, ...) * diff(u, x).
-      rules.push({
+      p.rule = {
         id: p.id,
         kind: 'derivative',
         name: { en: p.en, zh: p.zh },
@@ -118,17 +132,16 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
         conditions: [...conditions, ...params.slice(1).map((q) => ({ pred: 'free' as const, args: [q, x] }))],
         file: file.name,
         line: p.line,
-      });
+      };
       return;
     }
     const eq = splitTopLevelEquals(main);
     if (!eq) fail(line, `${p.id}: expected 'left = right'`, col);
     const lhs = expr(eq![0], line, col + body.indexOf(eq![0]));
     const rhs = expr(eq![1], line, col + body.indexOf(eq![1], eq![0].length));
-    rules.push({ id: p.id, kind: p.kind, name: { en: p.en, zh: p.zh }, lhs, rhs, conditions, file: file.name, line: p.line });
+    p.rule = { id: p.id, kind: p.kind, name: { en: p.en, zh: p.zh }, lhs, rhs, conditions, file: file.name, line: p.line };
   });
-  finishStep();
-  if (pending) fail(pending!.line, `rule ${pending!.id} has no body line`);
+  closeBlock();
   return { rules, defs };
 }
 

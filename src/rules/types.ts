@@ -21,10 +21,13 @@ export interface RuleCondition {
   readonly expr?: Expr;
 }
 
+/** One rule of a `.rules` file: its id, kind, names in English and Chinese, pattern, conditions and place. */
 export interface Rule {
   readonly id: string;
   readonly kind: RuleKind;
   readonly name: { readonly en: string; readonly zh: string };
+  /** The sentence that explains the rule's steps to a reader, from its `explain` line. */
+  readonly explain?: { readonly en: string; readonly zh: string };
   /** Pattern and replacement; for `derivative` rules the desugared chain-rule form. */
   readonly lhs?: Expr;
   readonly rhs?: Expr;

@@ -13,6 +13,8 @@ import { close, valueAt, type Point } from '../expr/numeric.js';
 import { seededRandom, uniform, type Random } from '../expr/random.js';
 import { Definitions } from '../expr/context.js';
 import type { FunctionDef, Rule } from './types.js';
+import { AT, SUM, freeSymbols } from '../expr/indexed.js';
+import { checkBinderScopes, checkIndexRuleNumerically, usesIndexNotationRule } from './validate-index.js';
 
 export interface Located {
   readonly file: string;
@@ -25,15 +27,19 @@ export type FailAt = (where: Located, message: string) => never;
 const SAMPLES = 6;
 const TRIES = 60;
 
-/** Checks rules and definitions; `known` are the functions that may be used. */
+/**
+ * Checks rules and definitions; `known` are the functions that may be used. `numeric: false`
+ * skips only the numeric checks, for text that already passed them (see `rulesDigest`).
+ */
 export function validate(
   rules: readonly Rule[],
   defs: readonly FunctionDef[],
   fns: FunctionTable,
   fail: FailAt,
   fresh: ReadonlySet<Rule> = new Set(rules),
+  numeric = true,
 ): void {
-  const known = new Set([...Object.keys(fns), 'diff']);
+  const known = new Set([...Object.keys(fns), 'diff', AT, SUM]);
   const ids = new Map<string, Rule>();
   for (const r of rules) {
     const prev = ids.get(r.id);
@@ -42,9 +48,9 @@ export function validate(
   }
   for (const d of defs) {
     for (const f of functions(d.body)) if (!known.has(f)) fail(d, `def ${d.name} uses the unknown function ${f}`);
-    const unbound = [...symbols(d.body)].filter((s) => !d.params.includes(s) && s !== 'pi');
+    const unbound = [...freeSymbols(d.body)].filter((s) => !d.params.includes(s) && s !== 'pi');
     if (unbound.length) fail(d, `def ${d.name} uses ${unbound.join(', ')}, which is not a parameter`);
-    checkDef(d, fns, fail);
+    if (numeric) checkDef(d, fns, fail);
   }
   for (const r of rules) {
     if (!r.lhs || !r.rhs || !fresh.has(r)) continue;
@@ -57,7 +63,10 @@ export function validate(
     for (const c of r.conditions) {
       for (const a of c.args) if (!bound.has(a)) fail(r, `rule ${r.id}: condition ${c.pred}(${c.args.join(', ')}) names ${a}, which the left side does not bind`);
     }
-    checkNumerically(r, fns, fail);
+    if (usesIndexNotationRule(r)) {
+      checkBinderScopes(r, fail);
+      if (numeric) checkIndexRuleNumerically(r, fns, fail, hash(r.id));
+    } else if (numeric) checkNumerically(r, fns, fail);
   }
 }
 

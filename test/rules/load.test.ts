@@ -51,8 +51,11 @@ describe('a wrong rule refuses to load with file, line and id', () => {
   });
   it('syntax error in a body, with its column', () => {
     expect(loadError('rule d.x "x" / "x"\n  diff(u, x) = (u\n')).toBe(
-      "my.rules:2:16: error: missing ')' to match the '(' at column 1\n    diff(u, x) = (u\n                 ^",
+      "my.rules:2:16: error: rule d.x: missing ')' to match the '(' at column 1\n    diff(u, x) = (u\n                 ^",
     );
+  });
+  it('a syntax error in a definition names it', () => {
+    expect(loadError('def gauss(u) = exp(-u^2\n')).toBe("my.rules:1:16: error: def gauss: missing ')' to close the call to exp\n  def gauss(u) = exp(-u^2\n                 ^");
   });
   it('JavaScript is a syntax error, and nothing runs', () => {
     (globalThis as Record<string, unknown>).pwned = false;

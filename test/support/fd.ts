@@ -6,7 +6,9 @@
 import { expect } from 'vitest';
 import { type Expr, sym } from '../../src/expr/node.js';
 import { Definitions } from '../../src/expr/context.js';
-import { close, numericDerivative, valueAt } from '../../src/expr/numeric.js';
+import { close, numericDerivative, perturbedName, valueAt } from '../../src/expr/numeric.js';
+import { variableName, wrtVariable } from '../../src/expr/indexed.js';
+import { hasIndexRoles, indexRoles, placeIndexed } from '../../src/expr/sample.js';
 import { seededRandom, uniform } from '../../src/expr/random.js';
 import { nodes } from '../../src/expr/traverse.js';
 import { toAscii } from '../../src/expr/print.js';
@@ -90,11 +92,11 @@ function problemOf(r: Derived): Problem {
   }
   const rules = builtinRules();
   const opts = { functions: rules.functions };
-  const m = /^diff\((\w+), (\w+)\)$/.exec(r.goal);
+  const m = /^diff\((\w+), (\w+(?:\[\w+\])?)\)$/.exec(r.goal);
   expect(m, `the goal ${r.goal} is diff(L, x)`).not.toBeNull();
   expect(m![2]).toBe(r.wrt);
   return {
-    defs: new Definitions(r.definitions.map((d) => ({ name: d.name, expr: parse(d.expr, opts) }))),
+    defs: new Definitions(r.definitions.map((d) => ({ name: d.name, expr: parse(d.expr, opts), ...(d.index === undefined ? {} : { index: d.index }) }))),
     lossName: m![1]!,
     wrt: r.wrt,
     result: parse(r.result, opts),
@@ -120,7 +122,10 @@ export function expectMatchesFiniteDifferences(r: Derived, options: FdOptions = 
     `the result ${shown} still holds a derivative`,
   ).toBe(false);
   const variables = defs.freeVariables([result]);
-  if (!defs.has(wrt)) expect(variables, `${wrt} is a variable of the loss`).toContain(wrt);
+  const x = wrtVariable(wrt);
+  if (!defs.has(variableName(x)!)) expect(variables, `${wrt} is a variable of the loss`).toContain(variableName(x));
+  // Index notation: families get members, a sum's limit K runs over 2..5, subscripts are integers.
+  const roles = indexRoles([result, ...defs.list.map((d) => d.expr), ...assumptions.flatMap((a) => [a.lhs, a.rhs]), x], (f) => defs.isFamily(f));
 
   const want = options.points ?? 8;
   const tol = options.tol ?? 1e-5;
@@ -133,11 +138,15 @@ export function expectMatchesFiniteDifferences(r: Derived, options: FdOptions = 
       const [lo, hi] = options.ranges?.[v] ?? options.range ?? [-2, 2];
       point[v] = uniform(rnd, lo, hi);
     }
+    if (hasIndexRoles(roles)) placeIndexed(point, roles, rnd, () => uniform(rnd, ...(options.range ?? [-2, 2])));
     // Points where the stated facts hold: equations solved for, inequalities kept.
     if (!satisfyEquations(assumptions, point, defs, num) || !assumptionsHold(assumptions, point, defs, fns)) continue;
     const loss = valueAt(sym(lossName), point, defs, num);
     if (!Number.isFinite(loss)) continue;
-    const numeric = numericDerivative(sym(lossName), wrt, point, defs, num);
+    // The member z[i] stands for at this point (z[3] when i = 3).
+    const key = perturbedName(x, (e) => valueAt(e, point, defs, num));
+    if (key === undefined) continue;
+    const numeric = numericDerivative(sym(lossName), key, point, defs, num);
     if (!Number.isFinite(numeric)) continue; // on the edge of the domain
     const symbolic = valueAt(result, point, defs, num);
     const at = Object.entries(point).map(([k, v]) => `${k} = ${v}`).join(', ');

@@ -1,0 +1,162 @@
+/**
+ * Self-contained HTML pages: a derivation (`derive --format html`), every gradient
+ * (`--all`), and a written derivation checked link by link (`check`). Pure: the caller
+ * hands in KaTeX's styles and a math renderer, so nothing here reads files or imports KaTeX.
+ */
+import { type Expr, sym } from '../expr/node.js';
+import type { FactorOrder } from '../expr/display.js';
+import type { FunctionTable } from '../expr/eval.js';
+import { toAscii } from '../expr/print.js';
+import type { Decision } from '../proof/equality.js';
+import type { CheckedProof } from '../proof/kernel.js';
+import type { Condition, Proof } from '../proof/types.js';
+import type { Rule } from '../rules/types.js';
+import { conditionToLatex } from './conditions.js';
+import { escapeHtml } from './html-escape.js';
+import { WORDS, htmlDocument } from './html-layout.js';
+import type { MathRenderer } from './html-math.js';
+import {
+  type PageContext,
+  counterexampleHtml,
+  expectationsSection,
+  goalOf,
+  linesSection,
+  plotFigure,
+  problemSection,
+  resultSection,
+  stepsSection,
+  titleHtml,
+  verdictHtml,
+} from './html-parts.js';
+import { toLatex } from './latex.js';
+import { type Lang, joinNames } from './rule-name.js';
+
+/** What every page needs besides its content. */
+export interface HtmlOptions {
+  readonly lang: Lang;
+  readonly math: MathRenderer;
+  /** Styles set before the page's own: KaTeX's, with its fonts inlined as data: URIs. */
+  readonly css: string;
+  /** Numeric values of the functions (the rules' definitions included), for the plot. */
+  readonly fns: FunctionTable;
+  /** List every single step instead of the textbook lines. */
+  readonly allSteps?: boolean;
+  /** Named in the footer: `gradproof 0.1.0`. */
+  readonly generator?: string;
+}
+
+/** A derivation as the page needs it (what `runProblem` returns has this shape). */
+export interface HtmlDerivation {
+  readonly title?: string;
+  /** Only a proof the kernel replayed is rendered. */
+  readonly checked: CheckedProof;
+  readonly factorOrder?: FactorOrder;
+  readonly wrt: string;
+  readonly expectations: ReadonlyArray<{ readonly expected: Expr; readonly decision: Decision }>;
+  readonly conditions: readonly Condition[];
+  readonly discharged: readonly Condition[];
+  readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
+  /** Why the derivation stopped short of a result (a budget ran out), if it did. */
+  readonly stopped?: { readonly reason: string; readonly detail: string } | null;
+}
+
+/** The page of one derivation: problem, lines, result, verdicts, and the plot. */
+export function derivationToHtml(o: HtmlDerivation, options: HtmlOptions): string {
+  const c = context(options);
+  const proof = o.checked.proof;
+  const goal = goalOf(proof.start);
+  const body = [
+    titleHtml(o.title),
+    o.stopped ? `<p class="stopped">${c.words.stopped} ${escapeHtml(`${o.stopped.reason}: ${o.stopped.detail}`)}</p>` : '',
+    problemSection(proof, goal?.lossName, goal?.variable, c),
+    options.allSteps ? stepsSection(proof, o.rules.byId, c) : linesSection(proof, o.rules.byId, c, c.words.derivation),
+    resultSection(proof, o.factorOrder, o.conditions, o.discharged, c),
+    expectationsSection(proof.start, o.expectations, c),
+    goal ? `<section class="plots"><h2>${c.words.plot}</h2>${plotFigure(proof, goal, proof.result, options.fns, c, '0')}</section>` : '',
+    footer(o.checked.replayed, options),
+  ];
+  return htmlDocument({ lang: options.lang, title: o.title ?? `${toAscii(proof.start)} = ${toAscii(proof.result)}`, css: options.css, body: body.join('\n') });
+}
+
+/** Every gradient (what `deriveAll` returns has this shape). */
+export interface HtmlAll {
+  readonly title?: string;
+  readonly lossName: string;
+  readonly gradients: ReadonlyArray<{ readonly wrt: string; readonly result: Expr; readonly order?: FactorOrder }>;
+  readonly proof: Proof;
+  readonly replayed: number;
+  readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
+}
+
+/** The page of `--all`: the shared derivation, then each gradient with its plot. */
+export function allToHtml(o: HtmlAll, options: HtmlOptions): string {
+  const c = context(options);
+  const gradients = o.gradients.map((g, i) => {
+    const goal = { lossName: o.lossName, variable: sym(g.wrt) };
+    const eq = c.math(`\\frac{\\partial ${toLatex(sym(o.lossName))}}{\\partial ${toLatex(sym(g.wrt))}} = ${toLatex(g.result, g.order)}`, true);
+    return `<section class="gradient" data-wrt="${escapeHtml(g.wrt)}"><div class="result">${eq}</div>${plotFigure(o.proof, goal, g.result, options.fns, c, String(i))}</section>`;
+  });
+  const body = [
+    titleHtml(o.title),
+    problemSection(o.proof, o.lossName, undefined, c),
+    linesSection(o.proof, o.rules.byId, c, c.words.derivation),
+    `<section class="gradients"><h2>${c.words.gradients}</h2>${gradients.join('\n')}</section>`,
+    footer(o.replayed, options),
+  ];
+  return htmlDocument({ lang: options.lang, title: o.title ?? `∂${o.lossName}`, css: options.css, body: body.join('\n') });
+}
+
+/** A written derivation checked link by link (what `checkDerivation` returns has this shape). */
+export interface HtmlChain {
+  readonly title?: string;
+  readonly links: ReadonlyArray<{
+    readonly number: number;
+    readonly from: Expr;
+    readonly to: Expr;
+    readonly line?: number;
+    readonly decision: Decision;
+    readonly rules: readonly string[];
+    readonly conditions: readonly Condition[];
+  }>;
+  readonly firstWrong: number | null;
+  readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
+}
+
+/** The page of `check`: each link with its verdict, rules and counterexample, then the first wrong step. */
+export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
+  const c = context(options);
+  const w = c.words;
+  const links = o.links.map((l) => {
+    const names = [...new Set(l.rules.map((id) => o.rules.byId.get(id)?.name[c.lang] ?? id))];
+    const parts = [`<div class="link-math">${c.math(`${toLatex(l.from)} = ${toLatex(l.to)}`, true)}</div>`];
+    let verdict = verdictHtml(l.decision.verdict, w);
+    if (names.length) verdict += ` <span class="rules">${w.by} ${escapeHtml(joinNames(names, c.lang))}</span>`;
+    parts.push(`<div>${verdict}</div>`);
+    if (l.conditions.length) parts.push(`<div class="step-conditions">${c.math(l.conditions.map(conditionToLatex).join(',\\ '), false)}</div>`);
+    parts.push(counterexampleHtml(l.decision, { left: w.left, right: w.right }, c));
+    if (l.decision.evidence) parts.push(`<p class="evidence">${escapeHtml(l.decision.evidence)}</p>`);
+    const where = l.line ? ` (${w.line} ${l.line})` : '';
+    return `<div class="verdict verdict-${l.decision.verdict} link" data-verdict="${l.decision.verdict}"><div class="link-number">${w.link(l.number)}${where}</div>${parts.join('')}</div>`;
+  });
+  const wrong = o.links.find((l) => l.number === o.firstWrong);
+  const summary = wrong ? w.firstWrong(wrong.number) : w.allProven;
+  const body = [
+    titleHtml(o.title),
+    `<section class="links"><h2>${w.links}</h2>${links.join('\n')}</section>`,
+    `<p class="summary">${summary}</p>`,
+    footer(undefined, options),
+  ];
+  return htmlDocument({ lang: options.lang, title: o.title ?? w.links, css: options.css, body: body.join('\n') });
+}
+
+function context(options: HtmlOptions): PageContext {
+  return { lang: options.lang, words: WORDS[options.lang], math: options.math };
+}
+
+function footer(replayed: number | undefined, options: HtmlOptions): string {
+  const w = WORDS[options.lang];
+  const parts: string[] = [];
+  if (replayed !== undefined) parts.push(`${replayed} ${w.replayed}${w.stop}`);
+  if (options.generator) parts.push(`${w.generated} ${escapeHtml(options.generator)}${w.stop}`);
+  return parts.length ? `<footer>${parts.join(' ')}</footer>` : '';
+}
