@@ -4,20 +4,22 @@ import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
-import { builtinRules } from '../rules/builtin.js';
 import type { RuleSet } from '../rules/types.js';
 import { checkProof } from '../proof/kernel.js';
 import { proofFromJson } from '../api/serialize.js';
 import { checkDerivation, type ChainOutcome, type WrittenDerivation } from '../api/check-chain.js';
-import { chainToJson, formatChain } from './format-check.js';
+import { chainToJson, chainToLatex, formatChain } from './format-check.js';
+import { chainOutcomeToHtml } from './format-html.js';
 import type { CheckArgs } from './args.js';
 import { why } from './errors.js';
+import { checkFileSize } from './limits.js';
+import { rulesFromFiles } from './rules.js';
 
 /** Runs `check`; returns the output text and the exit code. */
 export function runCheck(args: CheckArgs): { text: string; code: number } {
-  const rules = builtinRules();
+  const rules = rulesFromFiles(args.rules);
   if (args.chain) {
-    const opts = { functions: rules.functions };
+    const opts = { functions: rules.functions, maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput };
     const written: WrittenDerivation = {
       definitions: args.lets.map((l) => parseDefinition(l, { ...opts, source: '--let' }, args.input)),
       assumptions: args.assumes.map((a) => parseRelation(a, { ...opts, source: '--assume' }, args.input)),
@@ -26,13 +28,15 @@ export function runCheck(args: CheckArgs): { text: string; code: number } {
     return chainResult(checkDerivation(written, rules), args);
   }
   const file = args.file!;
+  checkFileSize(file, args.limits);
   const text = readText(file);
   if (text.trimStart().startsWith('{')) return replayProofFile(file, text, rules, args);
-  return chainResult(checkDerivation(parseDerivation(text, file, { functions: rules.functions }), rules), args);
+  return chainResult(checkDerivation(parseDerivation(text, file, { functions: rules.functions, maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput }), rules), args);
 }
 
 function chainResult(outcome: ChainOutcome, args: CheckArgs): { text: string; code: number } {
-  const text = args.format === 'json' ? `${JSON.stringify(chainToJson(outcome), null, 2)}\n` : formatChain(outcome, args.lang);
+  const text =
+    args.format === 'json' ? `${JSON.stringify(chainToJson(outcome), null, 2)}\n` : args.format === 'html' ? chainOutcomeToHtml(outcome, args.lang) : args.format === 'latex' ? chainToLatex(outcome, args.lang) : formatChain(outcome, args.lang);
   return { text, code: outcome.firstWrong === null ? 0 : 1 };
 }
 

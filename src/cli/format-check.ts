@@ -4,6 +4,7 @@ import type { ChainOutcome } from '../api/check-chain.js';
 import { conditionToText } from '../render/conditions.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
+import { chainToDocument } from '../render/document-check.js';
 
 const WORDS = {
   en: { proven: 'proven', refuted: 'refuted', unknown: 'unknown', at: 'at', left: 'left', right: 'right', by: 'by', ok: 'Every step is proven.', wrong: 'The first wrong step is', line: 'line' },
@@ -37,24 +38,10 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The JSON of a chain check. */
-export function chainToJson(o: ChainOutcome): unknown {
-  return {
-    title: o.title ?? null,
-    firstWrong: o.firstWrong,
-    links: o.links.map((l) => ({
-      number: l.number,
-      line: l.line ?? null,
-      from: toAscii(l.from),
-      to: toAscii(l.to),
-      verdict: l.decision.verdict,
-      checked: l.proof !== undefined,
-      replayed: l.proof?.replayed ?? 0,
-      rules: l.rules,
-      conditions: [...new Set(l.conditions.map(conditionToText))],
-      counterexample: l.decision.counterexample?.point ?? null,
-      values: l.decision.counterexample ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
-      evidence: l.decision.evidence ?? null,
-    })),
-  };
+/** A standalone LaTeX document of the check: each link with its verdict and explanation, then the first wrong step. */
+export function chainToLatex(o: ChainOutcome, lang: Lang): string {
+  return chainToDocument({ ...o, rules: o.rules.byId }, lang);
 }
+
+/** The JSON of a chain check: the object `checkChain()` returns. */
+export { chainToJson } from '../api/chain.js';

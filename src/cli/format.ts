@@ -3,14 +3,18 @@ import { toAscii } from '../expr/print.js';
 import type { Outcome } from '../api/derive.js';
 import type { AllOutcome } from '../api/all.js';
 import { sym } from '../expr/node.js';
-import { conditionToLatex, conditionToText } from '../render/conditions.js';
+import { conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { proofToAlign } from '../render/proof-latex.js';
-import { proofToMarkdown } from '../render/markdown.js';
+import { derivationToDocument, gradientsToDocument } from '../render/document-derivation.js';
+import { reduceConditions } from '../proof/conditions.js';
+import { collectConditions } from '../api/derive.js';
+import { outcomeToMarkdown } from '../api/render.js';
 import { proofToText, stepsToText } from '../render/text.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 import { padTo } from '../render/width.js';
+import { stoppedText } from '../api/stopped.js';
 
 const WORDS = {
   en: { gradients: 'Gradients', checked: 'Checked', steps: 'steps replayed by the checker', assumed: 'Assumed', covers: 'which gives', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
@@ -23,21 +27,16 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   // Only a proof the kernel replayed is rendered.
   const proof = o.checked.proof;
   const w = WORDS[lang];
-  if (format === 'md') return markdown(o, lang);
-  if (format === 'latex') {
-    // The conditions and the verdicts close the block, as the last rows.
-    const rows: string[] = [];
-    if (o.conditions.length) rows.push(`&\\quad \\text{${w.conditions}: } ${o.conditions.map(conditionToLatex).join(',\\ ')}`);
-    for (const e of o.expectations) rows.push(`&\\quad \\text{${w.expected}: } ${toLatex(e.expected)} \\quad \\text{(${w[e.decision.verdict]})}`);
-    const block = proofToAlign(proof, rules, lang);
-    return `${rows.length ? block.replace(/\n\\end\{align\*\}$/, ` \\\\\n${rows.join(' \\\\\n')}\n\\end{align*}`) : block}\n`;
-  }
+  if (format === 'md') return outcomeToMarkdown(o, lang);
+  if (format === 'latex') return derivationToDocument({ ...o, proof, rules }, lang, allSteps);
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
   const defs = o.proof.definitions.map((d) => `${d.name} = ${toAscii(d.expr)}`);
   defs.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d}`));
   out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
-  out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result, o.factorOrder)}`);
+  // A derivation out of budget has no result: say why it stopped instead.
+  if (o.stopped) out.push(`${padTo(lang === 'zh' ? '停止' : 'Stopped', 12)}${stoppedText(o.stopped)}`);
+  else out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result, o.factorOrder)}`);
   if (o.conditions.length) out.push(`${padTo(w.conditions, 12)}${o.conditions.map(conditionToText).join(', ')}`);
   if (o.proof.assumptions.length) {
     const given = o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`).join(', ');
@@ -59,7 +58,11 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
 /** Every gradient: the derivation, then each result in the chain's order. */
 export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang): string {
   const rules = o.rules.byId;
-  if (format === 'latex' || format === 'md') {
+  if (format === 'latex') {
+    const { remaining } = reduceConditions(collectConditions(o.proof), o.proof.assumptions);
+    return gradientsToDocument({ ...o, rules, conditions: remaining }, lang);
+  }
+  if (format === 'md') {
     const rows = o.gradients.map((g) => `\\frac{\\partial ${toLatex(sym(o.lossName))}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
     return `${proofToAlign(o.proof, rules, lang)}\n\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}\n`;
   }
@@ -72,19 +75,5 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
   o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toAscii(g.result, g.order)}`));
   out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
-  return `${out.join('\n')}\n`;
-}
-
-/** A Markdown page: title, givens, the lines as `$$` blocks, then result, conditions and verdicts. */
-function markdown(o: Outcome, lang: Lang): string {
-  const w = WORDS[lang];
-  const out: string[] = [];
-  if (o.title) out.push(`## ${o.title}`, '');
-  const given = o.proof.definitions.map((d) => `$${toLatex(sym(d.name))} = ${toLatex(d.expr)}$`).join(', ');
-  if (given) out.push(`**${w.given}** ${given}`, '');
-  out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
-  out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);
-  if (o.conditions.length) out.push(`**${w.conditions}** $${o.conditions.map(conditionToLatex).join(',\\ ')}$  `);
-  for (const e of o.expectations) out.push(`**${w.expected}** $${toLatex(e.expected)}$: ${w[e.decision.verdict]}  `);
   return `${out.join('\n')}\n`;
 }

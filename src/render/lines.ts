@@ -7,6 +7,7 @@ import type { Expr } from '../expr/node.js';
 import type { Condition, Phase, Proof, Step } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToText } from './conditions.js';
+import { type Sentence, stepExplanation } from './explain.js';
 import { type Lang, ruleName } from './rule-name.js';
 
 /** One displayed line: `lhs = rhs`, justified by rule names, needing conditions. */
@@ -16,6 +17,10 @@ export interface ProofLine {
   readonly rhs: Expr;
   /** Distinct rule names of the line's steps, in the order they were applied. */
   readonly names: readonly string[];
+  /** Distinct rule ids of the line's steps, in the order they were applied. */
+  readonly rules: readonly string[];
+  /** The sentences explaining the line's steps, each once, in both languages (see `explainLine`). */
+  readonly explanations: readonly Sentence[];
   /** Conditions the line's steps need, each once. */
   readonly conditions: readonly Condition[];
 }
@@ -45,6 +50,8 @@ export function proofLines(proof: Proof, rules: ReadonlyMap<string, Rule>, lang:
     // divides by), once per line.
     const seen = new Set<string>();
     const names = [...new Set(steps.map((s) => ruleName(s.rule, rules, lang)))];
+    const ids = [...new Set(steps.map((s) => s.rule))];
+    const explanations = [...new Map(steps.map((s) => stepExplanation(s, rules)).map((e) => [e.en, e])).values()];
     const conditions: Condition[] = [];
     for (const c of steps.flatMap((s) => s.conditions)) {
       const key = conditionToText(c);
@@ -54,10 +61,10 @@ export function proofLines(proof: Proof, rules: ReadonlyMap<string, Rule>, lang:
     }
     let lhs: Expr | undefined = previous?.lhs === phase.lhs ? undefined : phase.lhs;
     if (phase.from !== phase.lhs && phase.from !== previous?.to) {
-      out.push({ lhs, rhs: phase.from, names: [], conditions: [] });
+      out.push({ lhs, rhs: phase.from, names: [], rules: [], explanations: [], conditions: [] });
       lhs = undefined;
     }
-    out.push({ lhs, rhs: phase.to, names, conditions });
+    out.push({ lhs, rhs: phase.to, names, rules: ids, explanations, conditions });
   });
   return out;
 }

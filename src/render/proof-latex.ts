@@ -18,7 +18,8 @@ function annotation(names: readonly string[], conditions: readonly Condition[], 
   return parts.length ? ` && ${parts.join(' \\quad ')}` : '';
 }
 
-const lineToLatex = (line: ProofLine, lang: Lang): string =>
+/** One textbook line as an alignment row: `lhs &= rhs && \text{names} \quad (conditions)`, `lhs` blank when it continues. */
+export const lineToLatex = (line: ProofLine, lang: Lang): string =>
   `${line.lhs ? `${toLatex(line.lhs)} ` : ''}&= ${toLatex(line.rhs)}${annotation(line.names, line.conditions, lang)}`;
 
 /** One step as an alignment row: `before &= after && \text{name}`, with its conditions. */

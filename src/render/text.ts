@@ -1,15 +1,18 @@
 /**
  * Proofs as terminal text: the textbook lines with the rule names in a column to their right
- * and the conditions at the end (`[a2 != 0, a2 != 1]`), or every single step, numbered.
+ * and the conditions at the end (`[a2 != 0, a2 != 1]`), each explained on the rows below it;
+ * or every single step, numbered.
  */
 import { toAscii } from '../expr/print.js';
 import type { Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToText } from './conditions.js';
 import { toDisplayAscii } from './display-ascii.js';
+import { explainOnce } from './explain.js';
 import { proofLines } from './lines.js';
 import { type Lang, nameSeparator, ruleName } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
+import { wrapText } from './wrap.js';
 
 /** Layout of `proofToText`, in terminal columns. */
 export interface TextLayout {
@@ -19,9 +22,14 @@ export interface TextLayout {
   readonly maxExpression: number;
   /** Space between the expression and its rule names. */
   readonly gap: number;
+  /** Whether each line is followed by the sentence that explains it (default true). */
+  readonly explain?: boolean;
 }
 
 const DEFAULT_LAYOUT: TextLayout = { width: 100, maxExpression: 56, gap: 4 };
+
+/** The fewest columns an explanation wraps within, however far its indent. */
+const MIN_PROSE = 40;
 
 /** Items wrapped greedily into rows of at most `width` columns, a separator between items. */
 function wrapItems(items: readonly { text: string; sep: string }[], width: number): string[] {
@@ -40,7 +48,8 @@ function wrapItems(items: readonly { text: string; sep: string }[], width: numbe
 
 /**
  * The proof as terminal text, one textbook line per phase:
- * `∂L/∂a2 = (1 - y)/(1 - a2) - y/a2    sum rule, logarithm rule  [a2 != 0, a2 != 1]`.
+ * `∂L/∂a2 = (1 - y)/(1 - a2) - y/a2    sum rule, logarithm rule  [a2 != 0, a2 != 1]`,
+ * and below it, from the column of the right side, what explains it (each sentence once).
  */
 export function proofToText(
   proof: Proof,
@@ -55,6 +64,7 @@ export function proofToText(
   const left = lines.map((l, i) => `${padTo(lhs[i]!, lhsWidth)} = ${toDisplayAscii(l.rhs)}`);
   const column = Math.min(Math.max(...left.map(displayWidth)), layout.maxExpression) + layout.gap;
   const sep = nameSeparator(lang);
+  const prose = explainOnce(lines, lang);
   const out: string[] = [];
   lines.forEach((l, i) => {
     const items = l.names.map((text) => ({ text, sep }));
@@ -64,6 +74,10 @@ export function proofToText(
     if (!notes.length) out.push(first);
     else if (displayWidth(first) + layout.gap > column) out.push(first, ...notes.map((n) => padTo('', column) + n));
     else out.push(padTo(first, column) + notes[0], ...notes.slice(1).map((n) => padTo('', column) + n));
+    if (layout.explain !== false) {
+      const indent = lhsWidth + 3;
+      out.push(...wrapText(prose[i]!, Math.max(layout.width - indent, MIN_PROSE)).map((r) => padTo('', indent) + r));
+    }
   });
   return out.join('\n');
 }

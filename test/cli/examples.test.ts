@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, gradproofAsync } from './run.js';
+import { documentMath } from '../render/katex.js';
 
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.grad')).sort();
 
@@ -24,12 +25,14 @@ describe.concurrent.each(EXAMPLES)('examples/%s', (name) => {
     for (const l of expected) expect(l).toMatch(lang === 'en' ? /: proven$/ : /: 已证明$/);
   });
 
-  it.for(['en', 'zh'])('latex, --lang %s: exit 0, KaTeX parses it', async (lang, { expect }) => {
+  it.for(['en', 'zh'])('latex, --lang %s: exit 0, a document whose mathematics KaTeX parses', async (lang, { expect }) => {
     const r = await gradproofAsync('derive', file, '--format', 'latex', '--lang', lang);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^\\begin\{align\*\}\n[^]*\\end\{align\*\}\n$/);
-    expect(() => katex.renderToString(r.stdout, { throwOnError: true, displayMode: true })).not.toThrow();
+    expect(r.stdout).toMatch(/^\\documentclass\{article\}\n[^]*\\begin\{align\*\}\n[^]*\\end\{document\}\n$/);
+    const math = documentMath(r.stdout);
+    expect(math.length).toBeGreaterThan(3);
+    for (const m of math) expect(() => katex.renderToString(m, { throwOnError: true, displayMode: true }), m).not.toThrow();
   });
 
   it.for(['en', 'zh'])('json, --lang %s: exit 0, verdict proven', async (lang, { expect }) => {

@@ -11,11 +11,11 @@ import { BCE, ROOT, SIGMOID, gradproof } from './run.js';
 const RESULT_KEYS = {
   title: true, wrt: true, goal: true, result: true, resultLatex: true, verdict: true, checked: true, replayed: true,
   expectations: true, steps: true, lemmas: true, phases: true, definitions: true, assumptions: true, conditions: true,
-  dischargedConditions: true, counterexample: true,
+  dischargedConditions: true, counterexample: true, lines: true, stopped: true,
 } satisfies Record<keyof DeriveResult, true>;
 const STEP_KEYS = {
   rule: true, kind: true, path: true, before: true, after: true, latex: true, conditions: true,
-  bindings: true, derivation: true, phase: true, lemma: true,
+  bindings: true, derivation: true, phase: true, lemma: true, explanation: true,
 } satisfies Record<keyof StepJson, true>;
 const OPTIONAL_STEP_KEYS = new Set(['lemma']);
 
@@ -105,6 +105,41 @@ describe('gradproof derive examples/bce-sigmoid.grad --format json', () => {
     for (const d of out.definitions) expectParsesBack(d.expr);
     for (const l of out.lemmas) [l.start, l.result].forEach(expectParsesBack);
     for (const p of out.phases) [p.lhs, p.from, p.to].forEach(expectParsesBack);
+    for (const l of out.lines) [l.lhs, l.rhs].forEach(expectParsesBack);
+  });
+
+  it('explains every step by its rule', () => {
+    expect(out.steps[0]!.explanation).toBe(
+      'By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.',
+    );
+    expect(out.steps.find((s) => s.rule === 'alg.combine-fractions')!.explanation).toBe(
+      'Combine the fractions into one over a common denominator, which must not be zero.',
+    );
+    expect(out.steps.every((s) => /^[A-Z(].*\.$/.test(s.explanation))).toBe(true);
+  });
+
+  it('lists the textbook lines, each with its rules and its explanation', () => {
+    expect(out.lines.map((l) => [l.lhs, l.rhs, l.continued])).toEqual([
+      ['diff(L, z2)', 'diff(L, a2)*diff(a2, z2)', false],
+      ['diff(L, a2)', '(1 - y)/(1 - a2) - y/a2', false],
+      ['diff(L, a2)', '(a2 - y)/(a2*(1 - a2))', true],
+      ['diff(a2, z2)', 'sigmoid(z2)*(1 - sigmoid(z2))', false],
+      ['diff(a2, z2)', 'a2*(1 - a2)', true],
+      ['diff(L, z2)', 'diff(L, a2)*diff(a2, z2)', false],
+      ['diff(L, z2)', 'a2*(1 - a2)*(a2 - y)/(a2*(1 - a2))', true],
+      ['diff(L, z2)', 'a2 - y', true],
+    ]);
+    expect(out.lines.at(-1)).toEqual({
+      lhs: 'diff(L, z2)',
+      rhs: 'a2 - y',
+      continued: true,
+      rules: ['alg.cancel-common-factor'],
+      names: ['cancel the common factor'],
+      conditions: ['a2 != 0', 'a2 != 1'],
+      latex: '&= a_{2} - y && \\text{cancel the common factor} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1)',
+      explanation: 'Cancel the factor common to numerator and denominator, which must not be zero.',
+    });
+    expect(out.lines[5]!.explanation).toBe('Take up the expression from above and go on.');
   });
 });
 
@@ -140,5 +175,21 @@ describe('--format json on inline input', () => {
   it('--lang zh names the rules in Chinese in the step LaTeX too', () => {
     const { out } = json('derive', 'examples/bce-sigmoid.grad', '--lang', 'zh');
     expect(out.steps[0]!.latex).toContain('\\text{链式法则}');
+  });
+
+  it('--lang zh explains the steps and lines in Chinese', () => {
+    const { out } = json('derive', 'examples/bce-sigmoid.grad', '--lang', 'zh');
+    expect(out.steps[0]!.explanation).toBe('根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。');
+    expect(out.lines.map((l) => l.explanation).at(-1)).toBe('约分，约去分子和分母的公因子，公因子不能为零。');
+    expect(out.lines[2]!.explanation).toBe('通分，把几个分数合并成一个分数，公分母不能为零。展开乘积。合并同类项。');
+  });
+
+  it('--all: each step and each line explained', () => {
+    const r = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'json', '--lang', 'zh');
+    const all = JSON.parse(r.stdout) as { steps: StepJson[]; lines: Array<{ explanation: string }> };
+    expect(all.steps.length).toBeGreaterThan(10);
+    expect(all.steps.every((s) => /[\u4e00-\u9fff]/.test(s.explanation))).toBe(true);
+    expect(all.lines.length).toBeGreaterThan(5);
+    expect(all.lines.every((l) => /。$/.test(l.explanation))).toBe(true);
   });
 });

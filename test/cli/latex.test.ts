@@ -1,59 +1,183 @@
-/** `--format latex`: an `align*` block that KaTeX renders with `throwOnError`. */
-import katex from 'katex';
-import { describe, expect, it } from 'vitest';
-import { gradproof } from './run.js';
+/**
+ * `--format latex`: a standalone document that pdflatex compiles (CJKutf8 for Chinese), whose
+ * mathematics KaTeX parses with `throwOnError`, with each line's rule beside it and its
+ * explanation below. (test/cli/examples.test.ts checks the mathematics of every example's document.)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { documentMath, expectKatex } from '../render/katex.js';
+import { BCE, SIGMOID, gradproof } from './run.js';
 
-/** KaTeX renders `latex` in display mode, where `align*` is allowed, without error. */
-function expectKatex(latex: string): void {
-  expect(() => katex.renderToString(latex, { throwOnError: true, displayMode: true, strict: 'error' }), latex).not.toThrow();
-}
+const lines = (s: string): string[] => s.split('\n');
 
 describe('gradproof derive examples/bce-sigmoid.grad --format latex', () => {
   const r = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex');
 
-  it('exits 0 and prints one align* block', () => {
+  it('exits 0 and prints one document: article, amsmath, title, problem', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.startsWith('\\begin{align*}\n')).toBe(true);
-    expect(r.stdout.endsWith('\\end{align*}\n')).toBe(true);
-    expect(r.stdout.match(/\\begin\{/g)).toHaveLength(1);
-  });
-
-  it('parses under KaTeX', () => {
-    expectKatex(r.stdout);
-  });
-
-  it('names the rule beside the lines and ends at a2 - y, then the conditions and the verdict', () => {
-    const all = r.stdout.split('\n').slice(1, -2);
-    expect(all.slice(-2)).toEqual([
-      '&\\quad \\text{Conditions: } a_{2} > 0,\\ a_{2} < 1 \\\\',
-      '&\\quad \\text{Expected: } a_{2} - y \\quad \\text{(proven)}',
+    expect(lines(r.stdout).slice(0, 21)).toEqual([
+      '\\documentclass{article}',
+      '\\usepackage{amsmath}',
+      '\\setlength{\\parindent}{0pt}',
+      '\\setlength{\\parskip}{0.5em}',
+      '\\begin{document}',
+      '\\section*{Formula 8-13: $\\partial$L/$\\partial$z2 for binary cross-entropy on a sigmoid output}',
+      '',
+      '\\subsection*{Problem}',
+      '',
+      '\\textbf{Given}',
+      '\\begin{align*}',
+      'a_{2} &= \\sigma\\left(z_{2}\\right)',
+      '\\end{align*}',
+      '',
+      '\\textbf{The loss}',
+      '\\[ L = -\\left(y \\log a_{2} + \\left(1 - y\\right) \\log\\left(1 - a_{2}\\right)\\right) \\]',
+      '',
+      'Find $\\frac{\\partial L}{\\partial z_{2}}$, the derivative of $L$ with respect to $z_{2}$.',
+      '',
+      '\\subsection*{Derivation}',
+      '',
     ]);
-    const rows = all.slice(0, -2);
-    expect(rows.length).toBeGreaterThan(3);
-    for (const row of rows) expect(row).toMatch(/&= /);
-    expect(rows.filter((row) => /&= .* && \\text\{[^}]+\}/.test(row)).length).toBeGreaterThan(rows.length / 2);
-    expect(rows[0]).toContain('\\text{chain rule}');
-    expect(rows.at(-1)).toMatch(/&= a_\{2\} - y && \\text\{cancel the common factor\}/);
+    expect(r.stdout.endsWith('\n\\end{document}\n')).toBe(true);
+    expect(r.stdout.match(/\\begin\{document\}/g)).toHaveLength(1);
   });
 
-  it('in Chinese, too', () => {
+  it('the derivation: one align*, each line with its rules beside it and its explanation below', () => {
+    const all = lines(r.stdout);
+    const body = all.slice(all.indexOf('\\subsection*{Derivation}') + 3, all.indexOf('\\subsection*{Result}') - 2);
+    const rows = body.filter((l) => !l.startsWith('\\intertext{'));
+    const prose = body.filter((l) => l.startsWith('\\intertext{'));
+    expect(rows).toHaveLength(8);
+    expect(prose).toHaveLength(8);
+    expect(rows[0]).toBe(
+      '\\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small chain rule} \\\\',
+    );
+    expect(prose[0]).toBe(
+      '\\intertext{\\small By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.}',
+    );
+    expect(rows.at(-1)).toBe(
+      '&= a_{2} - y && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small cancel the common factor ($a_{2} \\neq 0$, $a_{2} \\neq 1$)} \\\\',
+    );
+    expect(prose.at(-1)).toBe('\\intertext{\\small Cancel the factor common to numerator and denominator, which must not be zero.}');
+  });
+
+  it('ends with the result, the conditions and the verdict', () => {
+    const all = lines(r.stdout);
+    expect(all.slice(all.indexOf('\\subsection*{Result}'))).toEqual([
+      '\\subsection*{Result}',
+      '',
+      '\\[ \\frac{\\partial L}{\\partial z_{2}} = a_{2} - y \\]',
+      '',
+      '\\textbf{Conditions:} $a_{2} > 0$, $a_{2} < 1$.',
+      '',
+      '\\textbf{Expected:} $a_{2} - y$ --- proven.',
+      '',
+      '\\end{document}',
+      '',
+    ]);
+  });
+
+  it('its mathematics parses under KaTeX', () => {
+    const math = documentMath(r.stdout);
+    expect(math.length).toBeGreaterThan(10);
+    for (const m of math) expectKatex(m);
+  });
+
+  it('in Chinese: CJKutf8, Chinese headings, rule names and explanations', () => {
     const zh = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex', '--lang', 'zh');
     expect(zh.status).toBe(0);
-    expect(zh.stdout).toContain('\\text{链式法则}');
-    expectKatex(zh.stdout);
+    const all = lines(zh.stdout);
+    expect(all.slice(0, 8)).toEqual([
+      '\\documentclass{article}',
+      '\\usepackage{amsmath}',
+      '\\usepackage{CJKutf8}',
+      '\\setlength{\\parindent}{0pt}',
+      '\\setlength{\\parskip}{0.5em}',
+      '\\begin{document}',
+      '\\begin{CJK}{UTF8}{gbsn}',
+      '\\section*{Formula 8-13: $\\partial$L/$\\partial$z2 for binary cross-entropy on a sigmoid output}',
+    ]);
+    expect(all.filter((l) => l.startsWith('\\subsection*'))).toEqual(['\\subsection*{问题}', '\\subsection*{推导}', '\\subsection*{结果}']);
+    expect(all).toContain('\\intertext{\\small 约分，约去分子和分母的公因子，公因子不能为零。}');
+    expect(all).toContain('\\textbf{验证：} $a_{2} - y$：已证明。');
+    expect(all.slice(-4)).toEqual(['', '\\end{CJK}', '\\end{document}', '']);
+    for (const m of documentMath(zh.stdout)) expectKatex(m);
+  });
+});
+
+describe('the other documents: a refuted expectation, --all, check', () => {
+  it('a refuted expectation shows the point and both values', () => {
+    const r = gradproof('derive', BCE, '--let', SIGMOID, '--wrt', 'z2', '--expect', 'a2 + y', '--format', 'latex');
+    expect(r.status).toBe(1);
+    const verdict = lines(r.stdout).filter((l) => l.startsWith('\\textbf{Expected') || l.startsWith('\\textbf{Counterexample'));
+    expect(verdict[0]).toBe('\\textbf{Expected:} $a_{2} + y$ --- refuted.');
+    expect(verdict[1]).toMatch(/^\\textbf\{Counterexample:\} at \$y = -?[\d.]+\$, \$z_\{2\} = -?[\d.]+\$, the result is \$-?[\d.]+\$, the expected form is \$-?[\d.]+\$\.$/);
+  });
+
+  it('--all: the derivation, then every gradient and the steps replayed', () => {
+    const r = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'latex');
+    expect(r.status).toBe(0);
+    const all = lines(r.stdout);
+    expect(all.filter((l) => l.startsWith('\\subsection*'))).toEqual(['\\subsection*{Problem}', '\\subsection*{Derivation}', '\\subsection*{Gradients}']);
+    expect(all).toContain('Find the derivative of the loss $L$ with respect to every name it depends on.');
+    expect(all).toContain('\\frac{\\partial L}{\\partial w_{1}} &= \\left(a_{2} - y\\right) w_{2} a_{1} \\left(1 - a_{1}\\right) x \\\\');
+    expect(all.find((l) => l.startsWith('\\textbf{Checked:}'))).toMatch(/^\\textbf\{Checked:\} \d+ steps replayed by the checker\.$/);
+    for (const m of documentMath(r.stdout)) expectKatex(m);
+  });
+
+  it('check: each link with its verdict, then the first wrong step', () => {
+    const r = gradproof('check', 'examples/wrong-step.proof', '--format', 'latex');
+    expect(r.status).toBe(1);
+    const all = lines(r.stdout);
+    expect(all.filter((l) => l.startsWith('\\subsection*'))).toEqual(['\\subsection*{The derivation as written}', '\\subsection*{Verdict}']);
+    expect(all.filter((l) => /\\textbf\{\(\d\) /.test(l)).map((l) => /\\textbf\{\((\d)\) (\w+)\}/.exec(l)!.slice(1).join(' '))).toEqual(['1 proven', '2 refuted', '3 proven']);
+    expect(all.find((l) => l.startsWith('\\intertext{\\small The two sides differ: at $a_{2} = '))).toBeDefined();
+    expect(all).toContain(
+      'The first wrong step is 2 (line 7): $\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$.',
+    );
+    for (const m of documentMath(r.stdout)) expectKatex(m);
+  });
+});
+
+describe('pdflatex compiles the documents', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gradproof-latex-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['the seed, in English', ['derive', 'examples/bce-sigmoid.grad'], 0],
+    ['the seed, in Chinese', ['derive', 'examples/bce-sigmoid.grad', '--lang', 'zh'], 0],
+    ['a refuted expectation', ['derive', BCE, '--let', SIGMOID, '--wrt', 'z2', '--expect', 'a2 + y'], 1],
+    ['a piecewise derivative with cases inside cases', ['derive', 'huber(y, a, d)', '--wrt', 'a', '--lang', 'zh'], 0],
+    ['every gradient of a network', ['derive', 'examples/network-2x2.grad', '--all'], 0],
+    ['every step', ['derive', 'examples/softmax-cce-3.grad', '--steps', '--lang', 'zh'], 0],
+    ['a check of a wrong derivation', ['check', 'examples/wrong-step.proof'], 1],
+    ['a check of a wrong derivation, in Chinese', ['check', 'examples/wrong-step.proof', '--lang', 'zh'], 1],
+  ] as const)('%s', (name, args, status) => {
+    const r = gradproof(...args, '--format', 'latex');
+    expect(r.status, r.stderr).toBe(status);
+    const base = name.replace(/\W+/g, '-');
+    writeFileSync(join(dir, `${base}.tex`), r.stdout);
+    const tex = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${base}.tex`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(tex.error).toBeUndefined();
+    expect(tex.status, tex.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+    expect(existsSync(join(dir, `${base}.pdf`))).toBe(true);
+    expect(readFileSync(join(dir, `${base}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 
 describe('the LaTeX inside --format json', () => {
   const r = gradproof('derive', 'examples/two-layer.grad', '--format', 'json');
-  const out = JSON.parse(r.stdout) as { resultLatex: string; steps: Array<{ latex: string }> };
+  const out = JSON.parse(r.stdout) as { resultLatex: string; steps: Array<{ latex: string }>; lines: Array<{ latex: string }> };
 
   it('resultLatex parses under KaTeX', () => {
     expectKatex(out.resultLatex);
   });
 
-  it('every step line parses under KaTeX inside an align* block', () => {
-    for (const s of out.steps) expectKatex(`\\begin{align*}\n${s.latex}\n\\end{align*}`);
+  it('every step and every line parses under KaTeX inside an align* block', () => {
+    for (const s of [...out.steps, ...out.lines]) expectKatex(`\\begin{align*}\n${s.latex}\n\\end{align*}`);
   });
 });

@@ -21,6 +21,14 @@ describe('--format md: $$ blocks per line, for notes and READMEs', () => {
     expect(r.stdout).toContain('**Expected** $a_{2} - y$: proven');
   });
 
+  it('each block is followed by the sentence that explains it, in the chosen language', () => {
+    const en = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'md').stdout;
+    expect(en).toContain('\\frac{\\partial a_{2}}{\\partial z_{2}} \\qquad \\text{chain rule}\n$$\n\nBy the chain rule, the derivative through an intermediate');
+    expect(en).toContain('\n$$\n\nCancel the factor common to numerator and denominator, which must not be zero.\n');
+    const zh = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'md', '--lang', 'zh').stdout;
+    expect(zh).toContain('\n$$\n\n通分，把几个分数合并成一个分数，公分母不能为零。展开乘积。合并同类项。\n');
+  });
+
   it.each(readdirSync('examples').filter((f) => f.endsWith('.grad')))('%s: every formula parses in KaTeX, in both languages', (file) => {
     for (const lang of ['en', 'zh']) {
       const r = gradproof('derive', `examples/${file}`, '--format', 'md', '--lang', lang);

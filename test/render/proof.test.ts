@@ -6,6 +6,9 @@ import { proofToText, stepsToText } from '../../src/render/text.js';
 import { bceSigmoid, polynomial, rules } from './proofs.js';
 import { expectKatex } from './katex.js';
 
+/** The text layout without the explanations, to see the columns alone. */
+const NO_PROSE = { width: 100, maxExpression: 56, gap: 4, explain: false } as const;
+
 describe('a proof as LaTeX', () => {
   it('reads like the textbook, one line per phase', () => {
     expect(proofToAlign(bceSigmoid, rules)).toMatchInlineSnapshot(`
@@ -66,7 +69,7 @@ describe('a proof as LaTeX', () => {
 
 describe('a proof as terminal text', () => {
   it('rule names in a column, conditions at the end', () => {
-    expect(proofToText(bceSigmoid, rules)).toMatchInlineSnapshot(`
+    expect(proofToText(bceSigmoid, rules, 'en', NO_PROSE)).toMatchInlineSnapshot(`
       "∂L/∂z2  = ∂L/∂a2 · ∂a2/∂z2                      chain rule
       ∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               substitute the definition, constant multiple rule,
                                                       sum rule, logarithm rule, distribute
@@ -82,7 +85,7 @@ describe('a proof as terminal text', () => {
   });
 
   it('in Chinese', () => {
-    expect(proofToText(bceSigmoid, rules, 'zh')).toMatchInlineSnapshot(`
+    expect(proofToText(bceSigmoid, rules, 'zh', NO_PROSE)).toMatchInlineSnapshot(`
       "∂L/∂z2  = ∂L/∂a2 · ∂a2/∂z2                      链式法则
       ∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               代入定义、常数倍法则、求和法则、对数求导法则、分配律
                                                       [a2 != 0, a2 != 1]

@@ -1,0 +1,69 @@
+/**
+ * A standalone LaTeX document of a written derivation as `gradproof check` judged it: the
+ * chain of expressions in one `align*`, each link with its verdict and rules beside it and
+ * the sentence that explains it (or the point where its two sides differ) below, then the
+ * first wrong step.
+ */
+import type { Expr } from '../expr/node.js';
+import type { Decision } from '../proof/equality.js';
+import type { Condition } from '../proof/types.js';
+import type { Rule } from '../rules/types.js';
+import { DOCUMENT_WORDS, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
+import { namesAndConditions, pointToLatex } from './document-derivation.js';
+import { explainRules } from './explain.js';
+import { toLatex } from './latex.js';
+import { type Lang, ruleName } from './rule-name.js';
+
+/** What a document of a checked derivation shows: each link and its verdict. */
+export interface ChainReport {
+  readonly title?: string;
+  readonly rules: ReadonlyMap<string, Rule>;
+  readonly links: ReadonlyArray<{
+    /** 1-based, across all chains. */
+    readonly number: number;
+    readonly from: Expr;
+    readonly to: Expr;
+    /** The line of the file the link's right side is on. */
+    readonly line?: number;
+    readonly decision: Decision;
+    readonly rules: readonly string[];
+    readonly conditions: readonly Condition[];
+  }>;
+  readonly firstWrong: number | null;
+}
+
+type Link = ChainReport['links'][number];
+
+/** Why a link holds (its rules' sentences), or where it fails. */
+export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
+  const w = DOCUMENT_WORDS[lang];
+  const c = link.decision.counterexample;
+  if (link.decision.verdict === 'proven') return documentText(explainRules(link.rules, rules, lang));
+  if (!c) return documentText(`${w.undecided}${link.decision.evidence ? ` ${link.decision.evidence}` : ''}`);
+  const sep = lang === 'zh' ? '，' : ', ';
+  const at = `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? ' 处' : ''}`;
+  const values = `${w.left} $${numberToLatex(c.left, 6)}$${sep}${w.right} $${numberToLatex(c.right, 6)}$`;
+  return lang === 'zh' ? `${w.wrong}：${at}，${values}。` : `${w.wrong}: ${at}, ${values}.`;
+}
+
+/** A standalone document of a written derivation, link by link, with the first wrong step. */
+export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
+  const w = DOCUMENT_WORDS[lang];
+  const rows = r.links.map((l, i) => {
+    const previous = r.links[i - 1];
+    const lhs = previous && previous.to === l.from ? '' : `${toLatex(l.from)} `;
+    const names = [...new Set(l.rules.map((id) => ruleName(id, r.rules, lang)))];
+    const verdict = `\\textbf{(${l.number}) ${w[l.decision.verdict]}}`;
+    const notes = namesAndConditions(names, l.conditions, lang);
+    return { row: `${lhs}&= ${toLatex(l.to)}${besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict)}`, explanation: explainLink(l, r.rules, lang) };
+  });
+  const wrong = r.links.find((l) => l.number === r.firstWrong);
+  let verdict: string = w.allProven;
+  if (wrong) {
+    const where = wrong.line === undefined ? '' : lang === 'zh' ? `（第 ${wrong.line} 行）` : ` (${w.line} ${wrong.line})`;
+    const claim = `$${toLatex(wrong.from)} = ${toLatex(wrong.to)}$`;
+    verdict = lang === 'zh' ? `${w.firstWrong} ${wrong.number} 步${where}：${claim}。` : `${w.firstWrong} ${wrong.number}${where}: ${claim}.`;
+  }
+  const body = [`\\subsection*{${w.written}}`, '', ...(rows.length ? explainedAlign(rows) : []), '', `\\subsection*{${w.verdict}}`, '', verdict, ''];
+  return latexDocument(r.title, body, lang);
+}

@@ -1,0 +1,155 @@
+/**
+ * Standalone LaTeX documents of a derivation: the problem (what is given, the loss, what to
+ * find, the assumptions), the derivation line by line in one `align*` with the rules beside
+ * each line and the sentence that explains it below, then the result, its conditions and the
+ * verdict on each expectation, with the counterexample when one is refuted.
+ */
+import { type Expr, sym } from '../expr/node.js';
+import type { FactorOrder } from '../expr/display.js';
+import type { Decision } from '../proof/equality.js';
+import type { Assumption, Condition, Proof } from '../proof/types.js';
+import type { Rule } from '../rules/types.js';
+import { conditionToLatex } from './conditions.js';
+import { DOCUMENT_WORDS, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
+import { explainOnce, joinSentences, stepExplanation } from './explain.js';
+import { toLatex } from './latex.js';
+import { proofLines } from './lines.js';
+import { type Lang, joinNames, ruleName } from './rule-name.js';
+
+/** What a document of one derivation shows: a checked proof and the verdicts on it. */
+export interface DerivationReport {
+  readonly title?: string;
+  /** The proof the kernel replayed. */
+  readonly proof: Proof;
+  readonly rules: ReadonlyMap<string, Rule>;
+  /** How to write a product result in the chain's order. */
+  readonly factorOrder?: FactorOrder;
+  readonly expectations: ReadonlyArray<{ readonly expected: Expr; readonly decision: Decision }>;
+  /** What the result needs beyond the assumptions, and what the assumptions already give. */
+  readonly conditions: readonly Condition[];
+  readonly discharged: readonly Condition[];
+}
+
+/** What a document of every gradient of a loss shows (`derive --all`). */
+export interface GradientsReport {
+  readonly title?: string;
+  readonly proof: Proof;
+  readonly rules: ReadonlyMap<string, Rule>;
+  readonly lossName: string;
+  readonly gradients: ReadonlyArray<{ readonly wrt: string; readonly result: Expr; readonly order?: FactorOrder }>;
+  readonly conditions: readonly Condition[];
+  /** Steps the kernel replayed. */
+  readonly replayed: number;
+}
+
+/** Punctuation of running text. */
+const PUNCT = {
+  en: { colon: ': ', comma: ', ', stop: '.', dash: ' --- ' },
+  zh: { colon: '：', comma: '，', stop: '。', dash: '：' },
+} as const;
+
+const RELATIONS: Readonly<Record<Assumption['op'], string>> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\leq', '>': '>', '>=': '\\geq' };
+
+/** `$a$, $b$` in English, `$a$，$b$` in Chinese. */
+const mathList = (items: readonly string[], lang: Lang): string => items.map((m) => `$${m}$`).join(PUNCT[lang].comma);
+
+/** `\textbf{Label:} text.` */
+const labelled = (label: string, text: string, lang: Lang): string => `\\textbf{${label}${PUNCT[lang].colon.trimEnd()}} ${text}${PUNCT[lang].stop}`;
+
+/** The problem: what is given, the loss, what to find, what is assumed. */
+function problemSection(proof: Proof, lossName: string | undefined, find: string, lang: Lang): string[] {
+  const w = DOCUMENT_WORDS[lang];
+  const out = [`\\subsection*{${w.problem}}`, ''];
+  const given = proof.definitions.filter((d) => d.name !== lossName);
+  if (given.length) out.push(`\\textbf{${w.given}}`, ...alignBlock(given.map((d) => `${toLatex(sym(d.name))} &= ${toLatex(d.expr)}`)), '');
+  const loss = proof.definitions.find((d) => d.name === lossName);
+  if (loss) out.push(`\\textbf{${w.loss}}`, `\\[ ${toLatex(sym(loss.name))} = ${toLatex(loss.expr)} \\]`, '');
+  out.push(find, '');
+  if (proof.assumptions.length) {
+    const facts = proof.assumptions.map((a) => `${toLatex(a.lhs)} ${RELATIONS[a.op]} ${toLatex(a.rhs)}`);
+    out.push(labelled(w.assumptions, mathList(facts, lang), lang), '');
+  }
+  return out;
+}
+
+/** Rule names, then the conditions in parentheses: text-mode LaTeX for `besideRow`. */
+export function namesAndConditions(names: readonly string[], conditions: readonly Condition[], lang: Lang): string {
+  const parts: string[] = [];
+  if (names.length) parts.push(documentText(joinNames(names, lang)));
+  const shown = [...new Set(conditions.map(conditionToLatex))];
+  if (shown.length) parts.push(`(${mathList(shown, lang)})`);
+  return parts.join(' ');
+}
+
+/** The derivation: every textbook line (or, with `steps`, every step) and its explanation, each sentence once. */
+function derivationSection(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, steps: boolean): string[] {
+  const head = [`\\subsection*{${DOCUMENT_WORDS[lang].derivation}}`, ''];
+  const said = new Set<string>();
+  const once = (sentence: string): string => (said.has(sentence) ? '' : (said.add(sentence), sentence));
+  const lines = proofLines(proof, rules, lang);
+  const prose = explainOnce(lines, lang);
+  const rows = steps
+    ? proof.steps.map((s) => ({
+        row: `${toLatex(s.before)} &= ${toLatex(s.after)}${besideRow(namesAndConditions([ruleName(s.rule, rules, lang)], s.conditions, lang))}`,
+        explanation: documentText(once(joinSentences([stepExplanation(s, rules)], lang))),
+      }))
+    : lines.map((l, i) => ({
+        row: `${l.lhs ? `${toLatex(l.lhs)} ` : ''}&= ${toLatex(l.rhs)}${besideRow(namesAndConditions(l.names, l.conditions, lang))}`,
+        explanation: documentText(prose[i]!),
+      }));
+  if (!rows.length) return [...head, `\\[ ${toLatex(proof.start)} \\]`, ''];
+  return [...head, ...explainedAlign(rows), ''];
+}
+
+/** A point as `$y = 0.3$, $z_{2} = 0.7$`. */
+export function pointToLatex(point: Readonly<Record<string, number>>, lang: Lang): string {
+  return mathList(Object.entries(point).map(([k, v]) => `${toLatex(sym(k))} = ${numberToLatex(v)}`), lang);
+}
+
+/** `Expected: $e$ --- refuted.` and, below it, the counterexample or the evidence. */
+function verdictParagraphs(e: { readonly expected: Expr; readonly decision: Decision }, lang: Lang): string[] {
+  const w = DOCUMENT_WORDS[lang];
+  const p = PUNCT[lang];
+  const out = [labelled(w.expected, `$${toLatex(e.expected)}$${p.dash}${w[e.decision.verdict]}`, lang)];
+  const c = e.decision.counterexample;
+  if (c) {
+    const values = `${w.theResult} $${numberToLatex(c.left, 6)}$${p.comma}${w.theExpected} $${numberToLatex(c.right, 6)}$`;
+    out.push(labelled(w.counterexample, `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? '处' : ''}${p.comma}${values}`, lang));
+  }
+  if (e.decision.evidence) out.push(documentText(e.decision.evidence));
+  return out;
+}
+
+/** A standalone document of one derivation: problem, derivation, result, conditions, verdicts. */
+export function derivationToDocument(r: DerivationReport, lang: Lang = 'en', steps = false): string {
+  const w = DOCUMENT_WORDS[lang];
+  const { proof } = r;
+  const goal = proof.start;
+  const lossName = goal.kind === 'call' && goal.fn === 'diff' && goal.args[0]!.kind === 'sym' ? goal.args[0]!.name : undefined;
+  const wrt = goal.kind === 'call' && goal.fn === 'diff' ? goal.args[1] : undefined;
+  const of = lossName === undefined ? '' : `$${toLatex(sym(lossName))}$`;
+  const find =
+    !wrt || !of
+      ? `${w.find} $${toLatex(goal)}$${PUNCT[lang].stop}`
+      : lang === 'zh'
+        ? `求 ${of} 对 $${toLatex(wrt)}$ 的导数 $${toLatex(goal)}$。`
+        : `Find $${toLatex(goal)}$, the derivative of ${of} with respect to $${toLatex(wrt)}$.`;
+  const result = [`\\subsection*{${w.result}}`, '', `\\[ ${toLatex(goal)} = ${toLatex(proof.result, r.factorOrder)} \\]`, ''];
+  if (r.conditions.length) result.push(labelled(w.conditions, mathList(r.conditions.map(conditionToLatex), lang), lang), '');
+  if (r.discharged.length) result.push(labelled(w.covers, mathList(r.discharged.map(conditionToLatex), lang), lang), '');
+  for (const e of r.expectations) result.push(...verdictParagraphs(e, lang), '');
+  return latexDocument(r.title, [...problemSection(proof, lossName, find, lang), ...derivationSection(proof, r.rules, lang, steps), ...result], lang);
+}
+
+/** A standalone document of every gradient of a loss: problem, the shared derivation, the gradients. */
+export function gradientsToDocument(r: GradientsReport, lang: Lang = 'en'): string {
+  const w = DOCUMENT_WORDS[lang];
+  const loss = toLatex(sym(r.lossName));
+  const find =
+    lang === 'zh' ? `求损失函数 $${loss}$ 对它所依赖的每个变量的导数。` : `Find the derivative of the loss $${loss}$ with respect to every name it depends on.`;
+  const rows = r.gradients.map((g) => `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
+  const gradients = [`\\subsection*{${w.gradients}}`, '', ...(rows.length ? alignBlock(rows) : []), ''];
+  if (r.conditions.length) gradients.push(labelled(w.conditions, mathList(r.conditions.map(conditionToLatex), lang), lang), '');
+  gradients.push(labelled(w.checked, `${r.replayed} ${w.steps}`, lang), '');
+  return latexDocument(r.title, [...problemSection(r.proof, r.lossName, find, lang), ...derivationSection(r.proof, r.rules, lang, false), ...gradients], lang);
+}
