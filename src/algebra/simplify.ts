@@ -4,8 +4,11 @@
  * applies (a fixpoint) or a budget runs out. Products are never expanded into sums of
  * monomials unless that makes the whole expression cheaper.
  */
-import type { Expr } from '../expr/node.js';
+import { type Expr, mul, num } from '../expr/node.js';
+import { rationallyEqual } from '../expr/poly.js';
 import { at, replaceAt } from '../expr/traverse.js';
+import type { Condition } from '../proof/types.js';
+import { vanishingDenominators } from './denominators.js';
 import type { Derivation } from '../rewrite/builder.js';
 import { TRANSFORMS, combinePowers, distributeSign, type Move, type Transform } from './transforms.js';
 
@@ -20,10 +23,46 @@ export function simplify(d: Derivation, transforms: readonly Transform[] = TRANS
       // A form can merge into its parent (a product inside a product); the later forms of
       // the sequence then no longer have a place, and the search starts again.
       if (at(d.current, path) !== node) break;
-      const next = replaceAt(d.current, path, m.form);
-      d.transition('algebra', m.rule, next, m.conditions);
+      const before = d.current;
+      const next = replaceAt(before, path, m.form);
+      const where = consistentPath(before, next, path, m.form);
+      const conditions = withDroppedDenominators(m.conditions, at(before, where)!, at(next, where)!);
+      // Where the form kept its place, the step is recorded at the deepest change; where a
+      // constructor folded it into its parent ((x - 2*x)^2 is x^2), at the parent that holds it.
+      if (where.length === path.length) d.transition('algebra', m.rule, next, conditions);
+      else d.replace('algebra', m.rule, where, at(next, where)!, conditions);
       node = m.form;
     }
+  }
+}
+
+/**
+ * The deepest prefix of `path` at which `next` holds exactly the subterm of `before` with the
+ * move applied: there the recorded change is an equality. Deeper, a constructor may have
+ * folded the form into its parent, and the structural difference no longer means anything.
+ */
+function consistentPath(before: Expr, next: Expr, path: readonly number[], form: Expr): number[] {
+  for (let n = path.length; n > 0; n--) {
+    const q = path.slice(0, n);
+    const rebuilt = replaceAt(at(before, q)!, path.slice(n), form);
+    if (at(next, q) === rebuilt) return q;
+  }
+  return [];
+}
+
+/** The move's conditions, plus every denominator the step stops dividing by that they do not state. */
+function withDroppedDenominators(conditions: readonly Condition[], from: Expr, to: Expr): readonly Condition[] {
+  const covered = (c: Condition): boolean =>
+    conditions.some((r) => r.expr === c.expr || (c.kind === 'nonzero' && sameUpToSign(r.expr, c.expr)));
+  const missing = vanishingDenominators(from, to).filter((c) => !covered(c));
+  return missing.length ? [...conditions, ...missing] : conditions;
+}
+
+function sameUpToSign(a: Expr, b: Expr): boolean {
+  try {
+    return rationallyEqual(a, b) || rationallyEqual(a, mul(num(-1), b));
+  } catch {
+    return false;
   }
 }
 
