@@ -220,6 +220,12 @@ function compareMono(a: Monomial, b: Monomial): number {
 export class AtomTable {
   private readonly index = new Map<Expr, number>();
   private readonly list: Expr[] = [];
+  /**
+   * Normal forms of atoms' arguments already computed with this table. A shared subterm is
+   * normalized once: without this, `abs(u)` opened to `piecewise(u > 0, u, u < 0, -u)` and
+   * nested n deep costs 3^n normalizations.
+   */
+  readonly normalized = new Map<Expr, Expr>();
 
   indexOf(e: Expr): number {
     let i = this.index.get(e);
@@ -254,7 +260,17 @@ export interface RationalOptions {
 
 export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalOptions = {}): RationalFunction {
   const maxTerms = options.maxTerms ?? DEFAULT_MAX_TERMS;
-  const norm = options.normalizeAtoms === false ? (a: Expr): Expr => a : (a: Expr): Expr => normalize(a, atoms, maxTerms);
+  const norm =
+    options.normalizeAtoms === false
+      ? (a: Expr): Expr => a
+      : (a: Expr): Expr => {
+          const key = maxTerms === DEFAULT_MAX_TERMS ? a : undefined;
+          const hit = key && atoms.normalized.get(key);
+          if (hit) return hit;
+          const out = normalize(a, atoms, maxTerms);
+          if (key) atoms.normalized.set(key, out);
+          return out;
+        };
   const memo = new Map<Expr, RationalFunction>();
   const one = Poly.constant(ONE, maxTerms);
   const atomRf = (a: Expr): RationalFunction => ({ num: Poly.atom(atoms.indexOf(a), maxTerms), den: one });
@@ -286,7 +302,10 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
       }
       case 'pow': {
         const [b, x] = n.args;
-        if (x.kind === 'num' && x.value.d === 1n && Math.abs(Number(x.value.n)) <= 64) {
+        // Small integer powers are expanded; any integer power of an atom is one monomial
+        // (`b^65` is `b*b*…*b`), so it is exact and cheap at every size.
+        const atomBase = b.kind === 'sym' || b.kind === 'call';
+        if (x.kind === 'num' && x.value.d === 1n && Math.abs(Number(x.value.n)) <= (atomBase ? 1 << 30 : 64)) {
           const k = Number(x.value.n);
           const r = go(b);
           out = k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
@@ -298,6 +317,10 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
           const r = go(b);
           const integer = k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
           out = times(sym_, integer);
+        } else if (x.kind === 'num' && x.value.n < 0n) {
+          // b^(-r) is 1/b^r: one atom for both, so u^(1/2)*u^(-1/2) is 1.
+          const r = atomRf(pow(norm(b), num(ratNeg(x.value))));
+          out = { num: r.den, den: r.num };
         } else out = atomRf(pow(norm(b), norm(x)));
         break;
       }
@@ -335,18 +358,67 @@ function times(x: RationalFunction, y: RationalFunction): RationalFunction {
 export function normalize(e: Expr, atoms: AtomTable, maxTerms = DEFAULT_MAX_TERMS): Expr {
   const { num: n, den: d } = toRationalFunction(e, atoms, { maxTerms });
   const c = d.constantValue;
+  // Divided by zero (`log(x/0)` inside an atom): undefined everywhere, so left as written.
+  if (c !== undefined && isZero(c)) return e;
   if (c !== undefined) return n.scale(ratInv(c)).toExpr(atoms);
   return mul(n.toExpr(atoms), pow(d.toExpr(atoms), num(-1)));
 }
 
 /** Whether two expressions are equal as rational functions over atoms. */
 export function rationallyEqual(a: Expr, b: Expr, maxTerms = DEFAULT_MAX_TERMS): boolean {
+  [a, b] = withoutCommonFactors(a, b, maxTerms);
   const atoms = new AtomTable();
   const x = toRationalFunction(a, atoms, { maxTerms });
   const y = toRationalFunction(b, atoms, { maxTerms });
   // A zero denominator is undefined everywhere: never equal to anything.
   if (x.den.isZero || y.den.isZero) return false;
   return x.num.mul(y.den).equals(y.num.mul(x.den));
+}
+
+/**
+ * `a` and `b` without the factors they share: the same node, as a factor of both products,
+ * whose own quotient has a nonzero numerator and denominator. Then `a = C*a'` and
+ * `b = C*b'` with C invertible, so `a = b` exactly when `a' = b'`, with the same zero
+ * denominators: the answer is the one the whole products give, without multiplying out
+ * C. A gradient through n layers is a product of about 3n factors with n sums among them,
+ * which expanded has 2^n terms; here only what differs is expanded.
+ */
+function withoutCommonFactors(a: Expr, b: Expr, maxTerms: number): [Expr, Expr] {
+  if (a.kind !== 'mul' || b.kind !== 'mul') return [a, b];
+  const inB = new Map<Expr, number>();
+  for (const f of b.args) inB.set(f, (inB.get(f) ?? 0) + 1);
+  const common = new Map<Expr, number>();
+  for (const f of a.args) {
+    const left = inB.get(f) ?? 0;
+    if (left === 0 || !invertible(f, maxTerms)) continue;
+    inB.set(f, left - 1);
+    common.set(f, (common.get(f) ?? 0) + 1);
+  }
+  if (common.size === 0) return [a, b];
+  const rest = (p: Expr): Expr => {
+    const drop = new Map(common);
+    return mul(
+      ...p.args.filter((f) => {
+        const k = drop.get(f) ?? 0;
+        if (k > 0) drop.set(f, k - 1);
+        return k === 0;
+      }),
+    );
+  };
+  return [rest(a), rest(b)];
+}
+
+/** Whether `f` is a quotient with nonzero numerator and denominator (so dividing by it is allowed). */
+function invertible(f: Expr, maxTerms: number): boolean {
+  if (f.kind === 'num') return f.value.n !== 0n;
+  if (f.kind === 'sym') return true;
+  try {
+    const r = toRationalFunction(f, new AtomTable(), { maxTerms });
+    return !r.num.isZero && !r.den.isZero;
+  } catch (err) {
+    if (err instanceof PolyLimit) return false;
+    throw err;
+  }
 }
 
 /**

@@ -61,8 +61,10 @@ export function tokenize(text: string, source?: string): Token[] {
       const look = LOOKALIKES[c];
       const op = look ?? OPERATORS.find((o) => text.startsWith(o, i));
       if (!op) {
-        const code = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(c) ? `'${c}' (U+${code})` : `character U+${code}`;
+        // The whole code point, so an emoji is named as itself and not as half a surrogate pair.
+        const ch = String.fromCodePoint(text.codePointAt(i)!);
+        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `'${ch}' (U+${code})` : `character U+${code}`;
         fail(`unexpected ${shown}`, i);
       }
       out.push({ kind: 'op', text: op!, offset: start, spaced });

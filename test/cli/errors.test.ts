@@ -57,7 +57,7 @@ describe('errors with a position: the exact message, the source line and a caret
 describe('errors without a position: the exact first line', () => {
   it.each([
     ['a missing file', ['derive', `${F}/no-such-file.grad`], `error: cannot read ${F}/no-such-file.grad: no such file`],
-    ['an unknown format', ['derive', 'examples/bce-sigmoid.grad', '--format', 'xml'], "error: unknown format 'xml' (known: text, latex, md, json)"],
+    ['an unknown format', ['derive', 'examples/bce-sigmoid.grad', '--format', 'xml'], "error: unknown format 'xml' (known: text, latex, md, json, html)"],
     ['an unknown language', ['derive', 'examples/bce-sigmoid.grad', '--lang', 'fr'], "error: unknown language 'fr' (known: en, zh)"],
     ['cyclic --let definitions', ['derive', 'a*b', '--let', 'a = b + 1', '--let', 'b = 2*a', '--wrt', 'x'], 'error: cyclic definitions: a -> b -> a'],
     ['a name defined twice', ['derive', 'a*x', '--let', 'a = x + 1', '--let', 'a = 2*x', '--wrt', 'x'], 'error: a is defined twice'],

@@ -95,7 +95,7 @@ describe('errors carry the position and a caret line', () => {
   });
   it('deep nesting is an error, not a stack overflow', () => {
     const deep = '('.repeat(100000) + 'x' + ')'.repeat(100000);
-    expect(error(deep)).toMatch(/^--expect:1:1001: error: expression nested deeper than 1000 levels/);
+    expect(error(deep)).toMatch(/^--expect:1:251: error: expression nested deeper than 250 levels/);
   });
   it('empty input', () => {
     expect(error('   ')).toBe('--expect:1:1: error: empty expression\n     \n  ^');

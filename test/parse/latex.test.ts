@@ -258,8 +258,8 @@ describe('errors point into the LaTeX', () => {
     expect(errorOf(() => parseLatex('('.repeat(50) + 'x' + ')'.repeat(50), { maxDepth: 20 })).message).toBe(
       'expression nested deeper than 20 levels',
     );
-    expect(errorOf(() => parseLatex('-'.repeat(100_000) + 'x')).message).toBe('expression nested deeper than 1000 levels');
-    expect(errorOf(() => parseLatex('\\frac{'.repeat(5000) + 'x')).message).toBe('expression nested deeper than 1000 levels');
+    expect(errorOf(() => parseLatex('-'.repeat(100_000) + 'x')).message).toBe('expression nested deeper than 250 levels');
+    expect(errorOf(() => parseLatex('\\frac{'.repeat(5000) + 'x')).message).toBe('expression nested deeper than 250 levels');
     const long = errorOf(() => parseLatex('x + y', { maxLength: 3 }));
     expect([long.code, long.message]).toEqual(['limit', 'input is 5 characters long; the limit is 3']);
   });
