@@ -6,6 +6,7 @@ import { diff, sym } from '../expr/node.js';
 import { CycleError, Definitions } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
+import { usesIndexNotation } from '../expr/indexed.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
@@ -34,6 +35,15 @@ export interface AllOutcome {
 export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), budget: Budget = DEFAULT_BUDGET): AllOutcome {
   const lossName = spec.lossName ?? 'L';
   const list = [...spec.definitions, { name: lossName, expr: spec.loss }];
+  // Reverse mode runs over named intermediates; a family a[k] or a sum over an index is not one.
+  const indexed = list.find((d) => ('index' in d && d.index !== undefined) || usesIndexNotation(d.expr));
+  if (indexed) {
+    throw new GradproofError(
+      'usage',
+      `--all does not take index notation yet (${indexed.name} uses it); derive one gradient at a time with --wrt, such as --wrt "z[i]"`,
+      spec.positions?.get(indexed.name),
+    );
+  }
   let defs: Definitions;
   try {
     defs = new Definitions(list);

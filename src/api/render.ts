@@ -1,5 +1,5 @@
 /** A derivation as a page: Markdown (what `--format md` prints) and HTML. */
-import { sym } from '../expr/node.js';
+import { definedTerm } from '../expr/indexed.js';
 import { conditionToLatex } from '../render/conditions.js';
 import { escapeMarkdownText } from '../render/html-escape.js';
 import { toLatex } from '../render/latex.js';
@@ -20,7 +20,7 @@ export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
   const out: string[] = [];
   // The title is typed text: escaped, so it cannot become markup, a link or math.
   if (o.title) out.push(`## ${escapeMarkdownText(o.title)}`, '');
-  const given = o.proof.definitions.map((d) => `$${toLatex(sym(d.name))} = ${toLatex(d.expr)}$`).join(', ');
+  const given = o.proof.definitions.map((d) => `$${toLatex(definedTerm(d))} = ${toLatex(d.expr)}$`).join(', ');
   if (given) out.push(`**${w.given}** ${given}`, '');
   out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
   out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);

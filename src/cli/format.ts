@@ -1,12 +1,11 @@
-/** Text and LaTeX output of a derivation for the terminal. */
+/** Text, LaTeX and Markdown output of a derivation for the terminal. */
 import { toAscii } from '../expr/print.js';
+import { definedTerm } from '../expr/indexed.js';
 import type { Outcome } from '../api/derive.js';
 import type { AllOutcome } from '../api/all.js';
-import { sym } from '../expr/node.js';
 import { conditionToText } from '../render/conditions.js';
-import { toLatex } from '../render/latex.js';
-import { proofToAlign } from '../render/proof-latex.js';
 import { derivationToDocument, gradientsToDocument } from '../render/document-derivation.js';
+import { gradientsToMarkdown } from '../render/markdown-pages.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { collectConditions } from '../api/derive.js';
 import { outcomeToMarkdown } from '../api/render.js';
@@ -15,6 +14,7 @@ import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 import { padTo } from '../render/width.js';
 import { stoppedText } from '../api/stopped.js';
+import { evidenceText } from '../render/evidence.js';
 
 const WORDS = {
   en: { gradients: 'Gradients', checked: 'Checked', steps: 'steps replayed by the checker', assumed: 'Assumed', covers: 'which gives', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
@@ -31,7 +31,7 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   if (format === 'latex') return derivationToDocument({ ...o, proof, rules }, lang, allSteps);
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
-  const defs = o.proof.definitions.map((d) => `${d.name} = ${toAscii(d.expr)}`);
+  const defs = o.proof.definitions.map((d) => `${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`);
   defs.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d}`));
   out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
   // A derivation out of budget has no result: say why it stopped instead.
@@ -50,7 +50,7 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
       out.push(`${' '.repeat(12)}${w.at}: ${point}; ${w.vs} ${c.left.toPrecision(6)}, ${w.exp} ${c.right.toPrecision(6)}`);
     }
-    if (e.decision.evidence) out.push(`${' '.repeat(12)}${e.decision.evidence}`);
+    if (e.decision.evidence) out.push(`${' '.repeat(12)}${evidenceText(e.decision.evidence, lang)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -58,18 +58,15 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
 /** Every gradient: the derivation, then each result in the chain's order. */
 export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang): string {
   const rules = o.rules.byId;
-  if (format === 'latex') {
+  if (format === 'latex' || format === 'md') {
     const { remaining } = reduceConditions(collectConditions(o.proof), o.proof.assumptions);
-    return gradientsToDocument({ ...o, rules, conditions: remaining }, lang);
-  }
-  if (format === 'md') {
-    const rows = o.gradients.map((g) => `\\frac{\\partial ${toLatex(sym(o.lossName))}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
-    return `${proofToAlign(o.proof, rules, lang)}\n\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}\n`;
+    const report = { ...o, rules, conditions: remaining };
+    return format === 'latex' ? gradientsToDocument(report, lang) : gradientsToMarkdown(report, lang);
   }
   const w = WORDS[lang];
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
-  o.proof.definitions.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d.name} = ${toAscii(d.expr)}`));
+  o.proof.definitions.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`));
   out.push('', proofToText(o.proof, rules, lang), '');
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));

@@ -1,7 +1,7 @@
 /** Floating-point evaluation, used only for numeric checks (never to decide a proof). */
 import { type Expr, num } from './node.js';
 import { ratToNumber } from './rational.js';
-import { AT, MAX_NUMERIC_TERMS, SUM, binderOf, isSum, memberKey, substituteFree } from './indexed.js';
+import { AT, MAX_NUMERIC_TERMS, SUM, binderOf, isList, isSum, memberKey, substituteFree } from './indexed.js';
 
 const erf = (x: number): number => {
   // Abramowitz-Stegun 7.1.26 is too coarse for derivative checks; use the series / continued fraction.
@@ -145,6 +145,17 @@ export function evaluate(e: Expr, valueOf: Valuation, options: EvalOptions = {})
         }
         const f = fns[n.fn];
         if (!f) throw new ReferenceError(`no numeric value for function ${n.fn}`);
+        if (n.args.some(isList)) {
+          // Listed classes: the function gets their number, then each list's members in turn.
+          const size = n.args[0]!.args.length;
+          v = n.args.every((a) => isList(a) && a.args.length === size) ? f(size, ...n.args.flatMap((a) => a.args.map(go))) : NaN;
+          break;
+        }
+        if (OVER_FAMILIES in f) {
+          // Families and their size, `cce(y, a, K)`: the members y[1..K], a[1..K] in turn.
+          v = familyCallValue(n, f, go, valueOf);
+          break;
+        }
         v = f(...n.args.map(go));
         break;
       }
@@ -153,6 +164,25 @@ export function evaluate(e: Expr, valueOf: Valuation, options: EvalOptions = {})
     return v;
   };
   return go(e);
+}
+
+/** Marks a function of the table that is defined over families (called as `f(n, members...)`). */
+export const OVER_FAMILIES = 'overFamilies';
+
+/** `f(y, a, K)` for a function over families: K's value n, then the n members of each family. */
+function familyCallValue(n: Expr, f: (...xs: number[]) => number, go: (e: Expr) => number, valueOf: Valuation): number {
+  const size = go(n.args[n.args.length - 1]!);
+  const families = n.args.slice(0, -1);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_NUMERIC_TERMS || !families.every((a) => a.kind === 'sym')) return NaN;
+  const xs: number[] = [];
+  for (const a of families) {
+    for (let m = 1; m <= size; m++) {
+      const x = valueOf(memberKey((a as Expr & { kind: 'sym' }).name, m));
+      if (x === undefined) throw new ReferenceError(`no value for ${memberKey((a as Expr & { kind: 'sym' }).name, m)}`);
+      xs.push(x);
+    }
+  }
+  return f(size, ...xs);
 }
 
 /**

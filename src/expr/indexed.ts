@@ -26,6 +26,12 @@ export const indexed = (family: string, index: Expr): Expr => call(AT, sym(famil
 /** `sum(k, lo, hi, body)`. */
 export const sumOver = (k: string, lo: Expr, hi: Expr, body: Expr): Expr => call(SUM, sym(k), lo, hi, body);
 
+/** A list of listed classes `[y1, y2, y3]`, an argument for a family parameter of a definition. */
+export const LIST = 'list';
+
+/** Whether `e` is a list `[e1, ..., en]`. */
+export const isList = (e: Expr): e is Expr & { kind: 'call' } => e.kind === 'call' && e.fn === LIST;
+
 /** The Kronecker delta `delta(a, b)`: 1 where a = b, else 0. */
 export const kronecker = (a: Expr, b: Expr): Expr => call(DELTA, a, b);
 
@@ -232,3 +238,7 @@ export function wrtVariable(wrt: string): Expr {
   const i = m[2]!;
   return indexed(m[1]!, /^\d+$/.test(i) ? numNode(Number(i)) : sym(i));
 }
+
+/** The left side of a definition as written: `a2`, or `a[k]` for a family with its index. */
+export const definedTerm = (d: { readonly name: string; readonly index?: string }): Expr =>
+  d.index === undefined ? sym(d.name) : indexed(d.name, sym(d.index));

@@ -5,9 +5,9 @@
  * derivative. Precedence, loosest first: `+ -`, `* /` and juxtaposition, unary minus, `^`
  * (right-associative), so `-x^2` is `-(x^2)`.
  */
-import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
+import { type Expr, add, call, mul, neg, num, pow, sym } from '../expr/node.js';
 import { ratFromDecimal } from '../expr/rational.js';
-import { DELTA, SUM, indexed, isIndexed } from '../expr/indexed.js';
+import { DELTA, LIST, SUM, indexed, isIndexed } from '../expr/indexed.js';
 import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 import { type Token, tokenize } from './lexer.js';
 import { nearestName } from './suggest.js';
@@ -44,7 +44,12 @@ export interface ParseOptions {
   indices?: ReadonlySet<string>;
 }
 
-export const DEFAULT_MAX_DEPTH = 1000;
+/**
+ * The engine (printing, matching, evaluation, the kernel's algebra) recurses once per level
+ * of the tree, a few stack frames each, and overflows Node's default stack somewhere past 700
+ * levels; the parsers take about ten frames per level of nesting. 250 is far below both.
+ */
+export const DEFAULT_MAX_DEPTH = 250;
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
 /** A relation between expressions: `a = b`, `0 < a2 < 1`, `a != 0`. */
@@ -202,16 +207,22 @@ class Parser {
   }
 
   expression(): Expr {
-    let e = this.product();
+    // Terms are collected and added once: adding them one by one re-sorts the sum each
+    // time, which is quadratic in a long sum.
+    const terms = [this.product()];
     for (;;) {
       if (this.isOp('+')) {
         this.i++;
-        e = add(e, this.product());
+        terms.push(this.product());
       } else if (this.isOp('-')) {
         this.i++;
-        e = sub(e, this.product());
+        terms.push(neg(this.product()));
       } else break;
     }
+    const e = terms.length === 1 ? terms[0]! : add(...terms);
+    // The tree can be deeper than the nesting in the text (`a/(b + a/(b + …))`): the engine
+    // recurses along the tree, so its height is held to the same limit.
+    if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
     return e;
   }
 
@@ -222,20 +233,21 @@ class Parser {
   }
 
   private product(): Expr {
-    let e = this.unary();
+    // Factors are collected and multiplied once, as terms are in expression().
+    const factors = [this.unary()];
     for (;;) {
       if (this.isOp('*')) {
         this.i++;
-        e = mul(e, this.unary());
+        factors.push(this.unary());
       } else if (this.isOp('/')) {
         this.i++;
-        e = div(e, this.unary());
+        factors.push(pow(this.unary(), num(-1)));
       } else if (this.startsImplicitFactor()) {
         if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
-        e = mul(e, this.power());
+        factors.push(this.power());
       } else break;
     }
-    return e;
+    return factors.length === 1 ? factors[0]! : mul(...factors);
   }
 
   private unary(): Expr {
@@ -326,13 +338,51 @@ class Parser {
     return sym(name);
   }
 
-  /** A call's argument: an expression, or a comparison (`z > 0`) as in `piecewise(z > 0, 1, z < 0, 0)`. */
+  /**
+   * A call's argument: an expression, a comparison (`z > 0`) as in `piecewise(z > 0, 1, z < 0, 0)`,
+   * or a list of listed classes `[y1, y2, y3]` as in `cce([y1, y2], [a1, a2])`.
+   */
   private argument(): Expr {
+    if (this.isOp('[') && this.listAhead()) return this.list();
     const left = this.expression();
     const t = this.tok;
     if (t.kind !== 'op' || !(t.text in COMPARISONS)) return left;
     this.i++;
     return call(COMPARISONS[t.text]!, left, this.expression());
+  }
+
+  /** Whether the bracket here holds a comma of its own: a list, not brackets around an expression. */
+  private listAhead(): boolean {
+    let level = 0;
+    for (let j = this.i; j < this.tokens.length; j++) {
+      const t = this.tokens[j]!;
+      if (t.kind !== 'op') continue;
+      if (t.text === '(' || t.text === '[') level++;
+      else if (t.text === ')' || t.text === ']') {
+        if (--level === 0) return false;
+      } else if (t.text === ',' && level === 1) return true;
+    }
+    return false;
+  }
+
+  /** `[e1, e2, ...]`, standing alone as an argument. */
+  private list(): Expr {
+    const open = this.tok;
+    this.i++;
+    this.enter(open.offset);
+    const items = [this.expression()];
+    while (this.isOp(',')) {
+      this.i++;
+      items.push(this.expression());
+    }
+    this.depth--;
+    if (!this.isOp(']')) {
+      if (this.tok.kind === 'end') this.fail(`missing ']' to match the '[' at column ${open.offset + 1}`, open.offset);
+      this.fail(`expected ',' or ']' in the list but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    if (!this.isOp(',') && !this.isOp(')')) this.fail('a list [...] is an argument of its own: a comma or a closing parenthesis must follow it');
+    return call(LIST, ...items);
   }
 
   /** `sum(k, lo, hi, body)` with k a name, bound in the body; `delta(a, b)`. */

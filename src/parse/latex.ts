@@ -5,8 +5,15 @@
  * `+ -`, `\cdot \times * /` and juxtaposition, unary minus, `^`. A letter is one variable
  * (`xy` is `x*y`); a subscript joins its name (`a_{2}` is `a2`, `w_{ij}` is `wij`); Greek
  * commands are names (`\delta` is `delta`), `\mathrm{lr}` is `lr`.
+ *
+ * Index notation: `\sum_{k=1}^{K} f` binds k over the product after it; `a_k`, `a_{k}`,
+ * `a_{k+1}` are members of the family a when k is an index (bound by an enclosing sum or a
+ * definition `a_k = ...`, or declared in `options.indices`), and `a_{[e]}` always is; a digit
+ * subscript still joins the name. `\delta_{ki}` (two one-letter or one-digit subscripts, or
+ * `\delta_{k, i}`) is the Kronecker delta.
  */
 import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
+import { LIST, indexed, kronecker, sumOver } from '../expr/indexed.js';
 import { ratFromDecimal } from '../expr/rational.js';
 import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 import {
@@ -115,8 +122,10 @@ function tokenize(text: string, source?: string): Token[] {
       const look = LOOKALIKES[c];
       const op = look ?? OPERATORS.find((o) => text.startsWith(o, i));
       if (!op) {
-        const code = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(c) ? `'${c}' (U+${code})` : `character U+${code}`;
+        // The whole code point, so an emoji is named as itself and not as half a surrogate pair.
+        const ch = String.fromCodePoint(text.codePointAt(i)!);
+        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `'${ch}' (U+${code})` : `character U+${code}`;
         fail(`unexpected ${shown}`, i);
       }
       out.push({ kind: 'op', text: op!, offset: start });
@@ -154,14 +163,17 @@ export function parseLatexRelation(text: string, options: ParseOptions = {}): Re
   });
 }
 
-/** Parses `name = expr` (`a_2 = \sigma(z_2)`, `L(y, a_2) = ...`), the form of a named intermediate. */
-export function parseLatexDefinition(text: string, options: ParseOptions = {}): { name: string; expr: Expr } {
+/**
+ * Parses `name = expr` (`a_2 = \sigma(z_2)`, `L(y, a_2) = ...`), the form of a named
+ * intermediate, or `a_k = ...` with k an index: the family a, one member a[k] for each k.
+ */
+export function parseLatexDefinition(text: string, options: ParseOptions = {}): { name: string; expr: Expr; index?: string } {
   const p = new LatexParser(text, options);
   return p.located(() => {
-    const name = p.definedName();
-    const expr = p.expression();
+    const { name, index } = p.definedName();
+    const expr = index === undefined ? p.expression() : p.binding(index, () => p.expression());
     p.expectEnd();
-    return { name, expr };
+    return { name, expr, ...(index === undefined ? {} : { index }) };
   });
 }
 
@@ -173,6 +185,8 @@ class LatexParser {
   private depth = 0;
   private readonly functions: ReadonlySet<string>;
   private readonly maxDepth: number;
+  /** The indices of the sums (and the family definition) being read, innermost last. */
+  private readonly bound: string[] = [];
 
   constructor(
     private readonly text: string,
@@ -252,9 +266,33 @@ class LatexParser {
     return (t === '==' ? '=' : t) as RelOp;
   }
 
-  definedName(): string {
+  /** Runs `f` with `k` bound as an index. */
+  binding<T>(k: string, f: () => T): T {
+    this.bound.push(k);
+    try {
+      return f();
+    } finally {
+      this.bound.pop();
+    }
+  }
+
+  private isIndex(name: string): boolean {
+    return this.bound.includes(name) || (this.options.indices?.has(name) ?? false);
+  }
+
+  definedName(): { name: string; index?: string } {
     const t = this.tok;
-    const name = t.kind === 'letter' || (t.kind === 'cmd' && (GREEK.has(t.text) || NAME_COMMANDS.has(t.text))) ? this.name() : undefined;
+    const startsName = t.kind === 'letter' || (t.kind === 'cmd' && (GREEK.has(t.text) || NAME_COMMANDS.has(t.text)));
+    // `a_k = ...` with k a declared index defines the family a.
+    const family = startsName ? this.member() : undefined;
+    if (family && !isFamilyHead(family)) this.fail('a family is defined with one index name: a_k = ...', t.offset);
+    if (family) {
+      const name = (family.args[0] as Expr & { kind: 'sym' }).name;
+      if (!this.isOp('=')) this.fail(`expected '=' after the name but found ${this.describe(this.tok)}`);
+      this.i++;
+      return { name, index: (family.args[1] as Expr & { kind: 'sym' }).name };
+    }
+    const name = startsName ? this.name() : undefined;
     if (name === undefined) this.fail(`expected a name to define but found ${this.describe(t)}`);
     if (this.functions.has(name!) || ['e', 'pi', 'π', 'σ'].includes(name!) || (name === 'sigma' && this.isOp('('))) {
       this.fail(`cannot redefine '${this.text.slice(t.offset, this.tok.offset).trim()}'`, t.offset);
@@ -271,7 +309,7 @@ class LatexParser {
     }
     if (!this.isOp('=')) this.fail(`expected '=' after the name but found ${this.describe(this.tok)}`);
     this.i++;
-    return name!;
+    return { name: name! };
   }
 
   expression(): Expr {
@@ -285,6 +323,9 @@ class LatexParser {
         e = sub(e, this.product());
       } else break;
     }
+    // The tree can be deeper than the nesting in the text (`a/(b + a/(b + …))`): the engine
+    // recurses along the tree, so its height is held to the same limit.
+    if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
     return e;
   }
 
@@ -363,7 +404,16 @@ class LatexParser {
     const close = CLOSERS[open.text]!;
     this.i++;
     this.enter(open.offset);
-    const e = this.expression();
+    let e = this.expression();
+    // `\left[y_1, y_2\right]`: listed classes, an argument of a function over families.
+    if (open.text === '[' && this.isOp(',')) {
+      const items = [e];
+      while (this.isOp(',')) {
+        this.i++;
+        items.push(this.expression());
+      }
+      e = call(LIST, ...items);
+    }
     this.depth--;
     if (!this.isOp(close)) {
       const shownClose = close === 'r|' ? '\\right|' : close;
@@ -383,7 +433,14 @@ class LatexParser {
       return num(value);
     }
     if (t.kind === 'letter') return this.nameOrCall();
-    if (t.kind === 'op' && t.text in CLOSERS) return this.group();
+    if (t.kind === 'op' && t.text in CLOSERS) {
+      const g = this.group();
+      // `{w_{1}}_{k}`: a member of a family whose name has a subscript of its own.
+      if (t.text !== '{' || g.kind !== 'sym' || !this.isOp('_')) return g;
+      const at = this.tok;
+      this.i++;
+      return this.memberIndex(g.name) ?? this.fail('expected an index after the family name', at.offset);
+    }
     if (t.kind === 'cmd') return this.command();
     if (t.kind === 'end') this.fail('unexpected end of input');
     this.fail(`unexpected ${this.describe(t)}`);
@@ -394,6 +451,7 @@ class LatexParser {
     const c = t.text;
     if (GREEK.has(c) || NAME_COMMANDS.has(c)) return this.nameOrCall();
     if (c === 'frac' || c === 'dfrac' || c === 'tfrac') return this.fraction();
+    if (c === 'sum') return this.sum();
     if (c === 'sqrt') {
       this.i++;
       if (this.isOp('[')) this.fail('\\sqrt[n] is not supported; write x^{1/n}');
@@ -477,6 +535,20 @@ class LatexParser {
 
   /** A name: a letter, Greek command or `\mathrm{word}`, then a subscript and primes. */
   private name(): string {
+    let name = this.stem();
+    if (this.isOp('_')) {
+      this.i++;
+      name += this.subscript();
+    }
+    while (this.isOp("'")) {
+      this.i++;
+      name += "'";
+    }
+    return name;
+  }
+
+  /** A letter, Greek command or `\mathrm{word}`. */
+  private stem(): string {
     const t = this.tok;
     let name: string;
     if (t.kind === 'letter') {
@@ -489,15 +561,130 @@ class LatexParser {
       this.i++;
       name = t.text;
     }
+    return name;
+  }
+
+  /**
+   * A member `a_k` of a family (its subscript an index expression) or a Kronecker delta
+   * `\delta_{ki}`, read from the name here; undefined, having read nothing, for anything else.
+   */
+  private member(): Expr | undefined {
+    const start = this.i;
+    const depth = this.depth;
+    const t = this.tok;
+    const stem = this.stem();
+    let out: Expr | undefined;
     if (this.isOp('_')) {
       this.i++;
-      name += this.subscript();
+      try {
+        out = t.kind === 'cmd' && stem === 'delta' ? this.kroneckerIndices() : this.memberIndex(stem);
+      } catch (err) {
+        // Not index notation after all: read again as a name (whose errors are the ones to show).
+        if (!(err instanceof GradproofError)) throw err;
+        out = undefined;
+      }
     }
-    while (this.isOp("'")) {
+    if (out === undefined) {
+      this.i = start;
+      this.depth = depth;
+    }
+    return out;
+  }
+
+  /** After `_`: the index of a member of `family`, or undefined if the subscript is not one. */
+  private memberIndex(family: string): Expr | undefined {
+    if (!this.isOp('{')) {
+      const t = this.tok;
+      if (t.kind !== 'letter' || !this.isIndex(t.text)) return undefined;
       this.i++;
-      name += "'";
+      return indexed(family, sym(t.text));
     }
-    return name;
+    this.i++;
+    // `a_{[e]}`: a member whatever e is (as `a[2]` is printed).
+    const explicit = this.isOp('[');
+    if (explicit) this.i++;
+    const index = this.expression();
+    if (explicit) this.take(']');
+    if (!this.isOp('}')) return undefined;
+    this.i++;
+    return explicit || this.isIndexExpression(index) ? indexed(family, index) : undefined;
+  }
+
+  /**
+   * Whether a subscript reads as an index: an index name, or a sum of index names, other
+   * names and numbers times numbers (`k + 1`) with an index among them. A product of names
+   * (`w_{ij}`) is a name's subscript, not an index.
+   */
+  private isIndexExpression(e: Expr): boolean {
+    let hasIndex = false;
+    const ok = (x: Expr): boolean => {
+      if (x.kind === 'num') return true;
+      if (x.kind === 'sym') {
+        hasIndex ||= this.isIndex(x.name);
+        return true;
+      }
+      if (x.kind === 'add') return x.args.every(ok);
+      if (x.kind === 'mul') return x.args.filter((f) => f.kind !== 'num').length === 1 && x.args.every(ok);
+      return false;
+    };
+    return ok(e) && hasIndex;
+  }
+
+  /** After `\delta_`: `{ki}` (two one-letter or one-digit indices) or `{k, i}`; else undefined. */
+  private kroneckerIndices(): Expr | undefined {
+    if (!this.isOp('{')) return undefined;
+    this.i++;
+    const single = (t: Token): boolean => t.kind === 'letter' || (t.kind === 'num' && /^\d$/.test(t.text));
+    const [a, b, close] = [this.tok, this.tokens[this.i + 1]!, this.tokens[this.i + 2]!];
+    if (single(a) && single(b) && this.isOp('}', close)) {
+      this.i += 3;
+      const index = (t: Token): Expr => (t.kind === 'num' ? num(Number(t.text)) : sym(t.text));
+      return kronecker(index(a), index(b));
+    }
+    const first = this.expression();
+    if (!this.isOp(',')) return undefined;
+    this.i++;
+    const second = this.expression();
+    this.take('}');
+    return kronecker(first, second);
+  }
+
+  /** `\sum_{k=1}^{K} f` (limits in either order): f is the product after it, with k bound. */
+  private sum(): Expr {
+    const at = this.tok;
+    this.i++;
+    let k: string | undefined;
+    let lo: Expr | undefined;
+    let hi: Expr | undefined;
+    for (let n = 0; n < 2; n++) {
+      if (this.isOp('_') && k === undefined) {
+        this.i++;
+        const open = this.tok;
+        this.take('{');
+        const t = this.tok;
+        if (!(t.kind === 'letter' || (t.kind === 'cmd' && GREEK.has(t.text)))) this.fail(`expected the index of the sum but found ${this.describe(t)}`);
+        k = this.name();
+        if (k === 'e' || this.functions.has(k)) this.fail(`'${k}' cannot be the index of a sum`, t.offset);
+        this.take('=');
+        lo = this.expression();
+        if (!this.isOp('}')) {
+          if (this.tok.kind === 'end') this.fail(`missing '}' to match the '{' at column ${open.offset + 1}`, open.offset);
+          this.fail(`expected '}' but found ${this.describe(this.tok)}`);
+        }
+        this.i++;
+      } else if (this.isOp('^') && hi === undefined) {
+        this.i++;
+        hi = this.script('\\sum^');
+      }
+    }
+    if (k === undefined || lo === undefined || hi === undefined) this.fail('a sum needs its index and limits: \\sum_{k=1}^{K}', at.offset);
+    if (this.tok.kind === 'end' || (this.tok.kind === 'op' && !['(', '[', '{', '\\{', 'l|', '-'].includes(this.tok.text))) {
+      this.fail('the sum needs a body after its limits', at.offset);
+    }
+    this.enter(at.offset);
+    const body = this.binding(k!, () => this.product());
+    this.depth--;
+    return sumOver(k!, lo!, hi!, body);
   }
 
   /** `_2`, `_i`, `_{12}`, `_{ij}`, `_{\alpha}`: the text that joins the name. */
@@ -529,6 +716,8 @@ class LatexParser {
 
   private nameOrCall(): Expr {
     const t = this.tok;
+    const member = this.member();
+    if (member) return member;
     const name = this.name();
     if ((name === 'sigma' || name === 'σ') && this.isOp('(')) return this.application(this.knownFunction('sigmoid', t), t);
     if (t.kind === 'cmd' && NAME_COMMANDS.has(t.text) && this.isOp('(')) {
@@ -604,7 +793,7 @@ class LatexParser {
     if (!(t.kind === 'letter' || (t.kind === 'cmd' && (GREEK.has(t.text) || NAME_COMMANDS.has(t.text))))) {
       this.fail(`expected the variable of the derivative but found ${this.describe(t)}`);
     }
-    const x = sym(this.name());
+    const x = this.member() ?? sym(this.name());
     if (!this.isOp('}')) {
       if (this.tok.kind === 'end') this.fail(`missing '}' to match the '{' at column ${denominatorOpen.offset + 1}`, denominatorOpen.offset);
       this.fail(`expected '}' after the variable of the derivative but found ${this.describe(this.tok)}`);
@@ -616,3 +805,6 @@ class LatexParser {
     return call('diff', this.power(), x);
   }
 }
+
+/** A member `a[k]` with a plain name for its index: the head of a family's definition. */
+const isFamilyHead = (e: Expr): boolean => e.kind === 'call' && e.fn === 'at' && e.args[1]!.kind === 'sym';

@@ -12,7 +12,7 @@
  * `expect` and `assume` may repeat.
  */
 import type { Expr } from '../expr/node.js';
-import { GradproofError, positionOf } from '../expr/errors.js';
+import { GradproofError, type SourcePos, positionOf } from '../expr/errors.js';
 import { CycleError, Definitions } from '../expr/context.js';
 import { variableName, wrtVariable } from '../expr/indexed.js';
 import { nearestName } from './suggest.js';
@@ -30,6 +30,8 @@ export interface ProblemSpec {
   readonly wrt: string;
   readonly expects: readonly Expr[];
   readonly assumptions: readonly Relation[];
+  /** Where each definition (and the loss, by its name) is in the file, for errors found later. */
+  readonly positions?: ReadonlyMap<string, SourcePos>;
 }
 
 const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume', 'index'] as const;
@@ -66,6 +68,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   const definedAt = new Map<string, number>();
   let wrtAt = 0;
   let loss: { expr: Expr; name?: string } | undefined;
+  let lossAt = 0;
   let wrt: string | undefined;
   const expects: Expr[] = [];
   const assumptions: Relation[] = [];
@@ -117,6 +120,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
       }
       case 'loss': {
         if (loss) fail(lineStart + lead, 'a problem has one loss');
+        lossAt = restAt;
         const named = /^[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(rest);
         loss = named ? (({ name, expr }) => ({ name, expr }))(sub(parseAnyDefinition)) : { expr: sub(parseAny) };
         if (loss.name) {
@@ -145,7 +149,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   const all = [...definitions, ...(loss!.name ? [{ name: loss!.name, expr: loss!.expr }] : [])];
   let defs: Definitions;
   try {
-    defs = new Definitions(all);
+    defs = Definitions.of(all);
   } catch (err) {
     if (err instanceof CycleError) {
       throw new GradproofError('cycle', err.message, positionOf(text, definedAt.get(err.cycle[0]!) ?? 0, source));
@@ -165,5 +169,6 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     wrt: wrt!,
     expects,
     assumptions,
+    positions: new Map([...definedAt, [loss!.name ?? 'L', lossAt] as const].map(([n, at]) => [n, positionOf(text, at, source)])),
   };
 }

@@ -2,9 +2,13 @@
  * ASCII for reading rather than re-parsing: `toAscii`, except that a derivative
  * `diff(L, a2)` shows as `∂L/∂a2` (`∂/∂x [f]` for a compound `f`), a derivative leads its
  * product and is set off by ` · `, and it is parenthesized where a bare `/` would misread.
+ * Index notation is written as in a textbook: `z[i]` as `z_i`, `delta(k, i)` as `δ_ki`,
+ * `sum(k, 1, K, f)` as `Σ_{k=1}^{K} f`, the sum last in its product (it reaches to the end
+ * of it) and in parentheses wherever something follows it.
  */
 import { type Expr, rebuild, sym } from '../expr/node.js';
-import { toAscii } from '../expr/print.js';
+import { type AsciiNotation, LEVELS, type Printed, toAsciiWith } from '../expr/print.js';
+import { AT, DELTA, isIndexed, isSum } from '../expr/indexed.js';
 
 // Placeholder names: `toAscii` prints names verbatim, and these characters never occur in
 // a parsed name or in printed ASCII. Their index makes them sort first among the factors
@@ -12,10 +16,38 @@ import { toAscii } from '../expr/print.js';
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
-/** `∂L/∂a2` for a name, `∂/∂x [f]` otherwise. */
+/** A subscript: bare when it is one name or number, else in parentheses (`a_(k+1)`). */
+function subscript(p: Printed, e: Expr): string {
+  return e.kind === 'sym' || (e.kind === 'num' && p.level === LEVELS.ATOM) ? p.text : `(${p.text})`;
+}
+
+/** Index notation for reading: `z_i`, `δ_ki`, `Σ_{k=1}^{K} f`. */
+const INDEX_NOTATION: AsciiNotation = {
+  call(e, print) {
+    const [a, b] = e.args;
+    if (e.fn === AT && isIndexed(e)) return { text: `${print(a!).text}_${subscript(print(b!), b!)}`, level: LEVELS.ATOM };
+    if (e.fn === DELTA && e.args.length === 2) {
+      const short = [a!, b!].every((x) => x.kind === 'sym' && x.name.length === 1);
+      const text = short ? `δ_${print(a!).text}${print(b!).text}` : `δ_(${print(a!).text},${print(b!).text})`;
+      return { text, level: LEVELS.ATOM };
+    }
+    if (isSum(e)) {
+      const [k, lo, hi, body] = e.args.map(print) as [Printed, Printed, Printed, Printed];
+      // A body that is a sum or starts with a sign is set in parentheses; a product is not.
+      const inner = body.level === LEVELS.SUM || body.level === LEVELS.NEG ? `(${body.text})` : body.text;
+      const text = `Σ_{${k.text}=${lo.text}}^{${hi.text}} ${inner}`;
+      return { text, level: LEVELS.POWER, closed: `(${text})` };
+    }
+    return undefined;
+  },
+  last: isSum,
+};
+
+/** `∂L/∂a2` for a name or a member, `∂/∂x [f]` otherwise. */
 function derivativeText(f: Expr, x: Expr): string {
-  const by = x.kind === 'sym' ? x.name : `(${toDisplayAscii(x)})`;
-  return f.kind === 'sym' ? `∂${f.name}/∂${by}` : `∂/∂${by} [${toDisplayAscii(f)}]`;
+  const plain = (v: Expr): boolean => v.kind === 'sym' || isIndexed(v);
+  const by = plain(x) ? toDisplayAscii(x) : `(${toDisplayAscii(x)})`;
+  return plain(f) ? `∂${toDisplayAscii(f)}/∂${by}` : `∂/∂${by} [${toDisplayAscii(f)}]`;
 }
 
 /** The ASCII of `e` with derivatives in ∂ notation: `∂L/∂a2 · ∂a2/∂z2`, `(1 - y)/(1 - a2) - y/a2`. */
@@ -37,8 +69,8 @@ export function toDisplayAscii(e: Expr): string {
     return args.every((a, i) => a === n.args[i]) ? n : rebuild(n, args);
   };
   const marked = mark(e);
-  if (!texts.length) return toAscii(e);
-  return toAscii(marked)
+  if (!texts.length) return toAsciiWith(e, INDEX_NOTATION);
+  return toAsciiWith(marked, INDEX_NOTATION)
     .replace(/\*(?=\u0002)|(?<=\u0003)\*/g, ' · ')
     .replace(/\u0002(\d+)\u0003/g, (m: string, i: string, at: number, s: string) => {
       const text = texts[Number(i)]!;

@@ -6,11 +6,13 @@
  */
 import { type Expr, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
+import { definedTerm } from '../expr/indexed.js';
 import type { Decision } from '../proof/equality.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';
 import { DOCUMENT_WORDS, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
+import { evidenceText } from './evidence.js';
 import { explainOnce, joinSentences, stepExplanation } from './explain.js';
 import { toLatex } from './latex.js';
 import { proofLines } from './lines.js';
@@ -28,6 +30,8 @@ export interface DerivationReport {
   /** What the result needs beyond the assumptions, and what the assumptions already give. */
   readonly conditions: readonly Condition[];
   readonly discharged: readonly Condition[];
+  /** Steps the kernel replayed, when the document reports a replay (`check proof.json`). */
+  readonly replayed?: number;
 }
 
 /** What a document of every gradient of a loss shows (`derive --all`). */
@@ -61,7 +65,7 @@ function problemSection(proof: Proof, lossName: string | undefined, find: string
   const w = DOCUMENT_WORDS[lang];
   const out = [`\\subsection*{${w.problem}}`, ''];
   const given = proof.definitions.filter((d) => d.name !== lossName);
-  if (given.length) out.push(`\\textbf{${w.given}}`, ...alignBlock(given.map((d) => `${toLatex(sym(d.name))} &= ${toLatex(d.expr)}`)), '');
+  if (given.length) out.push(`\\textbf{${w.given}}`, ...alignBlock(given.map((d) => `${toLatex(definedTerm(d))} &= ${toLatex(d.expr)}`)), '');
   const loss = proof.definitions.find((d) => d.name === lossName);
   if (loss) out.push(`\\textbf{${w.loss}}`, `\\[ ${toLatex(sym(loss.name))} = ${toLatex(loss.expr)} \\]`, '');
   out.push(find, '');
@@ -116,7 +120,7 @@ function verdictParagraphs(e: { readonly expected: Expr; readonly decision: Deci
     const values = `${w.theResult} $${numberToLatex(c.left, 6)}$${p.comma}${w.theExpected} $${numberToLatex(c.right, 6)}$`;
     out.push(labelled(w.counterexample, `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? '处' : ''}${p.comma}${values}`, lang));
   }
-  if (e.decision.evidence) out.push(documentText(e.decision.evidence));
+  if (e.decision.evidence) out.push(documentText(evidenceText(e.decision.evidence, lang)));
   return out;
 }
 
@@ -138,6 +142,7 @@ export function derivationToDocument(r: DerivationReport, lang: Lang = 'en', ste
   if (r.conditions.length) result.push(labelled(w.conditions, mathList(r.conditions.map(conditionToLatex), lang), lang), '');
   if (r.discharged.length) result.push(labelled(w.covers, mathList(r.discharged.map(conditionToLatex), lang), lang), '');
   for (const e of r.expectations) result.push(...verdictParagraphs(e, lang), '');
+  if (r.replayed !== undefined) result.push(labelled(w.checked, `${r.replayed} ${w.steps}`, lang), '');
   return latexDocument(r.title, [...problemSection(proof, lossName, find, lang), ...derivationSection(proof, r.rules, lang, steps), ...result], lang);
 }
 

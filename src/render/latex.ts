@@ -7,6 +7,7 @@ import type { Expr } from '../expr/node.js';
 import { type FactorOrder, asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
 import { isNegative, ratAbs } from '../expr/rational.js';
 import { nameToLatex, operatorNameToLatex } from './names.js';
+import { AT, DELTA, LIST, isIndexed, isSum } from '../expr/indexed.js';
 
 // Binding strength of what a printed string is at its top, as in print.ts.
 const SUM = 1;
@@ -22,6 +23,8 @@ interface Printed {
   closed?: string;
   /** A derivative `\frac{\partial L}{\partial a_{2}}`: written first in a product, with `\cdot` after it. */
   derivative?: boolean;
+  /** A sum `\sum_{k=1}^{K} f`, which reaches to the end of its product: written last in it. */
+  sum?: boolean;
 }
 
 /** Functions written as operators, without parentheses around a name or a number: `\log a_{2}`. */
@@ -70,6 +73,8 @@ function printCall(e: Expr & { kind: 'call' }): Printed {
   const args = e.args;
   const [u] = args;
   if (e.fn === 'diff' && args.length === 2) return printDerivative(args[0]!, args[1]!);
+  const notation = printIndexNotation(e);
+  if (notation) return notation;
   const relation = RELATIONS[e.fn];
   if (relation && args.length === 2) return { text: `${toLatex(args[0]!)} ${relation} ${toLatex(args[1]!)}`, level: ATOM };
   if (e.fn === 'piecewise' && args.length % 2 === 0) {
@@ -94,16 +99,47 @@ function printCall(e: Expr & { kind: 'call' }): Printed {
   }
   if (!OPERATORS.has(e.fn)) return { text: operatorNameToLatex(e.fn) + parens(arg.text), level: ATOM };
   const closed = `\\${e.fn}${parens(arg.text)}`;
-  const bare = u.kind === 'sym' || (u.kind === 'num' && isPlainInteger(u.value));
+  const bare = u.kind === 'sym' || isIndexed(u) || (u.kind === 'num' && isPlainInteger(u.value));
   return bare ? { text: `\\${e.fn} ${arg.text}`, level: POWER, closed } : { text: closed, level: ATOM };
 }
 
-/** `\frac{\partial L}{\partial z_{2}}` for a name, `\frac{\partial}{\partial x}\left[ f \right]` otherwise. */
+/**
+ * Index notation as textbooks set it: `a_{k}`, `\delta_{ki}`, `\sum_{k=1}^{K} f`. A member
+ * with a number for its index is `a_{[2]}`, since `a_{2}` is the name a2; a family whose
+ * name has a subscript of its own is braced (`{w_{1}}_{k}`).
+ */
+function printIndexNotation(e: Expr & { kind: 'call' }): Printed | undefined {
+  const [a, b] = e.args;
+  if (e.fn === AT && isIndexed(e)) {
+    const family = toLatex(a!);
+    const base = /[_']/.test(family) ? `{${family}}` : family;
+    const index = b!.kind === 'num' ? `[${toLatex(b!)}]` : toLatex(b!);
+    return { text: `${base}_{${index}}`, level: ATOM };
+  }
+  if (e.fn === LIST) return { text: `\\left[${e.args.map((x) => toLatex(x)).join(', ')}\\right]`, level: ATOM };
+  if (e.fn === DELTA && e.args.length === 2) {
+    // Two one-letter indices side by side, as in the textbook; anything else with a comma.
+    const short = [a!, b!].every((x) => x.kind === 'sym' && /^[A-Za-z]$/.test(x.name));
+    const text = short ? `\\delta_{${toLatex(a!)}${toLatex(b!)}}` : `\\delta_{${toLatex(a!)}, ${toLatex(b!)}}`;
+    return { text, level: ATOM };
+  }
+  if (isSum(e)) {
+    const [k, lo, hi, body] = e.args as [Expr, Expr, Expr, Expr];
+    const p = print(body);
+    // A body that is a sum or starts with a sign is set in parentheses; a product is not.
+    const inner = p.level === SUM || p.level === NEG ? parens(p.text) : p.text;
+    const text = `\\sum_{${toLatex(k)}=${toLatex(lo)}}^{${toLatex(hi)}} ${inner}`;
+    return { text, level: POWER, closed: parens(text), sum: true };
+  }
+  return undefined;
+}
+
+/** `\frac{\partial L}{\partial z_{2}}` for a name or a member, `\frac{\partial}{\partial x}\left[ f \right]` otherwise. */
 function printDerivative(f: Expr, x: Expr): Printed {
   const by = `\\partial ${wrap(print(x), ATOM)}`;
   const text =
-    f.kind === 'sym'
-      ? `\\frac{\\partial ${nameToLatex(f.name)}}{${by}}`
+    f.kind === 'sym' || isIndexed(f)
+      ? `\\frac{\\partial ${print(f).text}}{${by}}`
       : `\\frac{\\partial}{${by}}\\left[${toLatex(f)}\\right]`;
   return { text, level: POWER, derivative: true };
 }
@@ -122,7 +158,7 @@ const printFactor = (x: Expr): Printed => (x.kind === 'pow' ? printPower(x) : pr
  */
 function juxtapose(coefficient: bigint | undefined, factors: readonly Expr[]): string {
   const printed = factors.map(printFactor);
-  const ordered = [...printed.filter((p) => p.derivative), ...printed.filter((p) => !p.derivative)];
+  const ordered = [...printed.filter((p) => p.derivative), ...printed.filter((p) => !p.derivative && !p.sum), ...printed.filter((p) => p.sum)];
   const parts: Printed[] = coefficient === undefined ? ordered : [{ text: coefficient.toString(), level: ATOM }, ...ordered];
   if (parts.length === 1) return parts[0]!.text;
   let text = '';

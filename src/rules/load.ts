@@ -1,5 +1,7 @@
 /** Loading rule files into a validated `RuleSet`. */
-import { PRIMITIVES, evaluate, type FunctionTable } from '../expr/eval.js';
+import { OVER_FAMILIES, PRIMITIVES, evaluate, type FunctionTable } from '../expr/eval.js';
+import { familyParams } from '../expr/functions.js';
+import { memberKey } from '../expr/indexed.js';
 import { GradproofError } from '../expr/errors.js';
 import { BUILTIN_FUNCTIONS } from '../parse/ascii.js';
 import { parseRuleFile, type RuleFile } from './parse-file.js';
@@ -9,9 +11,8 @@ import type { FunctionDef, Rule, RuleSet } from './types.js';
 /**
  * Parses and validates rule files, on top of `base` when given (a user's rules beside the
  * built-in ones). Throws a `rule` error with file, line and id for anything wrong.
- * `numericChecks: false` is only for text whose digest shows it passed them already.
  */
-export function loadRules(files: readonly RuleFile[], base?: RuleSet, numericChecks = true): RuleSet {
+export function loadRules(files: readonly RuleFile[], base?: RuleSet): RuleSet {
   const texts = new Map(files.map((f) => [f.name, f.text]));
   const fail = failer(texts);
   const newRules: Rule[] = [];
@@ -30,7 +31,7 @@ export function loadRules(files: readonly RuleFile[], base?: RuleSet, numericChe
   const fns = functionTable(defs);
   // Ids must be unique across the base and the new files; only new rules need checking.
   const rules = [...(base?.rules ?? []), ...newRules];
-  validate(rules, newDefs, fns, fail, new Set(newRules), numericChecks);
+  validate(rules, newDefs, fns, fail, new Set(newRules));
   const byId = new Map(rules.map((r) => [r.id, r]));
   const functions = new Set<string>([...BUILTIN_FUNCTIONS, ...Object.keys(fns)]);
   for (const r of rules) if (r.outer) functions.add(r.outer.fn);
@@ -66,9 +67,31 @@ function ownerOf(text: string, n: number): string | undefined {
 
 /** Numeric implementations: the primitives, and for other defined functions their definitions. */
 export function functionTable(defs: ReadonlyMap<string, FunctionDef>): FunctionTable {
+  // Once per rule set's definitions (every problem asks): a memo, not state.
+  let known = FUNCTION_TABLES.get(defs);
+  if (!known) FUNCTION_TABLES.set(defs, (known = buildFunctionTable(defs)));
+  return known;
+}
+
+const FUNCTION_TABLES = new WeakMap<ReadonlyMap<string, FunctionDef>, FunctionTable>();
+
+function buildFunctionTable(defs: ReadonlyMap<string, FunctionDef>): FunctionTable {
   const table: Record<string, (...xs: number[]) => number> = { ...PRIMITIVES };
   for (const d of defs.values()) {
     if (table[d.name]) continue;
+    const families = familyParams(d);
+    if (families.length) {
+      // Over families, a function is evaluated for listed classes: their number n, then the
+      // n members of each family in turn (as the evaluator passes `f([y1, y2], [a1, a2])`).
+      const fn = (n: number, ...xs: number[]): number => {
+        if (xs.length !== n * families.length || d.params.length !== families.length + 1) return NaN;
+        const values = new Map<string, number>([[d.params[d.params.length - 1]!, n]]);
+        families.forEach((f, j) => xs.slice(j * n, (j + 1) * n).forEach((x, m) => values.set(memberKey(f, m + 1), x)));
+        return evaluate(d.body, (name) => values.get(name), { fns: table });
+      };
+      table[d.name] = Object.assign(fn, { [OVER_FAMILIES]: true });
+      continue;
+    }
     table[d.name] = (...xs: number[]) => {
       const values = new Map(d.params.map((p, i) => [p, xs[i]!]));
       return evaluate(d.body, (n) => values.get(n), { fns: table });

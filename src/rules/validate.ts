@@ -13,7 +13,8 @@ import { close, valueAt, type Point } from '../expr/numeric.js';
 import { seededRandom, uniform, type Random } from '../expr/random.js';
 import { Definitions } from '../expr/context.js';
 import type { FunctionDef, Rule } from './types.js';
-import { AT, SUM, freeSymbols } from '../expr/indexed.js';
+import { AT, SUM, freeSymbols, memberKey } from '../expr/indexed.js';
+import { familyParams } from '../expr/functions.js';
 import { checkBinderScopes, checkIndexRuleNumerically, usesIndexNotationRule } from './validate-index.js';
 
 export interface Located {
@@ -27,17 +28,13 @@ export type FailAt = (where: Located, message: string) => never;
 const SAMPLES = 6;
 const TRIES = 60;
 
-/**
- * Checks rules and definitions; `known` are the functions that may be used. `numeric: false`
- * skips only the numeric checks, for text that already passed them (see `rulesDigest`).
- */
+/** Checks rules and definitions; `known` are the functions that may be used. */
 export function validate(
   rules: readonly Rule[],
   defs: readonly FunctionDef[],
   fns: FunctionTable,
   fail: FailAt,
   fresh: ReadonlySet<Rule> = new Set(rules),
-  numeric = true,
 ): void {
   const known = new Set([...Object.keys(fns), 'diff', AT, SUM]);
   const ids = new Map<string, Rule>();
@@ -50,7 +47,7 @@ export function validate(
     for (const f of functions(d.body)) if (!known.has(f)) fail(d, `def ${d.name} uses the unknown function ${f}`);
     const unbound = [...freeSymbols(d.body)].filter((s) => !d.params.includes(s) && s !== 'pi');
     if (unbound.length) fail(d, `def ${d.name} uses ${unbound.join(', ')}, which is not a parameter`);
-    if (numeric) checkDef(d, fns, fail);
+    checkDef(d, fns, fail);
   }
   for (const r of rules) {
     if (!r.lhs || !r.rhs || !fresh.has(r)) continue;
@@ -65,8 +62,8 @@ export function validate(
     }
     if (usesIndexNotationRule(r)) {
       checkBinderScopes(r, fail);
-      if (numeric) checkIndexRuleNumerically(r, fns, fail, hash(r.id));
-    } else if (numeric) checkNumerically(r, fns, fail);
+      checkIndexRuleNumerically(r, fns, fail, hash(r.id));
+    } else checkNumerically(r, fns, fail);
   }
 }
 
@@ -125,9 +122,17 @@ function checkDef(d: FunctionDef, fns: FunctionTable, fail: FailAt): void {
   let good = 0;
   for (let t = 0; t < TRIES && good < SAMPLES; t++) {
     const point: Record<string, number> = {};
-    for (const p of d.params) point[p] = uniform(rnd, 0.1, 2.5) * (rnd() < 0.5 ? -1 : 1);
+    const families = familyParams(d);
+    // Over families: a size from 1 to 6 (the last parameter) and positive members, checked
+    // against the function for listed classes (their number, then each family's members).
+    const size = 1 + Math.floor(rnd() * 6);
+    const listed: number[] = [size];
+    if (families.length) {
+      for (const p of d.params) point[p] = size;
+      for (const f of families) for (let m = 1; m <= size; m++) listed.push((point[memberKey(f, m)] = uniform(rnd, 0.1, 2.5)));
+    } else for (const p of d.params) point[p] = uniform(rnd, 0.1, 2.5) * (rnd() < 0.5 ? -1 : 1);
     const v = safeValue(d.body, point, fns);
-    const w = native ? native(...d.params.map((p) => point[p]!)) : v;
+    const w = !native ? v : families.length ? native(...listed) : native(...d.params.map((p) => point[p]!));
     if (!Number.isFinite(v) || !Number.isFinite(w)) continue;
     good++;
     if (!close(v, w, 1e-9)) fail(d, `def ${d.name} disagrees with the numeric ${d.name}: ${v} vs ${w}`);
