@@ -5,6 +5,8 @@ import { parseDerivation } from '../parse/derivation.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Verdict } from '../proof/equality.js';
 import { conditionToText } from '../render/conditions.js';
+import { linkExplanation } from '../render/explain-link.js';
+import type { Lang } from '../render/rule-name.js';
 import { checkDerivation, type ChainOutcome } from './check-chain.js';
 import { type Lets, letLines, listOf, parseOptions, rulesOf } from './inputs.js';
 
@@ -26,6 +28,8 @@ export interface LinkJson {
   readonly counterexample: Readonly<Record<string, number>> | null;
   readonly values: { readonly left: number; readonly right: number } | null;
   readonly evidence: string | null;
+  /** Why the link holds (the sentences of the rules its proof used), or that it does not, in the chosen language. */
+  readonly explanation: string;
 }
 
 /** What `checkChain()` returns: every link, and the first one that is not proven. */
@@ -36,8 +40,8 @@ export interface ChainResult {
   readonly links: readonly LinkJson[];
 }
 
-/** The JSON of a chain check. */
-export function chainToJson(o: ChainOutcome): ChainResult {
+/** The JSON of a chain check, its explanations in `lang`. */
+export function chainToJson(o: ChainOutcome, lang: Lang = 'en'): ChainResult {
   return {
     title: o.title ?? null,
     firstWrong: o.firstWrong,
@@ -54,6 +58,7 @@ export function chainToJson(o: ChainOutcome): ChainResult {
       counterexample: l.decision.counterexample?.point ?? null,
       values: l.decision.counterexample ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
       evidence: l.decision.evidence ?? null,
+      explanation: linkExplanation(l, o.rules.byId, lang),
     })),
   };
 }
@@ -65,6 +70,8 @@ export interface ChainOptions {
   /** Facts: `'y1 + y2 + y3 = 1'`, `'0 < a2 < 1'`. */
   readonly assume?: string | readonly string[];
   readonly rules?: RuleSet;
+  /** The language of the explanations (default `en`). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -80,8 +87,8 @@ export function checkChain(chain: readonly string[] | string, options: ChainOpti
   if (typeof chain === 'string') {
     // A derivation file states its own definitions and facts; the options' come first.
     const spec = parseDerivation(chain, 'derivation', { functions: rules.functions });
-    return chainToJson(checkDerivation({ ...spec, definitions: [...definitions, ...spec.definitions], assumptions: [...assumptions, ...spec.assumptions] }, rules));
+    return chainToJson(checkDerivation({ ...spec, definitions: [...definitions, ...spec.definitions], assumptions: [...assumptions, ...spec.assumptions] }, rules), options.lang);
   }
   const exprs = chain.map((e, i) => ({ expr: parseAny(e, parseOptions(rules, `expression ${i + 1}`)) }));
-  return chainToJson(checkDerivation({ definitions, assumptions, chains: [exprs] }, rules));
+  return chainToJson(checkDerivation({ definitions, assumptions, chains: [exprs] }, rules), options.lang);
 }

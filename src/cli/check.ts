@@ -8,7 +8,8 @@ import type { RuleSet } from '../rules/types.js';
 import { checkProof } from '../proof/kernel.js';
 import { proofFromJson } from '../api/serialize.js';
 import { checkDerivation, type ChainOutcome, type WrittenDerivation } from '../api/check-chain.js';
-import { chainToJson, chainToLatex, formatChain } from './format-check.js';
+import { chainToJson, chainToLatex, chainToMd, formatChain } from './format-check.js';
+import { formatReplay } from './format-replay.js';
 import { chainOutcomeToHtml } from './format-html.js';
 import type { CheckArgs } from './args.js';
 import { why } from './errors.js';
@@ -36,7 +37,15 @@ export function runCheck(args: CheckArgs): { text: string; code: number } {
 
 function chainResult(outcome: ChainOutcome, args: CheckArgs): { text: string; code: number } {
   const text =
-    args.format === 'json' ? `${JSON.stringify(chainToJson(outcome), null, 2)}\n` : args.format === 'html' ? chainOutcomeToHtml(outcome, args.lang) : args.format === 'latex' ? chainToLatex(outcome, args.lang) : formatChain(outcome, args.lang);
+    args.format === 'json'
+      ? `${JSON.stringify(chainToJson(outcome, args.lang), null, 2)}\n`
+      : args.format === 'html'
+        ? chainOutcomeToHtml(outcome, args.lang)
+        : args.format === 'latex'
+          ? chainToLatex(outcome, args.lang)
+          : args.format === 'md'
+            ? chainToMd(outcome, args.lang)
+            : formatChain(outcome, args.lang);
   return { text, code: outcome.firstWrong === null ? 0 : 1 };
 }
 
@@ -49,15 +58,16 @@ function replayProofFile(file: string, text: string, rules: RuleSet, args: Check
   }
   const proof = proofFromJson(json, { functions: rules.functions });
   const r = checkProof(proof, rules.byId, rules.defs);
-  const claim = `${toAscii(proof.start)} = ${toAscii(proof.result)}`;
+  const code = r.ok ? 0 : 1;
   if (args.format === 'json') {
+    // What check() returns: the same object in every language.
+    const claim = `${toAscii(proof.start)} = ${toAscii(proof.result)}`;
     const out = r.ok ? { checked: true, replayed: r.checked.replayed, claim } : { checked: false, step: r.step, reason: r.reason, claim };
-    return { text: `${JSON.stringify(out, null, 2)}\n`, code: r.ok ? 0 : 1 };
+    return { text: `${JSON.stringify(out, null, 2)}\n`, code };
   }
-  if (r.ok) return { text: `checked: ${r.checked.replayed} steps replayed\n${claim}\n`, code: 0 };
-  const step = proof.steps[r.step - 1];
-  const which = step ? `step ${r.step} (${step.rule})` : 'the proof';
-  return { text: `rejected: ${which}: ${r.reason}\n`, code: 1 };
+  // The title is the file's own words: shown (escaped by every renderer), never trusted.
+  const title = (json as { title?: unknown }).title;
+  return { text: formatReplay({ ...(typeof title === 'string' && title ? { title } : {}), proof, result: r, rules }, args.format, args.lang), code };
 }
 
 function readText(file: string): string {

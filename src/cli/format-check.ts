@@ -5,31 +5,42 @@ import { conditionToText } from '../render/conditions.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 import { chainToDocument } from '../render/document-check.js';
+import { chainToMarkdown } from '../render/markdown-chain.js';
+import { evidenceText } from '../render/evidence.js';
+import { explainProvenLinksOnce } from '../render/explain-link.js';
+import { wrapText } from '../render/wrap.js';
+
+/** The width explanations wrap within, as derive's text does, and their indent. */
+const WIDTH = 100;
+const INDENT = '    ';
 
 const WORDS = {
   en: { proven: 'proven', refuted: 'refuted', unknown: 'unknown', at: 'at', left: 'left', right: 'right', by: 'by', ok: 'Every step is proven.', wrong: 'The first wrong step is', line: 'line' },
   zh: { proven: '已证明', refuted: '不成立', unknown: '未能判定', at: '反例', left: '左边', right: '右边', by: '依据', ok: '每一步都已证明。', wrong: '第一个错误的步骤是第', line: '行' },
 } as const;
 
-/** Link by link, then the first wrong step. */
+/** Link by link, each proven link explained below its verdict (each sentence once), then the first wrong step. */
 export function formatChain(o: ChainOutcome, lang: Lang): string {
   const w = WORDS[lang];
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
-  for (const l of o.links) {
+  const prose = explainProvenLinksOnce(o.links, o.rules.byId, lang);
+  o.links.forEach((l, i) => {
     out.push(`${String(l.number).padStart(2)}. ${toDisplayAscii(l.from)} = ${toDisplayAscii(l.to)}`);
     let verdict = `    ${w[l.decision.verdict]}`;
     if (l.rules.length) verdict += `  ${w.by} ${l.rules.map((id) => o.rules.byId.get(id)?.name[lang] ?? id).filter((n, i, a) => a.indexOf(n) === i).join(lang === 'zh' ? '、' : ', ')}`;
     const conds = [...new Set(l.conditions.map(conditionToText))];
     if (conds.length) verdict += `  [${conds.join(', ')}]`;
     out.push(verdict);
+    out.push(...wrapText(prose[i]!, WIDTH - INDENT.length).map((row) => INDENT + row));
     const c = l.decision.counterexample;
     if (c) {
-      const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
-      out.push(`    ${w.at} ${point}: ${w.left} ${c.left.toPrecision(6)}, ${w.right} ${c.right.toPrecision(6)}`);
+      const [comma, colon] = lang === 'zh' ? ['，', '：'] : [', ', ': '];
+      const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(comma);
+      out.push(`    ${w.at} ${point}${colon}${w.left} ${c.left.toPrecision(6)}${comma}${w.right} ${c.right.toPrecision(6)}`);
     }
-    if (l.decision.evidence) out.push(`    ${l.decision.evidence}`);
-  }
+    if (l.decision.evidence) out.push(`    ${evidenceText(l.decision.evidence, lang)}`);
+  });
   out.push('');
   const wrong = o.links.find((l) => l.number === o.firstWrong);
   if (!wrong) out.push(w.ok);
@@ -41,6 +52,11 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
 /** A standalone LaTeX document of the check: each link with its verdict and explanation, then the first wrong step. */
 export function chainToLatex(o: ChainOutcome, lang: Lang): string {
   return chainToDocument({ ...o, rules: o.rules.byId }, lang);
+}
+
+/** The check as Markdown: a `$$` block per link, explained below it, then the first wrong step. */
+export function chainToMd(o: ChainOutcome, lang: Lang): string {
+  return chainToMarkdown({ ...o, rules: o.rules.byId }, lang);
 }
 
 /** The JSON of a chain check: the object `checkChain()` returns. */

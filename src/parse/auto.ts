@@ -31,10 +31,15 @@ export function parseAnyRelation(text: string, options: ParseOptions = {}, synta
 }
 
 /**
- * The syntax of a problem or derivation file: LaTeX when any line outside comments has a
+ * The syntax of a problem or derivation file: LaTeX when any line of mathematics has a
  * backslash (a file pasted from a textbook), so `a_2 - y` there is `a2 - y`; else ASCII.
+ * Comments and the `title` line are prose, whatever they quote: a title such as
+ * `The \sigma derivative` leaves an ASCII file ASCII.
  */
 export function fileSyntax(text: string): InputSyntax {
-  const code = text.split('\n').map((l) => l.replace(/#.*$/, ''));
+  const code = text
+    .split('\n')
+    .map((l) => l.replace(/#.*$/, ''))
+    .filter((l) => !/^\s*title\b/.test(l));
   return code.some((l) => l.includes('\\')) ? 'latex' : 'ascii';
 }

@@ -10,6 +10,7 @@ import type { Condition } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { DOCUMENT_WORDS, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { namesAndConditions, pointToLatex } from './document-derivation.js';
+import { undecidedText } from './evidence.js';
 import { explainRules } from './explain.js';
 import { toLatex } from './latex.js';
 import { type Lang, ruleName } from './rule-name.js';
@@ -39,7 +40,7 @@ export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: 
   const w = DOCUMENT_WORDS[lang];
   const c = link.decision.counterexample;
   if (link.decision.verdict === 'proven') return documentText(explainRules(link.rules, rules, lang));
-  if (!c) return documentText(`${w.undecided}${link.decision.evidence ? ` ${link.decision.evidence}` : ''}`);
+  if (!c) return documentText(undecidedText(link.decision.evidence, lang));
   const sep = lang === 'zh' ? '，' : ', ';
   const at = `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? ' 处' : ''}`;
   const values = `${w.left} $${numberToLatex(c.left, 6)}$${sep}${w.right} $${numberToLatex(c.right, 6)}$`;

@@ -12,6 +12,8 @@ import type { CheckedProof } from '../proof/kernel.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';
+import { evidenceText } from './evidence.js';
+import { linkExplanation } from './explain-link.js';
 import { escapeHtml } from './html-escape.js';
 import { WORDS, htmlDocument } from './html-layout.js';
 import type { MathRenderer } from './html-math.js';
@@ -133,9 +135,12 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
     if (names.length) verdict += ` <span class="rules">${w.by} ${escapeHtml(joinNames(names, c.lang))}</span>`;
     parts.push(`<div>${verdict}</div>`);
     if (l.conditions.length) parts.push(`<div class="step-conditions">${c.math(l.conditions.map(conditionToLatex).join(',\\ '), false)}</div>`);
+    // A proven link is explained as a derived line is; one that is not shows its point or evidence instead.
+    const explanation = l.decision.verdict === 'proven' ? linkExplanation(l, o.rules.byId, c.lang) : '';
+    if (explanation) parts.push(`<p class="explanation">${escapeHtml(explanation)}</p>`);
     parts.push(counterexampleHtml(l.decision, { left: w.left, right: w.right }, c));
-    if (l.decision.evidence) parts.push(`<p class="evidence">${escapeHtml(l.decision.evidence)}</p>`);
-    const where = l.line ? ` (${w.line} ${l.line})` : '';
+    if (l.decision.evidence) parts.push(`<p class="evidence">${escapeHtml(evidenceText(l.decision.evidence, c.lang))}</p>`);
+    const where = !l.line ? '' : c.lang === 'zh' ? `（第 ${l.line} 行）` : ` (${w.line} ${l.line})`;
     return `<div class="verdict verdict-${l.decision.verdict} link" data-verdict="${l.decision.verdict}"><div class="link-number">${w.link(l.number)}${where}</div>${parts.join('')}</div>`;
   });
   const wrong = o.links.find((l) => l.number === o.firstWrong);
@@ -158,5 +163,6 @@ function footer(replayed: number | undefined, options: HtmlOptions): string {
   const parts: string[] = [];
   if (replayed !== undefined) parts.push(`${replayed} ${w.replayed}${w.stop}`);
   if (options.generator) parts.push(`${w.generated} ${escapeHtml(options.generator)}${w.stop}`);
-  return parts.length ? `<footer>${parts.join(' ')}</footer>` : '';
+  // Chinese sentences run on, with no space between them.
+  return parts.length ? `<footer>${parts.join(options.lang === 'zh' ? '' : ' ')}</footer>` : '';
 }

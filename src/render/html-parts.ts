@@ -12,6 +12,7 @@ import type { Decision } from '../proof/equality.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';
+import { evidenceText } from './evidence.js';
 import { explainLine } from './explain.js';
 import { escapeHtml } from './html-escape.js';
 import type { Words } from './html-layout.js';
@@ -109,7 +110,7 @@ export function counterexampleHtml(d: Decision, labels: { left: string; right: s
   if (!ce) return '';
   const rows = Object.entries(ce.point).map(([k, v]) => `<tr><td>${c.math(toLatex(sym(k)), false)}</td><td>${escapeHtml(String(v))}</td></tr>`);
   rows.push(`<tr><th>${labels.left}</th><td>${escapeHtml(ce.left.toPrecision(6))}</td></tr>`, `<tr><th>${labels.right}</th><td>${escapeHtml(ce.right.toPrecision(6))}</td></tr>`);
-  return `<div class="counterexample">${c.words.counterexample}:<table class="point"><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="counterexample">${c.words.counterexample}${c.lang === 'zh' ? '：' : ':'}<table class="point"><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** Each expectation with its verdict; a refuted one with its counterexample, an unknown one with its evidence. */
@@ -123,7 +124,7 @@ export function expectationsSection(
   const items = expectations.map(({ expected, decision }) => {
     const parts = [`<div class="expected">${c.math(`${toLatex(start)} = ${toLatex(expected)}`, false)}: ${verdictHtml(decision.verdict, w)}</div>`];
     parts.push(counterexampleHtml(decision, { left: w.resultValue, right: w.expectedValue }, c));
-    if (decision.evidence) parts.push(`<p class="evidence">${escapeHtml(decision.evidence)}</p>`);
+    if (decision.evidence) parts.push(`<p class="evidence">${escapeHtml(evidenceText(decision.evidence, c.lang))}</p>`);
     return `<div class="verdict verdict-${decision.verdict}" data-verdict="${decision.verdict}">${parts.join('')}</div>`;
   });
   return `<section class="expectations"><h2>${w.expectations}</h2>${items.join('\n')}</section>`;

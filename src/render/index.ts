@@ -14,3 +14,7 @@ export { type LineJson, proofLinesToJson } from './lines-json.js';
 export { type DerivationReport, type GradientsReport, derivationToDocument, gradientsToDocument } from './document-derivation.js';
 export { type ChainReport, chainToDocument } from './document-check.js';
 export { documentText, latexDocument } from './document-latex.js';
+export { type ExplainedLink, explainProvenLinksOnce, linkExplanation, linkSentences } from './explain-link.js';
+export { evidenceText, undecidedText } from './evidence.js';
+export { chainToMarkdown } from './markdown-chain.js';
+export { type ReplayReport, gradientsToMarkdown, replayToMarkdown } from './markdown-pages.js';

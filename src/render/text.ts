@@ -82,6 +82,12 @@ export function proofToText(
   return out.join('\n');
 }
 
+/** Where a step applied, in words. */
+const STEP_WORDS = {
+  en: { at: 'at', root: 'root', of: (n: number) => ` of lemma ${n}`, using: (n: number) => `, using lemma ${n}` },
+  zh: { at: '位置', root: '整个式子', of: (n: number) => `，属于引理 ${n}`, using: (n: number) => `，使用引理 ${n}` },
+} as const;
+
 /**
  * Every step on its own line, numbered, in the input syntax (so paths index what is shown),
  * with the lemma it belongs to or uses:
@@ -93,12 +99,13 @@ export function stepsToText(proof: Proof, rules: ReadonlyMap<string, Rule>, lang
     .map((s, i) => {
       const name = ruleName(s.rule, rules, lang);
       const rule = name === s.rule ? s.rule : `${s.rule} (${name})`;
-      const where = s.path.length ? s.path.join('.') : 'root';
-      const within = s.derivation > 0 ? ` of lemma ${s.derivation}` : '';
-      const uses = s.lemma !== undefined ? `, using lemma ${s.lemma}` : '';
+      const w = STEP_WORDS[lang];
+      const where = `${w.at} ${s.path.length ? s.path.join('.') : w.root}`;
+      const within = s.derivation > 0 ? w.of(s.derivation) : '';
+      const uses = s.lemma !== undefined ? w.using(s.lemma) : '';
       const conditions = s.conditions.length ? `  [${s.conditions.map(conditionToText).join(', ')}]` : '';
       const n = `${i + 1}.`.padStart(digits + 1);
-      return `${n} ${toAscii(s.before)}  →  ${toAscii(s.after)}   ${rule}  at ${where}${within}${uses}${conditions}`;
+      return `${n} ${toAscii(s.before)}  →  ${toAscii(s.after)}   ${rule}  ${where}${within}${uses}${conditions}`;
     })
     .join('\n');
 }

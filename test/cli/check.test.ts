@@ -7,15 +7,29 @@ import { gradproof, expectBadInput } from './run.js';
 const lines = (s: string): string[] => s.trimEnd().split('\n');
 
 describe('gradproof check FILE: a written derivation, link by link', () => {
-  it("the seed's steps 4 to 6 check as proven", () => {
+  it("the seed's steps 4 to 6 check as proven, each link explained below its verdict, each sentence once", () => {
     const r = gradproof('check', 'examples/seed-steps-4-6.proof');
     expect(r.status, r.stderr).toBe(0);
-    const out = lines(r.stdout);
-    expect(out[0]).toBe('Formula 8-13, steps 4 to 6: ∂L/∂a2, one fraction, and the cancellation');
-    expect(out.filter((l) => /^\s+proven/.test(l))).toHaveLength(4);
-    expect(out).toContain(' 4. a2*(1 - a2)*(a2 - y)/(a2*(1 - a2)) = a2 - y');
-    expect(out).toContain('    proven  by algebra  [a2 != 0, a2 != 1]');
-    expect(out[out.length - 1]).toBe('Every step is proven.');
+    expect(lines(r.stdout)).toEqual([
+      'Formula 8-13, steps 4 to 6: ∂L/∂a2, one fraction, and the cancellation',
+      '',
+      ' 1. ∂L/∂a2 = (1 - y)/(1 - a2) - y/a2',
+      '    proven  by substitute the definition, constant multiple rule, sum rule, logarithm rule, derivative of the variable itself, constant rule, algebra  [a2 > 0, a2 < 1]',
+      "    Substitute the intermediate's definition, so that it can be differentiated. A constant factor",
+      '    comes out of the derivative. Differentiate term by term: the derivative of a sum is the sum of',
+      '    the derivatives. The derivative of a logarithm is the derivative of its argument divided by the',
+      "    argument, (log u)' = u'/u, which needs u > 0. The derivative of the variable with respect to",
+      '    itself is one. The derivative of a constant is zero. Rearrange by algebra; both sides are the',
+      '    same rational expression.',
+      ' 2. (1 - y)/(1 - a2) - y/a2 = (a2*(1 - y) - y*(1 - a2))/(a2*(1 - a2))',
+      '    proven  by algebra',
+      ' 3. (a2*(1 - y) - y*(1 - a2))/(a2*(1 - a2)) = (a2 - y)/(a2*(1 - a2))',
+      '    proven  by algebra',
+      ' 4. a2*(1 - a2)*(a2 - y)/(a2*(1 - a2)) = a2 - y',
+      '    proven  by algebra  [a2 != 0, a2 != 1]',
+      '',
+      'Every step is proven.',
+    ]);
   });
 
   it('a sign error is refuted with a point, and named as the first wrong step', () => {
@@ -36,6 +50,39 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
     expect(j.links[0].rules).toEqual(['def.unfold', 'd.const-multiple', 'd.sum', 'd.log', 'd.self', 'd.const', 'alg.rearrange']);
     expect(Object.keys(j.links[1].counterexample).sort()).toEqual(['a2', 'y']);
     expect(j.links[1].values.left).not.toBeCloseTo(j.links[1].values.right, 3);
+    // Each link explained in full, as each of derive's lines is.
+    expect(j.links.map((l: { explanation: string }) => l.explanation)).toEqual([
+      "Substitute the intermediate's definition, so that it can be differentiated. A constant factor comes out of the derivative. " +
+        'Differentiate term by term: the derivative of a sum is the sum of the derivatives. ' +
+        "The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u > 0. " +
+        'The derivative of the variable with respect to itself is one. The derivative of a constant is zero. ' +
+        'Rearrange by algebra; both sides are the same rational expression.',
+      'The two sides differ.',
+      'Rearrange by algebra; both sides are the same rational expression.',
+    ]);
+  });
+
+  it('JSON --lang zh: the explanations in Chinese', () => {
+    const j = JSON.parse(gradproof('check', 'examples/wrong-step.proof', '--format', 'json', '--lang', 'zh').stdout);
+    expect(j.links.slice(1).map((l: { explanation: string }) => l.explanation)).toEqual(['两边取值不同。', '进行代数恒等变形，两边是同一个有理式。']);
+  });
+
+  it('Markdown: a $$ block per link with its verdict beside it, explained below, then the verdict', () => {
+    const r = gradproof('check', 'examples/wrong-step.proof', '--format', 'md');
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n\n')).toEqual([
+      '## A student&#39;s ∂L/∂a2, with a sign error',
+      '$$\n\\frac{\\partial L}{\\partial a_{2}} = \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} \\qquad \\text{(1) proven: substitute the definition, constant multiple rule, sum rule, logarithm rule, derivative of the variable itself, constant rule, algebra} \\quad (a_{2} > 0,\\ a_{2} < 1)\n$$',
+      "Substitute the intermediate's definition, so that it can be differentiated. A constant factor comes out of the derivative. " +
+        'Differentiate term by term: the derivative of a sum is the sum of the derivatives. ' +
+        "The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u \\> 0. " +
+        'The derivative of the variable with respect to itself is one. The derivative of a constant is zero. ' +
+        'Rearrange by algebra; both sides are the same rational expression.',
+      '$$\n\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} \\qquad \\text{(2) refuted}\n$$',
+      'The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$.',
+      '$$\n-\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} = -\\frac{a_{2} \\left(1 - y\\right) + y \\left(1 - a_{2}\\right)}{a_{2} \\left(1 - a_{2}\\right)} \\qquad \\text{(3) proven: algebra}\n$$',
+      '**Verdict** The first wrong step is 2 (line 7): $\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$.\n',
+    ]);
   });
 
   it('--chain E1 E2 E3, in Chinese', () => {
@@ -44,8 +91,12 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
     expect(lines(r.stdout)).toEqual([
       ' 1. ∂/∂z [log(sigmoid(z))] = 1 - sigmoid(z)',
       '    已证明  依据 对数求导法则、sigmoid 导数、自变量的导数为一、代数恒等变形  [sigmoid(z) > 0, sigmoid(z) != 0]',
+      "    对数的导数等于真数的导数除以真数：(log u)' = u'/u，要求 u > 0。sigmoid 函数的导数为 sigmoid(u)(1",
+      '    - sigmoid(u))，再乘以内层函数的导数。自变量对自身的导数为一。进行代数恒等变形，两边是同一个有理',
+      '    式。',
       ' 2. 1 - sigmoid(z) = sigmoid(-z)',
       '    已证明  依据 sigmoid 的对称性、代入上面的结果',
+      '    sigmoid 函数的对称性：sigmoid(-x) = 1 - sigmoid(x)。代入上面已经求出的结果。',
       '',
       '每一步都已证明。',
     ]);
@@ -54,7 +105,7 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
   it('--chain with a stated equation uses it', () => {
     const r = gradproof('check', '--chain', 'a*(y1 + y2 + y3) - y1', 'a - y1', '--assume', 'y1 + y2 + y3 = 1');
     expect(r.status, r.stdout).toBe(0);
-    expect(lines(r.stdout)[1]).toBe('    proven  by use the assumption');
+    expect(lines(r.stdout).slice(1, 3)).toEqual(['    proven  by use the assumption', '    Use the stated assumption to simplify.']);
   });
 
   it('needs two expressions', () => {
@@ -90,6 +141,52 @@ describe('gradproof check p.json: a proof travels', () => {
     const r = gradproof('check', bad);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('rejected: step 6 (d.log): d.log with these bindings does not match diff(log(a2), a2)\n');
+  });
+
+  it('--lang zh: the verdict in Chinese', () => {
+    const r = gradproof('check', file, '--lang', 'zh');
+    expect(r.status, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(['检查通过：25 步已由检查器复核', 'diff(L, z2) = a2 - y']);
+  });
+
+  // The proof shown as derive shows it, the kernel's replay in place of the expectations (a proof file proves no expectation).
+  it('--format latex: the document derive writes', () => {
+    const r = gradproof('check', file, '--format', 'latex');
+    expect(r.status, r.stderr).toBe(0);
+    const derivedDocument = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex').stdout;
+    expect(r.stdout).toBe(derivedDocument.replace('\\textbf{Expected:} $a_{2} - y$ --- proven.', '\\textbf{Checked:} 25 steps replayed by the checker.'));
+  });
+
+  it('--format md: the Markdown derive writes', () => {
+    const r = gradproof('check', file, '--format', 'md');
+    expect(r.status, r.stderr).toBe(0);
+    const derivedMarkdown = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'md').stdout;
+    expect(r.stdout).toBe(derivedMarkdown.replace('**Expected** $a_{2} - y$: proven  \n', '**Checked** 25 steps replayed by the checker\n'));
+  });
+
+  it('--format html: the page derive writes', () => {
+    const r = gradproof('check', file, '--format', 'html', '--lang', 'zh');
+    expect(r.status, r.stderr).toBe(0);
+    const derivedPage = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'html', '--lang', 'zh').stdout;
+    expect(r.stdout).toBe(derivedPage.replace(/<section class="expectations">.*?<\/section>/s, ''));
+  });
+
+  it('a tampered file in every format names the step, in the chosen language', () => {
+    const bad = join(dir, 'tampered.json');
+    const zh = gradproof('check', bad, '--lang', 'zh');
+    expect([zh.status, zh.stdout]).toEqual([1, '未通过：第 6 步（d.log）：d.log with these bindings does not match diff(log(a2), a2)\n']);
+    const md = gradproof('check', bad, '--format', 'md');
+    expect([md.status, md.stdout]).toEqual([
+      1,
+      '## Formula 8-13: ∂L/∂z2 for binary cross-entropy on a sigmoid output\n\n$$\n\\frac{\\partial L}{\\partial z_{2}} = a_{2} - y\n$$\n\n' +
+        '**Verdict** rejected: step 6 \\(d.log\\): d.log with these bindings does not match diff\\(log\\(a2\\), a2\\)\n',
+    ]);
+    const latex = gradproof('check', bad, '--format', 'latex', '--lang', 'zh');
+    expect(latex.status).toBe(1);
+    expect(lines(latex.stdout).slice(-6)).toEqual(['\\subsection*{结论}', '', '未通过：第 6 步（d.log）：d.log with these bindings does not match diff(log(a2), a2)', '', '\\end{CJK}', '\\end{document}']);
+    const html = gradproof('check', bad, '--format', 'html');
+    expect(html.status).toBe(1);
+    expect(html.stdout).toContain('<p class="summary verdict-refuted">rejected: step 6 (d.log): d.log with these bindings does not match diff(log(a2), a2)</p>');
   });
 
   it('a file that is not JSON is bad input', () => {

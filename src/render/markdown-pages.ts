@@ -1,0 +1,72 @@
+/**
+ * Markdown pages besides one derivation's (`derive --format md`): every gradient of a loss
+ * (`derive --all`) and a proof file the kernel replayed (`check proof.json`). Both read like
+ * derive's: the title, what is given, one `$$` block per textbook line with what explains it
+ * below (each sentence once), then what was found.
+ */
+import { sym } from '../expr/node.js';
+import { definedTerm } from '../expr/indexed.js';
+import type { Condition, Proof } from '../proof/types.js';
+import type { Rule } from '../rules/types.js';
+import { conditionToLatex } from './conditions.js';
+import { DOCUMENT_WORDS } from './document-latex.js';
+import type { GradientsReport } from './document-derivation.js';
+import { escapeMarkdownText } from './html-escape.js';
+import { toLatex } from './latex.js';
+import { proofToMarkdown } from './markdown.js';
+import type { Lang } from './rule-name.js';
+
+const TABLE_WORDS = {
+  en: { variable: 'Variable', gradient: 'Gradient' },
+  zh: { variable: '变量', gradient: '梯度' },
+} as const;
+
+/** The title (typed text, so escaped), the givens, and the proof's lines. */
+function head(title: string | undefined, proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): string[] {
+  const out: string[] = [];
+  if (title) out.push(`## ${escapeMarkdownText(title)}`, '');
+  const given = proof.definitions.map((d) => `$${toLatex(definedTerm(d))} = ${toLatex(d.expr)}$`).join(', ');
+  if (given) out.push(`**${DOCUMENT_WORDS[lang].given}** ${given}`, '');
+  out.push(proofToMarkdown(proof, rules, lang), '');
+  return out;
+}
+
+/** `**Conditions** $…$` and `**Checked** N steps replayed by the checker`, as rows of one paragraph. */
+function tail(conditions: readonly Condition[], replayed: number, lang: Lang): string[] {
+  const w = DOCUMENT_WORDS[lang];
+  const out: string[] = [];
+  if (conditions.length) out.push(`**${w.conditions}** $${conditions.map(conditionToLatex).join(',\\ ')}$  `);
+  out.push(`**${w.checked}** ${replayed} ${w.steps}`);
+  return out;
+}
+
+/** LaTeX in a table cell: a `|` (of an absolute value) would end the cell. */
+const cell = (latex: string): string => latex.replace(/\|/g, '\\vert ');
+
+/** Every gradient: the shared derivation, then a table of the gradients, the conditions and the replay. */
+export function gradientsToMarkdown(r: GradientsReport, lang: Lang = 'en'): string {
+  const w = TABLE_WORDS[lang];
+  const loss = toLatex(sym(r.lossName));
+  const rows = r.gradients.map((g) => {
+    const x = toLatex(sym(g.wrt));
+    return `| $${cell(x)}$ | $${cell(`\\frac{\\partial ${loss}}{\\partial ${x}} = ${toLatex(g.result, g.order)}`)}$ |`;
+  });
+  const table = rows.length ? [`**${DOCUMENT_WORDS[lang].gradients}**`, '', `| ${w.variable} | ${w.gradient} |`, '| --- | --- |', ...rows, ''] : [];
+  return `${[...head(r.title, r.proof, r.rules, lang), ...table, ...tail(r.conditions, r.replayed, lang)].join('\n')}\n`;
+}
+
+/** What a page of a replayed proof shows. */
+export interface ReplayReport {
+  readonly title?: string;
+  /** The proof the kernel replayed. */
+  readonly proof: Proof;
+  readonly rules: ReadonlyMap<string, Rule>;
+  readonly conditions: readonly Condition[];
+  readonly replayed: number;
+}
+
+/** A proof the kernel replayed: its lines, the result, the conditions and the replay. */
+export function replayToMarkdown(r: ReplayReport, lang: Lang = 'en'): string {
+  const result = `**${DOCUMENT_WORDS[lang].result}** $${toLatex(r.proof.start)} = ${toLatex(r.proof.result)}$  `;
+  return `${[...head(r.title, r.proof, r.rules, lang), result, ...tail(r.conditions, r.replayed, lang)].join('\n')}\n`;
+}

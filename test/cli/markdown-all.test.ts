@@ -1,0 +1,73 @@
+/** `derive --all --format md`: Markdown like derive's, one `$$` block per line, then a table of the gradients. */
+import { describe, expect, it } from 'vitest';
+import katex from 'katex';
+import { gradproof } from './run.js';
+
+/** Every `$$ … $$` block and `$ … $` span of a Markdown page. */
+function mathOf(md: string): string[] {
+  const blocks = [...md.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)].map((m) => m[1]!);
+  const rest = md.replace(/\$\$\n[\s\S]*?\n\$\$/g, '');
+  const spans = [...rest.matchAll(/\$([^$\n]+)\$/g)].map((m) => m[1]!);
+  return [...blocks, ...spans];
+}
+
+describe('derive --all --format md', () => {
+  it('tanh and a squared error: the lines, each sentence once, then the gradients as a table', () => {
+    const r = gradproof('derive', '(a - y)^2/2', '--let', 'a = tanh(z)', '--all', '--format', 'md');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n\n')).toEqual([
+      '**Given** $a = \\tanh z$, $L = \\frac{\\left(a - y\\right)^{2}}{2}$',
+      '$$\n\\frac{\\partial L}{\\partial a} = a - y \\qquad \\text{substitute the definition, constant multiple rule, power rule, sum rule, derivative of the variable itself, constant rule}\n$$',
+      "Substitute the intermediate's definition, so that it can be differentiated. A constant factor comes out of the derivative. " +
+        "By the power rule, (u^n)' = n u^(n-1) u' for a constant exponent n. Differentiate term by term: the derivative of a sum is the sum of the derivatives. " +
+        'The derivative of the variable with respect to itself is one. The derivative of a constant is zero.',
+      '$$\n\\frac{\\partial L}{\\partial y} = y - a \\qquad \\text{substitute the definition, constant multiple rule, power rule, sum rule, constant rule, derivative of the variable itself, distribute the sign}\n$$',
+      'Remove the parentheses, distributing the sign or factor over each term.',
+      '$$\n\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial a}{\\partial z} \\qquad \\text{chain rule}\n$$',
+      'By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.',
+      '$$\n\\frac{\\partial L}{\\partial z} = \\left(1 - a^{2}\\right) \\left(a - y\\right) \\qquad \\text{by the results above}\n$$',
+      'Substitute the results derived above.',
+      '$$\n\\frac{\\partial a}{\\partial z} = 1 - \\left(\\tanh z\\right)^{2} \\qquad \\text{substitute the definition, tanh derivative, derivative of the variable itself}\n$$',
+      'The derivative of tanh is 1 - tanh(u)^2, times the derivative of its argument.',
+      "$$\n\\frac{\\partial a}{\\partial z} = 1 - a^{2} \\qquad \\text{write in the intermediate's name}\n$$",
+      "Write the result in the intermediate's name again, as the textbook does.",
+      '**Gradients**',
+      [
+        '| Variable | Gradient |',
+        '| --- | --- |',
+        '| $a$ | $\\frac{\\partial L}{\\partial a} = a - y$ |',
+        '| $y$ | $\\frac{\\partial L}{\\partial y} = y - a$ |',
+        '| $z$ | $\\frac{\\partial L}{\\partial z} = \\left(a - y\\right) \\left(1 - a^{2}\\right)$ |',
+      ].join('\n'),
+      '**Checked** 22 steps replayed by the checker\n',
+    ]);
+  });
+
+  it('in Chinese, with the conditions, and an absolute value whose bars do not end a table cell', () => {
+    const r = gradproof('derive', 'abs(x)*y', '--all', '--format', 'md', '--lang', 'zh');
+    expect(r.status, r.stderr).toBe(0);
+    const tail = r.stdout.slice(r.stdout.indexOf('**梯度**'));
+    expect(tail.split('\n')).toEqual([
+      '**梯度**',
+      '',
+      '| 变量 | 梯度 |',
+      '| --- | --- |',
+      '| $x$ | $\\frac{\\partial L}{\\partial x} = y \\begin{cases} 1 & x > 0 \\\\ -1 & x < 0 \\end{cases}$ |',
+      '| $y$ | $\\frac{\\partial L}{\\partial y} = \\left\\vert x\\right\\vert $ |',
+      '',
+      '**条件** $x \\neq 0$  ',
+      '**检查** 8 步已由检查器复核',
+      '',
+    ]);
+  });
+
+  it.each(['en', 'zh'])('two-layer.grad, --lang %s: a $$ block per line, a row per gradient, every formula parses in KaTeX', (lang) => {
+    const r = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'md', '--lang', lang);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('align');
+    const json = JSON.parse(gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'json').stdout) as { lines: unknown[] };
+    expect((r.stdout.match(/^\$\$$/gm) ?? []).length).toBe(2 * json.lines.length);
+    expect((r.stdout.match(/^\| \$/gm) ?? []).length).toBe(10);
+    for (const m of mathOf(r.stdout)) expect(() => katex.renderToString(m, { throwOnError: true, displayMode: true }), m).not.toThrow();
+  });
+});
