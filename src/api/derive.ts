@@ -229,9 +229,11 @@ export function problemFromInput(
   const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}), ...limits });
   const definitions = letsOf(input.let).map((l) => parseAnyDefinition(l, label('--let'), syntax));
   const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(input.wrt)) {
+  // A name, or a member of a family (`z[i]`, `z[2]`), as a problem file's `wrt` line takes.
+  if (!/^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\[\s*([A-Za-z_][A-Za-z0-9_]*|\d+)\s*\])?\s*$/.test(input.wrt)) {
     throw new GradproofError('usage', `--wrt takes one variable name, not '${input.wrt}'`);
   }
+  const wrt = input.wrt.replace(/\s+/g, '');
   const named = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(input.loss);
   const loss = named ? parseAnyDefinition(input.loss, label('loss'), syntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), syntax) };
   return {
@@ -239,7 +241,7 @@ export function problemFromInput(
     definitions,
     loss: loss.expr,
     ...(loss.name ? { lossName: loss.name } : {}),
-    wrt: input.wrt,
+    wrt,
     expects: list(input.expect).map((e) => parseAny(e, label('--expect'), syntax)),
     assumptions: list(input.assume).map((a) => parseAnyRelation(a, label('--assume'), syntax)),
   };

@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../src/api/derive.js';
 import { builtinRules } from '../../src/rules/builtin.js';
+import { proveLink } from '../../src/api/check-chain.js';
+import { Definitions } from '../../src/expr/context.js';
+import { parse } from '../../src/parse/ascii.js';
 import { expectMatchesFiniteDifferences } from '../support/fd.js';
 
 interface Row {
@@ -73,6 +76,8 @@ const FROM_DEFINITIONS = [
   { what: "mish' from z*tanh(softplus(z))", loss: 'z*tanh(softplus(z))', expect: MISH_PRIME },
   { what: "cosh' from (exp(z) + exp(-z))/2", loss: '(exp(z) + exp(-z))/2', expect: 'sinh(z)' },
   { what: "sinh' from (exp(z) - exp(-z))/2", loss: '(exp(z) - exp(-z))/2', expect: 'cosh(z)' },
+  // The square roots of numbers reduce exactly: sqrt(2)^2 is 2, sqrt(2)*sqrt(pi) is sqrt(2*pi).
+  { what: "gelu' from z*(1 + erf(z/sqrt(2)))/2", loss: 'z*(1 + erf(z/sqrt(2)))/2', expect: GELU_PRIME },
 ];
 
 describe('derivative rules proven from their definitions', () => {
@@ -84,23 +89,17 @@ describe('derivative rules proven from their definitions', () => {
   });
 });
 
-// Known gaps of the engine, pinned so that a fix shows up here (then move the row above).
-// The numeric evidence agrees; the algebra cannot close the proof:
-// - gelu: the body's derivative holds sqrt(2)^2 and sqrt(2)*sqrt(pi), which the algebra
-//   does not reduce to 2 and sqrt(2*pi);
-// - softsign: the derivative of abs(z) is a piecewise sign, and z*sign(z) = abs(z) is not
-//   decided.
-const NOT_YET = [
-  { what: "gelu' from z*(1 + erf(z/sqrt(2)))/2", loss: 'z*(1 + erf(z/sqrt(2)))/2', expect: GELU_PRIME },
-  { what: "softsign' from z/(1 + abs(z))", loss: 'z/(1 + abs(z))', expect: '1/(1 + abs(z))^2' },
-];
-
-describe('derivative rules not yet proven from their definitions (unknown, never refuted)', () => {
-  it.each(NOT_YET.map((u) => [u.what, u] as const))('%s', (_, u) => {
-    const r = derive({ loss: u.loss, wrt: 'z', expect: u.expect });
-    expect(r.verdict).toBe('unknown');
-    expect(r.expectations[0]!.evidence).toMatch(/^the two sides agree at \d+ sample points/);
+// softsign: the derivative of abs(z) is a piecewise sign; id.abs-slope (sign = |z|/z away
+// from 0) closes the proof, and finite differences agree on both sides of the kink.
+describe("softsign' proven from z/(1 + abs(z))", () => {
+  it('cites id.abs-slope, names the kink, and matches finite differences for z < 0 and z > 0', () => {
+    const r = derive({ loss: 'z/(1 + abs(z))', wrt: 'z', expect: '1/(1 + abs(z))^2' });
+    expect(r.verdict).toBe('proven');
     expect(r.checked).toBe(true);
-    expectMatchesFiniteDifferences(r);
+    expect(r.conditions).toContain('z != 0');
+    // The expectation's own proof, from the derived result: one identity, then algebra.
+    const link = proveLink(parse(r.result), parse('1/(1 + abs(z))^2'), new Definitions([]), builtinRules(), []);
+    expect(link?.steps.map((st) => st.rule)).toEqual(['id.abs-slope', 'alg.rearrange']);
+    for (const range of [[-3, -0.1], [0.1, 3]] as const) expect(expectMatchesFiniteDifferences(r, { range }).checked.length).toBeGreaterThan(0);
   });
 });
