@@ -22,7 +22,16 @@ interface Quotient {
   readonly den: Expr;
 }
 
+/** quotients of each (immutable) set of definitions, found once: every lemma asks. */
+const QUOTIENTS_OF = new WeakMap<Definitions, Quotient[]>();
+
 function quotients(defs: Definitions): Quotient[] {
+  let known = QUOTIENTS_OF.get(defs);
+  if (!known) QUOTIENTS_OF.set(defs, (known = findQuotients(defs)));
+  return known;
+}
+
+function findQuotients(defs: Definitions): Quotient[] {
   const out: Quotient[] = [];
   for (const name of defs.order) {
     if (defs.isFamily(name)) continue;
@@ -68,7 +77,16 @@ interface FamilyQuotient {
   readonly den: Expr;
 }
 
+/** familyQuotients of each (immutable) set of definitions, found once: every lemma asks. */
+const FAMILY_QUOTIENTS_OF = new WeakMap<Definitions, FamilyQuotient[]>();
+
 function familyQuotients(defs: Definitions): FamilyQuotient[] {
+  let known = FAMILY_QUOTIENTS_OF.get(defs);
+  if (!known) FAMILY_QUOTIENTS_OF.set(defs, (known = findFamilyQuotients(defs)));
+  return known;
+}
+
+function findFamilyQuotients(defs: Definitions): FamilyQuotient[] {
   const out: FamilyQuotient[] = [];
   for (const d of defs.list) {
     if (d.index === undefined || d.expr.kind !== 'mul' || d.expr.args.length !== 2) continue;

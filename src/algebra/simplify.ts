@@ -6,7 +6,7 @@
  */
 import { type Expr, mul, num } from '../expr/node.js';
 import { rationallyEqual } from '../expr/poly.js';
-import { at, replaceAt } from '../expr/traverse.js';
+import { at, changedPath, replaceAt } from '../expr/traverse.js';
 import type { Condition } from '../proof/types.js';
 import { vanishingDenominators } from './denominators.js';
 import type { Derivation } from '../rewrite/builder.js';
@@ -25,12 +25,13 @@ export function simplify(d: Derivation, transforms: readonly Transform[] = TRANS
       if (at(d.current, path) !== node) break;
       const before = d.current;
       const next = replaceAt(before, path, m.form);
-      const where = consistentPath(before, next, path, m.form);
-      const conditions = withDroppedDenominators(m.conditions, at(before, where)!, at(next, where)!);
       // Where the form kept its place, the step is recorded at the deepest change; where a
       // constructor folded it into its parent ((x - 2*x)^2 is x^2), at the parent that holds it.
-      if (where.length === path.length) d.transition('algebra', m.rule, next, conditions);
-      else d.replace('algebra', m.rule, where, at(next, where)!, conditions);
+      // What it stops dividing by is read off at that same place, where the kernel looks.
+      const consistent = consistentPath(before, next, path, m.form);
+      const where = consistent.length === path.length ? changedPath(before, next) : consistent;
+      const conditions = withDroppedDenominators(m.conditions, at(before, where)!, at(next, where)!);
+      d.replace('algebra', m.rule, where, at(next, where)!, conditions);
       node = m.form;
     }
   }
@@ -68,19 +69,44 @@ function sameUpToSign(a: Expr, b: Expr): boolean {
 
 /** The first node, in post-order, where a move applies, and the moves. Derivatives are left alone. */
 function firstMove(e: Expr, path: number[], transforms: readonly Transform[]): [number[], Move[]] | undefined {
-  if (e.kind === 'call' && e.fn === 'diff') return undefined;
-  for (let i = 0; i < e.args.length; i++) {
-    const hit = firstMove(e.args[i]!, [...path, i], transforms);
-    if (hit) return hit;
-  }
-  for (const t of transforms) {
-    const moves = t(e);
-    if (moves && moves.length) return [path, moves];
-  }
-  return undefined;
+  const hit = firstMoveWithin(e, transforms);
+  return hit && [[...path, ...hit[0]], hit[1]];
 }
+
+/**
+ * firstMove with the path from `e`. A move depends on nothing but the node (the transforms
+ * are pure functions of it, and nodes are interned), so the answer is remembered per node
+ * and set of transforms: the search after each step, and every later problem, reuses it
+ * for every subterm that did not change.
+ */
+function firstMoveWithin(e: Expr, transforms: readonly Transform[]): readonly [number[], Move[]] | undefined {
+  let memo = FIRST_MOVES.get(transforms);
+  if (!memo) FIRST_MOVES.set(transforms, (memo = new WeakMap()));
+  const known = memo.get(e);
+  if (known !== undefined) return known ?? undefined;
+  let out: readonly [number[], Move[]] | undefined;
+  if (!(e.kind === 'call' && e.fn === 'diff')) {
+    for (let i = 0; i < e.args.length && !out; i++) {
+      const hit = firstMoveWithin(e.args[i]!, transforms);
+      if (hit) out = [[i, ...hit[0]], hit[1]];
+    }
+    for (const t of transforms) {
+      if (out) break;
+      const moves = t(e);
+      if (moves && moves.length) out = [[], moves];
+    }
+  }
+  memo.set(e, out ?? null);
+  return out;
+}
+
+/** Per list of transforms, per node: the first move, or null for none. A memo, not state. */
+const FIRST_MOVES = new WeakMap<readonly Transform[], WeakMap<Expr, readonly [number[], Move[]] | null>>();
+
+/** tidy's moves, one list, so that its memo is shared. */
+const TIDY: readonly Transform[] = [distributeSign, combinePowers];
 
 /** The small moves that belong with differentiating: signs distributed, equal factors combined. */
 export function tidy(d: Derivation): void {
-  simplify(d, [distributeSign, combinePowers]);
+  simplify(d, TIDY);
 }

@@ -9,9 +9,9 @@ import { type Expr, add, diff, mul, sym } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
-import type { Path } from '../expr/traverse.js';
+import { type Path, hasDiff } from '../expr/traverse.js';
 import { openCall } from '../expr/functions.js';
-import type { RuleSet } from '../rules/types.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 import { applyRule } from '../rewrite/apply.js';
 import type { Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify, tidy } from '../algebra/simplify.js';
@@ -34,23 +34,46 @@ export interface Calculus {
 
 /** Resolves every derivative in the derivation, then simplifies it and folds names back. */
 export function differentiate(c: Calculus, d: Derivation): void {
+  // Whether the main line is known to hold no derivative the chain rule applies to: so after
+  // a search finds none, until a step other than citing a lemma (a lemma's result holds no
+  // derivative) changes the line. A deep network's main line has thousands of factors.
+  let noChain = false;
+  // Likewise, whether every derivative in the line has its lemma proven already.
+  let lemmasReady = false;
   for (;;) {
     // The chain rule first, all the way down, so the main line reads ∂L/∂a2 · ∂a2/∂z2 · …
     // before any local derivative is worked out.
-    const found = (d.index === 0 ? diffNodes(d.current).find(([n]) => chainable(c, n)) : undefined) ?? firstDiff(d.current, []);
+    const chained = d.index === 0 && !noChain ? firstChainable(c, d.current) : undefined;
+    if (d.index === 0 && !chained) noChain = true;
+    const found = chained ?? firstDiff(d.current, []);
     if (!found) break;
-    step(c, d, found[0], found[1]);
+    lemmasReady = step(c, d, found[0], found[1], lemmasReady) === 'lemma';
+    if (!lemmasReady) noChain = false;
   }
 }
 
 /** Whether the chain rule applies to `node` (a derivative of a defined name through a cut). */
 function chainable(c: Calculus, node: Expr & { kind: 'call' }): boolean {
-  const [f, x] = node.args as [Expr, Expr];
-  return f.kind === 'sym' && x.kind === 'sym' && c.defs.has(f.name) && !c.defs.isFamily(f.name) && f.name !== x.name && chainCut(c.defs, f.name, x.name) !== undefined;
+  let known = CHAINABLE.get(c.defs);
+  if (!known) CHAINABLE.set(c.defs, (known = new Map()));
+  let out = known.get(node);
+  if (out === undefined) {
+    const [f, x] = node.args as [Expr, Expr];
+    out = f.kind === 'sym' && x.kind === 'sym' && c.defs.has(f.name) && !c.defs.isFamily(f.name) && f.name !== x.name && chainCut(c.defs, f.name, x.name) !== undefined;
+    known.set(node, out);
+  }
+  return out;
 }
 
-/** One move on the derivative `node` at `path`. */
-function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: Path): void {
+/** chainable's answers, per (immutable) set of definitions: a memo, not state. */
+const CHAINABLE = new WeakMap<Definitions, Map<Expr, boolean>>();
+
+/**
+ * One move on the derivative `node` at `path`; 'lemma' when it cited a lemma's result.
+ * `lemmasReady`: the line's other derivatives have their lemmas proven (the previous step
+ * cited one, and citing a lemma adds no derivative).
+ */
+function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: Path, lemmasReady: boolean): 'lemma' | undefined {
   const [f, x] = node.args as [Expr, Expr];
   const xName = variableName(x) ?? '';
   if (isIndexed(f) && c.defs.isFamily(familyOf(f)) && familyOf(f) !== xName && c.defs.dependsOn(familyOf(f), xName)) {
@@ -61,11 +84,11 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
       d.replace('definition', 'def.unfold', [...path, 0], c.defs.member(familyOf(f), f.args[1]!)!);
       return;
     }
-    for (const [other] of diffNodes(d.current)) if (needsLemma(c, d, other)) proveLemma(c, other);
+    if (!lemmasReady) for (const other of innermostDiffs(d.current)) if (!c.lemmas.has(other) && needsLemma(c, d, other)) proveLemma(c, other);
     const lemma = proveLemma(c, node);
     d.ensurePhase('lemma');
     d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
-    return;
+    return 'lemma';
   }
   if (f.kind === 'sym' && c.defs.has(f.name) && !c.defs.isFamily(f.name) && f.name !== xName && c.defs.dependsOn(f.name, xName)) {
     // In the main derivation the chain rule runs down the graph first, so every factor
@@ -84,15 +107,15 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
     }
     // Prove every lemma the expression needs before using any, so the proof reads in order:
     // the local derivatives first, then the line that puts them together.
-    for (const [other] of diffNodes(d.current)) if (needsLemma(c, d, other)) proveLemma(c, other);
+    if (!lemmasReady) for (const other of innermostDiffs(d.current)) if (!c.lemmas.has(other) && needsLemma(c, d, other)) proveLemma(c, other);
     const lemma = proveLemma(c, node);
     d.ensurePhase('lemma');
     d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
-    return;
+    return 'lemma';
   }
   // The structural rules first (a constant is a constant whatever function it is), then
   // the table of outer derivatives.
-  for (const rule of [...c.rules.rules.filter((r) => r.kind === 'rewrite'), ...c.rules.rules.filter((r) => r.kind === 'derivative')]) {
+  for (const rule of differentiationOrder(c.rules)) {
     const app = applyRule(rule, node, c.defs);
     if (!app) continue;
     d.ensurePhase('rules');
@@ -112,12 +135,36 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
   throw new GradproofError('unknown-function', `no rule differentiates ${what} (in ${toAscii(node)})`);
 }
 
+/** The rewrite rules, then the derivative rules, in the order written; once per rule set. */
+function differentiationOrder(rules: RuleSet): readonly Rule[] {
+  let known = DIFFERENTIATION_ORDER.get(rules);
+  if (!known) DIFFERENTIATION_ORDER.set(rules, (known = [...rules.rules.filter((r) => r.kind === 'rewrite'), ...rules.rules.filter((r) => r.kind === 'derivative')]));
+  return known;
+}
+
+/** differentiationOrder per (immutable) rule set: a memo, not state. */
+const DIFFERENTIATION_ORDER = new WeakMap<RuleSet, readonly Rule[]>();
+
 /**
  * The inputs of `name`'s definition that depend on x, when the chain rule may go through
  * them: x itself is not among them, and none depends on another (so each partial
  * derivative holds the others fixed).
  */
 function chainCut(defs: Definitions, name: string, x: string): string[] | undefined {
+  // Asked for every derivative in the main line at every step: remembered per definitions.
+  let known = CHAIN_CUTS.get(defs);
+  if (!known) CHAIN_CUTS.set(defs, (known = new Map()));
+  const key = `${name}\0${x}`;
+  if (known.has(key)) return known.get(key);
+  const cut = findChainCut(defs, name, x);
+  known.set(key, cut);
+  return cut;
+}
+
+/** chainCut's answers, per (immutable) set of definitions: a memo, not state. */
+const CHAIN_CUTS = new WeakMap<Definitions, Map<string, string[] | undefined>>();
+
+function findChainCut(defs: Definitions, name: string, x: string): string[] | undefined {
   const cut = [...defs.inputs(name)].filter((m) => defs.dependsOn(m, x)).sort();
   if (cut.length === 0 || cut.includes(x)) return undefined;
   // Through a family the chain rule is a sum over its members: the definition is opened instead.
@@ -158,27 +205,48 @@ function needsLemma(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }): 
 }
 
 /** Every innermost derivative node, in pre-order. */
-function diffNodes(e: Expr): Array<[Expr & { kind: 'call' }, number[]]> {
-  const out: Array<[Expr & { kind: 'call' }, number[]]> = [];
-  const walk = (n: Expr, path: number[]): void => {
-    if (n.kind === 'call' && n.fn === 'diff') {
-      out.push([n, path]);
-      return;
-    }
-    n.args.forEach((a, i) => walk(a, [...path, i]));
+function innermostDiffs(e: Expr): Array<Expr & { kind: 'call' }> {
+  const out: Array<Expr & { kind: 'call' }> = [];
+  const walk = (n: Expr): void => {
+    if (!hasDiff(n)) return;
+    if (n.kind === 'call' && n.fn === 'diff') out.push(n);
+    else for (const a of n.args) walk(a);
   };
-  walk(e, []);
+  walk(e);
   return out;
+}
+
+/** The first innermost derivative node, in pre-order, that the chain rule applies to, and its path. */
+function firstChainable(c: Calculus, e: Expr): [Expr & { kind: 'call' }, number[]] | undefined {
+  const path: number[] = [];
+  const walk = (n: Expr): Expr & { kind: 'call' } | undefined => {
+    if (!hasDiff(n)) return undefined;
+    if (n.kind === 'call' && n.fn === 'diff') return chainable(c, n) ? n : undefined;
+    for (let i = 0; i < n.args.length; i++) {
+      path.push(i);
+      const hit = walk(n.args[i]!);
+      if (hit) return hit;
+      path.pop();
+    }
+    return undefined;
+  };
+  const hit = walk(e);
+  return hit ? [hit, path] : undefined;
 }
 
 /** The first derivative node in pre-order whose operand holds no further derivative. */
 function firstDiff(e: Expr, path: number[]): [Expr & { kind: 'call' }, number[]] | undefined {
+  if (!hasDiff(e)) return undefined;
   if (e.kind === 'call' && e.fn === 'diff') {
-    const inner = firstDiff(e.args[0]!, [...path, 0]);
-    return inner ?? [e, path];
+    path.push(0);
+    const inner = firstDiff(e.args[0]!, path);
+    path.pop();
+    return inner ?? [e, path.slice()];
   }
   for (let i = 0; i < e.args.length; i++) {
-    const hit = firstDiff(e.args[i]!, [...path, i]);
+    path.push(i);
+    const hit = firstDiff(e.args[i]!, path);
+    path.pop();
     if (hit) return hit;
   }
   return undefined;

@@ -110,7 +110,7 @@ function definitionsOf(problem: GradientProblem): { defs: Definitions; lossName:
     list.push({ name: lossName, expr: problem.loss });
   }
   try {
-    return { defs: new Definitions(list), lossName };
+    return { defs: Definitions.of(list), lossName };
   } catch (err) {
     if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
     if (err instanceof Error && /defined twice/.test(err.message)) throw new GradproofError('duplicate', err.message);

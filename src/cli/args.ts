@@ -2,8 +2,10 @@
 import { parseArgs } from 'node:util';
 import { GradproofError } from '../expr/errors.js';
 import type { InputSyntax } from '../parse/auto.js';
+import { type Limits, limitsFromFlags } from './limits.js';
+import { CODE_TARGETS, type CodeTarget } from '../codegen/targets.js';
 
-export const FORMATS = ['text', 'latex', 'md', 'json'] as const;
+export const FORMATS = ['text', 'latex', 'md', 'json', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface DeriveArgs {
@@ -18,11 +20,14 @@ export interface DeriveArgs {
   readonly lang: 'en' | 'zh';
   /** Syntax of inline expressions. */
   readonly input: InputSyntax;
+  /** `--rules FILE`: rule files added to the built-in ones. */
+  readonly rules: readonly string[];
   readonly output?: string;
   /** Show every single step, not only the textbook lines. */
   readonly allSteps: boolean;
   /** Every gradient of the loss, in reverse mode. */
   readonly all: boolean;
+  readonly limits: Limits;
 }
 
 export interface CheckArgs {
@@ -36,16 +41,33 @@ export interface CheckArgs {
   readonly format: Format;
   readonly lang: 'en' | 'zh';
   readonly input: InputSyntax;
+  readonly rules: readonly string[];
   readonly output?: string;
+  readonly limits: Limits;
 }
 
-export type Args = DeriveArgs | CheckArgs | { readonly command: 'help' } | { readonly command: 'version' };
+/** `gradproof serve`: the playground on 127.0.0.1. */
+export interface ServeArgs {
+  readonly command: 'serve';
+  /** 0 picks a free port. */
+  readonly port: number;
+}
+
+/** `gradproof codegen`: the proven gradient as a function in TypeScript, JavaScript or Python. */
+export interface CodegenArgs extends Pick<DeriveArgs, 'target' | 'wrt' | 'lets' | 'expects' | 'assumes' | 'input' | 'rules' | 'output' | 'all' | 'limits'> {
+  readonly command: 'codegen';
+  /** `--target`: the language of the code (`--lang` is the language of explanations). */
+  readonly language: CodeTarget;
+}
+
+export type Args = DeriveArgs | CheckArgs | ServeArgs | CodegenArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 const OPTIONS = {
   wrt: { type: 'string' },
   let: { type: 'string', multiple: true },
   expect: { type: 'string', multiple: true },
   assume: { type: 'string', multiple: true },
+  rules: { type: 'string', multiple: true },
   format: { type: 'string' },
   lang: { type: 'string' },
   input: { type: 'string' },
@@ -53,12 +75,19 @@ const OPTIONS = {
   steps: { type: 'boolean' },
   chain: { type: 'boolean' },
   all: { type: 'boolean' },
+  port: { type: 'string' },
+  target: { type: 'string' },
+  'max-depth': { type: 'string' },
+  'max-input': { type: 'string' },
+  'max-steps': { type: 'string' },
+  'max-size': { type: 'string' },
+  timeout: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--output', '-o']);
+const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--output', '-o', '--port', '--target', '--max-depth', '--max-input', '--max-steps', '--max-size', '--timeout']);
 const FLAGS = new Set(['--steps', '--chain', '--all', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
@@ -70,14 +99,24 @@ usage:
   gradproof check FILE [options]          a proof (JSON from --format json) or a written derivation
   gradproof check --chain E1 E2 E3... [--let "NAME = EXPR"]... [--assume COND]... [options]
   gradproof equal A B [--let "NAME = EXPR"]... [--assume COND]... [options]
+  gradproof codegen FILE|EXPR [--wrt VAR | --all] [--let "NAME = EXPR"]... --target ts|js|python [-o FILE]
+                                          the proven loss and gradient as a function (numerically stable forms)
+  gradproof serve [--port N]              the playground in the browser, on 127.0.0.1 (default port 8765; 0 picks a free one)
 
 options:
-  --format text|latex|md|json  output format (default text)
+  --format text|latex|md|json|html  output format (default text; html: one self-contained page)
   --lang en|zh               language of rule names and explanations (default en)
   --input auto|ascii|latex   syntax of inline expressions (default auto: LaTeX if it has \\, _{ or ^{)
+  --rules FILE               add the rules of FILE to the built-in ones (repeatable), checked as they load
   -o, --output FILE          write the output to FILE
   --steps                    list every single step, not only the textbook lines
-  --all                      (derive) the gradient for every name the loss depends on, in reverse mode
+  --all                      (derive, codegen) the gradient for every name the loss depends on, in reverse mode
+  --target ts|js|python      (codegen) the language of the generated code (default ts)
+  --max-depth N              deepest nesting of an expression (default 250, at most 500)
+  --max-input N              longest input, in characters: an expression or a whole file (default 1000000)
+  --max-steps N              most steps in a derivation before it stops as unknown (default 20000)
+  --max-size N               largest expression, in nodes, before it stops as unknown (default 200000)
+  --timeout SECONDS          longest derivation before it stops as unknown (default 10)
   --debug                    show a stack trace on errors
   -h, --help                 this help
   -V, --version              the version
@@ -116,9 +155,12 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   if (v.version) return { command: 'version', debug };
   const [command, target, ...extra] = parsed.positionals.map(restore);
   if (!command) return { command: 'help', debug };
-  if (command !== 'derive' && command !== 'check' && command !== 'equal') {
-    throw new GradproofError('usage', `unknown command '${command}' (known: derive, check, equal)\n\n${USAGE}`);
+  if (command !== 'derive' && command !== 'check' && command !== 'equal' && command !== 'serve' && command !== 'codegen') {
+    throw new GradproofError('usage', `unknown command '${command}' (known: derive, check, equal, codegen, serve)\n\n${USAGE}`);
   }
+  if (command !== 'codegen' && v.target !== undefined) throw new GradproofError('usage', '--target goes with codegen (the language of explanations is --lang)');
+  if (command === 'serve') return { ...serveArgs(target, v.port === undefined ? undefined : restore(v.port)), debug };
+  if (v.port !== undefined) throw new GradproofError('usage', '--port goes with serve');
   const many = (x: string[] | undefined): string[] => (x ?? []).map(restore);
   const common = () => {
     const format = (v.format ? restore(v.format) : 'text') as Format;
@@ -127,7 +169,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     if (lang !== 'en' && lang !== 'zh') throw new GradproofError('usage', `unknown language '${lang}' (known: en, zh)`);
     const input = (v.input ? restore(v.input) : 'auto') as InputSyntax;
     if (!['auto', 'ascii', 'latex'].includes(input)) throw new GradproofError('usage', `unknown input syntax '${input}' (known: auto, ascii, latex)`);
-    return { format, lang: lang as 'en' | 'zh', input, ...(v.output ? { output: restore(v.output) } : {}) };
+    return { format, lang: lang as 'en' | 'zh', input, rules: many(v.rules), ...(v.output ? { output: restore(v.output) } : {}), limits: limitsFromFlags(v, restore) };
   };
   if (command === 'equal') {
     const operands = parsed.positionals.slice(1).map(restore);
@@ -144,8 +186,9 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     if (v.let || v.assume) throw new GradproofError('usage', '--let and --assume go with --chain; a file states them itself');
     return { command: 'check', file: operands[0]!, lets: [], assumes: [], ...common(), debug };
   }
-  if (target === undefined) throw new GradproofError('usage', `derive needs a problem file or an expression\n\n${USAGE}`);
+  if (target === undefined) throw new GradproofError('usage', `${command} needs a problem file or an expression\n\n${USAGE}`);
   if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);
+  if (command === 'codegen') return { ...codegenArgs(v, restore), target, ...(v.wrt ? { wrt: restore(v.wrt) } : {}), lets: many(v.let), expects: many(v.expect), assumes: many(v.assume), debug };
   return {
     command: 'derive',
     target,
@@ -159,3 +202,35 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     debug,
   };
 }
+
+const DEFAULT_PORT = 8765;
+
+/** `serve [--port N]`: nothing else; a port is a whole number from 0 to 65535. */
+function serveArgs(extra: string | undefined, port: string | undefined): ServeArgs {
+  if (extra !== undefined) throw new GradproofError('usage', `serve takes no argument, only --port N (found '${extra}')`);
+  if (port === undefined) return { command: 'serve', port: DEFAULT_PORT };
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new GradproofError('usage', `--port takes a port number from 0 to 65535, not '${port}'`);
+  return { command: 'serve', port: Number(port) };
+}
+
+/** The options of `codegen`: --target picks the language; --format, --lang and --steps do not apply. */
+function codegenArgs(v: ParsedValues, restore: (s: string) => string): Omit<CodegenArgs, 'target' | 'wrt' | 'lets' | 'expects' | 'assumes'> {
+  if (v.lang !== undefined) throw new GradproofError('usage', `codegen writes code: the language is --target ${CODE_TARGETS.join('|')}, not --lang`);
+  if (v.format !== undefined) throw new GradproofError('usage', `codegen writes code: choose its language with --target ${CODE_TARGETS.join('|')}, not --format`);
+  if (v.steps) throw new GradproofError('usage', '--steps goes with derive; codegen writes code, not steps');
+  const language = (v.target === undefined ? 'ts' : restore(v.target)) as CodeTarget;
+  if (!CODE_TARGETS.includes(language)) throw new GradproofError('usage', `unknown target '${language}' (known: ${CODE_TARGETS.join(', ')})`);
+  const input = (v.input ? restore(v.input) : 'auto') as InputSyntax;
+  if (!['auto', 'ascii', 'latex'].includes(input)) throw new GradproofError('usage', `unknown input syntax '${input}' (known: auto, ascii, latex)`);
+  return {
+    command: 'codegen',
+    language,
+    input,
+    rules: (v.rules ?? []).map(restore),
+    ...(v.output ? { output: restore(v.output) } : {}),
+    all: v.all === true,
+    limits: limitsFromFlags(v, restore),
+  };
+}
+
+type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

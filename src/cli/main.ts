@@ -4,12 +4,17 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { GradproofError } from '../expr/errors.js';
 import { parseProblem, type ProblemSpec } from '../parse/problem.js';
 import { outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
-import { builtinRules } from '../rules/builtin.js';
-import { USAGE, parseCommandLine, type DeriveArgs } from './args.js';
+import { USAGE, parseCommandLine, type CodegenArgs, type DeriveArgs } from './args.js';
+import { generateCode } from '../codegen/generate.js';
 import { formatAll, formatOutcome } from './format.js';
+import { allOutcomeToHtml, outcomeToHtml } from './format-html.js';
 import { allToJson, deriveAll } from '../api/all.js';
 import { runCheck } from './check.js';
+import { rulesFromFiles } from './rules.js';
 import { why } from './errors.js';
+import { stopOf, stoppedText } from '../api/stopped.js';
+import { checkFileSize, type Limits } from './limits.js';
+import { serve } from './serve.js';
 
 const VERSION = '0.1.0';
 
@@ -26,16 +31,28 @@ function main(argv: readonly string[]): number {
       process.stdout.write(`gradproof ${VERSION}\n`);
       return 0;
     }
+    if (args.command === 'serve') return serve(args.port);
     if (args.command === 'check') {
       const r = runCheck(args);
       emit(r.text, args.output);
       return r.code;
     }
+    if (args.command === 'codegen') return codegen(args);
     return derive(args);
   } catch (err) {
     if (err instanceof GradproofError) {
       process.stderr.write(`${err.format()}\n`);
       if (debug) process.stderr.write(`${err.stack}\n`);
+      return 2;
+    }
+    // A budget that ran out outside a verdict (as in --all): no result, which is unknown, not bad input.
+    const stopped = stopOf(err);
+    if (stopped) {
+      process.stderr.write(`stopped: ${stoppedText(stopped)}; the result is unknown\n`);
+      return 1;
+    }
+    if (err instanceof RangeError && /call stack/.test(err.message)) {
+      process.stderr.write(`error: the input is nested too deeply for the stack; lower --max-depth\n${debug ? `${err.stack}\n` : ''}`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
@@ -45,18 +62,35 @@ function main(argv: readonly string[]): number {
 }
 
 function derive(args: DeriveArgs): number {
-  const rules = builtinRules();
+  const rules = rulesFromFiles(args.rules);
   const spec = looksLikeFile(args.target) ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
   if (args.all) {
-    const all = deriveAll(spec, rules);
-    emit(args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : formatAll(all, args.format, args.lang), args.output);
+    const all = deriveAll(spec, rules, args.limits.budget);
+    const text =
+      args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang);
+    emit(text, args.output);
     return 0;
   }
-  const outcome = runProblem(spec, { rules });
+  const outcome = runProblem(spec, { rules, budget: args.limits.budget });
   const text =
-    args.format === 'json' ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n` : formatOutcome(outcome, args.format, args.lang, args.allSteps);
+    args.format === 'json'
+      ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n`
+      : args.format === 'html'
+        ? outcomeToHtml(outcome, args.lang, args.allSteps)
+        : formatOutcome(outcome, args.format, args.lang, args.allSteps);
   emit(text, args.output);
-  return outcome.expectations.every((e) => e.decision.verdict === 'proven') ? 0 : 1;
+  return !outcome.stopped && outcome.expectations.every((e) => e.decision.verdict === 'proven') ? 0 : 1;
+}
+
+/** `codegen`: the kernel-checked result as code; an expectation not proven is a warning and exit 1. */
+function codegen(args: CodegenArgs): number {
+  const rules = rulesFromFiles(args.rules);
+  const file = looksLikeFile(args.target);
+  const spec = file ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
+  const r = generateCode(spec, { target: args.language, all: args.all, rules, budget: args.limits.budget, ...(file ? { source: args.target } : {}) });
+  for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (r.code !== null) emit(r.code, args.output);
+  return r.verdict === null || r.verdict === 'proven' ? 0 : 1;
 }
 
 function emit(text: string, output: string | undefined): void {
@@ -83,8 +117,12 @@ function looksLikeFile(target: string): boolean {
 }
 
 
-function problemFromFile(args: DeriveArgs, functions: ReadonlySet<string>): ProblemSpec {
+/** What reading a problem needs of the arguments (derive and codegen share it). */
+type ProblemArgs = Pick<DeriveArgs, 'target' | 'wrt' | 'lets' | 'expects' | 'assumes' | 'input' | 'all' | 'limits'>;
+
+function problemFromFile(args: ProblemArgs, functions: ReadonlySet<string>): ProblemSpec {
   let bytes: Buffer;
+  checkFileSize(args.target, args.limits);
   try {
     bytes = readFileSync(args.target);
   } catch (err) {
@@ -94,14 +132,17 @@ function problemFromFile(args: DeriveArgs, functions: ReadonlySet<string>): Prob
   if (args.wrt || args.lets.length || args.assumes.length || (args.expects.length && !args.all)) {
     throw new GradproofError('usage', '--wrt, --let, --expect and --assume go with an inline expression; a problem file states them itself');
   }
-  return parseProblem(bytes.toString('utf8'), args.target, { functions });
+  return parseProblem(bytes.toString('utf8'), args.target, { functions, ...parseLimits(args.limits) });
 }
 
-function problemFromFlags(args: DeriveArgs, functions: ReadonlySet<string>): ProblemSpec {
+function problemFromFlags(args: ProblemArgs, functions: ReadonlySet<string>): ProblemSpec {
   if (!args.wrt && !args.all) throw new GradproofError('usage', `an inline expression needs --wrt VAR or --all (or is '${args.target}' a file that does not exist?)`);
   // With LaTeX input, --wrt z_2 names the variable z2, as a_2 is a2.
   const wrt = args.input === 'latex' ? args.wrt?.replace(/[_{}]/g, '') : args.wrt;
-  return problemFromInput({ loss: args.target, let: args.lets, wrt: wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions, args.input);
+  return problemFromInput({ loss: args.target, let: args.lets, wrt: wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions, args.input, parseLimits(args.limits));
 }
+
+/** The parsers' share of the limits. */
+const parseLimits = (l: Limits): { maxDepth: number; maxLength: number } => ({ maxDepth: l.maxDepth, maxLength: l.maxInput });
 
 process.exitCode = main(process.argv.slice(2));

@@ -14,6 +14,9 @@ export interface Definition {
   readonly index?: string;
 }
 
+/** Definitions.of's instances, by list, oldest first: a bounded memo. */
+const RECENT_DEFINITIONS = new Map<string, Definitions>();
+
 /** Thrown when definitions refer to each other in a cycle. */
 export class CycleError extends Error {
   constructor(readonly cycle: string[]) {
@@ -29,6 +32,9 @@ export class Definitions {
   readonly order: readonly string[];
   private readonly uses: ReadonlyMap<string, ReadonlySet<string>>;
   private readonly reach = new Map<string, ReadonlySet<string>>();
+  private byExpr: Map<Expr, string[]> | undefined;
+  /** For each x asked about: which names depend on it, as far as found. */
+  private readonly reachesX = new Map<string, Map<string, boolean>>();
 
   constructor(defs: readonly Definition[]) {
     const byName = new Map<string, Expr>();
@@ -45,6 +51,22 @@ export class Definitions {
     for (const [name, expr] of byName) uses.set(name, new Set([...freeSymbols(expr)].filter((s) => s !== indexOf.get(name))));
     this.uses = uses;
     this.order = topoOrder(byName, uses);
+  }
+
+  /**
+   * `new Definitions(defs)`, but one instance per distinct list (names, indices, interned
+   * expressions, in order), so that what an instance remembers (which names depend on which,
+   * where a chain rule cuts, what folds into what) carries over to the next problem with the
+   * same definitions. The most recent lists are kept.
+   */
+  static of(defs: readonly Definition[]): Definitions {
+    const key = defs.map((d) => `${d.name}\0${d.index ?? ''}\0${d.expr.id}`).join('\n');
+    const hit = RECENT_DEFINITIONS.get(key);
+    if (hit) return hit;
+    const made = new Definitions(defs);
+    RECENT_DEFINITIONS.set(key, made);
+    if (RECENT_DEFINITIONS.size > 16) RECENT_DEFINITIONS.delete(RECENT_DEFINITIONS.keys().next().value!);
+    return made;
   }
 
   get list(): Definition[] {
@@ -79,6 +101,20 @@ export class Definitions {
     return this.uses.get(name) ?? new Set();
   }
 
+  /** The names (not families) defined as exactly `e`, in dependency order. */
+  namesDefinedAs(e: Expr): readonly string[] {
+    if (!this.byExpr) {
+      // Built once: a network has thousands of names, and every fold asks.
+      this.byExpr = new Map();
+      for (const n of this.order) {
+        if (this.indexOf.has(n)) continue;
+        const d = this.byName.get(n)!;
+        this.byExpr.set(d, [...(this.byExpr.get(d) ?? []), n]);
+      }
+    }
+    return this.byExpr.get(e) ?? [];
+  }
+
   /** Every name that `name` depends on, through definitions, not including itself. */
   ancestors(name: string): ReadonlySet<string> {
     const hit = this.reach.get(name);
@@ -97,7 +133,33 @@ export class Definitions {
 
   /** Whether the value of name `a` changes when `x` is perturbed (a is x, or depends on it). */
   dependsOn(a: string, x: string): boolean {
-    return a === x || this.ancestors(a).has(x);
+    if (a === x) return true;
+    // Remembered per x, for every name the search passes: on a chain of n layers, keeping
+    // each name's whole set of ancestors instead would cost n^2.
+    let known = this.reachesX.get(x);
+    if (!known) this.reachesX.set(x, (known = new Map()));
+    const hit = known.get(a);
+    if (hit !== undefined) return hit;
+    // Depth first, without recursion (a chain may be thousands of names deep).
+    const stack: Array<{ name: string; inputs: Iterator<string>; found: boolean }> = [{ name: a, inputs: this.inputs(a)[Symbol.iterator](), found: false }];
+    for (;;) {
+      const top = stack[stack.length - 1]!;
+      const next = top.found ? undefined : top.inputs.next();
+      if (next && !next.done) {
+        const m = next.value;
+        const seen = m === x || known.get(m);
+        if (seen === true) top.found = true;
+        else if (seen === undefined) {
+          known.set(m, false); // on the path now; the graph has no cycles
+          stack.push({ name: m, inputs: this.inputs(m)[Symbol.iterator](), found: false });
+        }
+        continue;
+      }
+      known.set(top.name, top.found);
+      stack.pop();
+      if (!stack.length) return top.found;
+      if (top.found) stack[stack.length - 1]!.found = true;
+    }
   }
 
   /** Whether `e` changes when `x` is perturbed. */

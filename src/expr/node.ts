@@ -64,18 +64,46 @@ export interface Call extends Base {
 export type Expr = Num | Sym | Add | Mul | Pow | Call;
 
 /**
- * The intern table. It is the one piece of module-level state in the core, on purpose:
+ * The intern tables. They are the one piece of module-level state in the core, on purpose:
  * hash-consing needs a single table so that `===` means structural equality everywhere.
+ * Leaves are keyed by their text; a compound node by a 32-bit hash of its kind, function
+ * name and operands' ids, with the operands compared on a hit. (A key string of operand ids
+ * would cost as much memory as the node itself again: a product of 3000 factors has a
+ * 20,000-character key.)
  */
-const table = new Map<string, Expr>();
+const leaves = new Map<string, Expr>();
+const compounds = new Map<number, Expr | Expr[]>();
 let nextId = 0;
 
 function intern<T extends Expr>(key: string, build: (id: number) => T): T {
-  const hit = table.get(key);
+  const hit = leaves.get(key);
   if (hit) return hit as T;
   const node = build(nextId++);
-  table.set(key, node);
+  leaves.set(key, node);
   return node;
+}
+
+/** The node of this kind, function name and operands, made by `build` if there is none yet. */
+function internCompound<T extends Expr>(kind: Kind, fn: string, args: readonly Expr[], build: (id: number) => T): T {
+  let h = kind.charCodeAt(0) * 16777619;
+  for (let i = 0; i < fn.length; i++) h = Math.imul(h ^ fn.charCodeAt(i), 16777619);
+  for (let i = 0; i < args.length; i++) h = Math.imul(h ^ args[i]!.id, 16777619);
+  h = Math.imul(h ^ args.length, 16777619);
+  const slot = compounds.get(h);
+  if (slot !== undefined) {
+    for (const n of Array.isArray(slot) ? slot : [slot]) if (sameNode(n, kind, fn, args)) return n as T;
+  }
+  const node = build(nextId++);
+  if (slot === undefined) compounds.set(h, node);
+  else if (Array.isArray(slot)) slot.push(node);
+  else compounds.set(h, [slot, node]);
+  return node;
+}
+
+function sameNode(n: Expr, kind: Kind, fn: string, args: readonly Expr[]): boolean {
+  if (n.kind !== kind || n.args.length !== args.length || (kind === 'call' && (n as Call).fn !== fn)) return false;
+  for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
+  return true;
 }
 
 const NO_ARGS: readonly Expr[] = Object.freeze([]);
@@ -89,8 +117,6 @@ function measure(args: readonly Expr[]): { size: number; depth: number } {
   }
   return { size, depth: depth + 1 };
 }
-
-const argKey = (args: readonly Expr[]): string => args.map((a) => a.id).join(',');
 
 /** A rational number node. */
 export function num(value: Rational | number | bigint): Num {
@@ -108,19 +134,17 @@ export function sym(name: string): Sym {
 /** A function application `fn(args...)`. */
 export function call(fn: string, ...args: Expr[]): Call {
   const frozen = Object.freeze(args.slice());
-  return intern(`c${fn}(${argKey(frozen)})`, (id) =>
-    Object.freeze({ kind: 'call', id, fn, args: frozen, ...measure(frozen) }),
-  );
+  return internCompound('call', fn, frozen, (id) => Object.freeze({ kind: 'call', id, fn, args: frozen, ...measure(frozen) }));
 }
 
 function rawAdd(args: Expr[]): Add {
   const frozen = Object.freeze(args);
-  return intern(`a${argKey(frozen)}`, (id) => Object.freeze({ kind: 'add', id, args: frozen, ...measure(frozen) }));
+  return internCompound('add', '', frozen, (id) => Object.freeze({ kind: 'add', id, args: frozen, ...measure(frozen) }));
 }
 
 function rawMul(args: Expr[]): Mul {
   const frozen = Object.freeze(args);
-  return intern(`m${argKey(frozen)}`, (id) => Object.freeze({ kind: 'mul', id, args: frozen, ...measure(frozen) }));
+  return internCompound('mul', '', frozen, (id) => Object.freeze({ kind: 'mul', id, args: frozen, ...measure(frozen) }));
 }
 
 /** `a + b + ...`: flattened, numbers folded, zero dropped, operands in canonical order. */
@@ -128,11 +152,12 @@ export function add(...terms: Expr[]): Expr {
   let constant = ZERO;
   const rest: Expr[] = [];
   const visit = (t: Expr): void => {
-    if (t.kind === 'add') t.args.forEach(visit);
+    // for-of, not forEach: operand lists are frozen, and V8's forEach on them is slow.
+    if (t.kind === 'add') for (const a of t.args) visit(a);
     else if (t.kind === 'num') constant = ratAdd(constant, t.value);
     else rest.push(t);
   };
-  terms.forEach(visit);
+  for (const t of terms) visit(t);
   if (!isZero(constant)) rest.push(num(constant));
   if (rest.length === 0) return num(0);
   if (rest.length === 1) return rest[0]!;
@@ -145,11 +170,11 @@ export function mul(...factors: Expr[]): Expr {
   let coefficient = ONE;
   const rest: Expr[] = [];
   const visit = (f: Expr): void => {
-    if (f.kind === 'mul') f.args.forEach(visit);
+    if (f.kind === 'mul') for (const a of f.args) visit(a);
     else if (f.kind === 'num') coefficient = ratMul(coefficient, f.value);
     else rest.push(f);
   };
-  factors.forEach(visit);
+  for (const f of factors) visit(f);
   if (isZero(coefficient)) return num(0);
   if (!isOne(coefficient)) rest.push(num(coefficient));
   if (rest.length === 0) return num(1);
@@ -180,7 +205,7 @@ export function pow(base: Expr, exponent: Expr): Expr {
   }
   if (base.kind === 'num' && isOne(base.value)) return num(1);
   const args = Object.freeze([base, exponent] as const);
-  return intern(`p${base.id},${exponent.id}`, (id) => Object.freeze({ kind: 'pow', id, args, ...measure(args) }));
+  return internCompound('pow', '', args, (id) => Object.freeze({ kind: 'pow', id, args, ...measure(args) }));
 }
 
 /** `-a`, which is `(-1) * a`. */
@@ -213,5 +238,50 @@ export function rebuild(e: Expr, args: readonly Expr[]): Expr {
   }
 }
 
+/**
+ * `e` with operand `i` replaced by `r`: the node `rebuild` gives for those operands. The
+ * other operands of a sum or product are already in canonical order, so `r`'s parts are
+ * put in place by binary search instead of sorting the whole list again: a gradient through
+ * n layers is a product of some 3n factors that a proof changes one factor at a time.
+ */
+export function replaceArg(e: Expr, i: number, r: Expr): Expr {
+  if (e.kind !== 'add' && e.kind !== 'mul') {
+    const args = [...e.args];
+    args[i] = r;
+    return rebuild(e, args);
+  }
+  const sum = e.kind === 'add';
+  const src = e.args;
+  // The folded number of a canonical sum or product is its first operand; the rest, the
+  // body, is sorted. Copies and moves are left to the array methods on a plain copy (on the
+  // frozen operands themselves, V8's slice takes a slow path: 50 times slower).
+  const lead = src[0]!.kind === 'num' ? 1 : 0;
+  let c = lead && i !== 0 ? (src[0] as Num).value : sum ? ZERO : ONE;
+  const body = [...src];
+  body.splice(i, 1);
+  if (lead && i !== 0) body.shift();
+  const inserts: Expr[] = [];
+  for (const p of r.kind === e.kind ? r.args : [r]) {
+    if (p.kind === 'num') c = sum ? ratAdd(c, p.value) : ratMul(c, p.value);
+    else inserts.push(p);
+  }
+  if (!sum && isZero(c)) return num(0);
+  // Each goes after every operand that does not come after it.
+  for (const x of inserts) {
+    let lo = 0;
+    let hi = body.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareExpr(body[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    body.splice(lo, 0, x);
+  }
+  if (sum ? !isZero(c) : !isOne(c)) body.unshift(num(c));
+  if (body.length === 0) return num(sum ? 0 : 1);
+  if (body.length === 1) return body[0]!;
+  return sum ? rawAdd(body) : rawMul(body);
+}
+
 /** How many distinct nodes have been interned so far (for benchmarks and limits). */
-export const internedCount = (): number => table.size;
+export const internedCount = (): number => nextId;

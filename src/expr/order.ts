@@ -12,26 +12,48 @@ const RANK = { num: 0, sym: 1, add: 3, call: 4, mul: 5, pow: 6 } as const;
 // a function of a compound argument reads after sums (`(1 - y)*log(1 - a2)`).
 const SIMPLE_CALL = 2;
 
-const rankOf = (e: Expr): number =>
-  e.kind === 'call' && e.args.every((a) => a.kind === 'sym' || a.kind === 'num') ? SIMPLE_CALL : RANK[e.kind];
+function rankOf(e: Expr): number {
+  if (e.kind !== 'call') return RANK[e.kind];
+  for (const a of e.args) if (a.kind !== 'sym' && a.kind !== 'num') return RANK.call;
+  return SIMPLE_CALL;
+}
 
 /** Compares names with runs of digits as numbers: `a2 < a10 < b`. */
 export function compareNames(a: string, b: string): number {
-  const ra = a.match(/\d+|\D+/g) ?? [];
-  const rb = b.match(/\d+|\D+/g) ?? [];
-  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
-    const x = ra[i]!;
-    const y = rb[i]!;
-    if (x === y) continue;
-    const dx = /^\d/.test(x);
-    const dy = /^\d/.test(y);
-    if (dx && dy) {
+  if (a === b) return 0;
+  // Run by run (digits, or not digits), scanning in place: this is the innermost loop of
+  // sorting every sum and product, so it allocates nothing until two runs differ.
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const da = isDigit(a.charCodeAt(i));
+    const db = isDigit(b.charCodeAt(j));
+    let ie = i + 1;
+    while (ie < a.length && isDigit(a.charCodeAt(ie)) === da) ie++;
+    let je = j + 1;
+    while (je < b.length && isDigit(b.charCodeAt(je)) === db) je++;
+    if (ie - i === je - j && sameChars(a, i, b, j, ie - i)) {
+      i = ie;
+      j = je;
+      continue;
+    }
+    const x = a.slice(i, ie);
+    const y = b.slice(j, je);
+    if (da && db) {
       const c = Number(x) - Number(y);
       if (c !== 0) return c < 0 ? -1 : 1;
     }
     return x < y ? -1 : 1;
   }
-  return ra.length - rb.length || (a < b ? -1 : a > b ? 1 : 0);
+  // Every run so far the same: the name with runs left comes after.
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function sameChars(a: string, i: number, b: string, j: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
 }
 
 function compareLists(a: readonly Expr[], b: readonly Expr[], cmp: (x: Expr, y: Expr) => number): number {
@@ -43,11 +65,8 @@ function compareLists(a: readonly Expr[], b: readonly Expr[], cmp: (x: Expr, y: 
   return a.length - b.length;
 }
 
-/** The part of a term that is not its numeric coefficient, as the factors of a product. */
-function termBody(e: Expr): readonly Expr[] {
-  if (e.kind !== 'mul') return [e];
-  return e.args[0]!.kind === 'num' ? e.args.slice(1) : e.args;
-}
+/** Where a term's body starts among its factors: after a product's numeric coefficient. */
+const bodyStart = (e: Expr): number => (e.kind === 'mul' && e.args[0]!.kind === 'num' ? 1 : 0);
 
 function coefficient(e: Expr): Rational {
   return e.kind === 'mul' && e.args[0]!.kind === 'num' ? e.args[0]!.value : ONE;
@@ -64,8 +83,21 @@ export function compareExpr(a: Expr, b: Expr): number {
     if (a.kind === 'num' && b.kind === 'num') return ratCompare(a.value, b.value);
     return a.kind === 'num' ? -1 : 1;
   }
-  const c = compareLists(termBody(a), termBody(b), compareFactor);
-  return c !== 0 ? c : ratCompare(coefficient(a), coefficient(b));
+  // The bodies, factor by factor (a product's factors after its coefficient, or the term
+  // itself), read in place rather than sliced: sorting calls this most of all.
+  const fa = a.kind === 'mul' ? a.args : undefined;
+  const fb = b.kind === 'mul' ? b.args : undefined;
+  const sa = bodyStart(a);
+  const sb = bodyStart(b);
+  const na = fa ? fa.length - sa : 1;
+  const nb = fb ? fb.length - sb : 1;
+  const n = Math.min(na, nb);
+  for (let i = 0; i < n; i++) {
+    const c = compareFactor(fa ? fa[sa + i]! : a, fb ? fb[sb + i]! : b);
+    if (c !== 0) return c;
+  }
+  if (na !== nb) return na - nb;
+  return ratCompare(coefficient(a), coefficient(b));
 }
 
 /** Factors compare by base, then exponent (a plain `x` before any `x^k`). */

@@ -5,8 +5,9 @@
  * have equal cross-multiplied numerators are equal wherever both are defined.
  */
 import { type Expr, add, call, mul, num, pow } from './node.js';
-import { type Rational, ONE, ZERO, isZero, ratAdd, ratEq, ratInv, ratMul, ratNeg } from './rational.js';
+import { type Rational, ONE, ZERO, isZero, rat, ratAdd, ratEq, ratInv, ratMul, ratNeg } from './rational.js';
 import { alphaCanonical, isSum } from './indexed.js';
+import { rootAtom, rootRadicand, squareRoot } from './roots.js';
 
 /** Sorted [atom index, exponent] pairs; exponents are positive integers. */
 type Monomial = ReadonlyArray<readonly [number, number]>;
@@ -150,6 +151,30 @@ export class Poly {
     return q;
   }
 
+  /** With `sqrt(m)^2 = m` applied to the root atoms (index → m) in every term. */
+  reduceRoots(roots: ReadonlyMap<number, bigint>): Poly {
+    if (![...this.terms.values()].some((t) => t.m.some(([a, e]) => e > 1 && roots.has(a)))) return this;
+    const out = new Map<string, Term>();
+    for (const t of this.terms.values()) {
+      let c = t.c;
+      const m: Array<[number, number]> = [];
+      for (const [a, e] of t.m) {
+        const r = roots.get(a);
+        if (r === undefined) m.push([a, e]);
+        else {
+          c = ratMul(c, rat(r ** BigInt(e >> 1)));
+          if (e & 1) m.push([a, 1]);
+        }
+      }
+      const k = keyOf(m);
+      const prev = out.get(k);
+      const sum = prev ? ratAdd(prev.c, c) : c;
+      if (isZero(sum)) out.delete(k);
+      else out.set(k, { m, c: sum });
+    }
+    return Poly.from(out, this.maxTerms);
+  }
+
   /** The polynomial as an expanded expression over the atoms. */
   toExpr(atoms: AtomTable): Expr {
     const terms: Expr[] = [];
@@ -220,6 +245,8 @@ function compareMono(a: Monomial, b: Monomial): number {
 export class AtomTable {
   private readonly index = new Map<Expr, number>();
   private readonly list: Expr[] = [];
+  /** The root atoms `sqrt(m)` among the atoms: index → m. */
+  readonly roots = new Map<number, bigint>();
   /**
    * Normal forms of atoms' arguments already computed with this table. A shared subterm is
    * normalized once: without this, `abs(u)` opened to `piecewise(u > 0, u, u < 0, -u)` and
@@ -233,6 +260,8 @@ export class AtomTable {
       i = this.list.length;
       this.list.push(e);
       this.index.set(e, i);
+      const m = rootRadicand(e);
+      if (m !== undefined) this.roots.set(i, m);
     }
     return i;
   }
@@ -274,6 +303,13 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
   const memo = new Map<Expr, RationalFunction>();
   const one = Poly.constant(ONE, maxTerms);
   const atomRf = (a: Expr): RationalFunction => ({ num: Poly.atom(atoms.indexOf(a), maxTerms), den: one });
+  const rootRf = (q: Rational): RationalFunction => {
+    const { coefficient, roots } = squareRoot(q);
+    let p = Poly.constant(coefficient, maxTerms);
+    for (const m of roots) p = p.mul(Poly.atom(atoms.indexOf(rootAtom(m)), maxTerms));
+    return { num: p, den: one };
+  };
+  const normalizing = options.normalizeAtoms !== false;
   const go = (n: Expr): RationalFunction => {
     const hit = memo.get(n);
     if (hit) return hit;
@@ -304,8 +340,14 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
         const [b, x] = n.args;
         // Small integer powers are expanded; any integer power of an atom is one monomial
         // (`b^65` is `b*b*…*b`), so it is exact and cheap at every size.
-        const atomBase = b.kind === 'sym' || b.kind === 'call';
-        if (x.kind === 'num' && x.value.d === 1n && Math.abs(Number(x.value.n)) <= (atomBase ? 1 << 30 : 64)) {
+        // A root atom's power is a number: kept to small exponents, like a number's.
+        const atomBase = b.kind === 'sym' || (b.kind === 'call' && rootRadicand(b) === undefined && !(b.fn === 'sqrt' && normalizing));
+        if (normalizing && b.kind === 'num' && b.value.n > 0n && x.kind === 'num' && x.value.d === 2n && Math.abs(Number(x.value.n)) <= 64) {
+          // q^(k/2) with q > 0 is sqrt(q)^k.
+          const k = Number(x.value.n);
+          const r = rootRf(b.value);
+          out = k >= 0 ? { num: r.num.pow(k), den: one } : { num: one, den: r.num.pow(-k) };
+        } else if (x.kind === 'num' && x.value.d === 1n && Math.abs(Number(x.value.n)) <= (atomBase ? 1 << 30 : 64)) {
           const k = Number(x.value.n);
           const r = go(b);
           out = k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
@@ -326,6 +368,17 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
       }
       case 'call': {
         const atom = call(n.fn, ...n.args.map((a) => (n.fn === 'diff' && a.kind === 'sym' ? a : norm(a))));
+        const radicand = normalizing && atom.fn === 'sqrt' && atom.args.length === 1 ? atom.args[0]! : undefined;
+        if (radicand?.kind === 'num' && radicand.value.n > 0n) {
+          out = rootRf(radicand.value);
+          break;
+        }
+        const factor = radicand?.kind === 'mul' ? radicand.args.find((f) => f.kind === 'num') : undefined;
+        if (factor?.kind === 'num' && factor.value.n > 0n) {
+          // sqrt(q*u) = sqrt(q)*sqrt(u) for q > 0: where u < 0 neither side is defined.
+          out = times(rootRf(factor.value), atomRf(call('sqrt', mul(...radicand!.args.filter((f) => f !== factor)))));
+          break;
+        }
         // Sums that differ only in the name of their index are one atom.
         out = atomRf(options.normalizeAtoms !== false && isSum(atom) ? alphaCanonical(atom) : atom);
         break;
@@ -334,7 +387,27 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
     memo.set(n, out);
     return out;
   };
-  return go(e);
+  return withReducedRoots(go(e), atoms);
+}
+
+/**
+ * `r` with `sqrt(m)^2 = m` applied, and a one-term denominator cleared of roots by
+ * multiplying both sides by them (positive numbers), so `1/sqrt(2)` is `sqrt(2)/2`.
+ */
+function withReducedRoots(r: RationalFunction, atoms: AtomTable): RationalFunction {
+  if (atoms.roots.size === 0) return r;
+  let n = r.num.reduceRoots(atoms.roots);
+  let d = r.den.reduceRoots(atoms.roots);
+  const [only, ...others] = d.terms.values();
+  if (only && others.length === 0) {
+    for (const [a, e] of only.m) {
+      if (!atoms.roots.has(a) || e % 2 === 0) continue;
+      const root = Poly.atom(a);
+      n = n.mul(root).reduceRoots(atoms.roots);
+      d = d.mul(root).reduceRoots(atoms.roots);
+    }
+  }
+  return { num: n, den: d };
 }
 
 /**
@@ -366,13 +439,28 @@ export function normalize(e: Expr, atoms: AtomTable, maxTerms = DEFAULT_MAX_TERM
 
 /** Whether two expressions are equal as rational functions over atoms. */
 export function rationallyEqual(a: Expr, b: Expr, maxTerms = DEFAULT_MAX_TERMS): boolean {
+  // The answer depends only on the two (interned, immutable) nodes: remembered, with the
+  // default limit, so that deciding the same equality again (the checker replays what the
+  // engine decided; every run of a problem asks the same) costs a lookup.
+  if (maxTerms !== DEFAULT_MAX_TERMS) return decideRationallyEqual(a, b, maxTerms);
+  let known = RATIONALLY_EQUAL.get(a);
+  if (!known) RATIONALLY_EQUAL.set(a, (known = new WeakMap()));
+  let out = known.get(b);
+  if (out === undefined) known.set(b, (out = decideRationallyEqual(a, b, maxTerms)));
+  return out;
+}
+
+/** rationallyEqual's answers with the default limit, per pair of nodes: a memo, not state. */
+const RATIONALLY_EQUAL = new WeakMap<Expr, WeakMap<Expr, boolean>>();
+
+function decideRationallyEqual(a: Expr, b: Expr, maxTerms: number): boolean {
   [a, b] = withoutCommonFactors(a, b, maxTerms);
   const atoms = new AtomTable();
   const x = toRationalFunction(a, atoms, { maxTerms });
   const y = toRationalFunction(b, atoms, { maxTerms });
   // A zero denominator is undefined everywhere: never equal to anything.
   if (x.den.isZero || y.den.isZero) return false;
-  return x.num.mul(y.den).equals(y.num.mul(x.den));
+  return x.num.mul(y.den).reduceRoots(atoms.roots).equals(y.num.mul(x.den).reduceRoots(atoms.roots));
 }
 
 /**
@@ -432,6 +520,6 @@ export function equalModulo(a: Expr, b: Expr, eq: Expr, maxTerms = DEFAULT_MAX_T
   const y = toRationalFunction(b, atoms, { maxTerms });
   const e = toRationalFunction(eq, atoms, { maxTerms });
   if (x.den.isZero || y.den.isZero || e.den.isZero || e.num.isZero || e.num.constantValue !== undefined) return false;
-  const diff = x.num.mul(y.den).sub(y.num.mul(x.den));
+  const diff = x.num.mul(y.den).sub(y.num.mul(x.den)).reduceRoots(atoms.roots);
   return diff.isZero || diff.divide(e.num) !== undefined;
 }

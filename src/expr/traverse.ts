@@ -1,5 +1,5 @@
 /** Paths, replacement and queries over expression trees. */
-import { type Expr, rebuild } from './node.js';
+import { type Expr, rebuild, replaceArg } from './node.js';
 
 /** A path is the list of operand indices from the root to a subterm. */
 export type Path = readonly number[];
@@ -23,9 +23,7 @@ export function replaceAt(e: Expr, path: Path, replacement: Expr, from = 0): Exp
   const i = path[from]!;
   const child = e.args[i];
   if (!child) throw new RangeError(`path ${path.join('.')} leaves the expression`);
-  const args = e.args.slice();
-  args[i] = replaceAt(child, path, replacement, from + 1);
-  return rebuild(e, args);
+  return replaceArg(e, i, replaceAt(child, path, replacement, from + 1));
 }
 
 /** Rebuilds bottom-up, applying `f` to every node after its operands; shared subtrees are visited once. */
@@ -80,21 +78,28 @@ export function functions(e: Expr): Set<string> {
 export function contains(e: Expr, part: Expr): boolean {
   if (e === part) return true;
   if (e.depth <= part.depth) return false;
-  return e.args.some((a) => contains(a, part));
+  for (const a of e.args) if (contains(a, part)) return true;
+  return false;
 }
 
 /** Paths of every occurrence of `part`, in pre-order. */
 export function pathsOf(e: Expr, part: Expr): number[][] {
   const out: number[][] = [];
-  const walk = (n: Expr, path: number[]): void => {
+  // One path, grown and shrunk along the walk, copied only at a hit.
+  const path: number[] = [];
+  const walk = (n: Expr): void => {
     if (n === part) {
-      out.push(path);
+      out.push(path.slice());
       return;
     }
     if (n.depth <= part.depth) return;
-    n.args.forEach((a, i) => walk(a, [...path, i]));
+    for (let i = 0; i < n.args.length; i++) {
+      path.push(i);
+      walk(n.args[i]!);
+      path.pop();
+    }
   };
-  walk(e, []);
+  walk(e);
   return out;
 }
 
@@ -130,14 +135,37 @@ export function changedPath(before: Expr, after: Expr): number[] {
 }
 
 /** Whether `e` holds an unevaluated derivative `diff(f, x)`. */
-export const hasDiff = (e: Expr): boolean => (e.kind === 'call' && e.fn === 'diff') || e.args.some(hasDiff);
+export function hasDiff(e: Expr): boolean {
+  if (e.args.length === 0) return false;
+  const known = HAS_DIFF.get(e);
+  if (known !== undefined) return known;
+  let out = e.kind === 'call' && e.fn === 'diff';
+  for (const a of e.args) out ||= hasDiff(a);
+  HAS_DIFF.set(e, out);
+  return out;
+}
 
-/** Bases of every negative numeric power in `e`: what it divides by. */
+/** hasDiff of nodes already asked about: nodes are interned and immutable, so it is a memo, not state. */
+const HAS_DIFF = new WeakMap<Expr, boolean>();
+
+/**
+ * A constant that is positive by its form: a positive number, pi, and products and real
+ * powers of those (`sqrt(2)`, `2*pi`). Dividing by one never needs a condition.
+ */
+export function isPositiveConstant(e: Expr): boolean {
+  if (e.kind === 'num') return e.value.n > 0n;
+  if (e.kind === 'sym') return e.name === 'pi';
+  if (e.kind === 'mul') return e.args.every(isPositiveConstant);
+  if (e.kind === 'pow') return isPositiveConstant(e.args[0]) && e.args[1].kind === 'num';
+  return false;
+}
+
+/** Bases of every negative numeric power in `e` that may vanish: what it divides by. */
 export function denominatorsOf(e: Expr): Expr[] {
   const out: Expr[] = [];
   const walk = (n: Expr): void => {
-    if (n.kind === 'pow' && n.args[1].kind === 'num' && n.args[1].value.n < 0n) out.push(n.args[0]);
-    n.args.forEach(walk);
+    if (n.kind === 'pow' && n.args[1].kind === 'num' && n.args[1].value.n < 0n && !isPositiveConstant(n.args[0])) out.push(n.args[0]);
+    for (const a of n.args) walk(a);
   };
   walk(e);
   return out;

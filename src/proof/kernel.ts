@@ -198,7 +198,7 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
       const names =
         s.rule === 'def.unfold'
           ? old!.kind === 'sym' && defs.has(old!.name) && !defs.isFamily(old!.name) ? [old!.name] : []
-          : s.rule === 'def.fold' ? defs.order.filter((n) => !defs.isFamily(n) && defs.get(n) === old) : [];
+          : s.rule === 'def.fold' ? defs.namesDefinedAs(old!) : [];
       const name = names.find((n) => replaceAt(s.before, s.path, s.rule === 'def.unfold' ? defs.get(n)! : sym(n)) === s.after);
       if (name === undefined) fail(`${s.rule} does not turn ${toAscii(old!)} into its 'after'`);
       if (diffVariablesAbove(s.before, s.path).includes(name!)) fail(`${name!} is changed inside a derivative by ${name!}`);

@@ -5,7 +5,7 @@ import { substitute } from '../expr/traverse.js';
 import { variableName } from '../expr/indexed.js';
 import type { Rule } from '../rules/types.js';
 import type { Condition } from '../proof/types.js';
-import { match, type Bindings } from './match.js';
+import { match, mayMatch, type Bindings } from './match.js';
 
 export interface Application {
   readonly rule: Rule;
@@ -20,13 +20,27 @@ export interface Application {
  * `positive` become the step's conditions, except where they are plainly true numbers.
  */
 export function applyRule(rule: Rule, node: Expr, defs: Definitions): Application | undefined {
-  if (!rule.lhs || !rule.rhs) return undefined;
+  if (!rule.lhs || !rule.rhs || !mayMatch(rule.lhs, node)) return undefined;
+  // A function of the rule, the (interned) node and the (immutable) definitions only, so
+  // it is remembered: differentiating asks every rule at every step.
+  let byRule = APPLICATIONS.get(defs);
+  if (!byRule) APPLICATIONS.set(defs, (byRule = new WeakMap()));
+  let byNode = byRule.get(rule);
+  if (!byNode) byRule.set(rule, (byNode = new WeakMap()));
+  const known = byNode.get(node);
+  if (known !== undefined) return known ?? undefined;
+  let out: Application | undefined;
   for (const b of match(rule.lhs, node)) {
     if (!freeConditionsHold(rule, b, defs)) continue;
-    return { rule, bindings: b, after: substitute(rule.rhs, b), conditions: sideConditions(rule, b) };
+    out = { rule, bindings: b, after: substitute(rule.rhs, b), conditions: sideConditions(rule, b) };
+    break;
   }
-  return undefined;
+  byNode.set(node, out ?? null);
+  return out;
 }
+
+/** applyRule's answers, per definitions, rule and node (null: it does not apply). A memo, not state. */
+const APPLICATIONS = new WeakMap<Definitions, WeakMap<Rule, WeakMap<Expr, Application | null>>>();
 
 /** Whether every `free(c, x)` condition of the rule holds for these bindings. */
 export function freeConditionsHold(rule: Rule, b: Bindings, defs: Definitions): boolean {

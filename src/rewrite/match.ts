@@ -8,6 +8,30 @@ import { type Expr, add, mul } from '../expr/node.js';
 
 export type Bindings = ReadonlyMap<string, Expr>;
 
+/**
+ * False when `pattern` cannot match `target` whatever the bindings: their shapes differ
+ * outside the variables and the associative-commutative operands. A cheap test before
+ * `match`, which every step runs for every rule.
+ */
+export function mayMatch(pattern: Expr, target: Expr): boolean {
+  switch (pattern.kind) {
+    case 'sym':
+      return true;
+    case 'num':
+      return pattern === target;
+    case 'add':
+    case 'mul':
+      return target.kind === pattern.kind;
+    case 'call':
+    case 'pow':
+      // Operand by operand, as match does.
+      if (target.kind !== pattern.kind || target.args.length !== pattern.args.length) return false;
+      if (pattern.kind === 'call' && (target as typeof pattern).fn !== pattern.fn) return false;
+      for (let i = 0; i < pattern.args.length; i++) if (!mayMatch(pattern.args[i]!, target.args[i]!)) return false;
+      return true;
+  }
+}
+
 /** Every way `pattern` matches `target`, in a deterministic order. */
 export function* match(pattern: Expr, target: Expr, bindings: Bindings = new Map()): Generator<Bindings> {
   switch (pattern.kind) {
