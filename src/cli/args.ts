@@ -81,13 +81,14 @@ const OPTIONS = {
   'max-input': { type: 'string' },
   'max-steps': { type: 'string' },
   'max-size': { type: 'string' },
+  'max-output': { type: 'string' },
   timeout: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--output', '-o', '--port', '--target', '--max-depth', '--max-input', '--max-steps', '--max-size', '--timeout']);
+const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--output', '-o', '--port', '--target', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
 const FLAGS = new Set(['--steps', '--chain', '--all', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
@@ -116,6 +117,7 @@ options:
   --max-input N              longest input, in characters: an expression or a whole file (default 1000000)
   --max-steps N              most steps in a derivation before it stops as unknown (default 20000)
   --max-size N               largest expression, in nodes, before it stops as unknown (default 200000)
+  --max-output N             total size of the recorded steps, in nodes, before it stops as unknown (default 1000000)
   --timeout SECONDS          longest derivation before it stops as unknown (default 10)
   --debug                    show a stack trace on errors
   -h, --help                 this help

@@ -1,11 +1,11 @@
 /**
- * The limits of one run, from `--max-depth`, `--max-input`, `--max-steps`, `--max-size` and
+ * The limits of one run, from `--max-depth`, `--max-input`, `--max-steps`, `--max-size`, `--max-output` and
  * `--timeout`: input past a parse limit is an error, a derivation past a budget is `unknown`.
  */
 import { statSync } from 'node:fs';
 import { GradproofError } from '../expr/errors.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from '../parse/ascii.js';
-import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
+import { DEFAULT_BUDGET, DEFAULT_MAX_TOTAL_SIZE, type Budget } from '../rewrite/builder.js';
 
 export interface Limits {
   /** Deepest nesting the parsers accept. */
@@ -31,6 +31,7 @@ export interface LimitFlags {
   readonly 'max-input'?: string;
   readonly 'max-steps'?: string;
   readonly 'max-size'?: string;
+  readonly 'max-output'?: string;
   readonly timeout?: string;
 }
 
@@ -57,7 +58,12 @@ export function limitsFromFlags(flags: LimitFlags, restore: (s: string) => strin
   return {
     maxDepth: whole('max-depth', DEFAULT_MAX_DEPTH, MAX_DEPTH_CEILING),
     maxInput: whole('max-input', DEFAULT_MAX_LENGTH),
-    budget: { maxSteps: whole('max-steps', DEFAULT_BUDGET.maxSteps), maxSize: whole('max-size', DEFAULT_BUDGET.maxSize), maxMillis },
+    budget: {
+      maxSteps: whole('max-steps', DEFAULT_BUDGET.maxSteps),
+      maxSize: whole('max-size', DEFAULT_BUDGET.maxSize),
+      maxMillis,
+      maxTotalSize: whole('max-output', DEFAULT_MAX_TOTAL_SIZE),
+    },
   };
 }
 

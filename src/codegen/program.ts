@@ -157,15 +157,22 @@ function openNonNative(e: Expr, functions: FunctionDefs): Expr {
   for (let round = 0; round < 32; round++) {
     let changed = false;
     cur = mapBottomUp(cur, (n) => {
-      if (n.kind !== 'call' || NATIVE_FUNCTIONS.has(n.fn)) return n;
+      // A list of classes is an argument of the call that holds it (cce([y1, y2], [a1, a2])),
+      // opened with it; bottom-up, it is seen first and waits for its parent.
+      if (n.kind !== 'call' || NATIVE_FUNCTIONS.has(n.fn) || n.fn === 'list') return n;
       const opened = n.fn === 'diff' ? undefined : openCall(n, functions);
       if (!opened) throw new GradproofError('unknown-function', `code generation: no numeric form for ${n.fn}(…) (it is not a built-in function and has no definition)`);
       changed = true;
       return opened;
     });
-    if (!changed) return cur;
+    if (!changed) {
+      if (mentionsCall(cur, 'list')) throw new GradproofError('unknown-function', 'code generation: a list of classes outside a loss that takes one');
+      return cur;
+    }
   }
   throw new GradproofError('limit', 'code generation: function definitions open into each other without end');
 }
+
+const mentionsCall = (e: Expr, fn: string): boolean => (e.kind === 'call' && e.fn === fn) || e.args.some((a) => mentionsCall(a, fn));
 
 const mentions = (e: Expr, name: string): boolean => (e.kind === 'sym' && e.name === name) || e.args.some((a) => mentions(a, name));

@@ -33,8 +33,9 @@ export function asFraction(e: Expr, order?: FactorOrder): Fraction {
       const a = ratAbs(f.value);
       out.coefNum = a.n;
       out.coefDen = a.d;
-    } else if (f.kind === 'pow' && f.args[1].kind === 'num' && isNegative(f.args[1].value) && f.args[1].value.d === 1n) {
+    } else if (f.kind === 'pow' && f.args[0].kind !== 'num' && f.args[1].kind === 'num' && isNegative(f.args[1].value) && f.args[1].value.d === 1n) {
       // Only integer exponents: `1/x^(1/2)` would read back as (x^(1/2))^(-1), not x^(-1/2).
+      // Not a number's power (only 0^(-k) stays one): `1/0^2` would read back as 1/0.
       out.denominator.push(pow(f.args[0], num(ratNeg(f.args[1].value))));
     } else out.numerator.push(f);
   }

@@ -3,9 +3,14 @@
  * subterm that is not `+`, `*`, a number or an integer power: a name, a function
  * application with normalized arguments, a symbolic power. Two expressions whose quotients
  * have equal cross-multiplied numerators are equal wherever both are defined.
+ *
+ * Fractional powers of one symbolic base b share one root atom b^(1/Q), Q the lcm of the
+ * denominators seen for b: b^(-3/2) is (b^(1/2))^(-3), and (b^(1/Q))^Q reduces to b. This
+ * holds wherever b^(1/Q) is defined; the numeric evaluator gives NaN for a fractional power
+ * of a negative number, so both sides agree wherever both are defined.
  */
 import { type Expr, add, call, mul, num, pow } from './node.js';
-import { type Rational, ONE, ZERO, isZero, rat, ratAdd, ratEq, ratInv, ratMul, ratNeg } from './rational.js';
+import { type Rational, ONE, ZERO, isZero, rat, ratAdd, ratEq, ratInv, ratMul, ratNeg, ratPowInt } from './rational.js';
 import { alphaCanonical, isSum } from './indexed.js';
 import { rootAtom, rootRadicand, squareRoot } from './roots.js';
 
@@ -25,6 +30,15 @@ export class PolyLimit extends Error {
 }
 
 export const DEFAULT_MAX_TERMS = 5000;
+
+/** A root atom r with r^order = base: `sqrt(2)^2 = 2`, `(x^(1/2))^2 = x`. */
+export interface RootRelation {
+  readonly order: number;
+  readonly base: Poly;
+}
+
+/** A base whose fractional powers need a root of higher order than this keeps them as separate atoms. */
+const MAX_ROOT_ORDER = 64;
 
 const keyOf = (m: Monomial): string => m.map(([a, e]) => `${a}^${e}`).join('*');
 
@@ -151,28 +165,50 @@ export class Poly {
     return q;
   }
 
-  /** With `sqrt(m)^2 = m` applied to the root atoms (index → m) in every term. */
-  reduceRoots(roots: ReadonlyMap<number, bigint>): Poly {
-    if (![...this.terms.values()].some((t) => t.m.some(([a, e]) => e > 1 && roots.has(a)))) return this;
-    const out = new Map<string, Term>();
-    for (const t of this.terms.values()) {
-      let c = t.c;
-      const m: Array<[number, number]> = [];
-      for (const [a, e] of t.m) {
+  /**
+   * With `r^order = base` applied to the root atoms r in every term. A relation's base has
+   * only atoms numbered before its root (it was converted first), so this terminates.
+   */
+  reduceRoots(roots: ReadonlyMap<number, RootRelation>): Poly {
+    const reducible = (t: Term): boolean =>
+      t.m.some(([a, e]) => {
         const r = roots.get(a);
-        if (r === undefined) m.push([a, e]);
-        else {
-          c = ratMul(c, rat(r ** BigInt(e >> 1)));
-          if (e & 1) m.push([a, 1]);
-        }
-      }
+        return r !== undefined && e >= r.order;
+      });
+    if (![...this.terms.values()].some(reducible)) return this;
+    const out = new Map<string, Term>();
+    const put = (m: Monomial, c: Rational): void => {
       const k = keyOf(m);
       const prev = out.get(k);
       const sum = prev ? ratAdd(prev.c, c) : c;
       if (isZero(sum)) out.delete(k);
       else out.set(k, { m, c: sum });
+    };
+    let again = false;
+    for (const t of this.terms.values()) {
+      let c = t.c;
+      let factor: Poly | undefined;
+      const m: Array<[number, number]> = [];
+      for (const [a, e] of t.m) {
+        const r = roots.get(a);
+        if (r === undefined || e < r.order) {
+          m.push([a, e]);
+          continue;
+        }
+        const times = Math.floor(e / r.order);
+        const value = r.base.constantValue;
+        if (value !== undefined) c = ratMul(c, ratPowInt(value, BigInt(times)));
+        else factor = (factor ?? Poly.constant(ONE, this.maxTerms)).mul(r.base.pow(times));
+        if (e % r.order) m.push([a, e % r.order]);
+      }
+      if (!factor) put(m, c);
+      else {
+        again = true;
+        for (const u of factor.terms.values()) put(mulMono(m, u.m), ratMul(c, u.c));
+      }
     }
-    return Poly.from(out, this.maxTerms);
+    const reduced = Poly.from(out, this.maxTerms);
+    return again ? reduced.reduceRoots(roots) : reduced;
   }
 
   /** The polynomial as an expanded expression over the atoms. */
@@ -225,6 +261,11 @@ function divMono(a: Monomial, b: Monomial): Monomial | undefined {
   return [...exps.entries()].sort((x, y) => x[0] - y[0]);
 }
 
+function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
 function compareMono(a: Monomial, b: Monomial): number {
   let i = 0;
   let j = 0;
@@ -245,8 +286,11 @@ function compareMono(a: Monomial, b: Monomial): number {
 export class AtomTable {
   private readonly index = new Map<Expr, number>();
   private readonly list: Expr[] = [];
-  /** The root atoms `sqrt(m)` among the atoms: index → m. */
-  readonly roots = new Map<number, bigint>();
+  /** The root atoms among the atoms (`sqrt(m)`, `b^(1/Q)`): index → relation. */
+  readonly roots = new Map<number, RootRelation>();
+  /** The order Q of the root atom b^(1/Q) for each symbolic base b seen (0: none, keep the powers as atoms). */
+  readonly rootOrders = new Map<Expr, number>();
+  private readonly scanned = new Set<Expr>();
   /**
    * Normal forms of atoms' arguments already computed with this table. A shared subterm is
    * normalized once: without this, `abs(u)` opened to `piecewise(u > 0, u, u < 0, -u)` and
@@ -261,9 +305,33 @@ export class AtomTable {
       this.list.push(e);
       this.index.set(e, i);
       const m = rootRadicand(e);
-      if (m !== undefined) this.roots.set(i, m);
+      if (m !== undefined) this.roots.set(i, { order: 2, base: Poly.constant(rat(m)) });
     }
     return i;
+  }
+
+  /**
+   * Fixes the root order of every symbolic base with fractional powers in `es` that has
+   * none yet: the lcm of their denominators. Called on both sides of an equality before
+   * either is converted, so both write b's powers over the same root atom.
+   */
+  prepare(...es: readonly Expr[]): void {
+    const found = new Map<Expr, bigint>();
+    const stack = [...es];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.kind === 'num' || n.kind === 'sym' || this.scanned.has(n)) continue;
+      this.scanned.add(n);
+      if (n.kind === 'pow') {
+        const [b, x] = n.args;
+        if (b.kind !== 'num' && x.kind === 'num' && x.value.d !== 1n && !this.rootOrders.has(b)) {
+          const q = found.get(b) ?? 1n;
+          found.set(b, (q * x.value.d) / gcd(q, x.value.d));
+        }
+      }
+      stack.push(...n.args);
+    }
+    for (const [b, q] of found) this.rootOrders.set(b, q <= BigInt(MAX_ROOT_ORDER) ? Number(q) : 0);
   }
 
   expr(i: number): Expr {
@@ -310,6 +378,15 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
     return { num: p, den: one };
   };
   const normalizing = options.normalizeAtoms !== false;
+  if (normalizing) atoms.prepare(e);
+  /** The root atom b^(1/q), with its relation to b when b is a polynomial. */
+  const radical = (b: Expr, q: number): Poly => {
+    const rb = go(b);
+    const i = atoms.indexOf(pow(norm(b), num(rat(1n, BigInt(q)))));
+    const c = rb.den.constantValue;
+    if (!atoms.roots.has(i) && c !== undefined && !isZero(c)) atoms.roots.set(i, { order: q, base: rb.num.scale(ratInv(c)) });
+    return Poly.atom(i, maxTerms);
+  };
   const go = (n: Expr): RationalFunction => {
     const hit = memo.get(n);
     if (hit) return hit;
@@ -359,6 +436,19 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
           const r = go(b);
           const integer = k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
           out = times(sym_, integer);
+        } else if (
+          normalizing &&
+          b.kind !== 'num' &&
+          x.kind === 'num' &&
+          (atoms.rootOrders.get(b) ?? 0) % Number(x.value.d) === 0 &&
+          (atoms.rootOrders.get(b) ?? 0) > 0 &&
+          Math.abs(Number(x.value.n) / Number(x.value.d)) <= 64
+        ) {
+          // b^(p/q) is (b^(1/Q))^(p*Q/q): one root atom for all of b's fractional powers.
+          const order = atoms.rootOrders.get(b)!;
+          const k = (Number(x.value.n) * order) / Number(x.value.d);
+          const r = radical(b, order);
+          out = k >= 0 ? { num: r.pow(k), den: one } : { num: one, den: r.pow(-k) };
         } else if (x.kind === 'num' && x.value.n < 0n) {
           // b^(-r) is 1/b^r: one atom for both, so u^(1/2)*u^(-1/2) is 1.
           const r = atomRf(pow(norm(b), num(ratNeg(x.value))));
@@ -401,8 +491,10 @@ function withReducedRoots(r: RationalFunction, atoms: AtomTable): RationalFuncti
   const [only, ...others] = d.terms.values();
   if (only && others.length === 0) {
     for (const [a, e] of only.m) {
-      if (!atoms.roots.has(a) || e % 2 === 0) continue;
-      const root = Poly.atom(a);
+      const r = atoms.roots.get(a);
+      if (!r || e % r.order === 0) continue;
+      // Where the root is zero the denominator already is: the domain does not change.
+      const root = Poly.atom(a).pow(r.order - (e % r.order));
       n = n.mul(root).reduceRoots(atoms.roots);
       d = d.mul(root).reduceRoots(atoms.roots);
     }
@@ -456,6 +548,7 @@ const RATIONALLY_EQUAL = new WeakMap<Expr, WeakMap<Expr, boolean>>();
 function decideRationallyEqual(a: Expr, b: Expr, maxTerms: number): boolean {
   [a, b] = withoutCommonFactors(a, b, maxTerms);
   const atoms = new AtomTable();
+  atoms.prepare(a, b);
   const x = toRationalFunction(a, atoms, { maxTerms });
   const y = toRationalFunction(b, atoms, { maxTerms });
   // A zero denominator is undefined everywhere: never equal to anything.
@@ -516,6 +609,7 @@ function invertible(f: Expr, maxTerms: number): boolean {
  */
 export function equalModulo(a: Expr, b: Expr, eq: Expr, maxTerms = DEFAULT_MAX_TERMS): boolean {
   const atoms = new AtomTable();
+  atoms.prepare(a, b, eq);
   const x = toRationalFunction(a, atoms, { maxTerms });
   const y = toRationalFunction(b, atoms, { maxTerms });
   const e = toRationalFunction(eq, atoms, { maxTerms });

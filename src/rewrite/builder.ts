@@ -29,9 +29,17 @@ export interface Budget {
   readonly maxSize: number;
   /** Wall-clock milliseconds for one derivation. */
   readonly maxMillis: number;
+  /**
+   * Total size (in nodes) of the recorded steps, both sides of each: what a proof's output
+   * prints. Optional so a budget written before it existed keeps the default.
+   */
+  readonly maxTotalSize?: number;
 }
 
-export const DEFAULT_BUDGET: Budget = { maxSteps: 20_000, maxSize: 200_000, maxMillis: 10_000 };
+/** About 25 MB of JSON; the largest example (softmax-cce-10) records about 23,000 nodes. */
+export const DEFAULT_MAX_TOTAL_SIZE = 1_000_000;
+
+export const DEFAULT_BUDGET: Budget = { maxSteps: 20_000, maxSize: 200_000, maxMillis: 10_000, maxTotalSize: DEFAULT_MAX_TOTAL_SIZE };
 
 /** Collects the steps, phases and lemmas of one proof, shared by all its derivations. */
 export class ProofRecorder {
@@ -39,6 +47,8 @@ export class ProofRecorder {
   readonly phases: Phase[] = [];
   readonly lemmas: Lemma[] = [];
   private readonly started = Date.now();
+  /** Sum of the sizes of both sides of every recorded step. */
+  private totalSize = 0;
 
   constructor(readonly budget: Budget = DEFAULT_BUDGET) {}
 
@@ -59,13 +69,19 @@ export class ProofRecorder {
     this.lemmas[d.index - 1] = { start: slot.start, result: d.current };
   }
 
-  /** Enforces the budgets before a step is recorded. */
-  check(after: Expr): void {
+  /** Enforces the budgets before a step from `before` to `after` is recorded. */
+  check(before: Expr, after: Expr): void {
     if (this.steps.length >= this.budget.maxSteps) {
       throw new BudgetExceeded('step-limit', `more than ${this.budget.maxSteps} steps`);
     }
     if (after.size > this.budget.maxSize) {
       throw new BudgetExceeded('size-limit', `an expression of more than ${this.budget.maxSize} nodes`);
+    }
+    // Every step prints both sides: a long chain of large steps is hundreds of MB of output.
+    const maxTotal = this.budget.maxTotalSize ?? DEFAULT_MAX_TOTAL_SIZE;
+    this.totalSize += before.size + after.size;
+    if (this.totalSize > maxTotal) {
+      throw new BudgetExceeded('size-limit', `steps of more than ${maxTotal} nodes in all`);
     }
     // Every step: one step on a large expression can take long, so a coarser check overshoots.
     if (Date.now() - this.started > this.budget.maxMillis) {
@@ -128,7 +144,7 @@ export class Derivation {
     if (at(before, path) === replacement) return before;
     const after = replaceAt(before, path, replacement);
     if (after === before) return before;
-    this.recorder.check(after);
+    this.recorder.check(before, after);
     if (this.phase < 0) this.beginPhase(before);
     this.recorder.steps.push({
       rule,

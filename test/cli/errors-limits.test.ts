@@ -63,6 +63,17 @@ describe('budgets: the verdict is unknown, with the reason', () => {
     expect([r.status, JSON.parse(r.stdout).stopped]).toEqual([1, { reason: 'size-limit', detail: 'an expression of more than 5 nodes' }]);
   });
 
+  it('size-limit: 240 nested sines record far more than the default --max-output nodes of steps', () => {
+    const r = gradproof('derive', `${'sin('.repeat(240)}x${')'.repeat(240)}`, '--wrt', 'x', '--format', 'json');
+    const out = JSON.parse(r.stdout);
+    expect([r.status, out.verdict, out.stopped]).toEqual([1, 'unknown', { reason: 'size-limit', detail: 'steps of more than 1000000 nodes in all' }]);
+  });
+
+  it('size-limit: steps larger in all than --max-output nodes', () => {
+    const r = gradproof('derive', 'x^3*sin(x)', '--wrt', 'x', '--max-output', '20', '--format', 'json');
+    expect([r.status, JSON.parse(r.stdout).stopped]).toEqual([1, { reason: 'size-limit', detail: 'steps of more than 20 nodes in all' }]);
+  });
+
   it('time-limit: a derivation of hundreds of steps, under --timeout 0.001', () => {
     // Softmax over 10 classes takes hundreds of steps and far more than a millisecond.
     const r = gradproof('derive', 'examples/softmax-cce-10.grad', '--timeout', '0.001', '--format', 'json');
