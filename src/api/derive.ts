@@ -14,7 +14,7 @@ import { builtinRules } from '../rules/builtin.js';
 import { functionTable } from '../rules/load.js';
 import { vanishingDenominators } from '../algebra/denominators.js';
 import { proveLink } from './check-chain.js';
-import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
+import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, type Decision, type Verdict } from '../proof/equality.js';
@@ -322,5 +322,7 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
  */
 export function derive(input: DeriveInput, options: RunOptions & { readonly lang?: 'en' | 'zh' } = {}): DeriveResult {
   const rules = options.rules ?? builtinRules();
-  return outcomeToJson(runProblem(problemFromInput(input, rules.functions), { ...options, rules }), options.lang);
+  // What --format json prints, so with its output limit.
+  const budget = forEveryStep(options.budget ?? DEFAULT_BUDGET);
+  return outcomeToJson(runProblem(problemFromInput(input, rules.functions), { ...options, rules, budget }), options.lang);
 }

@@ -117,7 +117,8 @@ options:
   --max-input N              longest input, in characters: an expression or a whole file (default 1000000)
   --max-steps N              most steps in a derivation before it stops as unknown (default 20000)
   --max-size N               largest expression, in nodes, before it stops as unknown (default 200000)
-  --max-output N             total size of the recorded steps, in nodes, before it stops as unknown (default 1000000)
+  --max-output N             total size of the recorded steps, in nodes, before it stops as unknown
+                             (default 1000000 where every step is printed: json, --steps; else none)
   --timeout SECONDS          longest derivation before it stops as unknown (default 10)
   --debug                    show a stack trace on errors
   -h, --help                 this help

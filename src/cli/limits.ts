@@ -62,7 +62,8 @@ export function limitsFromFlags(flags: LimitFlags, restore: (s: string) => strin
       maxSteps: whole('max-steps', DEFAULT_BUDGET.maxSteps),
       maxSize: whole('max-size', DEFAULT_BUDGET.maxSize),
       maxMillis,
-      maxTotalSize: whole('max-output', DEFAULT_MAX_TOTAL_SIZE),
+      // Applied by default only where every step is printed (JSON, --steps).
+      ...(v['max-output'] === undefined ? {} : { maxTotalSize: whole('max-output', DEFAULT_MAX_TOTAL_SIZE) }),
     },
   };
 }

@@ -14,6 +14,7 @@ import { rulesFromFiles } from './rules.js';
 import { why } from './errors.js';
 import { stopOf, stoppedText } from '../api/stopped.js';
 import { checkFileSize, type Limits } from './limits.js';
+import { forEveryStep } from '../rewrite/builder.js';
 import { serve } from './serve.js';
 
 const VERSION = '0.1.0';
@@ -65,13 +66,14 @@ function derive(args: DeriveArgs): number {
   const rules = rulesFromFiles(args.rules);
   const spec = looksLikeFile(args.target) ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
   if (args.all) {
-    const all = deriveAll(spec, rules, args.limits.budget);
+    const all = deriveAll(spec, rules, args.format === 'json' ? forEveryStep(args.limits.budget) : args.limits.budget);
     const text =
       args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang);
     emit(text, args.output);
     return 0;
   }
-  const outcome = runProblem(spec, { rules, budget: args.limits.budget });
+  const everyStep = args.format === 'json' || args.allSteps;
+  const outcome = runProblem(spec, { rules, budget: everyStep ? forEveryStep(args.limits.budget) : args.limits.budget });
   const text =
     args.format === 'json'
       ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n`

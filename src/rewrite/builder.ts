@@ -30,16 +30,24 @@ export interface Budget {
   /** Wall-clock milliseconds for one derivation. */
   readonly maxMillis: number;
   /**
-   * Total size (in nodes) of the recorded steps, both sides of each: what a proof's output
-   * prints. Optional so a budget written before it existed keeps the default.
+   * Total size (in nodes) of the recorded steps, both sides of each: what an output that
+   * prints every step (JSON, --steps) prints. Unbounded when absent: the proof itself shares
+   * its nodes, so a deep network's thousands of large steps cost little memory.
    */
   readonly maxTotalSize?: number;
 }
 
-/** About 25 MB of JSON; the largest example (softmax-cce-10) records about 23,000 nodes. */
+/**
+ * For outputs that print every step: about 25 MB of JSON. The largest example
+ * (softmax-cce-10) records about 23,000 nodes.
+ */
 export const DEFAULT_MAX_TOTAL_SIZE = 1_000_000;
 
-export const DEFAULT_BUDGET: Budget = { maxSteps: 20_000, maxSize: 200_000, maxMillis: 10_000, maxTotalSize: DEFAULT_MAX_TOTAL_SIZE };
+export const DEFAULT_BUDGET: Budget = { maxSteps: 20_000, maxSize: 200_000, maxMillis: 10_000 };
+
+/** `budget` with the output limit of a run that prints every step, unless it sets its own. */
+export const forEveryStep = (budget: Budget): Budget =>
+  budget.maxTotalSize === undefined ? { ...budget, maxTotalSize: DEFAULT_MAX_TOTAL_SIZE } : budget;
 
 /** Collects the steps, phases and lemmas of one proof, shared by all its derivations. */
 export class ProofRecorder {
@@ -77,8 +85,9 @@ export class ProofRecorder {
     if (after.size > this.budget.maxSize) {
       throw new BudgetExceeded('size-limit', `an expression of more than ${this.budget.maxSize} nodes`);
     }
-    // Every step prints both sides: a long chain of large steps is hundreds of MB of output.
-    const maxTotal = this.budget.maxTotalSize ?? DEFAULT_MAX_TOTAL_SIZE;
+    // An output that prints both sides of every step: a long chain of large steps is hundreds
+    // of MB of it.
+    const maxTotal = this.budget.maxTotalSize ?? Number.POSITIVE_INFINITY;
     this.totalSize += before.size + after.size;
     if (this.totalSize > maxTotal) {
       throw new BudgetExceeded('size-limit', `steps of more than ${maxTotal} nodes in all`);

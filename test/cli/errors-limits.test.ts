@@ -69,6 +69,18 @@ describe('budgets: the verdict is unknown, with the reason', () => {
     expect([r.status, out.verdict, out.stopped]).toEqual([1, 'unknown', { reason: 'size-limit', detail: 'steps of more than 1000000 nodes in all' }]);
   });
 
+  it('the same in text, which prints the textbook lines only: derived, no output limit', () => {
+    const r = gradproof('derive', `${'sin('.repeat(240)}x${')'.repeat(240)}`, '--wrt', 'x');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('Stopped');
+  });
+
+  it('--steps prints every step, so it has the output limit too', () => {
+    const r = gradproof('derive', `${'sin('.repeat(240)}x${')'.repeat(240)}`, '--wrt', 'x', '--steps');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('size-limit: steps of more than 1000000 nodes in all');
+  });
+
   it('size-limit: steps larger in all than --max-output nodes', () => {
     const r = gradproof('derive', 'x^3*sin(x)', '--wrt', 'x', '--max-output', '20', '--format', 'json');
     expect([r.status, JSON.parse(r.stdout).stopped]).toEqual([1, { reason: 'size-limit', detail: 'steps of more than 20 nodes in all' }]);
