@@ -64,6 +64,28 @@ export function positionOf(text: string, offset: number, source?: string): Sourc
   return source === undefined ? pos : { ...pos, source };
 }
 
+/**
+ * positionOf for many offsets into one text: the line starts found once, then each offset's
+ * line by binary search (a problem file of thousands of lines has a position per name).
+ */
+export function positionsIn(text: string, source?: string): (offset: number) => SourcePos {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const end = Math.min(offset, text.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    // The last line start at or before the offset.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= end) lo = mid;
+      else hi = mid - 1;
+    }
+    const pos: SourcePos = { offset, line: lo + 1, column: offset - starts[lo]! + 1, text };
+    return source === undefined ? pos : { ...pos, source };
+  };
+}
+
 /** The line at the position and a caret under it; long lines are cut around the caret. */
 export function caretLines(pos: SourcePos): string {
   const lines = pos.text.split('\n');

@@ -83,22 +83,61 @@ function intern<T extends Expr>(key: string, build: (id: number) => T): T {
   return node;
 }
 
-/** The node of this kind, function name and operands, made by `build` if there is none yet. */
-function internCompound<T extends Expr>(kind: Kind, fn: string, args: readonly Expr[], build: (id: number) => T): T {
-  let h = kind.charCodeAt(0) * 16777619;
-  for (let i = 0; i < fn.length; i++) h = Math.imul(h ^ fn.charCodeAt(i), 16777619);
-  for (let i = 0; i < args.length; i++) h = Math.imul(h ^ args[i]!.id, 16777619);
-  h = Math.imul(h ^ args.length, 16777619);
+/**
+ * The node of this kind, function name and operands, made by `build` if there is none yet.
+ * `known` is the operands' hash when the caller has it already (see replacedMerge).
+ */
+function internCompound<T extends Expr>(kind: Kind, fn: string, args: readonly Expr[], build: (id: number) => T, known?: number): T {
+  const h = known ?? hashOf(kind, fn, args);
   const slot = compounds.get(h);
   if (slot !== undefined) {
-    for (const n of Array.isArray(slot) ? slot : [slot]) if (sameNode(n, kind, fn, args)) return n as T;
+    if (!Array.isArray(slot)) {
+      if (sameNode(slot, kind, fn, args)) return slot as T;
+    } else for (const n of slot) if (sameNode(n, kind, fn, args)) return n as T;
   }
   const node = build(nextId++);
   if (slot === undefined) compounds.set(h, node);
   else if (Array.isArray(slot)) slot.push(node);
   else compounds.set(h, [slot, node]);
+  if (kind === 'add' || kind === 'mul') {
+    if (node.id >= sumHashById.length) {
+      const grown = new Int32Array(Math.max(2 * sumHashById.length, node.id + 1));
+      grown.set(sumHashById);
+      sumHashById = grown;
+    }
+    sumHashById[node.id] = h;
+  }
   return node;
 }
+
+/**
+ * The hash of a compound node. A sum's or a product's is a sum over its operands, so that
+ * replacing one operand of a product of thousands updates it in a few operations
+ * (its operands are in canonical order, so the multiset determines the node anyway).
+ */
+function hashOf(kind: Kind, fn: string, args: readonly Expr[]): number {
+  if (kind === 'add' || kind === 'mul') {
+    let h = kind === 'add' ? ADD_SEED : MUL_SEED;
+    for (let i = 0; i < args.length; i++) h = (h + mix(args[i]!.id)) | 0;
+    return h;
+  }
+  let h = kind.charCodeAt(0) * 16777619;
+  for (let i = 0; i < fn.length; i++) h = Math.imul(h ^ fn.charCodeAt(i), 16777619);
+  for (let i = 0; i < args.length; i++) h = Math.imul(h ^ args[i]!.id, 16777619);
+  return Math.imul(h ^ args.length, 16777619);
+}
+
+const [ADD_SEED, MUL_SEED] = [0x2545f491, 0x6b43a9b5];
+
+/** A node id scrambled over 32 bits, for the hash of a sum or product. */
+function mix(id: number): number {
+  let x = Math.imul(id ^ (id >>> 16), 0x45d9f3b);
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  return x ^ (x >>> 16);
+}
+
+/** The hash of each sum and product, by node id. */
+let sumHashById = new Int32Array(1024);
 
 function sameNode(n: Expr, kind: Kind, fn: string, args: readonly Expr[]): boolean {
   if (n.kind !== kind || n.args.length !== args.length || (kind === 'call' && (n as Call).fn !== fn)) return false;
@@ -108,7 +147,12 @@ function sameNode(n: Expr, kind: Kind, fn: string, args: readonly Expr[]): boole
 
 const NO_ARGS: readonly Expr[] = Object.freeze([]);
 
-function measure(args: readonly Expr[]): { size: number; depth: number } {
+interface Measure {
+  readonly size: number;
+  readonly depth: number;
+}
+
+function measure(args: readonly Expr[]): Measure {
   let size = 1;
   let depth = 0;
   for (const a of args) {
@@ -133,18 +177,27 @@ export function sym(name: string): Sym {
 
 /** A function application `fn(args...)`. */
 export function call(fn: string, ...args: Expr[]): Call {
-  const frozen = Object.freeze(args.slice());
-  return internCompound('call', fn, frozen, (id) => Object.freeze({ kind: 'call', id, fn, args: frozen, ...measure(frozen) }));
+  // The rest array is a fresh copy: frozen only when it becomes a new node's operands.
+  return internCompound('call', fn, args, (id) => {
+    const frozen = Object.freeze(args);
+    return Object.freeze({ kind: 'call', id, fn, args: frozen, ...measure(frozen) });
+  });
 }
 
 function rawAdd(args: Expr[]): Add {
-  const frozen = Object.freeze(args);
-  return internCompound('add', '', frozen, (id) => Object.freeze({ kind: 'add', id, args: frozen, ...measure(frozen) }));
+  // Frozen only on a miss: freezing walks the whole array, and a hit discards it.
+  return internCompound('add', '', args, (id) => {
+    const frozen = Object.freeze(args);
+    return Object.freeze({ kind: 'add', id, args: frozen, ...measure(frozen) });
+  });
 }
 
 function rawMul(args: Expr[]): Mul {
-  const frozen = Object.freeze(args);
-  return internCompound('mul', '', frozen, (id) => Object.freeze({ kind: 'mul', id, args: frozen, ...measure(frozen) }));
+  // Frozen only on a miss: freezing walks the whole array, and a hit discards it.
+  return internCompound('mul', '', args, (id) => {
+    const frozen = Object.freeze(args);
+    return Object.freeze({ kind: 'mul', id, args: frozen, ...measure(frozen) });
+  });
 }
 
 /** `a + b + ...`: flattened, numbers folded, zero dropped, operands in canonical order. */
@@ -257,15 +310,22 @@ export function replaceArg(e: Expr, i: number, r: Expr): Expr {
   // frozen operands themselves, V8's slice takes a slow path: 50 times slower).
   const lead = src[0]!.kind === 'num' ? 1 : 0;
   let c = lead && i !== 0 ? (src[0] as Num).value : sum ? ZERO : ONE;
-  const body = [...src];
-  body.splice(i, 1);
-  if (lead && i !== 0) body.shift();
+  // One operand for another, the common case: put in place by a loop on small operand lists.
+  if (r.kind !== e.kind && r.kind !== 'num') {
+    if (!sum && isZero(c)) return num(0);
+    if (src.length > 8) return replacedMerge(e, i, [r], c);
+    return replacedSmall(src, i, r, lead && i !== 0 ? 1 : 0, c, sum);
+  }
   const inserts: Expr[] = [];
   for (const p of r.kind === e.kind ? r.args : [r]) {
     if (p.kind === 'num') c = sum ? ratAdd(c, p.value) : ratMul(c, p.value);
     else inserts.push(p);
   }
   if (!sum && isZero(c)) return num(0);
+  if (src.length > 8 && inserts.every((x, k) => k === 0 || compareExpr(inserts[k - 1]!, x) <= 0)) return replacedMerge(e, i, inserts, c);
+  const body = [...src];
+  body.splice(i, 1);
+  if (lead && i !== 0) body.shift();
   // Each goes after every operand that does not come after it.
   for (const x of inserts) {
     let lo = 0;
@@ -281,6 +341,82 @@ export function replaceArg(e: Expr, i: number, r: Expr): Expr {
   if (body.length === 0) return num(sum ? 0 : 1);
   if (body.length === 1) return body[0]!;
   return sum ? rawAdd(body) : rawMul(body);
+}
+
+/**
+ * replaceArg on a short sum or product: operand `i` of the canonical `src` out (and the
+ * folded number when `from` is 1; `c` is what it folds to), the non-number `x` in after
+ * every operand that does not come after it, `c` first unless it is the identity.
+ */
+function replacedSmall(src: readonly Expr[], i: number, x: Expr, from: number, c: Rational, sum: boolean): Expr {
+  const out: Expr[] = [];
+  if (sum ? !isZero(c) : !isOne(c)) out.push(num(c));
+  let placed = false;
+  for (let j = from; j < src.length; j++) {
+    if (j === i) continue;
+    if (!placed && compareExpr(src[j]!, x) > 0) {
+      out.push(x);
+      placed = true;
+    }
+    out.push(src[j]!);
+  }
+  if (!placed) out.push(x);
+  if (out.length === 1) return out[0]!;
+  return sum ? rawAdd(out) : rawMul(out);
+}
+
+/**
+ * replaceArg on a long sum or product `e`, in one pass: its operand `i` out, the
+ * non-numbers `xs` (in canonical order) in, each where replaceArg's insertion puts it (after
+ * every operand that does not come after it), and the folded number `c` first; its hash
+ * updated rather than recomputed. Deep chains make products of thousands of factors.
+ */
+function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational): Expr {
+  const src = e.args;
+  const from = src[0]!.kind === 'num' && i !== 0 ? 1 : 0;
+  const folded = e.kind === 'add' ? !isZero(c) : !isOne(c);
+  const lead = folded ? num(c) : undefined;
+  // Hash and measure, updated: operand i out, and the folded number (c takes its place), xs and c in.
+  let h = (sumHashById[e.id]! - mix(src[i]!.id)) | 0;
+  let size = e.size - src[i]!.size;
+  let depth = src[i]!.depth < e.depth - 1 ? e.depth : -1;
+  if (from) {
+    h = (h - mix(src[0]!.id)) | 0;
+    size -= 1;
+  }
+  if (lead) {
+    h = (h + mix(lead.id)) | 0;
+    size += 1;
+  }
+  // Where each x goes: before the first of src[from..] that comes after it (src[i] left out).
+  const at: number[] = [];
+  let lo = from;
+  for (const x of xs) {
+    h = (h + mix(x.id)) | 0;
+    size += x.size;
+    if (depth >= 0 && x.depth + 1 > depth) depth = x.depth + 1;
+    let hi = src.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareExpr(src[mid]!, x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    at.push(lo - (i < lo ? 1 : 0) - from);
+  }
+  // Copies and moves by the array methods on a plain copy: a loop in script is slower.
+  const out = [...src];
+  out.splice(i, 1);
+  if (from) out.shift();
+  for (let k = xs.length - 1; k >= 0; k--) out.splice(at[k]!, 0, xs[k]!);
+  if (lead) out.unshift(lead);
+  const kind = e.kind;
+  const build = (id: number): Expr => {
+    // A copy of the exact length: the splices leave spare room, and interned nodes live long.
+    const args = Object.freeze([...out]);
+    const m = depth >= 0 ? { size, depth } : measure(args);
+    return Object.freeze({ kind, id, args, size: m.size, depth: m.depth }) as Expr;
+  };
+  return internCompound(kind, '', out, build, h);
 }
 
 /** How many distinct nodes have been interned so far (for benchmarks and limits). */

@@ -63,7 +63,16 @@ export function nodes(e: Expr): Expr[] {
 /** Names of the symbols that occur in `e`. */
 export function symbols(e: Expr): Set<string> {
   const out = new Set<string>();
-  for (const n of nodes(e)) if (n.kind === 'sym') out.add(n.name);
+  if (e.size > SMALL || e.depth > SMALL) {
+    for (const n of nodes(e)) if (n.kind === 'sym') out.add(n.name);
+    return out;
+  }
+  // A small tree (a rule's side, at every rule step the kernel replays) directly, in the same order.
+  const walk = (n: Expr): void => {
+    if (n.kind === 'sym') out.add(n.name);
+    else for (let i = 0; i < n.args.length; i++) walk(n.args[i]!);
+  };
+  walk(e);
   return out;
 }
 
@@ -106,7 +115,27 @@ export function pathsOf(e: Expr, part: Expr): number[][] {
 /** `e` with names replaced by expressions (simultaneously). */
 export function substitute(e: Expr, subst: ReadonlyMap<string, Expr>): Expr {
   if (subst.size === 0) return e;
+  // A small tree (a rule's side) directly; a large one with a memo, so shared parts are done once.
+  if (e.size <= SMALL) return substituteTree(e, subst);
   return mapBottomUp(e, (n) => (n.kind === 'sym' ? (subst.get(n.name) ?? n) : n));
+}
+
+const SMALL = 64;
+
+/** substitute without a memo, for a tree of at most SMALL nodes: the same result, rebuilt the same way. */
+function substituteTree(e: Expr, subst: ReadonlyMap<string, Expr>): Expr {
+  if (e.kind === 'sym') return subst.get(e.name) ?? e;
+  const src = e.args;
+  let args: Expr[] | undefined;
+  for (let i = 0; i < src.length; i++) {
+    const a = substituteTree(src[i]!, subst);
+    if (a !== src[i] && !args) {
+      args = [];
+      for (let j = 0; j < i; j++) args.push(src[j]!);
+    }
+    if (args) args.push(a);
+  }
+  return args ? rebuild(e, args) : e;
 }
 
 /**
@@ -137,16 +166,26 @@ export function changedPath(before: Expr, after: Expr): number[] {
 /** Whether `e` holds an unevaluated derivative `diff(f, x)`. */
 export function hasDiff(e: Expr): boolean {
   if (e.args.length === 0) return false;
-  const known = HAS_DIFF.get(e);
-  if (known !== undefined) return known;
+  const known = e.id < hasDiffById.length ? hasDiffById[e.id]! : UNKNOWN;
+  if (known !== UNKNOWN) return known === YES;
   let out = e.kind === 'call' && e.fn === 'diff';
   for (const a of e.args) out ||= hasDiff(a);
-  HAS_DIFF.set(e, out);
+  if (e.id >= hasDiffById.length) {
+    const grown = new Uint8Array(Math.max(2 * hasDiffById.length, e.id + 1));
+    grown.set(hasDiffById);
+    hasDiffById = grown;
+  }
+  hasDiffById[e.id] = out ? YES : NO;
   return out;
 }
 
-/** hasDiff of nodes already asked about: nodes are interned and immutable, so it is a memo, not state. */
-const HAS_DIFF = new WeakMap<Expr, boolean>();
+/**
+ * hasDiff of nodes already asked about, by node id: nodes are interned and immutable, so it
+ * is a memo, not state. Indexed by id rather than a WeakMap: derivations ask about every
+ * operand of a product of thousands of factors at every step.
+ */
+let hasDiffById = new Uint8Array(1024);
+const [UNKNOWN, NO, YES] = [0, 1, 2];
 
 /**
  * A constant that is positive by its form: a positive number, pi, and products and real
@@ -165,7 +204,7 @@ export function denominatorsOf(e: Expr): Expr[] {
   const out: Expr[] = [];
   const walk = (n: Expr): void => {
     if (n.kind === 'pow' && n.args[1].kind === 'num' && n.args[1].value.n < 0n && !isPositiveConstant(n.args[0])) out.push(n.args[0]);
-    for (const a of n.args) walk(a);
+    for (let i = 0; i < n.args.length; i++) walk(n.args[i]!);
   };
   walk(e);
   return out;

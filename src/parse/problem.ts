@@ -12,7 +12,7 @@
  * `expect` and `assume` may repeat.
  */
 import type { Expr } from '../expr/node.js';
-import { GradproofError, type SourcePos, positionOf } from '../expr/errors.js';
+import { GradproofError, type SourcePos, positionOf, positionsIn } from '../expr/errors.js';
 import { CycleError, Definitions } from '../expr/context.js';
 import { variableName, wrtVariable } from '../expr/indexed.js';
 import { nearestName } from './suggest.js';
@@ -161,6 +161,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     const near = nearestName(wrt!, [...used]);
     fail(wrtAt, `wrt ${wrt}: the loss does not use ${wrt}${near ? `; did you mean '${near}'?` : ''}`);
   }
+  const positionAt = positionsIn(text, source);
   return {
     ...(title === undefined ? {} : { title }),
     definitions,
@@ -169,6 +170,6 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     wrt: wrt!,
     expects,
     assumptions,
-    positions: new Map([...definedAt, [loss!.name ?? 'L', lossAt] as const].map(([n, at]) => [n, positionOf(text, at, source)])),
+    positions: new Map([...definedAt, [loss!.name ?? 'L', lossAt] as const].map(([n, at]) => [n, positionAt(at)])),
   };
 }

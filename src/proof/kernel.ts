@@ -82,6 +82,9 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>,
   for (const k of chains.keys()) {
     if (k < 0 || k > proof.lemmas.length || !Number.isInteger(k)) return { ok: false, step: chains.get(k)![0]! + 1, reason: `no derivation ${k}` };
   }
+  // The names the facts use, found once per proof (on the first step that needs them).
+  let names: Set<string> | undefined;
+  const proofFacts = (): Set<string> => (names ??= factNames(proof));
   const state = new Map<number, 'checking' | 'done'>();
   let current = 0;
   const checkChain = (k: number): void => {
@@ -101,7 +104,7 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>,
         checkChain(j!);
         current = i;
       }
-      checkStep(s, rules, defs, proof, functions);
+      checkStep(s, rules, defs, proof, functions, proofFacts);
       cur = s.after;
     }
     const ids = chains.get(k) ?? [];
@@ -119,7 +122,14 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>,
   return { ok: true, checked: { proof, replayed: proof.steps.length, [brand]: true } };
 }
 
-function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Definitions, proof: Proof, functions: FunctionDefs): void {
+function checkStep(
+  s: Step,
+  rules: ReadonlyMap<string, KernelRule>,
+  defs: Definitions,
+  proof: Proof,
+  functions: FunctionDefs,
+  proofFacts: () => ReadonlySet<string>,
+): void {
   const rule = rules.get(s.rule);
   if (!rule) fail(`unknown rule '${s.rule}'`);
   const old = at(s.before, s.path);
@@ -131,7 +141,7 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
   // Inside sum(k, ...) the index k is a variable of its own: a fact about a free k says nothing there.
   if (s.kind !== 'rule') {
     const bound = bindersAbove(s.before, s.path);
-    const clash = bound.find((k) => factNames(proof).has(k));
+    const clash = bound.find((k) => proofFacts().has(k));
     if (clash !== undefined) fail(`it is used inside a sum over ${clash}, a name the definitions or stated facts use`);
   }
   if ((s.kind === 'lemma' || s.kind === 'chain') && perturbed.length) fail(`it is used inside a derivative by the defined name ${perturbed[0]}`);
@@ -143,7 +153,8 @@ function checkStep(s: Step, rules: ReadonlyMap<string, KernelRule>, defs: Defini
     case 'rule': {
       if ((rule!.kind !== 'rewrite' && rule!.kind !== 'derivative') || !rule!.lhs || !rule!.rhs) fail(`${s.rule} is not a rewrite rule`);
       const vars = symbols(rule!.lhs!);
-      const b = new Map(Object.entries(s.bindings));
+      const b = new Map<string, Expr>();
+      for (const k of Object.keys(s.bindings)) b.set(k, s.bindings[k]!);
       for (const v of vars) if (!b.has(v)) fail(`binding for ${v} missing`);
       for (const v of b.keys()) if (!vars.has(v)) fail(`binding for ${v}, which ${s.rule} does not have`);
       if (substitute(rule!.lhs!, b) !== old) fail(`${s.rule} with these bindings does not match ${toAscii(old!)}`);
