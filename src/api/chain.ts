@@ -3,31 +3,22 @@ import { toAscii } from '../expr/print.js';
 import { parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
 import type { RuleSet } from '../rules/types.js';
-import type { Verdict } from '../proof/equality.js';
 import { conditionToText } from '../render/conditions.js';
 import { linkExplanation } from '../render/explain-link.js';
 import type { Lang } from '../render/rule-name.js';
 import { checkDerivation, type ChainOutcome } from './check-chain.js';
+import type { EquivalentResult } from './equivalent.js';
 import { type Lets, letLines, listOf, parseOptions, rulesOf } from './inputs.js';
 
 /** One link `from = to` of a written derivation, decided. */
-export interface LinkJson {
+/** A link is decided as `equivalent()` decides a pair: the same verdict, proof and evidence fields. */
+export interface LinkJson extends EquivalentResult {
   /** 1-based, counted across all chains. */
   readonly number: number;
   /** The line of a derivation file, or null. */
   readonly line: number | null;
   readonly from: string;
   readonly to: string;
-  readonly verdict: Verdict;
-  /** Whether the kernel replayed the link's proof (only a proven link has one). */
-  readonly checked: boolean;
-  readonly replayed: number;
-  /** Rule ids the link's proof used. */
-  readonly rules: readonly string[];
-  readonly conditions: readonly string[];
-  readonly counterexample: Readonly<Record<string, number>> | null;
-  readonly values: { readonly left: number; readonly right: number } | null;
-  readonly evidence: string | null;
   /** Why the link holds (the sentences of the rules its proof used), or that it does not, in the chosen language. */
   readonly explanation: string;
 }

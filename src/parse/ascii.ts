@@ -72,7 +72,20 @@ export function parse(text: string, options: ParseOptions = {}): Expr {
 
 /** Parses `lhs OP rhs [OP rhs]...` where OP is `=`, `!=`, `<`, `<=`, `>`, `>=`. */
 export function parseRelation(text: string, options: ParseOptions = {}): Relation {
-  const p = new Parser(text, options);
+  return relationOf(new Parser(text, options));
+}
+
+/** What reading a relation needs of a parser, ASCII or LaTeX. */
+export interface RelationReader {
+  located<T>(f: () => T): T;
+  expression(): Expr;
+  peekRelOp(): boolean;
+  takeRelOp(): RelOp;
+  expectEnd(): void;
+}
+
+/** `lhs OP rhs [OP rhs]...` read by `p`, to its end. */
+export function relationOf(p: RelationReader): Relation {
   return p.located(() => {
     const operands = [p.expression()];
     const ops: RelOp[] = [];

@@ -23,6 +23,7 @@ import {
   type ParseOptions,
   type RelOp,
   type Relation,
+  relationOf,
 } from './ascii.js';
 import { nearestName } from './suggest.js';
 
@@ -150,17 +151,7 @@ export function parseLatex(text: string, options: ParseOptions = {}): Expr {
 
 /** Parses `lhs OP rhs [OP rhs]...` where OP is `=`, `\neq`, `<`, `\leq`, `>`, `\geq`. */
 export function parseLatexRelation(text: string, options: ParseOptions = {}): Relation {
-  const p = new LatexParser(text, options);
-  return p.located(() => {
-    const operands = [p.expression()];
-    const ops: RelOp[] = [];
-    while (p.peekRelOp()) {
-      ops.push(p.takeRelOp());
-      operands.push(p.expression());
-    }
-    p.expectEnd();
-    return { operands, ops };
-  });
+  return relationOf(new LatexParser(text, options));
 }
 
 /**
