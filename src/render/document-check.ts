@@ -19,18 +19,31 @@ import { type Lang, ruleName } from './rule-name.js';
 export interface ChainReport {
   readonly title?: string;
   readonly rules: ReadonlyMap<string, Rule>;
-  readonly links: ReadonlyArray<{
-    /** 1-based, across all chains. */
-    readonly number: number;
-    readonly from: Expr;
-    readonly to: Expr;
-    /** The line of the file the link's right side is on. */
-    readonly line?: number;
-    readonly decision: Decision;
-    readonly rules: readonly string[];
-    readonly conditions: readonly Condition[];
-  }>;
+  readonly links: ReadonlyArray<CheckedLink>;
   readonly firstWrong: number | null;
+}
+
+/** One link `from = to` of a written derivation, decided. */
+export interface CheckedLink {
+  /** 1-based, across all chains. */
+  readonly number: number;
+  readonly from: Expr;
+  readonly to: Expr;
+  /** The line of the file the link's right side is on. */
+  readonly line?: number;
+  readonly decision: Decision;
+  readonly rules: readonly string[];
+  readonly conditions: readonly Condition[];
+}
+
+/** The closing sentence: every link proven, or the first wrong one with its line and claim (math in `$ $`). */
+export function chainVerdict(links: readonly CheckedLink[], firstWrong: number | null, lang: Lang): string {
+  const w = DOCUMENT_WORDS[lang];
+  const wrong = links.find((l) => l.number === firstWrong);
+  if (!wrong) return w.allProven;
+  const where = wrong.line === undefined ? '' : lang === 'zh' ? `（第 ${wrong.line} 行）` : ` (${w.line} ${wrong.line})`;
+  const claim = `$${toLatex(wrong.from)} = ${toLatex(wrong.to)}$`;
+  return lang === 'zh' ? `${w.firstWrong} ${wrong.number} 步${where}：${claim}。` : `${w.firstWrong} ${wrong.number}${where}: ${claim}.`;
 }
 
 type Link = ChainReport['links'][number];
@@ -58,13 +71,7 @@ export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
     const notes = namesAndConditions(names, l.conditions, lang);
     return { row: `${lhs}&= ${toLatex(l.to)}${besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict)}`, explanation: explainLink(l, r.rules, lang) };
   });
-  const wrong = r.links.find((l) => l.number === r.firstWrong);
-  let verdict: string = w.allProven;
-  if (wrong) {
-    const where = wrong.line === undefined ? '' : lang === 'zh' ? `（第 ${wrong.line} 行）` : ` (${w.line} ${wrong.line})`;
-    const claim = `$${toLatex(wrong.from)} = ${toLatex(wrong.to)}$`;
-    verdict = lang === 'zh' ? `${w.firstWrong} ${wrong.number} 步${where}：${claim}。` : `${w.firstWrong} ${wrong.number}${where}: ${claim}.`;
-  }
+  const verdict = chainVerdict(r.links, r.firstWrong, lang);
   const body = [`\\subsection*{${w.written}}`, '', ...(rows.length ? explainedAlign(rows) : []), '', `\\subsection*{${w.verdict}}`, '', verdict, ''];
   return latexDocument(r.title, body, lang);
 }

@@ -8,6 +8,7 @@ import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { toAscii } from '../expr/print.js';
 import type { Decision } from '../proof/equality.js';
+import type { CheckedLink } from './document-check.js';
 import type { CheckedProof } from '../proof/kernel.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
@@ -111,15 +112,7 @@ export function allToHtml(o: HtmlAll, options: HtmlOptions): string {
 /** A written derivation checked link by link (what `checkDerivation` returns has this shape). */
 export interface HtmlChain {
   readonly title?: string;
-  readonly links: ReadonlyArray<{
-    readonly number: number;
-    readonly from: Expr;
-    readonly to: Expr;
-    readonly line?: number;
-    readonly decision: Decision;
-    readonly rules: readonly string[];
-    readonly conditions: readonly Condition[];
-  }>;
+  readonly links: ReadonlyArray<CheckedLink>;
   readonly firstWrong: number | null;
   readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
 }

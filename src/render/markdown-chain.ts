@@ -4,7 +4,7 @@
  * once) or the point where its two sides differ, then the first wrong step.
  */
 import { conditionToLatex } from './conditions.js';
-import { type ChainReport, explainLink } from './document-check.js';
+import { type ChainReport, chainVerdict, explainLink } from './document-check.js';
 import { DOCUMENT_WORDS } from './document-latex.js';
 import { escapeLatexText } from './escape.js';
 import { undecidedText } from './evidence.js';
@@ -37,13 +37,6 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
           : escapeMarkdown(undecidedText(l.decision.evidence, lang));
     if (below) blocks.push(below);
   });
-  const wrong = r.links.find((l) => l.number === r.firstWrong);
-  let verdict: string = w.allProven;
-  if (wrong) {
-    const where = wrong.line === undefined ? '' : lang === 'zh' ? `（第 ${wrong.line} 行）` : ` (${w.line} ${wrong.line})`;
-    const claim = `$${toLatex(wrong.from)} = ${toLatex(wrong.to)}$`;
-    verdict = lang === 'zh' ? `${w.firstWrong} ${wrong.number} 步${where}：${claim}。` : `${w.firstWrong} ${wrong.number}${where}: ${claim}.`;
-  }
-  blocks.push(`**${w.verdict}** ${verdict}`);
+  blocks.push(`**${w.verdict}** ${chainVerdict(r.links, r.firstWrong, lang)}`);
   return `${blocks.join('\n\n')}\n`;
 }
