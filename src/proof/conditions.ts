@@ -4,9 +4,10 @@
  * else stays a condition of the result.
  */
 import { implies } from '../expr/bounds.js';
+import { isPositiveConstant } from '../expr/traverse.js';
 import type { Assumption, Condition } from './types.js';
 
-/** Splits conditions into those the assumptions imply and those that remain. */
+/** Splits conditions into those the assumptions imply and those that remain; one on a positive constant is dropped. */
 export function reduceConditions(
   conditions: readonly Condition[],
   assumptions: readonly Assumption[],
@@ -14,6 +15,8 @@ export function reduceConditions(
   const remaining: Condition[] = [];
   const discharged: Condition[] = [];
   for (const c of conditions) {
+    // sqrt(pi) != 0 holds by its form: no condition at all.
+    if (isPositiveConstant(c.expr)) continue;
     (implies(assumptions, c.expr, c.kind === 'nonzero' ? '!=' : '>') ? discharged : remaining).push(c);
   }
   return { remaining, discharged };
