@@ -188,14 +188,16 @@ let hasDiffById = new Uint8Array(1024);
 const [UNKNOWN, NO, YES] = [0, 1, 2];
 
 /**
- * A constant that is positive by its form: a positive number, pi, and products and real
- * powers of those (`sqrt(2)`, `2*pi`). Dividing by one never needs a condition.
+ * A constant that is positive by its form: a positive number, pi, and products, real powers,
+ * square roots and exponentials of those (`sqrt(2)`, `2*pi`, `sqrt(2*pi)`). Dividing by one
+ * never needs a condition.
  */
 export function isPositiveConstant(e: Expr): boolean {
   if (e.kind === 'num') return e.value.n > 0n;
   if (e.kind === 'sym') return e.name === 'pi';
   if (e.kind === 'mul') return e.args.every(isPositiveConstant);
   if (e.kind === 'pow') return isPositiveConstant(e.args[0]) && e.args[1].kind === 'num';
+  if (e.kind === 'call' && (e.fn === 'sqrt' || e.fn === 'exp') && e.args.length === 1) return isPositiveConstant(e.args[0]!);
   return false;
 }
 
