@@ -8,15 +8,11 @@
 import { type Expr, add, call, mul, neg, num, pow, sym } from '../expr/node.js';
 import { ratFromDecimal } from '../expr/rational.js';
 import { DELTA, LIST, SUM, indexed, isIndexed } from '../expr/indexed.js';
-import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 import { type Token, tokenize } from './lexer.js';
-import { nearestName } from './suggest.js';
+import { type ParseOptions, TokenParser } from './parser-base.js';
 
-/** Functions known without any rule file; rule files add their own. */
-export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
-  'diff', 'exp', 'log', 'sqrt', 'sigmoid', 'tanh', 'softplus', 'relu', 'abs', 'sin', 'cos', 'sinh', 'cosh', 'erf',
-  'piecewise', 'gt', 'lt', 'ge', 'le',
-]);
+export { BUILTIN_FUNCTIONS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, type ParseOptions } from './parser-base.js';
+import { nearestName } from './suggest.js';
 
 /** Names of index notation, read by the parser itself: `sum(k, 1, K, f)` binds k; `delta(k, i)`. */
 const INDEX_NOTATION: ReadonlySet<string> = new Set([SUM, DELTA]);
@@ -26,31 +22,6 @@ const COMPARISONS: Readonly<Record<string, string>> = { '>': 'gt', '<': 'lt', '>
 
 /** Names read as another: textbook spellings of the same function or constant. */
 const ALIASES: Readonly<Record<string, string>> = { σ: 'sigmoid', ln: 'log', π: 'pi' };
-
-export interface ParseOptions {
-  /** A file name or a label such as `--expect`, shown in errors. */
-  source?: string;
-  /**
-   * Function names that a name followed by `(` is a call to (a rule set's functions). Without
-   * it, the built-in names are calls, and so is any other name of three or more letters
-   * written right before `(`; with it, such a name is an unknown function.
-   */
-  functions?: ReadonlySet<string>;
-  /** Deepest nesting accepted; deeper input is an error, never a stack overflow. */
-  maxDepth?: number;
-  /** Longest input accepted, in characters. */
-  maxLength?: number;
-  /** Names declared as indices: in LaTeX, `z_i` with i among them is the member z[i]. */
-  indices?: ReadonlySet<string>;
-}
-
-/**
- * The engine (printing, matching, evaluation, the kernel's algebra) recurses once per level
- * of the tree, a few stack frames each, and overflows Node's default stack somewhere past 700
- * levels; the parsers take about ten frames per level of nesting. 250 is far below both.
- */
-export const DEFAULT_MAX_DEPTH = 250;
-export const DEFAULT_MAX_LENGTH = 1_000_000;
 
 /** A relation between expressions: `a = b`, `0 < a2 < 1`, `a != 0`. */
 export interface Relation {
@@ -112,47 +83,10 @@ export function parseDefinition(text: string, options: ParseOptions = {}): { nam
   });
 }
 
-class Parser {
-  private readonly tokens: Token[];
-  private i = 0;
-  private depth = 0;
-  private readonly functions: ReadonlySet<string>;
-  private readonly maxDepth: number;
+class Parser extends TokenParser<Token> {
 
-  constructor(
-    private readonly text: string,
-    private readonly options: ParseOptions,
-  ) {
-    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-    if (text.length > maxLength) {
-      throw new GradproofError(
-        'limit',
-        `input is ${text.length} characters long; the limit is ${maxLength}`,
-        positionOf(text, maxLength, options.source),
-      );
-    }
-    this.tokens = tokenize(text, options.source);
-    this.functions = options.functions ?? BUILTIN_FUNCTIONS;
-    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-    if (this.tokens.length === 1) this.fail('empty expression', 0);
-  }
-
-  private get tok(): Token {
-    return this.tokens[this.i]!;
-  }
-
-  private fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
-    throw new GradproofError(code, message, positionOf(this.text, offset, this.options.source));
-  }
-
-  /** Runs `f`; an error without a position (a number past its limit) gets the current token's. */
-  located<T>(f: () => T, offset?: number): T {
-    try {
-      return f();
-    } catch (err) {
-      if (err instanceof GradproofError && !err.pos) this.fail(err.message, offset ?? this.tok.offset, err.code);
-      throw err;
-    }
+  constructor(text: string, options: ParseOptions) {
+    super(text, options, tokenize);
   }
 
   private isOp(text: string): boolean {
@@ -215,9 +149,6 @@ class Parser {
     return index === undefined ? { name } : { name, index };
   }
 
-  private enter(offset: number): void {
-    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset, 'limit');
-  }
 
   expression(): Expr {
     // Terms are collected and added once: adding them one by one re-sorts the sum each
@@ -232,11 +163,7 @@ class Parser {
         terms.push(neg(this.product()));
       } else break;
     }
-    const e = terms.length === 1 ? terms[0]! : add(...terms);
-    // The tree can be deeper than the nesting in the text (`a/(b + a/(b + …))`): the engine
-    // recurses along the tree, so its height is held to the same limit.
-    if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
-    return e;
+    return this.heldToDepth(terms.length === 1 ? terms[0]! : add(...terms));
   }
 
   /** Whether the current token can start a factor written right after another (juxtaposition). */

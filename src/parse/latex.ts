@@ -15,16 +15,10 @@
 import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
 import { LIST, indexed, kronecker, sumOver } from '../expr/indexed.js';
 import { ratFromDecimal } from '../expr/rational.js';
-import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
-import {
-  BUILTIN_FUNCTIONS,
-  DEFAULT_MAX_DEPTH,
-  DEFAULT_MAX_LENGTH,
-  type ParseOptions,
-  type RelOp,
-  type Relation,
-  relationOf,
-} from './ascii.js';
+import { GradproofError, positionOf } from '../expr/errors.js';
+import { type RelOp, type Relation, relationOf } from './ascii.js';
+import { unexpectedCharacter } from './lexer.js';
+import { type ParseOptions, TokenParser } from './parser-base.js';
 import { nearestName } from './suggest.js';
 
 type Kind = 'num' | 'letter' | 'cmd' | 'op' | 'end';
@@ -123,11 +117,7 @@ function tokenize(text: string, source?: string): Token[] {
       const look = LOOKALIKES[c];
       const op = look ?? OPERATORS.find((o) => text.startsWith(o, i));
       if (!op) {
-        // The whole code point, so an emoji is named as itself and not as half a surrogate pair.
-        const ch = String.fromCodePoint(text.codePointAt(i)!);
-        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `'${ch}' (U+${code})` : `character U+${code}`;
-        fail(`unexpected ${shown}`, i);
+        fail(unexpectedCharacter(text, i), i);
       }
       out.push({ kind: 'op', text: op!, offset: start });
       i += look ? c.length : op!.length;
@@ -170,49 +160,12 @@ export function parseLatexDefinition(text: string, options: ParseOptions = {}): 
 
 const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '\\{': '\\}', '{': '}', 'l|': 'r|', '|': '|' };
 
-class LatexParser {
-  private readonly tokens: Token[];
-  private i = 0;
-  private depth = 0;
-  private readonly functions: ReadonlySet<string>;
-  private readonly maxDepth: number;
+class LatexParser extends TokenParser<Token> {
   /** The indices of the sums (and the family definition) being read, innermost last. */
   private readonly bound: string[] = [];
 
-  constructor(
-    private readonly text: string,
-    private readonly options: ParseOptions,
-  ) {
-    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-    if (text.length > maxLength) {
-      throw new GradproofError(
-        'limit',
-        `input is ${text.length} characters long; the limit is ${maxLength}`,
-        positionOf(text, maxLength, options.source),
-      );
-    }
-    this.tokens = tokenize(text, options.source);
-    this.functions = options.functions ?? BUILTIN_FUNCTIONS;
-    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-    if (this.tokens.length === 1) this.fail('empty expression', 0);
-  }
-
-  private get tok(): Token {
-    return this.tokens[this.i]!;
-  }
-
-  private fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
-    throw new GradproofError(code, message, positionOf(this.text, offset, this.options.source));
-  }
-
-  /** Runs `f`; an error without a position (a number past its limit) gets the current token's. */
-  located<T>(f: () => T, offset?: number): T {
-    try {
-      return f();
-    } catch (err) {
-      if (err instanceof GradproofError && !err.pos) this.fail(err.message, offset ?? this.tok.offset, err.code);
-      throw err;
-    }
+  constructor(text: string, options: ParseOptions) {
+    super(text, options, tokenize);
   }
 
   private isOp(text: string, t = this.tok): boolean {
@@ -236,9 +189,6 @@ class LatexParser {
     this.i++;
   }
 
-  private enter(offset: number): void {
-    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset, 'limit');
-  }
 
   expectEnd(): void {
     const t = this.tok;
@@ -314,10 +264,7 @@ class LatexParser {
         e = sub(e, this.product());
       } else break;
     }
-    // The tree can be deeper than the nesting in the text (`a/(b + a/(b + …))`): the engine
-    // recurses along the tree, so its height is held to the same limit.
-    if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
-    return e;
+    return this.heldToDepth(e);
   }
 
   /** Whether the current token can start a factor written right after another (juxtaposition). */

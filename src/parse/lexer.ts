@@ -61,11 +61,7 @@ export function tokenize(text: string, source?: string): Token[] {
       const look = LOOKALIKES[c];
       const op = look ?? OPERATORS.find((o) => text.startsWith(o, i));
       if (!op) {
-        // The whole code point, so an emoji is named as itself and not as half a surrogate pair.
-        const ch = String.fromCodePoint(text.codePointAt(i)!);
-        const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `'${ch}' (U+${code})` : `character U+${code}`;
-        fail(`unexpected ${shown}`, i);
+        fail(unexpectedCharacter(text, i), i);
       }
       out.push({ kind: 'op', text: op!, offset: start, spaced });
       i += look ? c.length : op!.length;
@@ -74,4 +70,14 @@ export function tokenize(text: string, source?: string): Token[] {
   }
   out.push({ kind: 'end', text: '', offset: text.length, spaced });
   return out;
+}
+
+/**
+ * `unexpected '€' (U+20AC)`: the whole code point at `i`, so an emoji is named as itself and
+ * not as half a surrogate pair; an invisible one by its code alone.
+ */
+export function unexpectedCharacter(text: string, i: number): string {
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  const code = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `unexpected ${/[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `'${ch}' (U+${code})` : `character U+${code}`}`;
 }

@@ -1,0 +1,98 @@
+/**
+ * What the ASCII and LaTeX parsers share: the options, the input and nesting limits, the
+ * cursor over tokens, and errors placed at a token.
+ */
+import type { Expr } from '../expr/node.js';
+import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
+
+/** Functions known without any rule file; rule files add their own. */
+export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
+  'diff', 'exp', 'log', 'sqrt', 'sigmoid', 'tanh', 'softplus', 'relu', 'abs', 'sin', 'cos', 'sinh', 'cosh', 'erf',
+  'piecewise', 'gt', 'lt', 'ge', 'le',
+]);
+
+export interface ParseOptions {
+  /** A file name or a label such as `--expect`, shown in errors. */
+  source?: string;
+  /**
+   * Function names that a name followed by `(` is a call to (a rule set's functions). Without
+   * it, the built-in names are calls, and so is any other name of three or more letters
+   * written right before `(`; with it, such a name is an unknown function.
+   */
+  functions?: ReadonlySet<string>;
+  /** Deepest nesting accepted; deeper input is an error, never a stack overflow. */
+  maxDepth?: number;
+  /** Longest input accepted, in characters. */
+  maxLength?: number;
+  /** Names declared as indices: in LaTeX, `z_i` with i among them is the member z[i]. */
+  indices?: ReadonlySet<string>;
+}
+
+/**
+ * The engine (printing, matching, evaluation, the kernel's algebra) recurses once per level
+ * of the tree, a few stack frames each, and overflows Node's default stack somewhere past 700
+ * levels; the parsers take about ten frames per level of nesting. 250 is far below both.
+ */
+export const DEFAULT_MAX_DEPTH = 250;
+export const DEFAULT_MAX_LENGTH = 1_000_000;
+
+/** A parser over tokens of type `T`: its position, depth and errors. */
+export abstract class TokenParser<T extends { readonly offset: number }> {
+  protected readonly tokens: T[];
+  protected i = 0;
+  protected depth = 0;
+  protected readonly functions: ReadonlySet<string>;
+  protected readonly maxDepth: number;
+
+  constructor(
+    protected readonly text: string,
+    protected readonly options: ParseOptions,
+    tokenize: (text: string, source?: string) => T[],
+  ) {
+    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (text.length > maxLength) {
+      throw new GradproofError(
+        'limit',
+        `input is ${text.length} characters long; the limit is ${maxLength}`,
+        positionOf(text, maxLength, options.source),
+      );
+    }
+    this.tokens = tokenize(text, options.source);
+    this.functions = options.functions ?? BUILTIN_FUNCTIONS;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    if (this.tokens.length === 1) this.fail('empty expression', 0);
+  }
+
+  protected get tok(): T {
+    return this.tokens[this.i]!;
+  }
+
+  protected fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
+    throw new GradproofError(code, message, positionOf(this.text, offset, this.options.source));
+  }
+
+  /** Runs `f`; an error without a position (a number past its limit) gets the current token's. */
+  located<R>(f: () => R, offset?: number): R {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof GradproofError && !err.pos) this.fail(err.message, offset ?? this.tok.offset, err.code);
+      throw err;
+    }
+  }
+
+  /** One level deeper in the text; the caller steps back out with `depth--`. */
+  protected enter(offset: number): void {
+    if (++this.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, offset, 'limit');
+  }
+
+  /**
+   * `e`, if its tree is no higher than the limit. The tree can be deeper than the nesting in
+   * the text (`a/(b + a/(b + …))`): the engine recurses along the tree, so its height is held
+   * to the same limit.
+   */
+  protected heldToDepth(e: Expr): Expr {
+    if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
+    return e;
+  }
+}
