@@ -1,6 +1,8 @@
 /**
  * The expression tree. Nodes are immutable and interned: two structurally equal trees are
  * the same object, so equality is `===` and a Map keyed by node is a cheap memo table.
+ * A node object is frozen; its operand array is `readonly` by type but not frozen, because
+ * V8 reads frozen arrays two to three times slower, and the engine reads operands all the time.
  *
  * Constructors keep a light canonical form and nothing more: `+` and `*` are flattened,
  * their numbers folded and their operands sorted; `x^1` is `x`. Everything a reader would
@@ -145,59 +147,51 @@ function sameNode(n: Expr, kind: Kind, fn: string, args: readonly Expr[]): boole
   return true;
 }
 
-const NO_ARGS: readonly Expr[] = Object.freeze([]);
+const NO_ARGS: readonly Expr[] = [];
 
-interface Measure {
-  readonly size: number;
-  readonly depth: number;
-}
-
-function measure(args: readonly Expr[]): Measure {
-  let size = 1;
-  let depth = 0;
-  for (const a of args) {
-    size += a.size;
-    if (a.depth > depth) depth = a.depth;
+/**
+ * A new node. Every node has the same fields in the same order, whatever its kind (a field
+ * its kind does not use holds '' or undefined), so V8 gives them all one shape and the
+ * engine's loads of `kind` and `args` stay monomorphic: about a tenth of the time of a
+ * derivation. Size and depth are `size`/`depth` when given (>= 0), else measured.
+ */
+function makeNode(kind: Kind, id: number, fn: string, name: string, value: Rational | undefined, args: readonly Expr[], size = -1, depth = -1): Expr {
+  if (size < 0) {
+    size = 1;
+    depth = 0;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      size += a.size;
+      if (a.depth > depth) depth = a.depth;
+    }
+    depth += 1;
   }
-  return { size, depth: depth + 1 };
+  return Object.freeze({ kind, id, fn, name, value, args, size, depth }) as Expr;
 }
 
 /** A rational number node. */
 export function num(value: Rational | number | bigint): Num {
   const v = typeof value === 'object' ? value : rat(value);
-  return intern(`n${ratToString(v)}`, (id) =>
-    Object.freeze({ kind: 'num', id, value: v, args: NO_ARGS, size: 1, depth: 1 }),
-  );
+  return intern(`n${ratToString(v)}`, (id) => makeNode('num', id, '', '', v, NO_ARGS, 1, 1) as Num);
 }
 
 /** A variable or a named intermediate. */
 export function sym(name: string): Sym {
-  return intern(`s${name}`, (id) => Object.freeze({ kind: 'sym', id, name, args: NO_ARGS, size: 1, depth: 1 }));
+  return intern(`s${name}`, (id) => makeNode('sym', id, '', name, undefined, NO_ARGS, 1, 1) as Sym);
 }
 
 /** A function application `fn(args...)`. */
 export function call(fn: string, ...args: Expr[]): Call {
-  // The rest array is a fresh copy: frozen only when it becomes a new node's operands.
-  return internCompound('call', fn, args, (id) => {
-    const frozen = Object.freeze(args);
-    return Object.freeze({ kind: 'call', id, fn, args: frozen, ...measure(frozen) });
-  });
+  // The rest array is a fresh copy, owned by the node it becomes the operands of.
+  return internCompound('call', fn, args, (id) => makeNode('call', id, fn, '', undefined, args) as Call);
 }
 
 function rawAdd(args: Expr[]): Add {
-  // Frozen only on a miss: freezing walks the whole array, and a hit discards it.
-  return internCompound('add', '', args, (id) => {
-    const frozen = Object.freeze(args);
-    return Object.freeze({ kind: 'add', id, args: frozen, ...measure(frozen) });
-  });
+  return internCompound('add', '', args, (id) => makeNode('add', id, '', '', undefined, args) as Add);
 }
 
 function rawMul(args: Expr[]): Mul {
-  // Frozen only on a miss: freezing walks the whole array, and a hit discards it.
-  return internCompound('mul', '', args, (id) => {
-    const frozen = Object.freeze(args);
-    return Object.freeze({ kind: 'mul', id, args: frozen, ...measure(frozen) });
-  });
+  return internCompound('mul', '', args, (id) => makeNode('mul', id, '', '', undefined, args) as Mul);
 }
 
 /** `a + b + ...`: flattened, numbers folded, zero dropped, operands in canonical order. */
@@ -205,7 +199,6 @@ export function add(...terms: Expr[]): Expr {
   let constant = ZERO;
   const rest: Expr[] = [];
   const visit = (t: Expr): void => {
-    // for-of, not forEach: operand lists are frozen, and V8's forEach on them is slow.
     if (t.kind === 'add') for (const a of t.args) visit(a);
     else if (t.kind === 'num') constant = ratAdd(constant, t.value);
     else rest.push(t);
@@ -257,8 +250,8 @@ export function pow(base: Expr, exponent: Expr): Expr {
     }
   }
   if (base.kind === 'num' && isOne(base.value)) return num(1);
-  const args = Object.freeze([base, exponent] as const);
-  return internCompound('pow', '', args, (id) => Object.freeze({ kind: 'pow', id, args, ...measure(args) }));
+  const args = [base, exponent] as const;
+  return internCompound('pow', '', args, (id) => makeNode('pow', id, '', '', undefined, args) as Pow);
 }
 
 /** `-a`, which is `(-1) * a`. */
@@ -306,8 +299,7 @@ export function replaceArg(e: Expr, i: number, r: Expr): Expr {
   const sum = e.kind === 'add';
   const src = e.args;
   // The folded number of a canonical sum or product is its first operand; the rest, the
-  // body, is sorted. Copies and moves are left to the array methods on a plain copy (on the
-  // frozen operands themselves, V8's slice takes a slow path: 50 times slower).
+  // body, is sorted. Copies and moves are left to the array methods on a copy.
   const lead = src[0]!.kind === 'num' ? 1 : 0;
   let c = lead && i !== 0 ? (src[0] as Num).value : sum ? ZERO : ONE;
   // One operand for another, the common case: put in place by a loop on small operand lists.
@@ -410,12 +402,8 @@ function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational
   for (let k = xs.length - 1; k >= 0; k--) out.splice(at[k]!, 0, xs[k]!);
   if (lead) out.unshift(lead);
   const kind = e.kind;
-  const build = (id: number): Expr => {
-    // A copy of the exact length: the splices leave spare room, and interned nodes live long.
-    const args = Object.freeze([...out]);
-    const m = depth >= 0 ? { size, depth } : measure(args);
-    return Object.freeze({ kind, id, args, size: m.size, depth: m.depth }) as Expr;
-  };
+  // A copy of the exact length: the splices leave spare room, and interned nodes live long.
+  const build = (id: number): Expr => makeNode(kind, id, '', '', undefined, [...out], depth >= 0 ? size : -1, depth);
   return internCompound(kind, '', out, build, h);
 }
 

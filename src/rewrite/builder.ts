@@ -155,19 +155,29 @@ export class Derivation {
     if (after === before) return before;
     this.recorder.check(before, after);
     if (this.phase < 0) this.beginPhase(before);
-    this.recorder.steps.push({
+    const step: Step = {
       rule,
       kind,
       path: [...path],
-      bindings: Object.fromEntries(bindings),
+      bindings: recordOf(bindings),
       before,
       after,
       conditions,
       phase: this.phase,
       derivation: this.index,
-      ...(lemma === undefined ? {} : { lemma }),
-    });
+    };
+    this.recorder.steps.push(lemma === undefined ? step : { ...step, lemma });
     this.current = after;
     return after;
   }
+}
+
+const NO_BINDINGS: Readonly<Record<string, Expr>> = Object.freeze({});
+
+/** The bindings as a record (most steps have none; Object.fromEntries is slow in V8). */
+function recordOf(bindings: Bindings): Readonly<Record<string, Expr>> {
+  if (bindings.size === 0) return NO_BINDINGS;
+  const out: Record<string, Expr> = {};
+  for (const [k, v] of bindings) out[k] = v;
+  return out;
 }

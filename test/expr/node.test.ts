@@ -34,10 +34,15 @@ describe('interning', () => {
     expect(internedCount()).toBe(before);
   });
 
-  it('nodes are frozen', () => {
+  it('nodes are frozen, and every kind has the same fields in the same order', () => {
     const e = add(a, b);
     expect(Object.isFrozen(e)).toBe(true);
-    expect(Object.isFrozen(e.args)).toBe(true);
+    expect(() => {
+      (e as { kind: string }).kind = 'mul';
+    }).toThrow(TypeError);
+    // One shape for V8: the same keys, in order, on a number, a name, a call, a sum, a power.
+    const keys = [num(2), a, call('exp', a), e, pow(a, b)].map((n) => Object.keys(n).join(','));
+    expect(new Set(keys)).toEqual(new Set(['kind,id,fn,name,value,args,size,depth']));
   });
 
   it('size counts nodes and depth the height', () => {
