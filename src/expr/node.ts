@@ -73,17 +73,14 @@ export type Expr = Num | Sym | Add | Mul | Pow | Call;
  * would cost as much memory as the node itself again: a product of 3000 factors has a
  * 20,000-character key.)
  */
-const leaves = new Map<string, Expr>();
+const numbers = new Map<string, Num>();
+const names = new Map<string, Sym>();
 const compounds = new Map<number, Expr | Expr[]>();
 let nextId = 0;
 
-function intern<T extends Expr>(key: string, build: (id: number) => T): T {
-  const hit = leaves.get(key);
-  if (hit) return hit as T;
-  const node = build(nextId++);
-  leaves.set(key, node);
-  return node;
-}
+/** The integers -SMALL..SMALL, by value + SMALL: the constructors ask for -1, 0 and 1 all the time. */
+const SMALL = 64;
+const smallIntegers: Array<Num | undefined> = [];
 
 /**
  * The node of this kind, function name and operands, made by `build` if there is none yet.
@@ -171,13 +168,25 @@ function makeNode(kind: Kind, id: number, fn: string, name: string, value: Ratio
 
 /** A rational number node. */
 export function num(value: Rational | number | bigint): Num {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= -SMALL && value <= SMALL) {
+    return (smallIntegers[value + SMALL] ??= internNumber(rat(value)));
+  }
   const v = typeof value === 'object' ? value : rat(value);
-  return intern(`n${ratToString(v)}`, (id) => makeNode('num', id, '', '', v, NO_ARGS, 1, 1) as Num);
+  return internNumber(v);
+}
+
+function internNumber(v: Rational): Num {
+  const key = ratToString(v);
+  let node = numbers.get(key);
+  if (!node) numbers.set(key, (node = makeNode('num', nextId++, '', '', v, NO_ARGS, 1, 1) as Num));
+  return node;
 }
 
 /** A variable or a named intermediate. */
 export function sym(name: string): Sym {
-  return intern(`s${name}`, (id) => makeNode('sym', id, '', name, undefined, NO_ARGS, 1, 1) as Sym);
+  let node = names.get(name);
+  if (!node) names.set(name, (node = makeNode('sym', nextId++, '', name, undefined, NO_ARGS, 1, 1) as Sym));
+  return node;
 }
 
 /** A function application `fn(args...)`. */
@@ -194,39 +203,70 @@ function rawMul(args: Expr[]): Mul {
   return internCompound('mul', '', args, (id) => makeNode('mul', id, '', '', undefined, args) as Mul);
 }
 
+/**
+ * `xs` in canonical order, in place. Short lists (nearly all) by insertion, which is several
+ * times faster there than Array.prototype.sort with a comparator; both are stable, so the
+ * order is the same either way.
+ */
+function sortOperands(xs: Expr[]): Expr[] {
+  if (xs.length > 12) return xs.sort(compareExpr);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && compareExpr(xs[j]!, x) > 0) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
 /** `a + b + ...`: flattened, numbers folded, zero dropped, operands in canonical order. */
 export function add(...terms: Expr[]): Expr {
   let constant = ZERO;
   const rest: Expr[] = [];
-  const visit = (t: Expr): void => {
-    if (t.kind === 'add') for (const a of t.args) visit(a);
-    else if (t.kind === 'num') constant = ratAdd(constant, t.value);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    // A sum's operands are flat already: none is a sum.
+    const parts = t.kind === 'add' ? t.args : undefined;
+    if (parts) {
+      for (let j = 0; j < parts.length; j++) {
+        const p = parts[j]!;
+        if (p.kind === 'num') constant = ratAdd(constant, p.value);
+        else rest.push(p);
+      }
+    } else if (t.kind === 'num') constant = ratAdd(constant, t.value);
     else rest.push(t);
-  };
-  for (const t of terms) visit(t);
+  }
   if (!isZero(constant)) rest.push(num(constant));
   if (rest.length === 0) return num(0);
   if (rest.length === 1) return rest[0]!;
-  rest.sort(compareExpr);
-  return rawAdd(rest);
+  return rawAdd(sortOperands(rest));
 }
 
 /** `a * b * ...`: flattened, numbers folded into one leading coefficient, operands in canonical order. */
 export function mul(...factors: Expr[]): Expr {
   let coefficient = ONE;
   const rest: Expr[] = [];
-  const visit = (f: Expr): void => {
-    if (f.kind === 'mul') for (const a of f.args) visit(a);
-    else if (f.kind === 'num') coefficient = ratMul(coefficient, f.value);
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i]!;
+    // A product's operands are flat already: none is a product.
+    const parts = f.kind === 'mul' ? f.args : undefined;
+    if (parts) {
+      for (let j = 0; j < parts.length; j++) {
+        const p = parts[j]!;
+        if (p.kind === 'num') coefficient = ratMul(coefficient, p.value);
+        else rest.push(p);
+      }
+    } else if (f.kind === 'num') coefficient = ratMul(coefficient, f.value);
     else rest.push(f);
-  };
-  for (const f of factors) visit(f);
+  }
   if (isZero(coefficient)) return num(0);
   if (!isOne(coefficient)) rest.push(num(coefficient));
   if (rest.length === 0) return num(1);
   if (rest.length === 1) return rest[0]!;
-  rest.sort(compareExpr);
-  return rawMul(rest);
+  return rawMul(sortOperands(rest));
 }
 
 /**

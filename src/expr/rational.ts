@@ -62,9 +62,18 @@ export const isOne = (a: Rational): boolean => a.n === 1n && a.d === 1n;
 export const isInteger = (a: Rational): boolean => a.d === 1n;
 export const isNegative = (a: Rational): boolean => a.n < 0n;
 
-export const ratAdd = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
+// Zero, one and integers are most of the arithmetic the constructors do: they skip the gcd.
+export const ratAdd = (a: Rational, b: Rational): Rational =>
+  a.n === 0n ? b : b.n === 0n ? a : a.d === 1n && b.d === 1n ? integer(a.n + b.n) : rat(a.n * b.d + b.n * a.d, a.d * b.d);
 export const ratSub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
-export const ratMul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
+export const ratMul = (a: Rational, b: Rational): Rational =>
+  isOne(a) ? b : isOne(b) ? a : a.d === 1n && b.d === 1n ? integer(a.n * b.n) : rat(a.n * b.n, a.d * b.d);
+
+/** The integer n as a rational, held to the same limit as `rat`. */
+function integer(n: bigint): Rational {
+  if (n >= LIMIT || -n >= LIMIT) tooLarge();
+  return { n, d: 1n };
+}
 export const ratNeg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
 export const ratAbs = (a: Rational): Rational => (a.n < 0n ? ratNeg(a) : a);
 
