@@ -27,10 +27,12 @@ if (what === 'cold') {
   const expected = gp.parse(deepChainExpected(n));
   const ms = [];
   let outcome;
+  let firstRssMB;
   for (let i = 0; i < Number(runsArg ?? 1); i++) {
     const t = performance.now();
     outcome = derive(text, `deep-${n}.grad`);
     ms.push(performance.now() - t);
+    firstRssMB ??= process.resourceUsage().maxRSS / 1024;
   }
   const result = outcome.proof.result;
   console.log(
@@ -41,6 +43,7 @@ if (what === 'cold') {
       factors: result.kind === 'mul' ? result.args.length : 1,
       chars: gp.toAscii(result).length,
       steps: outcome.proof.steps.length,
+      firstRssMB,
       maxRssMB: process.resourceUsage().maxRSS / 1024,
     }),
   );

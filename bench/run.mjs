@@ -22,24 +22,28 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ROOT, buildEngine, loadEngine } from './source.mjs';
-import { median, quantile, render } from './report.mjs';
+import { median, quantile, render, settled } from './report.mjs';
 
 const { values: opts } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, cli: { type: 'string' } } });
 const quick = opts.quick;
 const out = resolve(opts.out ?? (quick ? join(os.tmpdir(), 'gradproof-bench-quick.md') : join(ROOT, 'bench', 'results.md')));
 const cli = resolve(opts.cli ?? join(ROOT, 'dist', 'cli', 'main.js'));
 
-const IN_PROCESS = quick ? { warmup: 5, runs: 20 } : { warmup: 50, runs: 500 };
-const EXAMPLE = quick ? { warmup: 2, runs: 5 } : { warmup: 10, runs: 50 };
+// Warm means steady: untimed calls for at least warmupMs first, so that V8 has optimised the
+// hot functions (after 50 calls the seed still runs at twice its settled time).
+const IN_PROCESS = quick ? { warmup: 5, runs: 20 } : { warmup: 500, warmupMs: 1000, runs: 2000 };
+const EXAMPLE = quick ? { warmup: 2, runs: 5 } : { warmup: 50, warmupMs: 200, runs: 200 };
 const PROCESS = quick ? { warmup: 1, runs: 3 } : { warmup: 3, runs: 30 };
 const DEEP = quick ? [1, 10] : [1, 10, 100, 1000];
-const DEEP_RUNS = quick ? 2 : 4;
+// Calls of each deep chain in its process: the first, then enough for a settled median.
+const deepRuns = (n) => (quick ? 2 : n <= 1 ? 2000 : n <= 10 ? 300 : n <= 100 ? 20 : 4);
 const PEER_TIMEOUT = quick ? 20_000 : 30_000;
 const PEER_CASES = quick ? ['seed'] : ['seed', 'deep:1', 'deep:10', 'deep:100'];
 
-/** Milliseconds of each of `runs` calls of `f`, after `warmup` untimed calls. */
-function time(f, { warmup, runs }) {
-  for (let i = 0; i < warmup; i++) f();
+/** Milliseconds of each of `runs` calls of `f`, after at least `warmup` untimed calls and `warmupMs` of them. */
+function time(f, { warmup, warmupMs = 0, runs }) {
+  const until = performance.now() + warmupMs;
+  for (let i = 0; i < warmup || performance.now() < until; i++) f();
   const ms = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -105,15 +109,15 @@ const perExample = examples.map((file) => {
 });
 
 // (d)
-const deep = DEEP.map((n) => ({ n, ...child([join(ROOT, 'bench', 'child.mjs'), engineFile, 'deep', String(n), String(DEEP_RUNS)], 600_000) }));
+const deep = DEEP.map((n) => ({ n, ...child([join(ROOT, 'bench', 'child.mjs'), engineFile, 'deep', String(n), String(deepRuns(n))], 600_000) }));
 
 // (e)
 const seedMedian = median(deriveMs);
 const peerCases = PEER_CASES.map((c) => {
   const n = c === 'seed' ? undefined : Number(c.split(':')[1]);
-  // Warm against warm: the seed's median, a deep chain's calls after the first.
+  // Warm against warm: the seed's median, a deep chain's settled calls.
   const d = deep.find((x) => x.n === n);
-  const gradproofMs = n === undefined ? seedMedian : d?.ms?.length > 1 ? median(d.ms.slice(1)) : d?.ms?.[0];
+  const gradproofMs = n === undefined ? seedMedian : d?.ms ? settled(d.ms) : undefined;
   const peers = {};
   for (const peer of ['mathjs', 'nerdamer']) {
     const r = child([join(ROOT, 'bench', 'peers-js.mjs'), engineFile, peer, c, quick ? '2' : '10'], PEER_TIMEOUT);

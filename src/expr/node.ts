@@ -94,7 +94,11 @@ function internCompound<T extends Expr>(kind: Kind, fn: string, args: readonly E
       if (sameNode(slot, kind, fn, args)) return slot as T;
     } else for (const n of slot) if (sameNode(n, kind, fn, args)) return n as T;
   }
-  const node = build(nextId++);
+  return added(h, slot, kind, build(nextId++));
+}
+
+/** `node`, new, entered in the table under its hash `h`, whose slot held `slot`. */
+function added<T extends Expr>(h: number, slot: Expr | Expr[] | undefined, kind: Kind, node: T): T {
   if (slot === undefined) compounds.set(h, node);
   else if (Array.isArray(slot)) slot.push(node);
   else compounds.set(h, [slot, node]);
@@ -401,7 +405,9 @@ function replacedSmall(src: readonly Expr[], i: number, x: Expr, from: number, c
  * replaceArg on a long sum or product `e`, in one pass: its operand `i` out, the
  * non-numbers `xs` (in canonical order) in, each where replaceArg's insertion puts it (after
  * every operand that does not come after it), and the folded number `c` first; its hash
- * updated rather than recomputed. Deep chains make products of thousands of factors.
+ * updated rather than recomputed. Deep chains make products of thousands of factors, and
+ * the kernel rebuilds each one the engine built: the node already interned is found by
+ * comparing with the merged operands in place, and only a new node's operands are copied.
  */
 function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational): Expr {
   const src = e.args;
@@ -420,8 +426,8 @@ function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational
     h = (h + mix(lead.id)) | 0;
     size += 1;
   }
-  // Where each x goes: before the first of src[from..] that comes after it (src[i] left out).
-  const at: number[] = [];
+  // Each x goes before src[before[k]], the first of src[from..] that comes after it (src[i] aside).
+  const before: number[] = [];
   let lo = from;
   for (const x of xs) {
     h = (h + mix(x.id)) | 0;
@@ -433,18 +439,51 @@ function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational
       if (compareExpr(src[mid]!, x) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    at.push(lo - (i < lo ? 1 : 0) - from);
+    before.push(lo);
   }
-  // Copies and moves by the array methods on a plain copy: a loop in script is slower.
-  const out = [...src];
-  out.splice(i, 1);
-  if (from) out.shift();
-  for (let k = xs.length - 1; k >= 0; k--) out.splice(at[k]!, 0, xs[k]!);
-  if (lead) out.unshift(lead);
-  const kind = e.kind;
-  // A copy of the exact length: the splices leave spare room, and interned nodes live long.
-  const build = (id: number): Expr => makeNode(kind, id, '', '', undefined, [...out], depth >= 0 ? size : -1, depth);
-  return internCompound(kind, '', out, build, h);
+  const length = (lead ? 1 : 0) + src.length - 1 - from + xs.length;
+  const slot = compounds.get(h);
+  if (slot !== undefined) {
+    const same = (n: Expr): boolean => n.kind === e.kind && sameAsMerged(n.args, length, lead, src, from, i, xs, before);
+    if (!Array.isArray(slot)) {
+      if (same(slot)) return slot;
+    } else for (const n of slot) if (same(n)) return n;
+  }
+  // Slices joined by concat: one array of the exact length (interned nodes live long).
+  const parts: Expr[][] = lead ? [[lead]] : [];
+  let at = from;
+  for (let k = 0; k <= xs.length; k++) {
+    const end = k < xs.length ? before[k]! : src.length;
+    if (i >= at && i < end) parts.push(src.slice(at, i), src.slice(i + 1, end));
+    else parts.push(src.slice(at, end));
+    if (k < xs.length) parts.push([xs[k]!]);
+    at = end;
+  }
+  const args = ([] as Expr[]).concat(...parts);
+  return added(h, slot, e.kind, makeNode(e.kind, nextId++, '', '', undefined, args, depth >= 0 ? size : -1, depth));
+}
+
+/** Whether `args` is replacedMerge's result: `lead`, then src[from..] without src[i], with xs[k] before src[before[k]]. */
+function sameAsMerged(
+  args: readonly Expr[],
+  length: number,
+  lead: Expr | undefined,
+  src: readonly Expr[],
+  from: number,
+  i: number,
+  xs: readonly Expr[],
+  before: readonly number[],
+): boolean {
+  if (args.length !== length) return false;
+  let j = 0;
+  if (lead && args[j++] !== lead) return false;
+  let s = from;
+  for (let k = 0; k <= xs.length; k++) {
+    const end = k < xs.length ? before[k]! : src.length;
+    for (; s < end; s++) if (s !== i && args[j++] !== src[s]) return false;
+    if (k < xs.length && args[j++] !== xs[k]) return false;
+  }
+  return true;
 }
 
 /** How many distinct nodes have been interned so far (for benchmarks and limits). */
