@@ -449,17 +449,18 @@ function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational
       if (same(slot)) return slot;
     } else for (const n of slot) if (same(n)) return n;
   }
-  // Slices joined by concat: one array of the exact length (interned nodes live long).
-  const parts: Expr[][] = lead ? [[lead]] : [];
-  let at = from;
+  // One copy of the exact length (interned nodes live long), made by the array methods
+  // (packed, unlike new Array(n)) and then written over in order.
+  const args = length <= src.length ? src.slice(0, length) : src.concat(xs);
+  args.length = length;
+  let j = 0;
+  if (lead) args[j++] = lead;
+  let s = from;
   for (let k = 0; k <= xs.length; k++) {
     const end = k < xs.length ? before[k]! : src.length;
-    if (i >= at && i < end) parts.push(src.slice(at, i), src.slice(i + 1, end));
-    else parts.push(src.slice(at, end));
-    if (k < xs.length) parts.push([xs[k]!]);
-    at = end;
+    for (; s < end; s++) if (s !== i) args[j++] = src[s]!;
+    if (k < xs.length) args[j++] = xs[k]!;
   }
-  const args = ([] as Expr[]).concat(...parts);
   return added(h, slot, e.kind, makeNode(e.kind, nextId++, '', '', undefined, args, depth >= 0 ? size : -1, depth));
 }
 
