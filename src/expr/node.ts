@@ -80,6 +80,7 @@ let nextId = 0;
 
 /** The integers -SMALL..SMALL, by value + SMALL: the constructors ask for -1, 0 and 1 all the time. */
 const SMALL = 64;
+const SMALL_BIG = BigInt(SMALL);
 const smallIntegers: Array<Num | undefined> = [];
 
 /**
@@ -175,8 +176,11 @@ export function num(value: Rational | number | bigint): Num {
   if (typeof value === 'number' && Number.isInteger(value) && value >= -SMALL && value <= SMALL) {
     return (smallIntegers[value + SMALL] ??= internNumber(rat(value)));
   }
-  const v = typeof value === 'object' ? value : rat(value);
-  return internNumber(v);
+  if (typeof value === 'object' && value.d === 1n && value.n >= -SMALL_BIG && value.n <= SMALL_BIG) {
+    const k = Number(value.n) + SMALL;
+    return (smallIntegers[k] ??= internNumber(value));
+  }
+  return internNumber(typeof value === 'object' ? value : rat(value));
 }
 
 function internNumber(v: Rational): Num {
@@ -359,20 +363,12 @@ export function replaceArg(e: Expr, i: number, r: Expr): Expr {
   }
   if (!sum && isZero(c)) return num(0);
   if (src.length > 8 && inserts.every((x, k) => k === 0 || compareExpr(inserts[k - 1]!, x) <= 0)) return replacedMerge(e, i, inserts, c);
-  const body = [...src];
-  body.splice(i, 1);
-  if (lead && i !== 0) body.shift();
-  // Each goes after every operand that does not come after it.
-  for (const x of inserts) {
-    let lo = 0;
-    let hi = body.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareExpr(body[mid]!, x) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    body.splice(lo, 0, x);
-  }
+  // The others, then the inserts, by insertion: each insert goes after every operand that
+  // does not come after it, the others being in order already.
+  const body: Expr[] = [];
+  for (let j = lead && i !== 0 ? 1 : 0; j < src.length; j++) if (j !== i) body.push(src[j]!);
+  for (let k = 0; k < inserts.length; k++) body.push(inserts[k]!);
+  sortOperands(body);
   if (sum ? !isZero(c) : !isOne(c)) body.unshift(num(c));
   if (body.length === 0) return num(sum ? 0 : 1);
   if (body.length === 1) return body[0]!;

@@ -147,14 +147,16 @@ function checkStep(
   /** The step is `old → replacement` at its path; the rest of the expression is untouched. */
   // Under diff(_, v) with v a defined name, v no longer equals its definition: facts proven
   // at the point (lemmas, the chain rule, stated equations) do not hold there.
-  const perturbed = diffVariablesAbove(s.before, s.path).filter((v) => defs.has(v));
   // Inside sum(k, ...) the index k is a variable of its own: a fact about a free k says nothing there.
   if (s.kind !== 'rule') {
     const bound = bindersAbove(s.before, s.path);
     const clash = bound.find((k) => proofFacts().has(k));
     if (clash !== undefined) fail(`it is used inside a sum over ${clash}, a name the definitions or stated facts use`);
   }
-  if ((s.kind === 'lemma' || s.kind === 'chain') && perturbed.length) fail(`it is used inside a derivative by the defined name ${perturbed[0]}`);
+  if (s.kind === 'lemma' || s.kind === 'chain') {
+    const perturbed = diffVariablesAbove(s.before, s.path).find((v) => defs.has(v));
+    if (perturbed !== undefined) fail(`it is used inside a derivative by the defined name ${perturbed}`);
+  }
   if (s.kind === 'assumption' && diffVariablesAbove(s.before, s.path).length) fail('a stated fact is used inside a derivative');
   const expectAfter = (replacement: Expr): void => {
     if (replaceAt(s.before, s.path, replacement) !== s.after) fail(`replacing ${toAscii(old!)} by ${toAscii(replacement)} does not give its 'after'`);
