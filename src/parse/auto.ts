@@ -37,6 +37,8 @@ export function parseAnyRelation(text: string, options: ParseOptions = {}, synta
  * `The \sigma derivative` leaves an ASCII file ASCII.
  */
 export function fileSyntax(text: string): InputSyntax {
+  // Without a backslash anywhere the file is ASCII, and its lines need no reading.
+  if (!text.includes('\\')) return 'ascii';
   const code = text
     .split('\n')
     .map((l) => l.replace(/#.*$/, ''))

@@ -15,6 +15,7 @@ import type { Expr } from '../expr/node.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
 import type { ParseOptions, Relation } from './ascii.js';
 import { type InputSyntax, fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
+import { fileOptions } from './parser-base.js';
 
 export interface DerivationSpec {
   readonly title?: string;
@@ -29,6 +30,19 @@ export function parseDerivation(text: string, source: string, options: Omit<Pars
   const spec: DerivationSpec = { definitions: [], assumptions: [], chains: [] };
   let title: string | undefined;
   let offset = 0;
+  // The same options for every line: one object, so the parsers see one shape.
+  const lineOptions = fileOptions(options, source);
+  // Expressions are parsed against the whole file text, so their errors point into it.
+  const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T, s: string, at: number): T => {
+    try {
+      return f(s, lineOptions, syntax);
+    } catch (err) {
+      if (err instanceof GradproofError && err.pos) {
+        throw new GradproofError(err.code, err.message, positionOf(text, at + err.pos.offset, source));
+      }
+      throw err;
+    }
+  };
   text.split('\n').forEach((raw, index) => {
     const lineStart = offset;
     offset += raw.length + 1;
@@ -37,16 +51,6 @@ export function parseDerivation(text: string, source: string, options: Omit<Pars
     if (!content.trim()) return;
     const lead = content.length - content.trimStart().length;
     const body = content.slice(lead);
-    const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T, s: string, at: number): T => {
-      try {
-        return f(s, { ...options, source }, syntax);
-      } catch (err) {
-        if (err instanceof GradproofError && err.pos) {
-          throw new GradproofError(err.code, err.message, positionOf(text, at + err.pos.offset, source));
-        }
-        throw err;
-      }
-    };
     const keyword = /^(title|let|assume)\b\s*/.exec(body);
     if (keyword) {
       const rest = body.slice(keyword[0].length);
@@ -62,7 +66,8 @@ export function parseDerivation(text: string, source: string, options: Omit<Pars
     const exprOnly = by ? exprText.slice(0, by.index) : exprText;
     const at = lineStart + lead + (continues ? 1 : 0);
     const expr = sub(parseAny, exprOnly, at);
-    const step = { expr, line: index + 1, ...(by ? { hint: by[1]!.trim() } : {}) };
+    // Two literals, not a spread: a spread with a key after it is slow in V8.
+    const step = by ? { expr, line: index + 1, hint: by[1]!.trim() } : { expr, line: index + 1 };
     if (continues) {
       const chain = spec.chains[spec.chains.length - 1];
       if (!chain) throw new GradproofError('syntax', "a line starting with '=' needs an expression above it", positionOf(text, lineStart + lead, source));

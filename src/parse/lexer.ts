@@ -25,51 +25,111 @@ const LOOKALIKES: Record<string, string> = {
   '\u2265': '>=', // ≥
 };
 
-const OPERATORS = ['!=', '<=', '>=', '==', '+', '-', '*', '/', '^', '(', ')', '[', ']', ',', '=', '<', '>'];
+/**
+ * Character classes by code unit, tested in the lexer's inner loop (a regular expression per
+ * character costs more than the rest of the lexer): the name characters are ASCII letters,
+ * `_`, Greek (U+0370 to U+03FF) and, after the first, digits and `'`.
+ */
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57; // 0-9
+const isNameStart = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 0x370 && c <= 0x3ff); // A-Z a-z _ Greek
+const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c) || c === 39; // and 0-9 '
 
-const NAME_START = /[A-Za-z_\u0370-\u03ff]/;
-const NAME_PART = /[A-Za-z0-9_\u0370-\u03ff']/;
+/** A number literal is read no further than this; one this long is an error. */
+const NUMBER_WINDOW = 400;
+
+/**
+ * The end of the number literal `(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?` starting at `i`, read
+ * no further than `end`; -1 when there is none (a `.` without a digit after it). An exponent
+ * needs a digit: `2e` followed by a letter is 2 times e..., not an exponent.
+ */
+function numberEnd(text: string, i: number, end: number): number {
+  let j = i;
+  if (text.charCodeAt(j) === 46 /* . */) {
+    j++;
+    if (!(j < end && isDigit(text.charCodeAt(j)))) return -1;
+    j = digitsEnd(text, j, end);
+  } else {
+    j = digitsEnd(text, j, end);
+    if (j < end && text.charCodeAt(j) === 46) j++;
+    j = digitsEnd(text, j, end);
+  }
+  const e = text.charCodeAt(j);
+  if (j < end && (e === 101 || e === 69) /* e E */) {
+    let k = j + 1;
+    const sign = text.charCodeAt(k);
+    if (k < end && (sign === 43 || sign === 45) /* + - */) k++;
+    if (k < end && isDigit(text.charCodeAt(k))) j = digitsEnd(text, k, end);
+  }
+  return j;
+}
+
+/** The end of the run of digits at `j`, read no further than `end`. */
+function digitsEnd(text: string, j: number, end: number): number {
+  while (j < end && isDigit(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** The one-character operators of the ASCII language. */
+const ASCII_OPERATORS = '+-*/^()[],=<>';
+
+/**
+ * The operator at `i`, or undefined: `!=`, `<=`, `>=` or `==` when it is there (both input
+ * languages have these), else a character of `singles`. In place of a search through a list
+ * of operators at every character.
+ */
+export function operatorAt(text: string, i: number, singles: string): string | undefined {
+  const c = text[i]!;
+  if (text[i + 1] === '=') {
+    if (c === '!') return '!=';
+    if (c === '<') return '<=';
+    if (c === '>') return '>=';
+    if (c === '=') return '==';
+  }
+  return singles.includes(c) ? c : undefined;
+}
 
 /** Splits `text` into tokens; throws a positioned syntax error on a character it does not know. */
 export function tokenize(text: string, source?: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   let spaced = false;
-  const fail = (msg: string, at: number): never => {
-    throw new GradproofError('syntax', msg, positionOf(text, at, source));
-  };
   while (i < text.length) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13) {
+      // space, tab, newline, carriage return
       i++;
       spaced = true;
       continue;
     }
     const start = i;
-    if (/[0-9.]/.test(c)) {
-      const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-      if (!m) fail(`unexpected '${c}'`, i);
-      const t = m![0];
-      if (t.length >= 400) fail('number literal too long', i);
-      // `2e` followed by a letter is 2 times e..., not an exponent.
-      out.push({ kind: 'num', text: t, offset: start, spaced });
-      i += t.length;
-    } else if (NAME_START.test(c)) {
-      while (i < text.length && NAME_PART.test(text[i]!)) i++;
+    if (isDigit(code) || code === 46 /* . */) {
+      const end = numberEnd(text, i, Math.min(text.length, i + NUMBER_WINDOW));
+      if (end < 0) fail(text, `unexpected '${text[i]}'`, i, source);
+      if (end - i >= NUMBER_WINDOW) fail(text, 'number literal too long', i, source);
+      out.push({ kind: 'num', text: text.slice(i, end), offset: start, spaced });
+      i = end;
+    } else if (isNameStart(code)) {
+      i++;
+      while (i < text.length && isNamePart(text.charCodeAt(i))) i++;
       out.push({ kind: 'name', text: text.slice(start, i), offset: start, spaced });
     } else {
-      const look = LOOKALIKES[c];
-      const op = look ?? OPERATORS.find((o) => text.startsWith(o, i));
-      if (!op) {
-        fail(unexpectedCharacter(text, i), i);
-      }
-      out.push({ kind: 'op', text: op!, offset: start, spaced });
-      i += look ? c.length : op!.length;
+      // Only characters past ASCII can be lookalikes.
+      const look = code > 127 ? LOOKALIKES[text[i]!] : undefined;
+      const op = look ?? operatorAt(text, i, ASCII_OPERATORS);
+      if (op === undefined) fail(text, unexpectedCharacter(text, i), i, source);
+      out.push({ kind: 'op', text: op, offset: start, spaced });
+      i += look ? 1 : op.length;
     }
     spaced = false;
   }
   out.push({ kind: 'end', text: '', offset: text.length, spaced });
   return out;
+}
+
+/** A syntax error at `at` in `text`. */
+function fail(text: string, message: string, at: number, source: string | undefined): never {
+  throw new GradproofError('syntax', message, positionOf(text, at, source));
 }
 
 /**

@@ -18,6 +18,7 @@ import { variableName, wrtVariable } from '../expr/indexed.js';
 import { nearestName } from './suggest.js';
 import type { ParseOptions, Relation } from './ascii.js';
 import { type InputSyntax, fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
+import { fileOptions } from './parser-base.js';
 
 export interface ProblemSpec {
   readonly title?: string;
@@ -40,8 +41,10 @@ const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume', 'index'] as
  * The names an `index` line declares (`index i, k`): in LaTeX, `z_i` with i declared is the
  * member z[i] of the family z, not a name `zi`. Read before anything else in the file.
  */
-function declaredIndices(lines: readonly string[]): Set<string> {
+function declaredIndices(text: string, lines: readonly string[]): Set<string> {
   const out = new Set<string>();
+  // Most files declare none: one search of the text spares a regular expression per line.
+  if (!text.includes('index')) return out;
   for (const line of lines) {
     const m = /^\s*index\s+([^#]*)/.exec(line);
     if (m) for (const n of m[1]!.split(/[\s,]+/)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) out.add(n);
@@ -60,7 +63,7 @@ function latexWrt(text: string, indices: ReadonlySet<string>): string {
 export function parseProblem(text: string, source: string, options: Omit<ParseOptions, 'source'> = {}): ProblemSpec {
   const syntax = fileSyntax(text);
   const lines = text.split('\n');
-  const indices = declaredIndices(lines);
+  const indices = declaredIndices(text, lines);
   let offset = 0;
   let title: string | undefined;
   const definitions: Array<{ name: string; expr: Expr; index?: string }> = [];
@@ -75,34 +78,37 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   const fail = (at: number, message: string): never => {
     throw new GradproofError('syntax', message, positionOf(text, at, source));
   };
+  // The same options for every line: one object, so the parsers see one shape.
+  const lineOptions = fileOptions(options, source, indices.size ? indices : undefined);
+  // Expressions are parsed against the whole file text, so their errors point into it.
+  const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T, rest: string, restAt: number): T => {
+    try {
+      return f(rest, lineOptions, syntax);
+    } catch (err) {
+      if (err instanceof GradproofError && err.pos) {
+        throw new GradproofError(err.code, err.message, positionOf(text, restAt + err.pos.offset, source));
+      }
+      throw err;
+    }
+  };
 
   for (const raw of lines) {
     const lineStart = offset;
     offset += raw.length + 1;
-    const line = raw.replace(/\r$/, '');
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const hash = line.indexOf('#');
     const content = hash >= 0 ? line.slice(0, hash) : line;
-    if (!content.trim()) continue;
-    const lead = content.length - content.trimStart().length;
-    const m = /^(\S+)\s*/.exec(content.slice(lead))!;
-    const keyword = m[1]!;
-    const restAt = lineStart + lead + m[0].length;
-    const rest = content.slice(lead + m[0].length).trimEnd();
+    // Leading space, the keyword, the space after it; none on a blank (or comment) line.
+    const m = /^(\s*)(\S+)\s*/.exec(content);
+    if (!m) continue;
+    const lead = m[1]!.length;
+    const keyword = m[2]!;
+    const restAt = lineStart + m[0].length;
+    const rest = content.slice(m[0].length).trimEnd();
     if (!(KEYWORDS as readonly string[]).includes(keyword)) {
       fail(lineStart + lead, `expected one of ${KEYWORDS.join(', ')} but found '${keyword}'`);
     }
     if (!rest && keyword !== 'title') fail(restAt, `'${keyword}' needs something after it`);
-    // Expressions are parsed against the whole file text, so their errors point into it.
-    const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T): T => {
-      try {
-        return f(rest, { ...options, source, ...(indices.size ? { indices } : {}) }, syntax);
-      } catch (err) {
-        if (err instanceof GradproofError && err.pos) {
-          throw new GradproofError(err.code, err.message, positionOf(text, restAt + err.pos.offset, source));
-        }
-        throw err;
-      }
-    };
     switch (keyword) {
       case 'title':
         title = rest;
@@ -112,7 +118,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         for (const n of rest.split(/[\s,]+/)) if (n && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) fail(restAt + rest.indexOf(n), `'index' takes names of indices, not '${n}'`);
         break;
       case 'let': {
-        const d = sub(parseAnyDefinition);
+        const d = sub(parseAnyDefinition, rest, restAt);
         if (definedAt.has(d.name)) fail(restAt, `${d.name} is defined twice`);
         definedAt.set(d.name, restAt);
         definitions.push(d);
@@ -122,7 +128,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         if (loss) fail(lineStart + lead, 'a problem has one loss');
         lossAt = restAt;
         const named = /^[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(rest);
-        loss = named ? (({ name, expr }) => ({ name, expr }))(sub(parseAnyDefinition)) : { expr: sub(parseAny) };
+        loss = named ? (({ name, expr }) => ({ name, expr }))(sub(parseAnyDefinition, rest, restAt)) : { expr: sub(parseAny, rest, restAt) };
         if (loss.name) {
           if (definedAt.has(loss.name)) fail(restAt, `${loss.name} is defined twice`);
           definedAt.set(loss.name, restAt);
@@ -137,10 +143,10 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         wrtAt = restAt;
         break;
       case 'expect':
-        expects.push(sub(parseAny));
+        expects.push(sub(parseAny, rest, restAt));
         break;
       case 'assume':
-        assumptions.push(sub(parseAnyRelation));
+        assumptions.push(sub(parseAnyRelation, rest, restAt));
         break;
     }
   }
@@ -156,20 +162,27 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     }
     throw err;
   }
-  const used = new Set([...defs.order, ...defs.freeVariables([loss!.expr])]);
+  const used = new Set(defs.order);
+  for (const v of defs.freeVariables([loss!.expr])) used.add(v);
   if (!used.has(variableName(wrtVariable(wrt!))!)) {
     const near = nearestName(wrt!, [...used]);
     fail(wrtAt, `wrt ${wrt}: the loss does not use ${wrt}${near ? `; did you mean '${near}'?` : ''}`);
   }
   const positionAt = positionsIn(text, source);
-  return {
-    ...(title === undefined ? {} : { title }),
-    definitions,
-    loss: loss!.expr,
-    ...(loss!.name ? { lossName: loss!.name } : {}),
-    wrt: wrt!,
-    expects,
-    assumptions,
-    positions: new Map([...definedAt, [loss!.name ?? 'L', lossAt] as const].map(([n, at]) => [n, positionAt(at)])),
-  };
+  const positions = new Map<string, SourcePos>();
+  for (const [n, at] of definedAt) positions.set(n, positionAt(at));
+  positions.set(loss!.name ?? 'L', positionAt(lossAt));
+  // Built key by key, in the order the spec has always had, without the optional keys it lacks.
+  const spec: Mutable<ProblemSpec> = {} as Mutable<ProblemSpec>;
+  if (title !== undefined) spec.title = title;
+  spec.definitions = definitions;
+  spec.loss = loss!.expr;
+  if (loss!.name) spec.lossName = loss!.name;
+  spec.wrt = wrt!;
+  spec.expects = expects;
+  spec.assumptions = assumptions;
+  spec.positions = positions;
+  return spec;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
