@@ -477,7 +477,11 @@ function sameAsMerged(
   let s = from;
   for (let k = 0; k <= xs.length; k++) {
     const end = k < xs.length ? before[k]! : src.length;
-    for (; s < end; s++) if (s !== i && args[j++] !== src[s]) return false;
+    // src[s..end) without src[i]: one or two runs compared in a tight loop.
+    const cut = i >= s && i < end ? i : end;
+    for (; s < cut; s++, j++) if (args[j] !== src[s]) return false;
+    if (cut < end) s++;
+    for (; s < end; s++, j++) if (args[j] !== src[s]) return false;
     if (k < xs.length && args[j++] !== xs[k]) return false;
   }
   return true;
