@@ -21,7 +21,8 @@ const INDEX_NOTATION: ReadonlySet<string> = new Set([SUM, DELTA]);
 const COMPARISONS: Readonly<Record<string, string>> = { '>': 'gt', '<': 'lt', '>=': 'ge', '<=': 'le' };
 
 /** Names read as another: textbook spellings of the same function or constant. */
-const ALIASES: Readonly<Record<string, string>> = { σ: 'sigmoid', ln: 'log', π: 'pi' };
+// A Map, not an object: a name such as `constructor` must not find Object's properties.
+const ALIASES: ReadonlyMap<string, string> = new Map([['σ', 'sigmoid'], ['ln', 'log'], ['π', 'pi']]);
 
 /** A relation between expressions: `a = b`, `0 < a2 < 1`, `a != 0`. */
 export interface Relation {
@@ -123,7 +124,7 @@ class Parser extends TokenParser<Token> {
   definedName(): { name: string; index?: string } {
     const t = this.tok;
     if (t.kind !== 'name') this.fail(`expected a name to define but found ${this.describe(t)}`);
-    const name = ALIASES[t.text] ?? t.text;
+    const name = ALIASES.get(t.text) ?? t.text;
     if (this.functions.has(name) || INDEX_NOTATION.has(name) || name === 'e' || name === 'pi') this.fail(`cannot redefine '${t.text}'`);
     this.i++;
     // `a[k] = ...` defines the family a, one member a[i] for each i.
@@ -249,7 +250,7 @@ class Parser extends TokenParser<Token> {
 
   private nameOrCall(): Expr {
     const t = this.tok;
-    const name = ALIASES[t.text] ?? t.text;
+    const name = ALIASES.get(t.text) ?? t.text;
     this.i++;
     const next = this.tok;
     const callsHere = next.kind === 'op' && next.text === '(' && !next.spaced;

@@ -40,15 +40,18 @@ const GREEK: ReadonlySet<string> = new Set([
 /** Commands whose `{word}` is a name: `\mathrm{lr}` is `lr`. */
 const NAME_COMMANDS: ReadonlySet<string> = new Set(['mathrm', 'mathit', 'text', 'textrm']);
 
+// Tables keyed by the input's own words are Maps: on a plain object `\constructor` would
+// find Object's built-in properties.
+
 /** Operator commands and the function each is. */
-const FUNCTIONS: Readonly<Record<string, string>> = {
+const FUNCTIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   log: 'log', ln: 'log', exp: 'exp', tanh: 'tanh', sin: 'sin', cos: 'cos', sinh: 'sinh', cosh: 'cosh',
-};
+}));
 
 /** Commands that are an ASCII operator. */
-const OP_COMMANDS: Readonly<Record<string, string>> = {
+const OP_COMMANDS: ReadonlyMap<string, string> = new Map(Object.entries({
   cdot: '*', times: '*', neq: '!=', ne: '!=', leq: '<=', le: '<=', geq: '>=', ge: '>=', lt: '<', gt: '>',
-};
+}));
 
 /** Characters textbooks paste, read as their ASCII meaning. */
 const LOOKALIKES: Readonly<Record<string, string>> = {
@@ -102,7 +105,7 @@ function tokenize(text: string, source?: string): Token[] {
       i += word.length;
       if (SPACING.has(name)) continue;
       if (name === '{' || name === '}') out.push({ kind: 'op', text: word, offset: start });
-      else if (name in OP_COMMANDS) out.push({ kind: 'op', text: OP_COMMANDS[name]!, offset: start });
+      else if (OP_COMMANDS.has(name)) out.push({ kind: 'op', text: OP_COMMANDS.get(name)!, offset: start });
       else if (SIZING.has(name)) {
         while (i < text.length && /\s/.test(text[i]!)) i++;
         const d = /^(?:\\[{}]|[()[\]|.])/.exec(text.slice(i, i + 2));
@@ -408,7 +411,7 @@ class LatexParser extends TokenParser<Token> {
       if (this.options.functions && !this.functions.has(name)) this.unknownFunction(name, t);
       return this.application(name, t);
     }
-    const fn = FUNCTIONS[c];
+    const fn = FUNCTIONS.get(c);
     if (fn) {
       this.i++;
       return this.application(this.knownFunction(fn, t), t);

@@ -88,6 +88,10 @@ describe('errors carry the position and a caret line', () => {
   it('unexpected character', () => {
     expect(error('a2 $ y')).toBe("--expect:1:4: error: unexpected '$' (U+0024)\n  a2 $ y\n     ^");
   });
+  it("names of Object's own properties are names like any other", () => {
+    expect(toAscii(parse('constructor + toString*x'))).toBe('constructor + toString*x');
+    expect(error('hasOwnProperty(x)')).toBe("--expect:1:1: error: unknown function 'hasOwnProperty'\n  hasOwnProperty(x)\n  ^");
+  });
   it('unknown function with a suggestion', () => {
     expect(error('sigmoud(z)')).toBe(
       "--expect:1:1: error: unknown function 'sigmoud'; did you mean 'sigmoid'?\n  sigmoud(z)\n  ^",

@@ -205,6 +205,9 @@ describe('errors point into the LaTeX', () => {
   it.each([
     ['\\foo{x}', 'unknown command \\foo', 1],
     ['a + \\foo', 'unknown command \\foo', 5],
+    // Names of Object's own properties are commands like any other.
+    ['\\constructor{x}', 'unknown command \\constructor', 1],
+    ['\\hasOwnProperty', 'unknown command \\hasOwnProperty', 1],
     ['\\frac{a}{b', "missing '}' to match the '{' at column 9", 9],
     ['\\frac{a + b}', "expected an argument after \\frac but found end of input", 13],
     ['(a + b', "missing ')' to match the '(' at column 1", 1],
