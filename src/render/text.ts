@@ -35,12 +35,18 @@ const MIN_PROSE = 40;
 function wrapItems(items: readonly { text: string; sep: string }[], width: number): string[] {
   const rows: string[] = [];
   let row = '';
+  let rowWidth = 0;
   for (const { text, sep } of items) {
-    const next = row ? row + sep + text : text;
-    if (row && displayWidth(next) > width) {
+    const textWidth = displayWidth(text);
+    const nextWidth = row ? rowWidth + displayWidth(sep) + textWidth : textWidth;
+    if (row && nextWidth > width) {
       rows.push(row + sep.trimEnd());
       row = text;
-    } else row = next;
+      rowWidth = textWidth;
+    } else {
+      row = row ? row + sep + text : text;
+      rowWidth = nextWidth;
+    }
   }
   if (row) rows.push(row.trimEnd());
   return rows;

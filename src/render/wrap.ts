@@ -9,12 +9,20 @@ const PIECES = /(\s*)([\u3400-\u4dbf\u4e00-\u9fff][\u3000-\u303f\uff00-\uffef]*|
 export function wrapText(text: string, width: number): string[] {
   const rows: string[] = [];
   let row = '';
+  // The row's width kept as it grows: widths add up, and measuring the row again at every
+  // word would take time quadratic in its length.
+  let rowWidth = 0;
   for (const [, space, piece] of text.matchAll(PIECES)) {
-    const next = row ? row + (space ? ' ' : '') + piece : piece!;
-    if (row && displayWidth(next) > width) {
+    const pieceWidth = displayWidth(piece!);
+    const gap = row && space ? 1 : 0;
+    if (row && rowWidth + gap + pieceWidth > width) {
       rows.push(row);
       row = piece!;
-    } else row = next;
+      rowWidth = pieceWidth;
+    } else {
+      row = row ? row + (gap ? ' ' : '') + piece : piece!;
+      rowWidth += gap + pieceWidth;
+    }
   }
   if (row) rows.push(row);
   return rows;
