@@ -559,10 +559,12 @@ function decideRationallyEqual(a: Expr, b: Expr, maxTerms: number): boolean {
 /**
  * `a` and `b` without the factors they share: the same node, as a factor of both products,
  * whose own quotient has a nonzero numerator and denominator. Then `a = C*a'` and
- * `b = C*b'` with C invertible, so `a = b` exactly when `a' = b'`, with the same zero
- * denominators: the answer is the one the whole products give, without multiplying out
- * C. A gradient through n layers is a product of about 3n factors with n sums among them,
- * which expanded has 2^n terms; here only what differs is expanded.
+ * `b = C*b'`, and `a' = b'` implies `a = b` (multiply both sides by C): sound whatever C
+ * is. The converse needs C to be no zero divisor, which can fail where root relations
+ * factor (`t = (x^2)^(1/2)`, `t^2 = x^2`: `(t - x)(t + x) = 0`); there the answer is a
+ * refusal, never a false equality. A gradient through n layers is a product of about 3n
+ * factors with n sums among them, which expanded has 2^n terms; here only what differs is
+ * expanded.
  */
 function withoutCommonFactors(a: Expr, b: Expr, maxTerms: number): [Expr, Expr] {
   if (a.kind !== 'mul' || b.kind !== 'mul') return [a, b];
