@@ -39,9 +39,10 @@ export function parseAnyRelation(text: string, options: ParseOptions = {}, synta
 export function fileSyntax(text: string): InputSyntax {
   // Without a backslash anywhere the file is ASCII, and its lines need no reading.
   if (!text.includes('\\')) return 'ascii';
+  // A comment runs to the end of its line, a carriage return (CRLF files) included.
   const code = text
     .split('\n')
-    .map((l) => l.replace(/#.*$/, ''))
+    .map((l) => (l.includes('#') ? l.slice(0, l.indexOf('#')) : l))
     .filter((l) => !/^\s*title\b/.test(l));
   return code.some((l) => l.includes('\\')) ? 'latex' : 'ascii';
 }

@@ -9,6 +9,8 @@ describe('fileSyntax: the lines of mathematics decide, not the title or comments
     ['title  The \\sigma derivative\nloss   L = log(sigmoid(z))\nwrt    z\n', 'ascii'],
     ['  title \\frac{1}{2} of it\n  x^2\n= 2*x\n', 'ascii'],
     ['loss L = x^2   # \\frac{x^2}{1}\nwrt x\n', 'ascii'],
+    // The same with CRLF line ends: the comment still ends at its line's end.
+    ['loss L = x^2   # \\frac{x^2}{1}\r\nwrt x\r\n', 'ascii'],
     ['title  The \\sigma derivative\nloss   L = \\log \\sigma(z)\nwrt    z\n', 'latex'],
     ['title  plain\nlet    a_2 = \\sigma(z_2)\n', 'latex'],
     // A name that merely starts with "title" is mathematics.
