@@ -230,23 +230,35 @@ function sortOperands(xs: Expr[]): Expr[] {
   return xs;
 }
 
+/**
+ * The operands of a sum or product (`kind`) of `xs`: those of a nested one of that kind
+ * taken in (it is flat already: none of its operands is of the kind), numbers folded into
+ * the constant returned, the rest pushed on `rest`.
+ */
+function gather(kind: 'add' | 'mul', xs: readonly Expr[], rest: Expr[]): Rational {
+  const sum = kind === 'add';
+  let c = sum ? ZERO : ONE;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (x.kind !== kind) c = taken(x, c, sum, rest);
+    else for (let j = 0; j < x.args.length; j++) c = taken(x.args[j]!, c, sum, rest);
+  }
+  return c;
+}
+
+/** The constant `c` with `p` folded in when it is a number; else `c`, and `p` goes on `rest`. */
+function taken(p: Expr, c: Rational, sum: boolean, rest: Expr[]): Rational {
+  if (p.kind !== 'num') {
+    rest.push(p);
+    return c;
+  }
+  return sum ? ratAdd(c, p.value) : ratMul(c, p.value);
+}
+
 /** `a + b + ...`: flattened, numbers folded, zero dropped, operands in canonical order. */
 export function add(...terms: Expr[]): Expr {
-  let constant = ZERO;
   const rest: Expr[] = [];
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    // A sum's operands are flat already: none is a sum.
-    const parts = t.kind === 'add' ? t.args : undefined;
-    if (parts) {
-      for (let j = 0; j < parts.length; j++) {
-        const p = parts[j]!;
-        if (p.kind === 'num') constant = ratAdd(constant, p.value);
-        else rest.push(p);
-      }
-    } else if (t.kind === 'num') constant = ratAdd(constant, t.value);
-    else rest.push(t);
-  }
+  const constant = gather('add', terms, rest);
   if (!isZero(constant)) rest.push(num(constant));
   if (rest.length === 0) return num(0);
   if (rest.length === 1) return rest[0]!;
@@ -255,21 +267,8 @@ export function add(...terms: Expr[]): Expr {
 
 /** `a * b * ...`: flattened, numbers folded into one leading coefficient, operands in canonical order. */
 export function mul(...factors: Expr[]): Expr {
-  let coefficient = ONE;
   const rest: Expr[] = [];
-  for (let i = 0; i < factors.length; i++) {
-    const f = factors[i]!;
-    // A product's operands are flat already: none is a product.
-    const parts = f.kind === 'mul' ? f.args : undefined;
-    if (parts) {
-      for (let j = 0; j < parts.length; j++) {
-        const p = parts[j]!;
-        if (p.kind === 'num') coefficient = ratMul(coefficient, p.value);
-        else rest.push(p);
-      }
-    } else if (f.kind === 'num') coefficient = ratMul(coefficient, f.value);
-    else rest.push(f);
-  }
+  const coefficient = gather('mul', factors, rest);
   if (isZero(coefficient)) return num(0);
   if (!isOne(coefficient)) rest.push(num(coefficient));
   if (rest.length === 0) return num(1);

@@ -14,8 +14,9 @@
 import type { Expr } from '../expr/node.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
 import type { ParseOptions, Relation } from './ascii.js';
-import { type InputSyntax, fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
+import { fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 import { fileOptions } from './parser-base.js';
+import { pieceParser } from './file-lines.js';
 
 export interface DerivationSpec {
   readonly title?: string;
@@ -30,19 +31,7 @@ export function parseDerivation(text: string, source: string, options: Omit<Pars
   const spec: DerivationSpec = { definitions: [], assumptions: [], chains: [] };
   let title: string | undefined;
   let offset = 0;
-  // The same options for every line: one object, so the parsers see one shape.
-  const lineOptions = fileOptions(options, source);
-  // Expressions are parsed against the whole file text, so their errors point into it.
-  const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T, s: string, at: number): T => {
-    try {
-      return f(s, lineOptions, syntax);
-    } catch (err) {
-      if (err instanceof GradproofError && err.pos) {
-        throw new GradproofError(err.code, err.message, positionOf(text, at + err.pos.offset, source));
-      }
-      throw err;
-    }
-  };
+  const sub = pieceParser(text, source, fileOptions(options, source), syntax);
   text.split('\n').forEach((raw, index) => {
     const lineStart = offset;
     offset += raw.length + 1;

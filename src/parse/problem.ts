@@ -17,8 +17,9 @@ import { CycleError, Definitions } from '../expr/context.js';
 import { variableName, wrtVariable } from '../expr/indexed.js';
 import { nearestName } from './suggest.js';
 import type { ParseOptions, Relation } from './ascii.js';
-import { type InputSyntax, fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
+import { fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 import { fileOptions } from './parser-base.js';
+import { pieceParser } from './file-lines.js';
 
 export interface ProblemSpec {
   readonly title?: string;
@@ -78,19 +79,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   const fail = (at: number, message: string): never => {
     throw new GradproofError('syntax', message, positionOf(text, at, source));
   };
-  // The same options for every line: one object, so the parsers see one shape.
-  const lineOptions = fileOptions(options, source, indices.size ? indices : undefined);
-  // Expressions are parsed against the whole file text, so their errors point into it.
-  const sub = <T>(f: (s: string, o: ParseOptions, syntax: InputSyntax) => T, rest: string, restAt: number): T => {
-    try {
-      return f(rest, lineOptions, syntax);
-    } catch (err) {
-      if (err instanceof GradproofError && err.pos) {
-        throw new GradproofError(err.code, err.message, positionOf(text, restAt + err.pos.offset, source));
-      }
-      throw err;
-    }
-  };
+  const sub = pieceParser(text, source, fileOptions(options, source, indices.size ? indices : undefined), syntax);
 
   for (const raw of lines) {
     const lineStart = offset;
