@@ -9,7 +9,7 @@ import { type Expr, add, call, mul, neg, num, pow, sym } from '../expr/node.js';
 import { ratFromDecimal } from '../expr/rational.js';
 import { DELTA, LIST, SUM, indexed, isIndexed } from '../expr/indexed.js';
 import { type Token, tokenize } from './lexer.js';
-import { type ParseOptions, TokenParser } from './parser-base.js';
+import { type ParseOptions, type RelOp, TokenParser } from './parser-base.js';
 
 export { BUILTIN_FUNCTIONS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, type ParseOptions } from './parser-base.js';
 import { nearestName } from './suggest.js';
@@ -30,7 +30,7 @@ export interface Relation {
   /** One operator between each pair of neighbouring operands. */
   readonly ops: readonly RelOp[];
 }
-export type RelOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+export type { RelOp } from './parser-base.js';
 
 /** Parses one expression. */
 export function parse(text: string, options: ParseOptions = {}): Expr {
@@ -91,17 +91,8 @@ class Parser extends TokenParser<Token> {
     super(text, options, tokenize);
   }
 
-  private isOp(text: string): boolean {
-    return this.tok.kind === 'op' && this.tok.text === text;
-  }
-
-  private describe(t: Token): string {
+  protected describe(t: Token): string {
     return t.kind === 'end' ? 'end of input' : `'${t.text}'`;
-  }
-
-  private take(text: string): void {
-    if (!this.isOp(text)) this.fail(`expected '${text}' but found ${this.describe(this.tok)}`);
-    this.i++;
   }
 
   expectEnd(): void {
@@ -109,16 +100,6 @@ class Parser extends TokenParser<Token> {
       const what = this.tok.kind === 'op' && ')]'.includes(this.tok.text) ? `unmatched '${this.tok.text}'` : `unexpected ${this.describe(this.tok)}`;
       this.fail(what);
     }
-  }
-
-  peekRelOp(): boolean {
-    return this.tok.kind === 'op' && ['=', '==', '!=', '<', '<=', '>', '>='].includes(this.tok.text);
-  }
-
-  takeRelOp(): RelOp {
-    const t = this.tok.text;
-    this.i++;
-    return (t === '==' ? '=' : t) as RelOp;
   }
 
   definedName(): { name: string; index?: string } {
@@ -192,24 +173,7 @@ class Parser extends TokenParser<Token> {
     return factors.length === 1 ? factors[0]! : mul(...factors);
   }
 
-  private unary(): Expr {
-    if (this.isOp('-')) {
-      const at = this.tok.offset;
-      this.i++;
-      this.enter(at);
-      const e = neg(this.unary());
-      this.depth--;
-      return e;
-    }
-    if (this.isOp('+')) {
-      // A run of unary pluses is read in a loop: `++++…x` must not recurse once per sign.
-      while (this.isOp('+')) this.i++;
-      return this.unary();
-    }
-    return this.power();
-  }
-
-  private power(): Expr {
+  protected power(): Expr {
     const first = this.tok;
     const base = this.primary();
     if (!this.isOp('^')) return base;

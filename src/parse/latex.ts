@@ -12,11 +12,11 @@
  * subscript still joins the name. `\delta_{ki}` (two one-letter or one-digit subscripts, or
  * `\delta_{k, i}`) is the Kronecker delta.
  */
-import { type Expr, add, call, div, mul, neg, num, pow, sub, sym } from '../expr/node.js';
+import { type Expr, add, call, div, mul, num, pow, sub, sym } from '../expr/node.js';
 import { LIST, indexed, kronecker, sumOver } from '../expr/indexed.js';
 import { ratFromDecimal } from '../expr/rational.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
-import { type RelOp, type Relation, relationOf } from './ascii.js';
+import { type Relation, relationOf } from './ascii.js';
 import { isDigit, operatorAt, unexpectedCharacter } from './lexer.js';
 import { type ParseOptions, TokenParser } from './parser-base.js';
 import { nearestName } from './suggest.js';
@@ -175,15 +175,11 @@ class LatexParser extends TokenParser<Token> {
     super(text, options, tokenize);
   }
 
-  private isOp(text: string, t = this.tok): boolean {
-    return t.kind === 'op' && t.text === text;
-  }
-
   private isCmd(name: string, t = this.tok): boolean {
     return t.kind === 'cmd' && t.text === name;
   }
 
-  private describe(t: Token): string {
+  protected describe(t: Token): string {
     if (t.kind === 'end') return 'end of input';
     if (t.kind === 'cmd') return `\\${t.text}`;
     if (t.text === 'l|') return `'\\left|'`;
@@ -191,27 +187,11 @@ class LatexParser extends TokenParser<Token> {
     return `'${t.text}'`;
   }
 
-  private take(text: string): void {
-    if (!this.isOp(text)) this.fail(`expected '${text}' but found ${this.describe(this.tok)}`);
-    this.i++;
-  }
-
-
   expectEnd(): void {
     const t = this.tok;
     if (t.kind === 'end') return;
     const closing = t.kind === 'op' && [')', ']', '}', '\\}', 'r|'].includes(t.text);
     this.fail(closing ? `unmatched ${this.describe(t)}` : `unexpected ${this.describe(t)}`);
-  }
-
-  peekRelOp(): boolean {
-    return this.tok.kind === 'op' && ['=', '==', '!=', '<', '<=', '>', '>='].includes(this.tok.text);
-  }
-
-  takeRelOp(): RelOp {
-    const t = this.tok.text;
-    this.i++;
-    return (t === '==' ? '=' : t) as RelOp;
   }
 
   /** Runs `f` with `k` bound as an index. */
@@ -298,24 +278,7 @@ class LatexParser extends TokenParser<Token> {
     return e;
   }
 
-  private unary(): Expr {
-    if (this.isOp('-')) {
-      const at = this.tok.offset;
-      this.i++;
-      this.enter(at);
-      const e = neg(this.unary());
-      this.depth--;
-      return e;
-    }
-    if (this.isOp('+')) {
-      // A run of unary pluses is read in a loop: `++++…x` must not recurse once per sign.
-      while (this.isOp('+')) this.i++;
-      return this.unary();
-    }
-    return this.power();
-  }
-
-  private power(): Expr {
+  protected power(): Expr {
     const first = this.tok;
     const isLetterE = (t: Token): boolean => t.kind === 'letter' && t.text === 'e';
     const base = this.primary();

@@ -2,7 +2,7 @@
  * What the ASCII and LaTeX parsers share: the options, the input and nesting limits, the
  * cursor over tokens, and errors placed at a token.
  */
-import type { Expr } from '../expr/node.js';
+import { type Expr, neg } from '../expr/node.js';
 import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 
 /** Functions known without any rule file; rule files add their own. */
@@ -55,8 +55,23 @@ export function fileOptions(options: Omit<ParseOptions, 'source'>, source: strin
 export const DEFAULT_MAX_DEPTH = 250;
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
-/** A parser over tokens of type `T`: its position, depth and errors. */
-export abstract class TokenParser<T extends { readonly offset: number }> {
+/** A relation between two expressions, as written. */
+export type RelOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+const REL_OPS: ReadonlySet<string> = new Set(['=', '==', '!=', '<', '<=', '>', '>=']);
+
+/** What both input languages' tokens have: a kind (`op` for operators, `end` last), text and offset. */
+interface BaseToken {
+  readonly kind: string;
+  readonly text: string;
+  readonly offset: number;
+}
+
+/**
+ * A parser over tokens of type `T`: its position, depth and errors, and what the ASCII and
+ * LaTeX grammars share (operators, unary signs, relations).
+ */
+export abstract class TokenParser<T extends BaseToken> {
   protected readonly tokens: T[];
   protected i = 0;
   protected depth = 0;
@@ -84,6 +99,48 @@ export abstract class TokenParser<T extends { readonly offset: number }> {
 
   protected get tok(): T {
     return this.tokens[this.i]!;
+  }
+
+  /** A token as an error message names it. */
+  protected abstract describe(t: T): string;
+
+  /** A power, or what binds as tightly: the grammar's own. */
+  protected abstract power(): Expr;
+
+  protected isOp(text: string, t: T = this.tok): boolean {
+    return t.kind === 'op' && t.text === text;
+  }
+
+  protected take(text: string): void {
+    if (!this.isOp(text)) this.fail(`expected '${text}' but found ${this.describe(this.tok)}`);
+    this.i++;
+  }
+
+  peekRelOp(): boolean {
+    return this.tok.kind === 'op' && REL_OPS.has(this.tok.text);
+  }
+
+  takeRelOp(): RelOp {
+    const t = this.tok.text;
+    this.i++;
+    return (t === '==' ? '=' : t) as RelOp;
+  }
+
+  protected unary(): Expr {
+    if (this.isOp('-')) {
+      const at = this.tok.offset;
+      this.i++;
+      this.enter(at);
+      const e = neg(this.unary());
+      this.depth--;
+      return e;
+    }
+    if (this.isOp('+')) {
+      // A run of unary pluses is read in a loop: `++++…x` must not recurse once per sign.
+      while (this.isOp('+')) this.i++;
+      return this.unary();
+    }
+    return this.power();
   }
 
   protected fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
