@@ -304,21 +304,8 @@ class Parser extends TokenParser<Token> {
   }
 
   private callArgs(name: string, at: Token): Expr {
-    this.take('(');
     this.enter(at.offset);
-    const args: Expr[] = [];
-    if (!this.isOp(')')) {
-      args.push(this.argument());
-      while (this.isOp(',')) {
-        this.i++;
-        args.push(this.argument());
-      }
-    }
-    if (!this.isOp(')')) {
-      if (this.tok.kind === 'end') this.fail(`missing ')' to close the call to ${name}`, at.offset);
-      this.fail(`expected ',' or ')' in the call to ${name} but found ${this.describe(this.tok)}`);
-    }
-    this.i++;
+    const args = this.argumentList(name, at, () => this.argument());
     this.depth--;
     if (name === 'diff') {
       if (args.length !== 2 || (args[1]!.kind !== 'sym' && !isIndexed(args[1]!))) this.fail('diff takes an expression and a variable: diff(f, x)', at.offset);

@@ -407,20 +407,7 @@ class LatexParser extends TokenParser<Token> {
   }
 
   private callArgs(fn: string, at: Token): Expr {
-    this.take('(');
-    const args: Expr[] = [];
-    if (!this.isOp(')')) {
-      args.push(this.expression());
-      while (this.isOp(',')) {
-        this.i++;
-        args.push(this.expression());
-      }
-    }
-    if (!this.isOp(')')) {
-      if (this.tok.kind === 'end') this.fail(`missing ')' to close the call to ${fn}`, at.offset);
-      this.fail(`expected ',' or ')' in the call to ${fn} but found ${this.describe(this.tok)}`);
-    }
-    this.i++;
+    const args = this.argumentList(fn, at, () => this.expression());
     if (args.length === 0) this.fail(`${fn} needs an argument`, at.offset);
     return call(fn, ...args);
   }

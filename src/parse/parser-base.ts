@@ -126,6 +126,25 @@ export abstract class TokenParser<T extends BaseToken> {
     return (t === '==' ? '=' : t) as RelOp;
   }
 
+  /** The arguments of a call to `name` (its token `at`): `(`, then `argument`s separated by commas, then `)`. */
+  protected argumentList(name: string, at: T, argument: () => Expr): Expr[] {
+    this.take('(');
+    const args: Expr[] = [];
+    if (!this.isOp(')')) {
+      args.push(argument());
+      while (this.isOp(',')) {
+        this.i++;
+        args.push(argument());
+      }
+    }
+    if (!this.isOp(')')) {
+      if (this.tok.kind === 'end') this.fail(`missing ')' to close the call to ${name}`, at.offset);
+      this.fail(`expected ',' or ')' in the call to ${name} but found ${this.describe(this.tok)}`);
+    }
+    this.i++;
+    return args;
+  }
+
   protected unary(): Expr {
     if (this.isOp('-')) {
       const at = this.tok.offset;
