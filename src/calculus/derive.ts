@@ -84,11 +84,7 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
       d.replace('definition', 'def.unfold', [...path, 0], c.defs.member(familyOf(f), f.args[1]!)!);
       return;
     }
-    if (!lemmasReady) for (const other of innermostDiffs(d.current)) if (!c.lemmas.has(other) && needsLemma(c, d, other)) proveLemma(c, other);
-    const lemma = proveLemma(c, node);
-    d.ensurePhase('lemma');
-    d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
-    return 'lemma';
+    return citeLemma(c, d, node, path, lemmasReady);
   }
   if (f.kind === 'sym' && c.defs.has(f.name) && !c.defs.isFamily(f.name) && f.name !== xName && c.defs.dependsOn(f.name, xName)) {
     // In the main derivation the chain rule runs down the graph first, so every factor
@@ -105,13 +101,7 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
       d.replace('definition', 'def.unfold', [...path, 0], c.defs.get(f.name)!);
       return;
     }
-    // Prove every lemma the expression needs before using any, so the proof reads in order:
-    // the local derivatives first, then the line that puts them together.
-    if (!lemmasReady) for (const other of innermostDiffs(d.current)) if (!c.lemmas.has(other) && needsLemma(c, d, other)) proveLemma(c, other);
-    const lemma = proveLemma(c, node);
-    d.ensurePhase('lemma');
-    d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
-    return 'lemma';
+    return citeLemma(c, d, node, path, lemmasReady);
   }
   // The structural rules first (a constant is a constant whatever function it is), then
   // the table of outer derivatives.
@@ -133,6 +123,19 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
   }
   const what = f.kind === 'call' ? `the function ${f.fn}` : toAscii(f);
   throw new GradproofError('unknown-function', `no rule differentiates ${what} (in ${toAscii(node)})`);
+}
+
+/**
+ * Replaces `node` by its lemma's result. Every lemma the expression needs is proven before
+ * any is used (unless `lemmasReady` says they are), so the proof reads in order: the local
+ * derivatives first, then the line that puts them together.
+ */
+function citeLemma(c: Calculus, d: Derivation, node: Expr, path: Path, lemmasReady: boolean): 'lemma' {
+  if (!lemmasReady) for (const other of innermostDiffs(d.current)) if (!c.lemmas.has(other) && needsLemma(c, d, other)) proveLemma(c, other);
+  const lemma = proveLemma(c, node);
+  d.ensurePhase('lemma');
+  d.replace('lemma', 'lemma', path, lemma.result, [], new Map(), lemma.index);
+  return 'lemma';
 }
 
 /** The rewrite rules, then the derivative rules, in the order written; once per rule set. */
