@@ -6,12 +6,9 @@
 import type { Expr } from '../expr/node.js';
 import { type FactorOrder, asFraction, isNegativeTerm, negateTerm, writtenTerms } from '../expr/display.js';
 import type { Helper, TargetSyntax } from './targets.js';
+import { LEVELS } from '../expr/print.js';
 
-const SUM = 1;
-const PRODUCT = 2;
-const NEG = 3;
-const POWER = 4;
-const ATOM = 5;
+const { SUM, PRODUCT, NEG, POWER, ATOM } = LEVELS;
 
 interface Printed {
   readonly text: string;

@@ -8,13 +8,10 @@ import { type FactorOrder, asFraction, isNegativeTerm, isPlainInteger, negateTer
 import { isNegative, ratAbs } from '../expr/rational.js';
 import { nameToLatex, operatorNameToLatex } from './names.js';
 import { AT, DELTA, LIST, isIndexed, isSum } from '../expr/indexed.js';
+import { LEVELS } from '../expr/print.js';
 
-// Binding strength of what a printed string is at its top, as in print.ts.
-const SUM = 1;
-const PRODUCT = 2;
-const NEG = 3;
-const POWER = 4;
-const ATOM = 5;
+// Binding strength of what a printed string is at its top, shared with print.ts.
+const { SUM, PRODUCT, NEG, POWER, ATOM } = LEVELS;
 
 interface Printed {
   text: string;
