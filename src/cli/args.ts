@@ -8,13 +8,9 @@ import { CODE_TARGETS, type CodeTarget } from '../codegen/targets.js';
 export const FORMATS = ['text', 'latex', 'md', 'json', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface DeriveArgs {
-  readonly command: 'derive';
-  /** A problem file, or an inline loss expression. */
-  readonly target: string;
-  readonly wrt?: string;
+/** What `derive` and `check` both take. */
+interface ProofArgs {
   readonly lets: readonly string[];
-  readonly expects: readonly string[];
   readonly assumes: readonly string[];
   readonly format: Format;
   readonly lang: 'en' | 'zh';
@@ -23,27 +19,27 @@ export interface DeriveArgs {
   /** `--rules FILE`: rule files added to the built-in ones. */
   readonly rules: readonly string[];
   readonly output?: string;
+  readonly limits: Limits;
+}
+
+export interface DeriveArgs extends ProofArgs {
+  readonly command: 'derive';
+  /** A problem file, or an inline loss expression. */
+  readonly target: string;
+  readonly wrt?: string;
+  readonly expects: readonly string[];
   /** Show every single step, not only the textbook lines. */
   readonly allSteps: boolean;
   /** Every gradient of the loss, in reverse mode. */
   readonly all: boolean;
-  readonly limits: Limits;
 }
 
-export interface CheckArgs {
+export interface CheckArgs extends ProofArgs {
   readonly command: 'check';
   /** A proof (JSON) or derivation file; absent with `--chain`. */
   readonly file?: string;
   /** With `--chain`: the expressions of the derivation, in order. */
   readonly chain?: readonly string[];
-  readonly lets: readonly string[];
-  readonly assumes: readonly string[];
-  readonly format: Format;
-  readonly lang: 'en' | 'zh';
-  readonly input: InputSyntax;
-  readonly rules: readonly string[];
-  readonly output?: string;
-  readonly limits: Limits;
 }
 
 /** `gradproof serve`: the playground on 127.0.0.1. */
