@@ -33,23 +33,7 @@ const precise = (D: Ctor): Readonly<Record<string, Fn>> => ({
   abs: (x) => x.abs(),
   sigmoid: (x) => new D(1).div(new D(1).plus(x.neg().exp())),
   softplus: (x) => new D(1).plus(x.exp()).ln(),
-  erf: (x) => {
-    // The Maclaurin series, summed until its terms fall below the working precision.
-    const eps = new D(10).pow(-D.precision - 5);
-    let sum = new D(0);
-    let power = x;
-    let fact = new D(1);
-    for (let n = 0; n < 4000; n++) {
-      if (n > 0) {
-        power = power.times(x).times(x).neg();
-        fact = fact.times(n);
-      }
-      const term = power.div(fact.times(2 * n + 1));
-      sum = sum.plus(term);
-      if (term.abs().lt(eps) && n > 2) break;
-    }
-    return sum.times(2).div(D.acos(-1).sqrt());
-  },
+  erf: (x) => erf(D, x),
   relu: (x) => (x.gt(0) ? x : new D(0)),
   gt: (a, b) => bool(D, a.gt(b)),
   lt: (a, b) => bool(D, a.lt(b)),
@@ -61,6 +45,34 @@ const precise = (D: Ctor): Readonly<Record<string, Fn>> => ({
   },
   [DELTA]: (a, b) => bool(D, a.eq(b)),
 } as Record<string, Fn>);
+
+/**
+ * erf(x) to the precision of D. The Maclaurin series alternates, its terms growing to
+ * about e^(x^2) before they fall, so it is summed with that many more digits (else erf(16)
+ * would come out as -3e59). Where erfc(x) < e^(-x^2) is below the working precision, erf
+ * is ±1 to it.
+ */
+function erf(D: Ctor, x: Dec): Dec {
+  const x2 = x.times(x).toNumber();
+  if (x2 > (D.precision + 5) * Math.LN10) return new D(x.isNegative() ? -1 : 1);
+  const W = ctor(D.precision + Math.ceil(x2 / Math.LN10) + 10);
+  const y = new W(x);
+  const eps = new W(10).pow(-D.precision - 5);
+  let sum = new W(0);
+  let power = y;
+  let fact = new W(1);
+  for (let n = 0; n < 4000; n++) {
+    if (n > 0) {
+      power = power.times(y).times(y).neg();
+      fact = fact.times(n);
+    }
+    const term = power.div(fact.times(2 * n + 1));
+    sum = sum.plus(term);
+    if (term.abs().lt(eps) && n > 2) break;
+  }
+  // Rounded to D's precision (a Decimal made from another keeps all its digits).
+  return new D(sum.times(2).div(W.acos(-1).sqrt()).toSD(D.precision));
+}
 
 /** Thrown when an expression uses something the precise evaluator cannot compute. */
 export class NotPrecise extends Error {}
