@@ -488,3 +488,9 @@ function sameAsMerged(
 
 /** How many distinct nodes have been interned so far (for benchmarks and limits). */
 export const internedCount = (): number => nextId;
+
+/**
+ * The 32-bit hash a sum or product is interned under. For tests of the intern table: two
+ * different nodes may share one, and the table must still tell them apart.
+ */
+export const internHash = (e: Add | Mul): number => sumHashById[e.id]!;

@@ -63,4 +63,31 @@ describe('replaceArg', () => {
       tried++;
     }
   });
+
+  it('agrees with rebuilding on 2000 long sums and products, built first either way', () => {
+    // More than 8 operands take the one-pass merge; a node made first by rebuilding is found
+    // by comparing in place, one made first by the merge is then found by rebuilding.
+    const rnd = seededRandom(11);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const names = Array.from({ length: 30 }, (_, k) => sym(`v${k}`));
+    const operand = (): Expr =>
+      rnd() < 0.15 ? num(rat(Math.floor(rnd() * 5) - 2, pick([1, 3]))) : rnd() < 0.7 ? pick(names) : call('log', add(pick(names), num(1)));
+    for (let tried = 0; tried < 2000; tried++) {
+      const kind = pick(['add', 'mul'] as const);
+      const e = (kind === 'add' ? add : mul)(...Array.from({ length: 9 + Math.floor(rnd() * 30) }, operand));
+      if (e.kind !== kind || e.args.length <= 8) continue;
+      const i = Math.floor(rnd() * e.args.length);
+      const parts = Array.from({ length: Math.floor(rnd() * 4) }, operand);
+      // One operand, a number, or a sum or product of several (their operands go in one by one).
+      const r = parts.length === 0 ? num(pick([0, 1, -1, 2])) : parts.length === 1 ? parts[0]! : (kind === 'add' ? add : mul)(...parts);
+      const label = `${toAscii(e)} [${i}] := ${toAscii(r)}`;
+      if (rnd() < 0.5) {
+        const expected = viaRebuild(e, i, r);
+        expect(replaceArg(e, i, r), label).toBe(expected);
+      } else {
+        const got = replaceArg(e, i, r);
+        expect(viaRebuild(e, i, r), label).toBe(got);
+      }
+    }
+  });
 });
