@@ -9,12 +9,14 @@ import { importsOf, readSource, stripComments, tsFiles } from './support/source.
 const ALLOWED: Readonly<Record<string, { readonly code: readonly string[]; readonly types?: readonly string[] }>> = {
   expr: { code: [] },
   parse: { code: ['expr'] },
-  rules: { code: ['expr', 'parse'] },
+  // Rules are admitted into the kernel by the loader, and by nothing else (see below).
+  rules: { code: ['expr', 'parse', 'kernel'] },
   rewrite: { code: ['expr', 'rules'], types: ['proof'] },
   calculus: { code: ['expr', 'rules', 'rewrite', 'algebra', 'parse'], types: ['proof'] },
   algebra: { code: ['expr', 'rules', 'rewrite'], types: ['proof'] },
   proof: { code: ['expr'] },
-  render: { code: ['expr', 'proof'], types: ['rules'] },
+  kernel: { code: ['expr', 'proof'] },
+  render: { code: ['expr', 'proof'], types: ['rules', 'kernel'] },
   interop: { code: ['expr', 'parse'] },
   codegen: { code: ['expr', 'parse', 'rules', 'proof', 'render', 'api'], types: ['rewrite'] },
 };
@@ -135,5 +137,21 @@ describe('the core runs in a browser and evaluates nothing', () => {
 
   it.each(files)('%s has no eval( or new Function', (file) => {
     expect(evaluators(file, readSource(file))).toEqual([]);
+  });
+});
+
+describe('the kernel is sealed', () => {
+  const outside = files.filter((f) => stageOf(f) !== 'kernel');
+  it('nothing outside src/kernel/ reaches past its face, src/kernel/index.ts', () => {
+    const bad = outside.flatMap((f) =>
+      importsOf(readSource(f))
+        .filter((r) => /\/kernel\/(?!index\.js$)/.test(r.from))
+        .map((r) => `${f}:${r.line} imports ${r.from}`),
+    );
+    expect(bad).toEqual([]);
+  });
+  it('only the rule loader (and the snapshot it wrote) admits rules', () => {
+    const admitting = outside.filter((f) => /\badmitRules\b/.test(stripComments(readSource(f))));
+    expect(admitting.sort()).toEqual(['src/rules/load.ts', 'src/rules/snapshot.ts']);
   });
 });

@@ -18,7 +18,7 @@ import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, type Decision, type Verdict } from '../proof/equality.js';
-import { checkProof, type CheckedProof } from '../proof/kernel.js';
+import { checkProof, type CheckedProof } from '../kernel/index.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
@@ -202,7 +202,7 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
 
 /** Replays a proof in the kernel; a failure is an internal error, reported loudly, never a silent verdict. */
 function replay(proof: Proof, rules: RuleSet): CheckedProof {
-  const r = checkProof(proof, rules.byId, rules.defs);
+  const r = checkProof(proof, rules.admitted);
   if (!r.ok) throw new GradproofError('internal', `the checker rejected the engine's own proof at step ${r.step}: ${r.reason}`);
   return r.checked;
 }

@@ -6,7 +6,7 @@
 import { type Expr, neg } from '../expr/node.js';
 import { Definitions } from '../expr/context.js';
 import { toAscii } from '../expr/print.js';
-import type { CheckResult } from '../proof/kernel.js';
+import type { CheckResult } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { algebraicallyEqual } from '../proof/equality.js';

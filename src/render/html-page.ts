@@ -9,7 +9,7 @@ import type { FunctionTable } from '../expr/eval.js';
 import { toAscii } from '../expr/print.js';
 import type { Decision } from '../proof/equality.js';
 import type { CheckedLink } from './document-check.js';
-import type { CheckedProof } from '../proof/kernel.js';
+import type { CheckedProof } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';

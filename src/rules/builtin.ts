@@ -16,6 +16,6 @@ export function builtinRules(): RuleSet {
   cached ??=
     BUILTIN_RULES_SNAPSHOT !== null && BUILTIN_RULES_CHECKED === rulesDigest([{ name: 'snapshot', text: BUILTIN_RULES_SNAPSHOT }])
       ? decodeRuleSet(BUILTIN_RULES_SNAPSHOT)
-      : loadRules(BUILTIN_RULE_FILES);
+      : loadRules(BUILTIN_RULE_FILES, undefined, { builtin: true });
   return cached;
 }

@@ -7,12 +7,13 @@ import { BUILTIN_FUNCTIONS } from '../parse/ascii.js';
 import { parseRuleFile, type RuleFile } from './parse-file.js';
 import { failer, validate } from './validate.js';
 import type { FunctionDef, Rule, RuleSet } from './types.js';
+import { admitRules, userFilesOf } from '../kernel/index.js';
 
 /**
  * Parses and validates rule files, on top of `base` when given (a user's rules beside the
  * built-in ones). Throws a `rule` error with file, line and id for anything wrong.
  */
-export function loadRules(files: readonly RuleFile[], base?: RuleSet): RuleSet {
+export function loadRules(files: readonly RuleFile[], base?: RuleSet, options: { readonly builtin?: boolean } = {}): RuleSet {
   const texts = new Map(files.map((f) => [f.name, f.text]));
   const fail = failer(texts);
   const newRules: Rule[] = [];
@@ -35,7 +36,10 @@ export function loadRules(files: readonly RuleFile[], base?: RuleSet): RuleSet {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const functions = new Set<string>([...BUILTIN_FUNCTIONS, ...Object.keys(fns)]);
   for (const r of rules) if (r.outer) functions.add(r.outer.fn);
-  return { rules, byId, defs, functions };
+  // A user's files are axioms a theorem may rest on; the built-in files are the tool's own.
+  const userFiles = new Set(base ? userFilesOf(base) : []);
+  if (!options.builtin) for (const f of files) userFiles.add(f.name);
+  return { rules, byId, defs, functions, admitted: admitRules(rules, defs.values(), userFiles) };
 }
 
 /** A syntax error inside a rule's block names the rule as well: `rule d.x: missing ')' ...`. */

@@ -10,6 +10,7 @@
 import { type Expr, add, call, mul, num, pow, sym } from '../expr/node.js';
 import { rat } from '../expr/rational.js';
 import type { FunctionDef, Rule, RuleSet } from './types.js';
+import { admitRules } from '../kernel/index.js';
 
 type Node = [0, string, string] | [1, string] | [2 | 3, ...number[]] | [4, number, number] | [5, string, ...number[]];
 
@@ -89,7 +90,8 @@ export function decodeRuleSet(json: string): RuleSet {
   };
   const rules = data(s.rules) as Rule[];
   const defs = data(s.defs) as FunctionDef[];
-  return { rules, byId: new Map(rules.map((r) => [r.id, r])), defs: new Map(defs.map((d) => [d.name, d])), functions: new Set(s.functions) };
+  // The snapshot is what `loadRules` made of the built-in files at build time (its digest is checked).
+  return { rules, byId: new Map(rules.map((r) => [r.id, r])), defs: new Map(defs.map((d) => [d.name, d])), functions: new Set(s.functions), admitted: admitRules(rules, defs, []) };
 }
 
 /** Whether two rule sets hold the same rules, definitions and functions (nodes compared by identity). */

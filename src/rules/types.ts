@@ -1,5 +1,6 @@
 /** Rules as data: what `rules/*.rules` files load into. */
 import type { Expr } from '../expr/node.js';
+import type { AdmittedRules } from '../kernel/index.js';
 
 /**
  * - `rewrite`: `lhs = rhs`, matched and instantiated exactly (`d.sum`, `d.product`);
@@ -49,6 +50,8 @@ export interface FunctionDef {
 
 /** A loaded, validated set of rules. */
 export interface RuleSet {
+  /** The kernel's own copy, taken in by `loadRules`: the only rules a proof can cite. */
+  readonly admitted: AdmittedRules;
   readonly rules: readonly Rule[];
   readonly byId: ReadonlyMap<string, Rule>;
   readonly defs: ReadonlyMap<string, FunctionDef>;

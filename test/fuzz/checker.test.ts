@@ -12,7 +12,7 @@ import { valueAt } from '../../src/expr/numeric.js';
 import { symbols } from '../../src/expr/traverse.js';
 import { runProblem } from '../../src/api/derive.js';
 import { equivalent } from '../../src/api/equivalent.js';
-import { checkProof } from '../../src/proof/kernel.js';
+import { checkProof } from '../../src/kernel/index.js';
 import type { Proof } from '../../src/proof/types.js';
 import { FUNCTIONS, expression, fns, params, point, rules } from './arbitraries.js';
 
@@ -41,16 +41,16 @@ describe('the kernel and the engine', () => {
       fc.property(expression().filter((e) => symbols(e).has('x')), fc.nat(), (e, pick) => {
         const proof = proofOf(e);
         if (!proof || proof.steps.length < 2) return;
-        expect(checkProof(proof, rules.byId, rules.defs).ok).toBe(true);
+        expect(checkProof(proof, rules.admitted).ok).toBe(true);
         const last = proof.steps[proof.steps.length - 1]!;
         if (somewhereNonzero(last.after)) {
           const doubled = mul(num(2), last.after);
           const mutant: Proof = { ...proof, steps: [...proof.steps.slice(0, -1), { ...last, after: doubled }], result: doubled };
-          expect(checkProof(mutant, rules.byId, rules.defs).ok, `doubled ${toAscii(last.after)}`).toBe(false);
+          expect(checkProof(mutant, rules.admitted).ok, `doubled ${toAscii(last.after)}`).toBe(false);
         }
         const i = 1 + (pick % (proof.steps.length - 1));
         const dropped: Proof = { ...proof, steps: proof.steps.filter((_, k) => k !== i) };
-        expect(checkProof(dropped, rules.byId, rules.defs).ok, `without step ${i}`).toBe(false);
+        expect(checkProof(dropped, rules.admitted).ok, `without step ${i}`).toBe(false);
       }),
       params(20),
     );

@@ -21,7 +21,7 @@ import { parseProblem } from '../../src/parse/problem.js';
 import { parse } from '../../src/parse/ascii.js';
 import { outcomeToJson, runProblem } from '../../src/api/derive.js';
 import { proofFromJson } from '../../src/api/serialize.js';
-import { checkProof } from '../../src/proof/kernel.js';
+import { checkProof } from '../../src/kernel/index.js';
 import type { Proof, Step } from '../../src/proof/types.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { functionTable } from '../../src/rules/load.js';
@@ -407,7 +407,7 @@ function run(name: string): Report {
   const json = outcomeToJson(runProblem(parseProblem(readFileSync(`examples/${name}.grad`, 'utf8'), `${name}.grad`)));
   const orig = JSON.parse(JSON.stringify(json)) as ProofJ;
   const proof = proofFromJson(structuredClone(orig));
-  const original = checkProof(proof, rules.byId, rules.defs);
+  const original = checkProof(proof, rules.admitted);
   if (!original.ok) throw new Error(`${name}: the unmutated proof is rejected at step ${original.step}: ${original.reason}`);
   const key = proofKey(proof);
   const seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 17);
@@ -430,13 +430,13 @@ function run(name: string): Report {
     if (!m.wrong(p)) {
       report.skipped.unconfirmed++;
       if (process.env.GRADPROOF_MUTATION_DEBUG) {
-        const r = checkProof(p, rules.byId, rules.defs);
+        const r = checkProof(p, rules.admitted);
         console.info(`unconfirmed (${r.ok ? 'accepted' : `rejected at ${r.step}: ${r.reason}`}): ${name}: ${m.label}`);
       }
       continue;
     }
     report.counted.set(m.category, (report.counted.get(m.category) ?? 0) + 1);
-    const r = checkProof(p, rules.byId, rules.defs);
+    const r = checkProof(p, rules.admitted);
     if (r.ok) {
       report.accepted.push(`${name}: ${m.label}`);
       continue;
@@ -515,7 +515,7 @@ describe('targeted mutants: equalities that rely on a definition, used under a d
     const p = proofFromJson(json);
     expect(falseAt(p.steps[2]!, p)).toBe(true);
     expect(differ(p.start, p.result, new Definitions(p.definitions), 7)).toBe(true); // ∂L/∂z2 = a2 - y, not 0
-    const r = checkProof(p, rules.byId, rules.defs);
+    const r = checkProof(p, rules.admitted);
     expect(r.ok ? 'accepted' : r.step).toBe(3);
   });
 
@@ -537,7 +537,7 @@ describe('targeted mutants: equalities that rely on a definition, used under a d
     };
     const p = proofFromJson(json);
     expect(falseAt(p.steps[5]!, p)).toBe(true);
-    const r = checkProof(p, rules.byId, rules.defs);
+    const r = checkProof(p, rules.admitted);
     expect(r.ok ? 'accepted' : r.step).toBe(6);
   });
 });

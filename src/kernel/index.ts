@@ -1,0 +1,90 @@
+/**
+ * The kernel's face: the only place a `Theorem` or an admitted rule set is made.
+ *
+ * A theorem is a statement `lhs = rhs` together with everything it rests on: the stated
+ * assumptions, the named definitions, the conditions recorded by its steps, and the user
+ * rule files whose rules (axioms, validated only by sampling) a step cites.
+ *
+ * Rules reach the kernel only through `admitRules`, which `loadRules` alone calls (a test
+ * checks that): the kernel keeps its own copy, so a rule set edited or built by hand
+ * afterwards changes nothing the kernel accepts.
+ */
+import type { Expr } from '../expr/node.js';
+import type { Assumption, Condition, Proof } from '../proof/types.js';
+import { checkProof as replayProof } from '../proof/kernel.js';
+import { type AdmittedRules, admittedData } from './admitted.js';
+
+export type { KernelRule } from '../proof/kernel.js';
+export { type AdmittedRules, admitRules } from './admitted.js';
+
+const theoremBrand: unique symbol = Symbol('theorem');
+const checkedBrand: unique symbol = Symbol('checked');
+
+/** What a theorem rests on. */
+export interface Premises {
+  readonly assumptions: readonly Assumption[];
+  readonly definitions: Proof['definitions'];
+  /** User rule files (not the built-in `rules/`) whose rules or definitions a step cites. */
+  readonly ruleFiles: readonly string[];
+}
+
+/** `lhs = rhs`, wherever `conditions` hold, under `premises`. Only the kernel makes one. */
+export interface Theorem {
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+  readonly conditions: readonly Condition[];
+  readonly premises: Premises;
+  readonly [theoremBrand]: true;
+}
+
+/** A proof the kernel replayed in full, and the theorem it proves. */
+export interface CheckedProof {
+  readonly proof: Proof;
+  /** How many steps were replayed. */
+  readonly replayed: number;
+  readonly theorem: Theorem;
+  readonly [checkedBrand]: true;
+}
+
+export type CheckResult =
+  | { readonly ok: true; readonly checked: CheckedProof }
+  | { readonly ok: false; /** 1-based, in the proof's step list (0: the proof as a whole). */ readonly step: number; readonly reason: string };
+
+/** Replays every step of `proof` with admitted rules: the checked proof and its theorem, or the first wrong step and why. */
+export function checkProof(proof: Proof, rules: AdmittedRules): CheckResult {
+  const data = admittedData(rules);
+  if (!data) return { ok: false, step: 0, reason: 'the rules were not loaded through validation' };
+  const { rules: byId, functions, userFiles: user } = data;
+  const r = replayProof(proof, byId, functions);
+  if (!r.ok) return r;
+  const files = new Set<string>();
+  for (const s of proof.steps) {
+    const rule = byId.get(s.rule);
+    if (rule && user.has(rule.file)) files.add(rule.file);
+  }
+  // A user's definitions may be opened by any algebra step: the theorem rests on their files.
+  for (const d of functions.values()) if (user.has(d.file)) files.add(d.file);
+  const conditions: Condition[] = [];
+  const seen = new Set<string>();
+  for (const s of proof.steps)
+    for (const c of s.conditions) {
+      const key = `${c.kind}:${c.expr.id}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        conditions.push(c);
+      }
+    }
+  const theorem: Theorem = Object.freeze({
+    lhs: proof.start,
+    rhs: proof.result,
+    conditions: Object.freeze(conditions),
+    premises: Object.freeze({ assumptions: proof.assumptions, definitions: proof.definitions, ruleFiles: Object.freeze([...files].sort()) }),
+    [theoremBrand]: true as const,
+  });
+  return { ok: true, checked: Object.freeze({ proof, replayed: r.checked.replayed, theorem, [checkedBrand]: true as const }) };
+}
+
+/** The user rule files of an admitted set (empty for the built-in rules alone). */
+export function userFilesOf(rules: { readonly admitted: AdmittedRules }): readonly string[] {
+  return [...(admittedData(rules.admitted)?.userFiles ?? [])];
+}
