@@ -1,5 +1,5 @@
 /**
- * Test helper: one headless Chromium (Debian's /usr/bin/chromium) per test file, pages
+ * Test helper: one headless Chromium (found by test/support/system.ts) per test file, pages
  * opened from file:// URLs with the network cut off, every request recorded, and a hook
  * that notices any script that runs: a dialog, or a call to `alert`/`confirm`/`prompt`.
  */
@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../support/system.js';
+import { CHROMIUM } from '../support/system.js';
 
 /** Where screenshots go (ignored by git). */
 export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');

@@ -4,6 +4,7 @@
  * and they agree, the verdict is shown, and nothing but the page itself was requested.
  * A screenshot of each page goes to test/artifacts/.
  */
+import { chromium } from '../support/system.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -29,6 +30,7 @@ let context: BrowserContext;
 const { dir, cleanup } = scratch();
 
 beforeAll(async () => {
+  if (chromium.skip) return;
   browser = await launchBrowser();
   context = await offlineContext(browser);
 }, 60_000);
@@ -66,7 +68,7 @@ async function expectPlot(v: Visit, figure = v.page.locator('figure.plot-figure'
   expect(Number(diff![1])).toBeLessThan(1e-5);
 }
 
-describe('every example as a page, offline in Chromium', () => {
+describe.skipIf(chromium.skip)(chromium.named('every example as a page, offline in Chromium'), () => {
   it('examples/ has the seed and the others', () => {
     expect(EXAMPLES).toContain('bce-sigmoid.grad');
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(30);

@@ -4,6 +4,7 @@
  * (derive's own formats are in derive, markdown, latex, json and html-cli tests; check's
  * JSON and a proof file's text and page are in check.test.ts).
  */
+import { cjkLatex } from '../support/system.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -222,7 +223,7 @@ describe('check proof.json --lang zh (a proof from derive --format json)', () =>
     expect(r.stdout.split('\n').slice(-4)).toEqual(['**结果** $\\frac{\\partial L}{\\partial z_{2}} = a_{2} - y$  ', '**条件** $a_{2} > 0,\\ a_{2} < 1$  ', '**检查** 25 步已由检查器复核', '']);
   });
 
-  it('latex: a document pdflatex compiles', () => {
+  it.skipIf(cjkLatex.skip)(cjkLatex.named('latex: a document pdflatex compiles'), () => {
     const r = zh('check', file, '--format', 'latex');
     expect(r.status, r.stderr).toBe(0);
     expect(latexParts(r.stdout).headings).toEqual([

@@ -3,6 +3,7 @@
  * mathematics KaTeX parses with `throwOnError`, with each line's rule beside it and its
  * explanation below. (test/cli/examples.test.ts checks the mathematics of every example's document.)
  */
+import { cjkLatex } from '../support/system.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,7 +144,7 @@ describe('the other documents: a refuted expectation, --all, check', () => {
   });
 });
 
-describe('pdflatex compiles the documents', () => {
+describe.skipIf(cjkLatex.skip)(cjkLatex.named('pdflatex compiles the documents'), () => {
   const dir = mkdtempSync(join(tmpdir(), 'gradproof-latex-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,6 +3,7 @@
  * server on a free port, typed into the way a person would (fields cleared, then typed key by
  * key), and read back from the KaTeX it renders.
  */
+import { chromium } from '../support/system.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ const requests: string[] = [];
 let origin: string;
 
 beforeAll(async () => {
+  if (chromium.skip) return;
   dir = buildPlayground();
   const started = await startServer(dir, 0);
   server = started.server;
@@ -89,7 +91,7 @@ async function verdictFor(expectedTex: string): Promise<string | null> {
   return page.locator('#expected-0 .verdict').textContent();
 }
 
-describe('the playground', { timeout: 30_000 }, () => {
+describe.skipIf(chromium.skip)(chromium.named('the playground'), { timeout: 30_000 }, () => {
   it('opens with the seed derived and proven', async () => {
     await page.waitForSelector('#output[data-status="proven"]');
     expect(await texOf('#result')).toBe('\\frac{\\partial L}{\\partial z_{2}} = a_{2} - y');
