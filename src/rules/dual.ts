@@ -13,6 +13,8 @@ import { NotPrecise, preciseFunctions } from '../expr/precise.js';
 interface Dual {
   readonly v: Decimal;
   readonly d: Decimal;
+  /** How far rounding may have moved v: about 10^-digits times this (a running error bound's scale). */
+  readonly e: Decimal;
 }
 
 type Setup = ReturnType<typeof preciseFunctions>;
@@ -20,21 +22,18 @@ const SETUPS = new Map<number, Setup>();
 
 /**
  * The value of `e` at `point` with `digits` digits (`diff` nodes by exact differentiation),
- * and its scale: the largest magnitude among the terms of any sum computed on the way (and
- * the arguments of sin and cos), so that a result whose digits all cancelled can be told
- * from a small one: its error is about 10^-digits times the scale, not times itself.
+ * and its error scale: rounding moved the value by about 10^-digits times it. A difference
+ * whose digits all cancelled is told from a small one that way.
  */
 export function dualValue(e: Expr, point: Readonly<Record<string, number>>, digits: number): { readonly value: Decimal; readonly scale: Decimal } {
   let setup = SETUPS.get(digits);
   if (!setup) SETUPS.set(digits, (setup = preciseFunctions(digits)));
-  const scale = { v: new setup.D(0), d: new setup.D(0) };
-  const value = evaluate(setup, e, point, undefined, scale).v;
-  return { value, scale: scale.v };
+  const r = evaluate(setup, e, point, undefined, { d: new setup.D(0) });
+  return { value: r.v, scale: r.e };
 }
 
-/** The running scales of values and of derivatives. */
+/** The largest term the derivative parts of a differentiation added up. */
 interface Scale {
-  v: Decimal;
   d: Decimal;
 }
 
@@ -42,39 +41,46 @@ function evaluate({ D, fns }: Setup, root: Expr, point: Readonly<Record<string, 
   const zero = new D(0);
   const nan = new D(NaN);
   const memo = new Map<Expr, Dual>();
-  const bump = (x: Dual): Dual => {
-    if (x.v.isFinite() && x.v.abs().gt(scale.v)) scale.v = x.v.abs();
-    if (wrt !== undefined && x.d.isFinite() && x.d.abs().gt(scale.d)) scale.d = x.d.abs();
-    return x;
+  const bump = (d: Decimal): void => {
+    if (wrt !== undefined && d.isFinite() && d.abs().gt(scale.d)) scale.d = d.abs();
   };
   const go = (n: Expr): Dual => {
     const hit = memo.get(n);
     if (hit) return hit;
     let r: Dual;
     switch (n.kind) {
-      case 'num':
-        r = { v: new D(n.value.n.toString()).div(n.value.d.toString()), d: zero };
+      case 'num': {
+        const v = new D(n.value.n.toString()).div(n.value.d.toString());
+        r = { v, d: zero, e: v.abs() };
         break;
+      }
       case 'sym': {
         if (n.name === 'pi') {
-          r = { v: D.acos(-1), d: zero };
+          r = { v: D.acos(-1), d: zero, e: new D(4) };
           break;
         }
         const x = point[n.name];
         if (x === undefined) throw new NotPrecise(`no value for ${n.name}`);
-        r = { v: new D(x), d: new D(n.name === wrt ? 1 : 0) };
+        r = { v: new D(x), d: new D(n.name === wrt ? 1 : 0), e: new D(x).abs() };
         break;
       }
-      case 'add':
-        r = n.args.map(go).reduce((s, a) => bump({ v: s.v.plus(a.v), d: s.d.plus(a.d) }), { v: zero, d: zero });
-        n.args.forEach((a) => bump(go(a)));
+      case 'add': {
+        const args = n.args.map(go);
+        args.forEach((a) => bump(a.d));
+        const v = args.reduce((s, a) => s.plus(a.v), zero);
+        const d = args.reduce((s, a) => s.plus(a.d), zero);
+        r = { v, d, e: args.reduce((s, a) => s.plus(a.e), v.abs()) };
         break;
+      }
       case 'mul':
         r = n.args.map(go).reduce((s, a) => {
           // The product rule's two terms are a sum too.
-          if (wrt !== undefined) [s.d.times(a.v), s.v.times(a.d)].forEach((d) => bump({ v: zero, d }));
-          return { v: s.v.times(a.v), d: s.d.times(a.v).plus(s.v.times(a.d)) };
-        }, { v: new D(1), d: zero });
+          const [t1, t2] = [s.d.times(a.v), s.v.times(a.d)];
+          bump(t1);
+          bump(t2);
+          const v = s.v.times(a.v);
+          return { v, d: t1.plus(t2), e: s.e.times(a.v.abs()).plus(s.v.abs().times(a.e)).plus(v.abs()) };
+        }, { v: new D(1), d: zero, e: zero });
         break;
       case 'pow':
         r = power(D, go(n.args[0]), go(n.args[1]), nan);
@@ -84,18 +90,16 @@ function evaluate({ D, fns }: Setup, root: Expr, point: Readonly<Record<string, 
           const x = n.args[1]!;
           // A derivative of a derivative, or by a non-name: not here.
           if (wrt !== undefined || x.kind !== 'sym') throw new NotPrecise('a nested derivative');
-          const inner = { v: zero, d: zero };
-          r = { v: evaluate({ D, fns }, n.args[0]!, point, x.name, inner).d, d: nan };
-          // The derivative's error scales with the terms its sums added up.
-          bump({ v: inner.d, d: zero });
+          const inner = { d: zero };
+          const v = evaluate({ D, fns }, n.args[0]!, point, x.name, inner).d;
+          r = { v, d: nan, e: inner.d.plus(v.abs()) };
           break;
         }
         const args = n.args.map(go);
-        if (n.fn === 'sin' || n.fn === 'cos') bump({ v: args[0]!.v, d: zero });
         const f = fns[n.fn];
         if (!f) throw new NotPrecise(`no precise ${n.fn}`);
         const v = f(...args.map((a) => a.v));
-        r = { v, d: wrt === undefined ? zero : derivative(D, n.fn, args, v, nan) };
+        r = { v, d: wrt === undefined ? zero : derivative(D, n.fn, args, v, nan), e: callError(D, n.fn, args, v) };
         break;
       }
     }
@@ -105,17 +109,51 @@ function evaluate({ D, fns }: Setup, root: Expr, point: Readonly<Record<string, 
   return go(root);
 }
 
+/** The error scale of `fn(args)`: its slope's bound times its argument's error, plus its own rounding. */
+function callError(D: Setup['D'], fn: string, args: readonly Dual[], v: Decimal): Decimal {
+  const a = args[0]!;
+  const own = v.isFinite() ? v.abs() : new D(0);
+  switch (fn) {
+    case 'exp':
+      return own.times(a.e).plus(own);
+    case 'log':
+      return a.e.div(a.v.abs()).plus(own);
+    case 'sqrt':
+      return own.isZero() ? a.e.sqrt() : a.e.div(own.times(2)).plus(own);
+    case 'sinh':
+    case 'cosh':
+      return a.v.cosh().times(a.e).plus(own);
+    case 'gt':
+    case 'lt':
+    case 'ge':
+    case 'le':
+    case 'delta':
+      return new D(0);
+    case 'piecewise':
+      for (let i = 0; i + 1 < args.length; i += 2) if (args[i]!.v.eq(1)) return args[i + 1]!.e;
+      return new D(0);
+    default:
+      // sin, cos, tanh, abs, relu, erf, sigmoid, softplus: slopes at most 2.
+      return a.e.times(2).plus(own);
+  }
+}
+
 /** b^x: with a constant exponent by the power rule (any base it is defined for), else through exp(x log b). */
 function power(D: Setup['D'], b: Dual, x: Dual, nan: Decimal): Dual {
   const v = b.v.isZero() && x.v.isNeg() ? nan : b.v.pow(x.v);
+  const own = v.isFinite() ? v.abs() : new D(0);
+  const constant = x.d.isZero() && x.e.eq(x.v.abs());
+  // Error: the slope in b times b's error, and for a computed exponent |v log b| times its error.
+  const slope = b.v.isZero() ? new D(0) : x.v.times(v).div(b.v).abs();
+  const e = slope.times(b.e).plus(constant ? new D(0) : own.times(b.v.gt(0) ? b.v.ln().abs() : new D(0)).times(x.e)).plus(own);
   if (x.d.isZero()) {
-    if (b.d.isZero()) return { v, d: new D(0) };
+    if (b.d.isZero()) return { v, d: new D(0), e };
     // x*b^(x-1)*b'; at b = 0 with 0 < x < 1 the derivative is infinite: undefined.
-    const slope = x.v.isZero() ? new D(0) : b.v.isZero() && x.v.lt(1) ? nan : x.v.times(b.v.pow(x.v.minus(1)));
-    return { v, d: slope.times(b.d) };
+    const s = x.v.isZero() ? new D(0) : b.v.isZero() && x.v.lt(1) ? nan : x.v.times(b.v.pow(x.v.minus(1)));
+    return { v, d: s.times(b.d), e };
   }
-  if (!b.v.gt(0)) return { v, d: nan };
-  return { v, d: v.times(x.d.times(b.v.ln()).plus(x.v.times(b.d).div(b.v))) };
+  if (!b.v.gt(0)) return { v, d: nan, e };
+  return { v, d: v.times(x.d.times(b.v.ln()).plus(x.v.times(b.d).div(b.v))), e };
 }
 
 /** The derivative of `fn(args)` whose value is `v`, by the chain rule. */

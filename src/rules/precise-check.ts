@@ -46,7 +46,7 @@ export function preciseCompare(lhs: Expr, rhs: Expr, conditions: readonly PointC
 interface Sides {
   readonly lhs: Decimal;
   readonly rhs: Decimal;
-  /** The largest magnitude either side's computation went through. */
+  /** Rounding may have moved the difference by about 10^-digits times this (dual.ts). */
   readonly scale: Decimal;
 }
 
@@ -58,7 +58,7 @@ function sides(lhs: Expr, rhs: Expr, conditions: readonly PointCondition[], poin
   }
   const [l, r] = [dualValue(lhs, point, digits), dualValue(rhs, point, digits)];
   if (!l.value.isFinite() || !r.value.isFinite()) return undefined;
-  return { lhs: l.value, rhs: r.value, scale: Decimal.max(l.scale, r.scale, l.value.abs(), r.value.abs()) };
+  return { lhs: l.value, rhs: r.value, scale: l.scale.plus(r.scale) };
 }
 
 const agree = ({ lhs: l, rhs: r }: Sides): boolean => l.minus(r).abs().lte(Decimal.max(l.abs(), r.abs()).times(RELATIVE));
