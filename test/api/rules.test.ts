@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { derive, equivalent, loadRules, GradproofError } from '../../src/index.js';
+import { check, derive, equivalent, loadRules, GradproofError } from '../../src/index.js';
 import { ROOT } from '../support/source.js';
 
 const fixture = (name: string) => ({ name: `test/fixtures/rules/${name}`, text: readFileSync(join(ROOT, 'test/fixtures/rules', name), 'utf8') });
@@ -70,5 +70,21 @@ describe('a wrong rule is refused with file, line and id', () => {
   });
   it('something that is not a rule file', () => {
     expect(() => loadRules([{ name: 'x' } as never])).toThrow('a rule file is its text, or { name, text }');
+  });
+});
+
+describe('check() replays only against rules that came through loadRules', () => {
+  const proof = derive({ loss: 'tanh(z)', wrt: 'z' });
+  const refused = { checked: false, step: 0, reason: 'the rules were not loaded through validation', claim: 'diff(L, z) = 1 - tanh(z)^2' };
+
+  it('the honest proof checks with the loaded rules', () => {
+    expect(check(proof, { rules: loadRules(fixture('gauss.rules')) })).toMatchObject({ checked: true });
+  });
+  it('a hand-built rule set is refused', () => {
+    expect(check(proof, { rules: { ...loadRules(fixture('gauss.rules')), admitted: {} } as never })).toEqual(refused);
+  });
+  it('a JSON-decoded look-alike is refused', () => {
+    const rules = loadRules(fixture('gauss.rules'));
+    expect(check(proof, { rules: { ...rules, admitted: JSON.parse(JSON.stringify(rules.admitted)) as never } })).toEqual(refused);
   });
 });
