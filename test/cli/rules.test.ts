@@ -54,6 +54,18 @@ describe('a wrong rule file is refused: exit 2, with file, line and id', () => {
     const lines = expectBadInput(gradproof('check', '--chain', 'x', 'x', '--rules', 'test/fixtures/rules/duplicate-id.rules'));
     expect(lines[0]).toMatch(/^test\/fixtures\/rules\/duplicate-id\.rules:3:1: error: rule d\.log is already defined at rules\/derivative\.rules:\d+$/);
   });
+  it('a definition of a name with a fixed meaning', () => {
+    expect(expectBadInput(gradproof('derive', 'exp(z)', '--wrt', 'z', '--rules', 'test/fixtures/rules/redefine-exp.rules'))).toEqual([
+      'test/fixtures/rules/redefine-exp.rules:3:1: error: def exp: exp has a fixed meaning and cannot be redefined',
+      '  def exp(u) = 1 + u',
+      '  ^',
+      '',
+    ]);
+  });
+  it('a rule false only far from the old sample points', () => {
+    const lines = expectBadInput(gradproof('equal', 'relu(x - 5)', '0', '--rules', 'test/fixtures/rules/false-far.rules'));
+    expect(lines[0]).toMatch(/^test\/fixtures\/rules\/false-far\.rules:3:1: error: rule my\.relu-zero does not hold at x = [\d.e+-]+: the left side is [\d.e+-]+, the right side 0 \(they differ by [\d.e+-]+\)$/);
+  });
   it('a file that is not there', () => {
     expect(expectBadInput(gradproof('derive', 'x^2', '--wrt', 'x', '--rules', 'test/fixtures/rules/none.rules'))).toEqual([
       'error: cannot read test/fixtures/rules/none.rules: no such file',
