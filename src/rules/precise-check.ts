@@ -25,12 +25,21 @@ export type PreciseVerdict =
 
 const RELATIVE = new Decimal('1e-20');
 
-export function preciseCompare(lhs: Expr, rhs: Expr, conditions: readonly PointCondition[], point: Readonly<Record<string, number>>): PreciseVerdict {
+/** A precise evaluator: a value, and the scale of its rounding error (see dual.ts). */
+export type PreciseEvaluator = (e: Expr, point: Readonly<Record<string, number>>, digits: number) => { readonly value: Decimal; readonly scale: Decimal };
+
+export function preciseCompare(
+  lhs: Expr,
+  rhs: Expr,
+  conditions: readonly PointCondition[],
+  point: Readonly<Record<string, number>>,
+  evaluate: PreciseEvaluator = dualValue,
+): PreciseVerdict {
   try {
-    const low = sides(lhs, rhs, conditions, point, 30);
+    const low = sides(lhs, rhs, conditions, point, 30, evaluate);
     if (!low) return { kind: 'unsure' };
     if (agree(low)) return { kind: 'agree' };
-    const high = sides(lhs, rhs, conditions, point, 60);
+    const high = sides(lhs, rhs, conditions, point, 60, evaluate);
     if (!high) return { kind: 'unsure' };
     if (agree(high)) return { kind: 'agree' };
     const [dLow, dHigh] = [low.lhs.minus(low.rhs), high.lhs.minus(high.rhs)];
@@ -50,13 +59,13 @@ interface Sides {
   readonly scale: Decimal;
 }
 
-function sides(lhs: Expr, rhs: Expr, conditions: readonly PointCondition[], point: Readonly<Record<string, number>>, digits: number): Sides | undefined {
+function sides(lhs: Expr, rhs: Expr, conditions: readonly PointCondition[], point: Readonly<Record<string, number>>, digits: number, evaluate: PreciseEvaluator): Sides | undefined {
   for (const c of conditions) {
-    const { value: v, scale } = dualValue(c.expr, point, digits);
+    const { value: v, scale } = evaluate(c.expr, point, digits);
     // A condition decided by rounding alone (its quantity is within rounding of 0) is not trusted.
     if (v.isNaN() || v.abs().lte(scale.times(`1e-${digits - 10}`)) || (c.pred === 'nonzero' ? v.isZero() : !v.gt(0))) return undefined;
   }
-  const [l, r] = [dualValue(lhs, point, digits), dualValue(rhs, point, digits)];
+  const [l, r] = [evaluate(lhs, point, digits), evaluate(rhs, point, digits)];
   if (!l.value.isFinite() || !r.value.isFinite()) return undefined;
   return { lhs: l.value, rhs: r.value, scale: l.scale.plus(r.scale) };
 }

@@ -74,6 +74,15 @@ describe('false rules are refused', () => {
   ])('%s', (_name, kind, body, defs = '') => {
     expect(loadError(file(kind, body, defs))).toMatch(DOES_NOT_HOLD);
   });
+
+  // Index notation: sums of 1 to 6 terms, members of every magnitude, also in high precision.
+  it.each([
+    ['a sum off by one part in 1e12', 'sum(k, lo, hi, u) = sum(k, lo, hi, u)*(1 + 1/1000000000000)'],
+    ['a delta off by 1e-10', 'diff(x[j], x[i]) = delta(j, i)*(1 + 1/10000000000)'],
+    ['a sum of squares as the square of the sum', 'sum(k, lo, hi, u^2) = sum(k, lo, hi, u)^2'],
+  ])('%s', (_name, body) => {
+    expect(loadError(file('rule', body))).toMatch(/^my\.rules:1:1: error: rule f\.rule does not hold( at [^:]*)?: the left side is \S+, the right side \S+ \(they differ by \S+\)$/);
+  });
 });
 
 describe('names with a fixed meaning cannot be redefined', () => {
@@ -125,6 +134,8 @@ describe('true rules still load', () => {
     ['rule', 'diff(u/v, x) = (diff(u, x)*v - u*diff(v, x))/v^2  if nonzero(v)'],
     ['rule', 'diff(exp(u), x) = exp(u)*diff(u, x)'],
     ['rule', 'diff(c*u, x) = c*diff(u, x)       if free(c, x)'],
+    ['rule', 'sum(k, lo, hi, c*u) = c*sum(k, lo, hi, u)  if free(c, k)'],
+    ['rule', 'sum(k, lo, hi, u + v) = sum(k, lo, hi, u) + sum(k, lo, hi, v)'],
   ])('%s %s', (kind, body, defs = '') => {
     expect(loadError(file(kind, body, defs))).toBe('loaded');
   });
