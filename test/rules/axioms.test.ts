@@ -135,6 +135,14 @@ describe('true rules still load', () => {
     ['rule', 'diff(exp(u), x) = exp(u)*diff(u, x)'],
     ['rule', 'diff(c*u, x) = c*diff(u, x)       if free(c, x)'],
     ['rule', 'sum(k, lo, hi, c*u) = c*sum(k, lo, hi, u)  if free(c, k)'],
+    ['rule', 'log(x^2) = 2*log(abs(x))          if nonzero(x)'],
+    ['rule', 'sqrt(x)*sqrt(x) = x               if positive(x)'],
+    ['rule', '1/(1 + exp(-x)) = exp(x)/(1 + exp(x))'],
+    ['rule', 'erf(-x) = -erf(x)'],
+    ['rule', 'exp(x)*exp(-x) = 1'],
+    ['derivative', 'ssq(u) -> 1/(1 + u^2)^(3/2)', 'def ssq(u) = u/sqrt(1 + u^2)\n'],
+    ['derivative', 'lc(u) -> tanh(u)', 'def lc(u) = log(cosh(u))\n'],
+    ['derivative', 'cube(u) -> 3*u^2', 'def cube(u) = u^3\n'],
     ['rule', 'sum(k, lo, hi, u + v) = sum(k, lo, hi, u) + sum(k, lo, hi, v)'],
   ])('%s %s', (kind, body, defs = '') => {
     expect(loadError(file(kind, body, defs))).toBe('loaded');
