@@ -46,7 +46,7 @@ async function checkedSnapshot() {
   }
   let rules;
   try {
-    rules = lib.loadRules(files);
+    rules = lib.loadRules(files, undefined, { builtin: true });
   } catch (err) {
     console.warn(`embed-rules: a built-in rule does not load:\n${typeof err.format === 'function' ? err.format() : err.message}`);
     return none;

@@ -74,6 +74,12 @@ function erf(D: Ctor, x: Dec): Dec {
   return new D(sum.times(2).div(W.acos(-1).sqrt()).toSD(D.precision));
 }
 
+/** The functions the precise evaluator knows, with `digits` significant digits (for the rule loader's own evaluator). */
+export function preciseFunctions(digits: number): { readonly D: Ctor; readonly fns: Readonly<Record<string, Fn>> } {
+  const D = ctor(digits);
+  return { D, fns: precise(D) };
+}
+
 /** Thrown when an expression uses something the precise evaluator cannot compute. */
 export class NotPrecise extends Error {}
 

@@ -62,8 +62,12 @@ export function checkProof(proof: Proof, rules: AdmittedRules): CheckResult {
     const rule = byId.get(s.rule);
     if (rule && user.has(rule.file)) files.add(rule.file);
   }
-  // A user's definitions may be opened by any algebra step: the theorem rests on their files.
-  for (const d of functions.values()) if (user.has(d.file)) files.add(d.file);
+  // A user's definition can be opened only where its function occurs (or inside another
+  // definition that can): the theorem rests on the files of those.
+  for (const name of callable(proof, functions)) {
+    const d = functions.get(name)!;
+    if (user.has(d.file)) files.add(d.file);
+  }
   const conditions: Condition[] = [];
   const seen = new Set<string>();
   for (const s of proof.steps)
@@ -82,6 +86,25 @@ export function checkProof(proof: Proof, rules: AdmittedRules): CheckResult {
     [theoremBrand]: true as const,
   });
   return { ok: true, checked: Object.freeze({ proof, replayed: r.checked.replayed, theorem, [checkedBrand]: true as const }) };
+}
+
+/** The defined functions a step could open: those called in the proof, and in their bodies, transitively. */
+function callable(proof: Proof, functions: ReadonlyMap<string, { readonly body: Expr }>): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<Expr>();
+  const visit = (e: Expr): void => {
+    if (seen.has(e)) return;
+    seen.add(e);
+    if (e.kind === 'call' && functions.has(e.fn) && !out.has(e.fn)) {
+      out.add(e.fn);
+      visit(functions.get(e.fn)!.body);
+    }
+    e.args.forEach(visit);
+  };
+  [proof.start, proof.result, ...proof.lemmas.flatMap((l) => [l.start, l.result]), ...proof.steps.flatMap((s) => [s.before, s.after, ...Object.values(s.bindings)])].forEach(visit);
+  proof.definitions.forEach((d) => visit(d.expr));
+  proof.assumptions.forEach((a) => [a.lhs, a.rhs].forEach(visit));
+  return out;
 }
 
 /** The user rule files of an admitted set (empty for the built-in rules alone). */

@@ -8,12 +8,18 @@ import { parseRuleFile, type RuleFile } from './parse-file.js';
 import { failer, validate } from './validate.js';
 import type { FunctionDef, Rule, RuleSet } from './types.js';
 import { admitRules, userFilesOf } from '../kernel/index.js';
+import { FIXED_NAMES } from './reserved.js';
+import { loadedContents, recordLoaded } from './loaded.js';
 
 /**
  * Parses and validates rule files, on top of `base` when given (a user's rules beside the
- * built-in ones). Throws a `rule` error with file, line and id for anything wrong.
+ * built-in ones). Throws a `rule` error with file, line and id for anything wrong. `builtin`
+ * (the tool's own files alone) may define the names with a fixed meaning and declare steps.
  */
 export function loadRules(files: readonly RuleFile[], base?: RuleSet, options: { readonly builtin?: boolean } = {}): RuleSet {
+  // The base's rules as they were loaded, never as the object handed in now holds them.
+  const from = base === undefined ? undefined : loadedContents(base);
+  if (base !== undefined && !from) throw new GradproofError('usage', 'the rules to add to must come from loadRules: this rule set was built or changed by hand');
   const texts = new Map(files.map((f) => [f.name, f.text]));
   const fail = failer(texts);
   const newRules: Rule[] = [];
@@ -23,23 +29,27 @@ export function loadRules(files: readonly RuleFile[], base?: RuleSet, options: {
     newRules.push(...parsed.rules);
     newDefs.push(...parsed.defs);
   }
-  const defs = new Map(base?.defs ?? []);
+  const own = !options.builtin;
+  const defs = new Map(from?.defs ?? []);
   for (const d of newDefs) {
+    if (own && FIXED_NAMES.has(d.name)) fail(d, `def ${d.name}: ${d.name} has a fixed meaning and cannot be redefined`);
     const prev = defs.get(d.name);
     if (prev) fail(d, `def ${d.name} is already defined at ${prev.file}:${prev.line}`);
     defs.set(d.name, d);
   }
+  // A step is checked by a procedure of the kernel's own, which a user's file cannot add to.
+  if (own) for (const r of newRules) if (r.kind === 'step') fail(r, `rule ${r.id}: a rule file of your own cannot declare a step; steps are built into the checker`);
   const fns = functionTable(defs);
   // Ids must be unique across the base and the new files; only new rules need checking.
-  const rules = [...(base?.rules ?? []), ...newRules];
-  validate(rules, newDefs, fns, fail, new Set(newRules));
+  const rules = [...(from?.rules ?? []), ...newRules];
+  validate(rules, newDefs, fns, defs, fail, new Set(newRules));
   const byId = new Map(rules.map((r) => [r.id, r]));
   const functions = new Set<string>([...BUILTIN_FUNCTIONS, ...Object.keys(fns)]);
   for (const r of rules) if (r.outer) functions.add(r.outer.fn);
   // A user's files are axioms a theorem may rest on; the built-in files are the tool's own.
   const userFiles = new Set(base ? userFilesOf(base) : []);
   if (!options.builtin) for (const f of files) userFiles.add(f.name);
-  return { rules, byId, defs, functions, admitted: admitRules(rules, defs.values(), userFiles) };
+  return recordLoaded({ rules, byId, defs, functions, admitted: admitRules(rules, defs.values(), userFiles) });
 }
 
 /** A syntax error inside a rule's block names the rule as well: `rule d.x: missing ')' ...`. */

@@ -11,6 +11,7 @@ import { type Expr, add, call, mul, num, pow, sym } from '../expr/node.js';
 import { rat } from '../expr/rational.js';
 import type { FunctionDef, Rule, RuleSet } from './types.js';
 import { admitRules } from '../kernel/index.js';
+import { recordLoaded } from './loaded.js';
 
 type Node = [0, string, string] | [1, string] | [2 | 3, ...number[]] | [4, number, number] | [5, string, ...number[]];
 
@@ -91,7 +92,7 @@ export function decodeRuleSet(json: string): RuleSet {
   const rules = data(s.rules) as Rule[];
   const defs = data(s.defs) as FunctionDef[];
   // The snapshot is what `loadRules` made of the built-in files at build time (its digest is checked).
-  return { rules, byId: new Map(rules.map((r) => [r.id, r])), defs: new Map(defs.map((d) => [d.name, d])), functions: new Set(s.functions), admitted: admitRules(rules, defs, []) };
+  return recordLoaded({ rules, byId: new Map(rules.map((r) => [r.id, r])), defs: new Map(defs.map((d) => [d.name, d])), functions: new Set(s.functions), admitted: admitRules(rules, defs, []) });
 }
 
 /** Whether two rule sets hold the same rules, definitions and functions (nodes compared by identity). */

@@ -39,7 +39,7 @@ describe('--rules adds rules', () => {
 describe('a wrong rule file is refused: exit 2, with file, line and id', () => {
   it('a numerically false derivative', () => {
     const lines = expectBadInput(gradproof('derive', 'gauss(z)', '--wrt', 'z', '--rules', 'test/fixtures/rules/wrong-derivative.rules'));
-    expect(lines[0]).toMatch(/^test\/fixtures\/rules\/wrong-derivative\.rules:3:1: error: rule d\.gauss does not hold at u = -?[\d.]+: the left side is -?[\d.]+, the right side -?[\d.]+$/);
+    expect(lines[0]).toMatch(/^test\/fixtures\/rules\/wrong-derivative\.rules:3:1: error: rule d\.gauss does not hold at u = -?[\d.e-]+: the left side is -?[\d.e-]+, the right side -?[\d.e-]+ \(they differ by -?[\d.e-]+\)$/);
     expect(lines.slice(1)).toEqual(['  derivative d.gauss     "Gaussian derivative" / "高斯函数导数"', '  ^', '']);
   });
   it('a syntax error', () => {
@@ -53,6 +53,18 @@ describe('a wrong rule file is refused: exit 2, with file, line and id', () => {
   it('an id that is taken', () => {
     const lines = expectBadInput(gradproof('check', '--chain', 'x', 'x', '--rules', 'test/fixtures/rules/duplicate-id.rules'));
     expect(lines[0]).toMatch(/^test\/fixtures\/rules\/duplicate-id\.rules:3:1: error: rule d\.log is already defined at rules\/derivative\.rules:\d+$/);
+  });
+  it('a definition of a name with a fixed meaning', () => {
+    expect(expectBadInput(gradproof('derive', 'exp(z)', '--wrt', 'z', '--rules', 'test/fixtures/rules/redefine-exp.rules'))).toEqual([
+      'test/fixtures/rules/redefine-exp.rules:3:1: error: def exp: exp has a fixed meaning and cannot be redefined',
+      '  def exp(u) = 1 + u',
+      '  ^',
+      '',
+    ]);
+  });
+  it('a rule false only far from the old sample points', () => {
+    const lines = expectBadInput(gradproof('equal', 'relu(x - 5)', '0', '--rules', 'test/fixtures/rules/false-far.rules'));
+    expect(lines[0]).toMatch(/^test\/fixtures\/rules\/false-far\.rules:3:1: error: rule my\.relu-zero does not hold at x = [\d.e+-]+: the left side is [\d.e+-]+, the right side 0 \(they differ by [\d.e+-]+\)$/);
   });
   it('a file that is not there', () => {
     expect(expectBadInput(gradproof('derive', 'x^2', '--wrt', 'x', '--rules', 'test/fixtures/rules/none.rules'))).toEqual([
