@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const ENTRY = `
-export { runProblem } from './src/api/derive.ts';
+export { runProblem, derive } from './src/api/derive.ts';
 export { parseProblem } from './src/parse/problem.ts';
 export { builtinRules } from './src/rules/builtin.ts';
 export { formatOutcome } from './src/cli/format.ts';
@@ -19,9 +19,9 @@ export { toAscii } from './src/expr/print.ts';
 export { parse } from './src/parse/ascii.ts';
 `;
 
-/** Embeds the rules (as the build does) and bundles the engine; returns the module's path. */
-export async function buildEngine() {
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'embed-rules.mjs')], { cwd: ROOT, stdio: 'inherit' });
+/** Embeds the rules (as the build does) and bundles the engine; returns the module's path. `quiet`: nothing on stdout. */
+export async function buildEngine({ quiet = false } = {}) {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'embed-rules.mjs')], { cwd: ROOT, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   const file = join(mkdtempSync(join(tmpdir(), 'gradproof-bench-')), 'engine.mjs');
   await build({
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' },

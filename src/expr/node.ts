@@ -32,6 +32,10 @@ interface Base {
   readonly size: number;
   /** Height of the tree; a leaf has depth 1. */
   readonly depth: number;
+  /** The 32-bit hash a compound node is interned under (0 for a leaf). */
+  readonly hash: number;
+  /** Whether the tree holds an unevaluated derivative `diff(f, x)`. */
+  readonly hasDiff: boolean;
 }
 export interface Num extends Base {
   readonly kind: 'num';
@@ -72,11 +76,45 @@ export type Expr = Num | Sym | Add | Mul | Pow | Call;
  * name and operands' ids, with the operands compared on a hit. (A key string of operand ids
  * would cost as much memory as the node itself again: a product of 3000 factors has a
  * 20,000-character key.)
+ *
+ * The tables hold their nodes weakly, so that a long process (a server, a test suite) keeps
+ * only the nodes someone still holds: a node nobody holds is collected, and its entry goes
+ * with it (the registries below remove dead entries). A live node is always found, so no
+ * structure is ever interned twice while a node of it is alive; once it is gone, the next
+ * one built is new, with a new id, and no one can tell. (V8 keeps what a weak reference was
+ * made or read for alive until the current task ends: a synchronous loop over thousands of
+ * problems frees their nodes only when it returns to the event loop.)
  */
-const numbers = new Map<string, Num>();
-const names = new Map<string, Sym>();
-const compounds = new Map<number, Expr | Expr[]>();
+const numbers = new Map<string, WeakRef<Num>>();
+const names = new Map<string, WeakRef<Sym>>();
+/** A hash's entry: one node, or the nodes that share the hash. */
+type Slot = WeakRef<Expr> | Array<WeakRef<Expr>>;
+const compounds = new Map<number, Slot>();
 let nextId = 0;
+
+/** Removes the dead entries of a collected node's hash (or leaf key). */
+const compoundsGone = new FinalizationRegistry<number>((h) => prune(h));
+const numbersGone = new FinalizationRegistry<string>((key) => {
+  if (numbers.get(key)?.deref() === undefined) numbers.delete(key);
+});
+const namesGone = new FinalizationRegistry<string>((key) => {
+  if (names.get(key)?.deref() === undefined) names.delete(key);
+});
+
+function prune(h: number): void {
+  const slot = compounds.get(h);
+  if (slot === undefined) return;
+  if (!Array.isArray(slot)) {
+    if (slot.deref() === undefined) compounds.delete(h);
+    return;
+  }
+  const live = slot.filter((r) => r.deref() !== undefined);
+  if (live.length === 0) compounds.delete(h);
+  else compounds.set(h, live.length === 1 ? live[0]! : live);
+}
+
+/** The hash of the node makeNode builds next (set just before, by whoever interns it). */
+let buildingHash = 0;
 
 /** The integers -SMALL..SMALL, by value + SMALL: the constructors ask for -1, 0 and 1 all the time. */
 const SMALL = 64;
@@ -92,25 +130,26 @@ function internCompound<T extends Expr>(kind: Kind, fn: string, args: readonly E
   const slot = compounds.get(h);
   if (slot !== undefined) {
     if (!Array.isArray(slot)) {
-      if (sameNode(slot, kind, fn, args)) return slot as T;
-    } else for (const n of slot) if (sameNode(n, kind, fn, args)) return n as T;
+      const n = slot.deref();
+      if (n !== undefined && sameNode(n, kind, fn, args)) return n as T;
+    } else {
+      for (let k = 0; k < slot.length; k++) {
+        const n = slot[k]!.deref();
+        if (n !== undefined && sameNode(n, kind, fn, args)) return n as T;
+      }
+    }
   }
-  return added(h, slot, kind, build(nextId++));
+  buildingHash = h;
+  return added(h, slot, build(nextId++));
 }
 
 /** `node`, new, entered in the table under its hash `h`, whose slot held `slot`. */
-function added<T extends Expr>(h: number, slot: Expr | Expr[] | undefined, kind: Kind, node: T): T {
-  if (slot === undefined) compounds.set(h, node);
-  else if (Array.isArray(slot)) slot.push(node);
-  else compounds.set(h, [slot, node]);
-  if (kind === 'add' || kind === 'mul') {
-    if (node.id >= sumHashById.length) {
-      const grown = new Int32Array(Math.max(2 * sumHashById.length, node.id + 1));
-      grown.set(sumHashById);
-      sumHashById = grown;
-    }
-    sumHashById[node.id] = h;
-  }
+function added<T extends Expr>(h: number, slot: Slot | undefined, node: T): T {
+  const ref = new WeakRef<Expr>(node);
+  if (slot === undefined || (!Array.isArray(slot) && slot.deref() === undefined)) compounds.set(h, ref);
+  else if (Array.isArray(slot)) slot.push(ref);
+  else compounds.set(h, [slot, ref]);
+  compoundsGone.register(node, h);
   return node;
 }
 
@@ -140,9 +179,6 @@ function mix(id: number): number {
   return x ^ (x >>> 16);
 }
 
-/** The hash of each sum and product, by node id. */
-let sumHashById = new Int32Array(1024);
-
 function sameNode(n: Expr, kind: Kind, fn: string, args: readonly Expr[]): boolean {
   if (n.kind !== kind || n.args.length !== args.length || (kind === 'call' && (n as Call).fn !== fn)) return false;
   for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
@@ -155,9 +191,11 @@ const NO_ARGS: readonly Expr[] = [];
  * A new node. Every node has the same fields in the same order, whatever its kind (a field
  * its kind does not use holds '' or undefined), so V8 gives them all one shape and the
  * engine's loads of `kind` and `args` stay monomorphic: about a tenth of the time of a
- * derivation. Size and depth are `size`/`depth` when given (>= 0), else measured.
+ * derivation. Size and depth are `size`/`depth` when given (>= 0), else measured. A
+ * compound node's hash is buildingHash.
  */
 function makeNode(kind: Kind, id: number, fn: string, name: string, value: Rational | undefined, args: readonly Expr[], size = -1, depth = -1): Expr {
+  let hasDiff = kind === 'call' && fn === 'diff';
   if (size < 0) {
     size = 1;
     depth = 0;
@@ -165,10 +203,12 @@ function makeNode(kind: Kind, id: number, fn: string, name: string, value: Ratio
       const a = args[i]!;
       size += a.size;
       if (a.depth > depth) depth = a.depth;
+      if (a.hasDiff) hasDiff = true;
     }
     depth += 1;
-  }
-  return Object.freeze({ kind, id, fn, name, value, args, size, depth }) as Expr;
+  } else for (let i = 0; i < args.length && !hasDiff; i++) hasDiff = args[i]!.hasDiff;
+  const hash = args.length === 0 ? 0 : buildingHash;
+  return Object.freeze({ kind, id, fn, name, value, args, size, depth, hash, hasDiff }) as Expr;
 }
 
 /** A rational number node. */
@@ -185,15 +225,23 @@ export function num(value: Rational | number | bigint): Num {
 
 function internNumber(v: Rational): Num {
   const key = ratToString(v);
-  let node = numbers.get(key);
-  if (!node) numbers.set(key, (node = makeNode('num', nextId++, '', '', v, NO_ARGS, 1, 1) as Num));
+  let node = numbers.get(key)?.deref();
+  if (!node) {
+    node = makeNode('num', nextId++, '', '', v, NO_ARGS, 1, 1) as Num;
+    numbers.set(key, new WeakRef(node));
+    numbersGone.register(node, key);
+  }
   return node;
 }
 
 /** A variable or a named intermediate. */
 export function sym(name: string): Sym {
-  let node = names.get(name);
-  if (!node) names.set(name, (node = makeNode('sym', nextId++, '', name, undefined, NO_ARGS, 1, 1) as Sym));
+  let node = names.get(name)?.deref();
+  if (!node) {
+    node = makeNode('sym', nextId++, '', name, undefined, NO_ARGS, 1, 1) as Sym;
+    names.set(name, new WeakRef(node));
+    namesGone.register(node, name);
+  }
   return node;
 }
 
@@ -410,7 +458,7 @@ function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational
   const folded = e.kind === 'add' ? !isZero(c) : !isOne(c);
   const lead = folded ? num(c) : undefined;
   // Hash and measure, updated: operand i out, and the folded number (c takes its place), xs and c in.
-  let h = (sumHashById[e.id]! - mix(src[i]!.id)) | 0;
+  let h = (e.hash - mix(src[i]!.id)) | 0;
   let size = e.size - src[i]!.size;
   let depth = src[i]!.depth < e.depth - 1 ? e.depth : -1;
   if (from) {
@@ -439,10 +487,16 @@ function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational
   const length = (lead ? 1 : 0) + src.length - 1 - from + xs.length;
   const slot = compounds.get(h);
   if (slot !== undefined) {
-    const same = (n: Expr): boolean => n.kind === e.kind && sameAsMerged(n.args, length, lead, src, from, i, xs, before);
+    const same = (n: Expr | undefined): n is Expr => n !== undefined && n.kind === e.kind && sameAsMerged(n.args, length, lead, src, from, i, xs, before);
     if (!Array.isArray(slot)) {
-      if (same(slot)) return slot;
-    } else for (const n of slot) if (same(n)) return n;
+      const n = slot.deref();
+      if (same(n)) return n;
+    } else {
+      for (let k = 0; k < slot.length; k++) {
+        const n = slot[k]!.deref();
+        if (same(n)) return n;
+      }
+    }
   }
   // One copy of the exact length (interned nodes live long), made by the array methods
   // (packed, unlike new Array(n)) and then written over in order.
@@ -456,7 +510,8 @@ function replacedMerge(e: Add | Mul, i: number, xs: readonly Expr[], c: Rational
     for (; s < end; s++) if (s !== i) args[j++] = src[s]!;
     if (k < xs.length) args[j++] = xs[k]!;
   }
-  return added(h, slot, e.kind, makeNode(e.kind, nextId++, '', '', undefined, args, depth >= 0 ? size : -1, depth));
+  buildingHash = h;
+  return added(h, slot, makeNode(e.kind, nextId++, '', '', undefined, args, depth >= 0 ? size : -1, depth));
 }
 
 /** Whether `args` is replacedMerge's result: `lead`, then src[from..] without src[i], with xs[k] before src[before[k]]. */
@@ -486,11 +541,18 @@ function sameAsMerged(
   return true;
 }
 
-/** How many distinct nodes have been interned so far (for benchmarks and limits). */
+/** How many nodes have been made so far, those since collected included (for benchmarks and limits). */
 export const internedCount = (): number => nextId;
+
+/** How many entries the intern tables hold (nodes alive, and dead ones not yet removed): for tests of memory. */
+export const internTableSize = (): number => {
+  let n = numbers.size + names.size;
+  for (const slot of compounds.values()) n += Array.isArray(slot) ? slot.length : 1;
+  return n;
+};
 
 /**
  * The 32-bit hash a sum or product is interned under. For tests of the intern table: two
  * different nodes may share one, and the table must still tell them apart.
  */
-export const internHash = (e: Add | Mul): number => sumHashById[e.id]!;
+export const internHash = (e: Add | Mul): number => e.hash;

@@ -163,29 +163,8 @@ export function changedPath(before: Expr, after: Expr): number[] {
   }
 }
 
-/** Whether `e` holds an unevaluated derivative `diff(f, x)`. */
-export function hasDiff(e: Expr): boolean {
-  if (e.args.length === 0) return false;
-  const known = e.id < hasDiffById.length ? hasDiffById[e.id]! : UNKNOWN;
-  if (known !== UNKNOWN) return known === YES;
-  let out = e.kind === 'call' && e.fn === 'diff';
-  for (const a of e.args) out ||= hasDiff(a);
-  if (e.id >= hasDiffById.length) {
-    const grown = new Uint8Array(Math.max(2 * hasDiffById.length, e.id + 1));
-    grown.set(hasDiffById);
-    hasDiffById = grown;
-  }
-  hasDiffById[e.id] = out ? YES : NO;
-  return out;
-}
-
-/**
- * hasDiff of nodes already asked about, by node id: nodes are interned and immutable, so it
- * is a memo, not state. Indexed by id rather than a WeakMap: derivations ask about every
- * operand of a product of thousands of factors at every step.
- */
-let hasDiffById = new Uint8Array(1024);
-const [UNKNOWN, NO, YES] = [0, 1, 2];
+/** Whether `e` holds an unevaluated derivative `diff(f, x)` (measured when the node was made). */
+export const hasDiff = (e: Expr): boolean => e.hasDiff;
 
 /**
  * A constant that is positive by its form: a positive number, pi, and products, real powers,

@@ -130,7 +130,7 @@ function patternVariables(lhs: Expr): ReadonlySet<string> {
 }
 
 /** patternVariables' answers, keyed by the interned side: a memo of a pure function. */
-const PATTERN_VARIABLES = new Map<Expr, ReadonlySet<string>>();
+const PATTERN_VARIABLES = new WeakMap<Expr, ReadonlySet<string>>();
 
 function checkStep(
   s: Step,

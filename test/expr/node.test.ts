@@ -42,7 +42,7 @@ describe('interning', () => {
     }).toThrow(TypeError);
     // One shape for V8: the same keys, in order, on a number, a name, a call, a sum, a power.
     const keys = [num(2), a, call('exp', a), e, pow(a, b)].map((n) => Object.keys(n).join(','));
-    expect(new Set(keys)).toEqual(new Set(['kind,id,fn,name,value,args,size,depth']));
+    expect(new Set(keys)).toEqual(new Set(['kind,id,fn,name,value,args,size,depth,hash,hasDiff']));
   });
 
   it('size counts nodes and depth the height', () => {
