@@ -77,12 +77,15 @@ function erf(D: Ctor, x: Dec): Dec {
 /** Thrown when an expression uses something the precise evaluator cannot compute. */
 export class NotPrecise extends Error {}
 
+/** Values of the variables: numbers, or decimal strings with more digits than a double holds. */
+export type PrecisePoint = Readonly<Record<string, number | string>>;
+
 /**
  * The value of `e` at `point` (exact decimal inputs) with `digits` significant digits,
  * through `defs`, with derivatives by central differences at a tiny step. A decimal
  * string, or 'NaN'.
  */
-export function preciseValue(e: Expr, point: Readonly<Record<string, number>>, defs: Definitions, digits = 50, functions?: FunctionDefs): string {
+export function preciseValue(e: Expr, point: PrecisePoint, defs: Definitions, digits = 50, functions?: FunctionDefs): string {
   if (functions?.size) {
     // Functions known only by their definition (bce, swish) are evaluated through it.
     e = openAllCalls(e, functions);
@@ -98,7 +101,7 @@ function valueWith(
   D: Ctor,
   fns: Readonly<Record<string, Fn>>,
   e: Expr,
-  point: Readonly<Record<string, number>>,
+  point: PrecisePoint,
   defs: Definitions,
   perturb: Perturbation,
 ): Dec {
@@ -193,11 +196,53 @@ function valueWith(
  * with 120 digits, is the same to six digits and not zero. Rounding error shrinks as the
  * precision grows; a real difference does not.
  */
-export function reallyDifferent(a: Expr, b: Expr, point: Readonly<Record<string, number>>, defs: Definitions, functions?: FunctionDefs): boolean {
+export function reallyDifferent(a: Expr, b: Expr, point: PrecisePoint, defs: Definitions, functions?: FunctionDefs): boolean {
+  return sameDifference(
+    (digits) => preciseValue(a, point, defs, digits, functions),
+    (digits) => preciseValue(b, point, defs, digits, functions),
+  );
+}
+
+/**
+ * Whether two values, each computed at 60 and at 120 digits (possibly at points refined for
+ * that precision), differ by the same nonzero amount to six digits both times.
+ */
+export function sameDifference(a: (digits: number) => string, b: (digits: number) => string): boolean {
   const D = ctor(130);
-  const diffAt = (digits: number): Dec => new D(preciseValue(a, point, defs, digits, functions)).minus(new D(preciseValue(b, point, defs, digits, functions)));
+  const diffAt = (digits: number): Dec => new D(a(digits)).minus(new D(b(digits)));
   const low = diffAt(60);
   const high = diffAt(120);
   if (low.isNaN() || high.isNaN() || high.isZero()) return false;
   return low.minus(high).abs().lte(high.abs().times('1e-6'));
+}
+
+/**
+ * Solves `g = 0` for the variable `v` by Newton's method at `digits` digits, from the value
+ * `point` gives it: the new value as a decimal string, or undefined when the iteration does
+ * not bring |g| below 10^-(digits - 10) (a double root, a root at infinity, no root).
+ */
+export function solvePrecise(g: Expr, v: string, point: PrecisePoint, defs: Definitions, digits: number, functions?: FunctionDefs): string | undefined {
+  const D = ctor(digits);
+  const at = (x: Dec): Dec => new D(preciseValue(g, { ...point, [v]: x.toString() }, defs, digits, functions));
+  const tol = new D(10).pow(10 - digits);
+  let x = new D(point[v]!);
+  for (let i = 0; i < 150; i++) {
+    const y = at(x);
+    if (!y.isFinite()) return undefined;
+    if (y.abs().lte(tol)) return x.toString();
+    const h = D.max(x.abs(), 1).times(new D(10).pow(-Math.floor(digits / 3)));
+    const slope = at(x.plus(h)).minus(at(x.minus(h))).div(h.times(2));
+    if (!slope.isFinite() || slope.isZero()) return undefined;
+    x = x.minus(y.div(slope));
+  }
+  return undefined;
+}
+
+/** How two decimal strings compare (-1, 0, 1; NaN if either is), and their difference as a double, without rounding first. */
+export function preciseCompare(l: string, r: string): { readonly sign: number; readonly difference: number } {
+  const D = ctor(260);
+  const a = new D(l);
+  const b = new D(r);
+  if (a.isNaN() || b.isNaN()) return { sign: NaN, difference: NaN };
+  return { sign: a.comparedTo(b), difference: a.minus(b).toNumber() };
 }
