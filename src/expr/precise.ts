@@ -238,6 +238,61 @@ export function solvePrecise(g: Expr, v: string, point: PrecisePoint, defs: Defi
   return undefined;
 }
 
+/**
+ * Solves the system `gs = 0` for `vars` (one per equation) by Newton's method at `digits`
+ * digits, the Jacobian by central differences: the new values as decimal strings, or
+ * undefined when |g| does not fall below 10^-(digits - 10).
+ */
+export function solveSystemPrecise(
+  gs: readonly Expr[],
+  vars: readonly string[],
+  point: PrecisePoint,
+  defs: Definitions,
+  digits: number,
+  functions?: FunctionDefs,
+): Record<string, string> | undefined {
+  const D = ctor(digits);
+  const x = vars.map((v) => new D(point[v]!));
+  const at = (xs: readonly Dec[]): Dec[] => {
+    const p: Record<string, number | string> = { ...point };
+    vars.forEach((v, j) => (p[v] = xs[j]!.toString()));
+    return gs.map((g) => new D(preciseValue(g, p, defs, digits, functions)));
+  };
+  const tol = new D(10).pow(10 - digits);
+  for (let i = 0; i < 100; i++) {
+    const y = at(x);
+    if (y.some((v) => !v.isFinite())) return undefined;
+    if (y.every((v) => v.abs().lte(tol))) return Object.fromEntries(vars.map((v, j) => [v, x[j]!.toString()]));
+    // m[k][j] = d g_k / d x_j, then the right side -g_k.
+    const m = y.map((v) => [...x.map(() => new D(0)), v.neg()]);
+    x.forEach((xj, j) => {
+      const h = D.max(xj.abs(), 1).times(new D(10).pow(-Math.floor(digits / 3)));
+      const up = at(x.map((w, k) => (k === j ? w.plus(h) : w)));
+      const down = at(x.map((w, k) => (k === j ? w.minus(h) : w)));
+      up.forEach((u, k) => (m[k]![j] = u.minus(down[k]!).div(h.times(2))));
+    });
+    const n = vars.length;
+    for (let c = 0; c < n; c++) {
+      let p = c;
+      for (let r = c + 1; r < n; r++) if (m[r]![c]!.abs().gt(m[p]![c]!.abs())) p = r;
+      if (m[p]![c]!.isZero() || !m[p]![c]!.isFinite()) return undefined;
+      [m[c], m[p]] = [m[p]!, m[c]!];
+      for (let r = c + 1; r < n; r++) {
+        const f = m[r]![c]!.div(m[c]![c]!);
+        for (let k = c; k <= n; k++) m[r]![k] = m[r]![k]!.minus(f.times(m[c]![k]!));
+      }
+    }
+    const d = new Array<Dec>(n);
+    for (let r = n - 1; r >= 0; r--) {
+      let sum = m[r]![n]!;
+      for (let k = r + 1; k < n; k++) sum = sum.minus(m[r]![k]!.times(d[k]!));
+      d[r] = sum.div(m[r]![r]!);
+    }
+    d.forEach((dj, j) => (x[j] = x[j]!.plus(dj)));
+  }
+  return undefined;
+}
+
 /** How two decimal strings compare (-1, 0, 1; NaN if either is), and their difference as a double, without rounding first. */
 export function preciseCompare(l: string, r: string): { readonly sign: number; readonly difference: number } {
   const D = ctor(260);

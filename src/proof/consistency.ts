@@ -7,11 +7,13 @@
  * onto the stated equations; when none satisfies every assumption, nothing can be decided
  * from them, and every verdict is unknown, saying so (they may be satisfiable all the same).
  */
-import type { Definitions } from '../expr/context.js';
+import { Definitions } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import { seededRandom } from '../expr/random.js';
 import { type Interval, Ranges, allowed, isEmpty } from '../expr/ranges.js';
+import { type Expr, add, mul, num } from '../expr/node.js';
+import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
 import { hasIndexRoles, indexRoles, placeIndexed } from '../expr/sample.js';
 import { functionTable } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
@@ -40,8 +42,39 @@ export function propagate(assumptions: readonly Assumption[], defs: Definitions)
 
 const flip = (op: '=' | '<' | '<=' | '>' | '>='): '=' | '<' | '<=' | '>' | '>=' => ({ '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' })[op] as '=' | '<' | '<=' | '>' | '>=';
 
+/**
+ * An equation, or the difference of two, that is a nonzero constant wherever it is defined:
+ * `1/x = 0`, `x/x = 2`, `x + y = 1` with `x + y = 2` (as quotients of polynomials over atoms,
+ * the numerator of lhs - rhs is a nonzero number).
+ */
+function impossibleEquations(assumptions: readonly Assumption[]): Assumption[] | undefined {
+  const equations = assumptions.filter((f) => f.op === '=');
+  const gap = (f: Assumption): Expr => add(f.lhs, mul(num(-1), f.rhs));
+  const constantNonzero = (e: Expr): boolean => {
+    try {
+      const atoms = new AtomTable();
+      atoms.prepare(e);
+      const r = toRationalFunction(e, atoms);
+      const c = r.num.constantValue;
+      return !r.den.isZero && c !== undefined && c.n !== 0n;
+    } catch (err) {
+      if (err instanceof PolyLimit) return false;
+      throw err;
+    }
+  };
+  for (const f of equations) if (constantNonzero(gap(f))) return [f];
+  for (let i = 0; i < equations.length; i++)
+    for (let j = i + 1; j < equations.length; j++) {
+      const [f, g] = [equations[i]!, equations[j]!];
+      if (constantNonzero(add(gap(f), mul(num(-1), gap(g))))) return [f, g];
+    }
+  return undefined;
+}
+
 /** A smallest set of the assumptions that contradict each other (by interval reasoning), or undefined. */
 export function contradiction(assumptions: readonly Assumption[], defs: Definitions): Assumption[] | undefined {
+  const equations = impossibleEquations(assumptions);
+  if (equations) return equations;
   if (propagate(assumptions, defs)) return undefined;
   let core = [...assumptions];
   for (const f of assumptions) {
@@ -60,15 +93,28 @@ export const assumptionText = (f: Assumption): string => `${toAscii(f.lhs)} ${f.
 export function assertConsistent(assumptions: readonly Assumption[], defs: Definitions, rules: RuleSet): string | undefined {
   if (!assumptions.length) return undefined;
   const core = contradiction(assumptions, defs);
-  if (core) {
-    throw new GradproofError(
-      'contradiction',
-      core.length === 1 ? `the assumption ${assumptionText(core[0]!)} can never hold` : `the assumptions contradict each other: ${core.map(assumptionText).join(' and ')}`,
-    );
-  }
+  if (core) throw contradictionError(core);
   if (satisfiable(assumptions, defs, rules)) return undefined;
   return 'no point satisfying all the assumptions was found: they may contradict each other, so nothing is decided from them';
 }
+
+/** Refuses a proof's assumptions when they contradict each other: a proof from them would prove anything. */
+export function refuseContradiction(assumptions: readonly Assumption[], definitions: ConstructorParameters<typeof Definitions>[0]): void {
+  let defs: Definitions;
+  try {
+    defs = new Definitions(definitions);
+  } catch {
+    return; // the kernel says what is wrong with the definitions
+  }
+  const core = contradiction(assumptions, defs);
+  if (core) throw contradictionError(core);
+}
+
+const contradictionError = (core: readonly Assumption[]): GradproofError =>
+  new GradproofError(
+    'contradiction',
+    core.length === 1 ? `the assumption ${assumptionText(core[0]!)} can never hold` : `the assumptions contradict each other: ${core.map(assumptionText).join(' and ')}`,
+  );
 
 // Readable values first, as for counterexamples.
 const NICE = [0.5, 1, -1, 2, 0.25, -0.5, 1.5, -2, 0.75, 3, -1.5, 0.3];

@@ -10,7 +10,7 @@ import { type Expr, add, mul, num } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
 import type { FunctionDefs } from '../expr/functions.js';
 import { freeSymbols } from '../expr/indexed.js';
-import { NotPrecise, type PrecisePoint, preciseCompare, preciseValue, sameDifference, solvePrecise } from '../expr/precise.js';
+import { NotPrecise, type PrecisePoint, preciseCompare, preciseValue, sameDifference, solvePrecise, solveSystemPrecise } from '../expr/precise.js';
 import { baseName, indexRoles, isRealKey } from '../expr/sample.js';
 import type { Assumption } from './types.js';
 
@@ -70,6 +70,13 @@ function onTheFacts(start: Readonly<Record<string, number>>, ctx: RefutationCont
     if (v !== undefined) taken.add(v);
     return { f, g, v };
   });
+  const vars = plan.map((q) => q.v);
+  if (plan.length > 1 && vars.every((v) => v !== undefined) && new Set(vars).size === vars.length) {
+    // Several equations: solved together, each in a variable of its own.
+    const solved = solveSystemPrecise(plan.map((q) => q.g), vars as string[], p, ctx.defs, digits, ctx.functions);
+    if (!solved) return undefined;
+    Object.assign(p, solved);
+  }
   for (let sweep = 0; sweep < 4; sweep++) {
     if (plan.every(({ f }) => holds(f, p, ctx, digits))) break;
     for (const { g, v } of plan) {
