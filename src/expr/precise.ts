@@ -216,6 +216,12 @@ export function sameDifference(a: (digits: number) => string, b: (digits: number
   return low.minus(high).abs().lte(high.abs().times('1e-6'));
 }
 
+/** A difference step at x: tiny beside max(|x|, 1), and beside |x| itself (log(x) at x = 2e-22 must not step past 0). */
+function step(D: Ctor, x: Dec, digits: number): Dec {
+  const h = D.max(x.abs(), 1).times(new D(10).pow(-Math.floor(digits / 3)));
+  return x.isZero() ? h : D.min(h, x.abs().div(1000));
+}
+
 /**
  * Solves `g = 0` for the variable `v` by Newton's method at `digits` digits, from the value
  * `point` gives it: the new value as a decimal string, or undefined when the iteration does
@@ -230,7 +236,7 @@ export function solvePrecise(g: Expr, v: string, point: PrecisePoint, defs: Defi
     const y = at(x);
     if (!y.isFinite()) return undefined;
     if (y.abs().lte(tol)) return x.toString();
-    const h = D.max(x.abs(), 1).times(new D(10).pow(-Math.floor(digits / 3)));
+    const h = step(D, x, digits);
     const slope = at(x.plus(h)).minus(at(x.minus(h))).div(h.times(2));
     if (!slope.isFinite() || slope.isZero()) return undefined;
     x = x.minus(y.div(slope));
@@ -266,7 +272,7 @@ export function solveSystemPrecise(
     // m[k][j] = d g_k / d x_j, then the right side -g_k.
     const m = y.map((v) => [...x.map(() => new D(0)), v.neg()]);
     x.forEach((xj, j) => {
-      const h = D.max(xj.abs(), 1).times(new D(10).pow(-Math.floor(digits / 3)));
+      const h = step(D, xj, digits);
       const up = at(x.map((w, k) => (k === j ? w.plus(h) : w)));
       const down = at(x.map((w, k) => (k === j ? w.minus(h) : w)));
       up.forEach((u, k) => (m[k]![j] = u.minus(down[k]!).div(h.times(2))));

@@ -53,6 +53,19 @@ export function confirmRefutation(a: Expr, b: Expr, point: Readonly<Record<strin
 }
 
 /**
+ * Whether the stated facts hold at (a refinement of) the point in 60-digit arithmetic, each
+ * equation solved again there; undefined when they cannot be evaluated that precisely.
+ */
+export function preciselySatisfied(point: Readonly<Record<string, number>>, ctx: RefutationContext): boolean | undefined {
+  try {
+    return onTheFacts(point, ctx, 60) !== undefined;
+  } catch (err) {
+    if (err instanceof NotPrecise) return undefined;
+    throw err;
+  }
+}
+
+/**
  * The point with each stated equation solved again at `digits` digits (a few sweeps, each
  * equation in a variable of its own where it can), if every stated fact then holds there
  * and the domain is defined; else undefined.
