@@ -18,7 +18,8 @@ import { identityClosure, type Variant } from '../algebra/identities.js';
 import { vanishingDenominators } from '../algebra/denominators.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../proof/equality.js';
-import { checkProof, type CheckedProof } from '../kernel/index.js';
+import type { CheckedProof } from '../kernel/index.js';
+import { assertConsistent } from '../proof/consistency.js';
 import { toAssumptions } from './derive.js';
 
 /** A derivation as written: its expressions in order, and the definitions and facts it uses. */
@@ -62,7 +63,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
     throw new GradproofError('duplicate', (err as Error).message);
   }
   const assumptions = w.assumptions.flatMap(toAssumptions);
-  const fns = functionTable(rules.defs);
+  const unsatisfied = assertConsistent(assumptions, defs, rules);
   const links: LinkOutcome[] = [];
   for (const chain of w.chains) {
     for (let i = 0; i + 1 < chain.length; i++) {
@@ -70,26 +71,42 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
       const b = chain[i + 1]!;
       const number = links.length + 1;
       const base = { number, from: a.expr, to: b.expr, ...(b.line ? { line: b.line } : {}), ...(b.hint ? { hint: b.hint } : {}) };
-      const proof = proveLink(a.expr, b.expr, defs, rules, assumptions);
-      if (proof) {
-        const checked = checkProof(proof, rules.admitted);
-        if (!checked.ok) throw new GradproofError('internal', `the checker rejected the proof of link ${number} at step ${checked.step}: ${checked.reason}`);
-        links.push({
-          ...base,
-          decision: { verdict: 'proven' },
-          proof: checked.checked,
-          rules: [...new Set(proof.steps.map((s) => s.rule))],
-          conditions: proof.steps.flatMap((s) => s.conditions),
-        });
+      const decision = decideLink(a.expr, b.expr, defs, rules, assumptions, { ...(unsatisfied ? { unsatisfied } : {}) });
+      if (decision.verdict !== 'proven') {
+        links.push({ ...base, decision, rules: [], conditions: [] });
         continue;
       }
-      const decision = decideEquality(a.expr, b.expr, defs, { assumptions, fns, functions: rules.defs });
-      // Only the kernel says proven: an equality decided elsewhere but not replayed is unknown.
-      links.push({ ...base, decision: decision.verdict === 'proven' ? { verdict: 'unknown', evidence: 'not replayed' } : decision, rules: [], conditions: [] });
+      const steps = decision.proof.proof.steps;
+      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: steps.flatMap((s) => s.conditions) });
     }
   }
   const wrong = links.find((l) => l.decision.verdict !== 'proven');
   return { ...(w.title ? { title: w.title } : {}), links, firstWrong: wrong ? wrong.number : null, rules };
+}
+
+/**
+ * The one policy for every verdict on `a = b` (a derive expectation, a link, `equal`):
+ * one step of algebra or a stated equation, else derivatives worked out and identity rules
+ * (`proveLink`); whichever proof is found, the kernel replays it against the admitted rules,
+ * and only its theorem makes `proven` (a rejected proof is `unknown`, saying why). Else a
+ * refutation confirmed at high precision, else `unknown`.
+ */
+export function decideLink(
+  a: Expr,
+  b: Expr,
+  defs: Definitions,
+  rules: RuleSet,
+  assumptions: readonly Assumption[],
+  extra: { readonly domain?: readonly Expr[]; readonly unsatisfied?: string } = {},
+): Decision {
+  return decideEquality(a, b, defs, {
+    ...extra,
+    assumptions,
+    admitted: rules.admitted,
+    fns: functionTable(rules.defs),
+    functions: rules.defs,
+    prove: (x, y) => proveLink(x, y, defs, rules, assumptions),
+  });
 }
 
 /**

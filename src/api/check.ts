@@ -5,6 +5,7 @@ import type { RuleSet } from '../rules/types.js';
 import { checkProof } from '../kernel/index.js';
 import type { DeriveResult } from './derive.js';
 import { rulesOf } from './inputs.js';
+import { refuseContradiction } from '../proof/consistency.js';
 import { proofFromJson } from './serialize.js';
 
 /** What `check()` returns, and `gradproof check proof.json --format json` prints. */
@@ -29,6 +30,7 @@ export function check(proof: DeriveResult | string | object, options: { readonly
     }
   }
   const p = proofFromJson(json, { functions: rules.functions });
+  refuseContradiction(p.assumptions, p.definitions);
   const r = checkProof(p, rules.admitted);
   const claim = `${toAscii(p.start)} = ${toAscii(p.result)}`;
   return r.ok ? { checked: true, replayed: r.checked.replayed, claim } : { checked: false, step: r.step, reason: r.reason, claim };

@@ -11,13 +11,14 @@ import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
-import { functionTable } from '../rules/load.js';
-import { vanishingDenominators } from '../algebra/denominators.js';
-import { proveLink } from './check-chain.js';
+import { decideLink } from './check-chain.js';
 import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
-import { algebraicallyEqual, decideEquality, type Decision, type Verdict } from '../proof/equality.js';
+import { type Decision, type Verdict, decisionOf } from '../proof/equality.js';
+import { thenProof } from '../proof/compose.js';
+import { assertConsistent } from '../proof/consistency.js';
+import { Definitions } from '../expr/context.js';
 import { checkProof, type CheckedProof } from '../kernel/index.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { conditionToText } from '../render/conditions.js';
@@ -125,6 +126,8 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     loss = sym(spec.lossName);
   }
   const assumptions = spec.assumptions.flatMap(toAssumptions);
+  // Contradictory assumptions are bad input; ones no point was found for prove nothing.
+  const unsatisfied = assertConsistent(assumptions, definitionsOrNone(definitions), rules);
   let g: ReturnType<typeof deriveGradient>;
   try {
     g = deriveGradient({ definitions, loss, wrt: spec.wrt, assumptions }, rules, options.budget ?? DEFAULT_BUDGET);
@@ -148,21 +151,17 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     };
   }
   const lossExpr = g.defs.get(g.lossName)!;
-  const expectations = spec.expects.map((expected) => {
-    const decision = decideEquality(g.main.current, expected, g.defs, { assumptions, domain: [lossExpr], fns: functionTable(rules.defs), functions: rules.defs });
-    if (decision.verdict !== 'unknown') return { expected, decision };
-    // Beyond algebra: identities cited by rule, proven and replayed as a proof of its own.
-    const link = proveLink(g.main.current, expected, g.defs, rules, assumptions);
-    if (!link) return { expected, decision };
-    return { expected, decision: { verdict: 'proven' as const }, link: replay(link, rules) };
-  });
-  // A single proven expectation becomes the last line, so the result reads as the user wrote it.
-  const only = expectations.length === 1 ? expectations[0]! : undefined;
-  if (only && only.decision.verdict === 'proven' && only.expected !== g.main.current && !('link' in only)) {
+  // Each expectation is decided as a link from the result, by the same policy as `check` and `equal`.
+  const decided = spec.expects.map((expected) => ({
+    expected,
+    decision: decideLink(g.main.current, expected, g.defs, rules, assumptions, { domain: [lossExpr], ...(unsatisfied ? { unsatisfied } : {}) }),
+  }));
+  // A single expectation proven in one step becomes the last line, so the result reads as the user wrote it.
+  const only = decided.length === 1 ? decided[0]! : undefined;
+  const last = only?.decision.verdict === 'proven' && only.decision.proof.proof.steps.length === 1 ? only.decision.proof.proof.steps[0]! : undefined;
+  if (only && last && last.path.length === 0 && (last.kind === 'algebra' || last.kind === 'assumption')) {
     g.main.beginPhase(g.main.start, 'expect');
-    const needs = vanishingDenominators(g.main.current, only.expected);
-    if (algebraicallyEqual(g.main.current, only.expected, g.defs, rules.defs)) g.main.replace('algebra', 'expect', [], only.expected, needs);
-    else g.main.replace('assumption', 'assume', [], only.expected, needs);
+    g.main.replace(last.kind, last.kind === 'algebra' ? 'expect' : 'assume', [], only.expected, last.conditions);
     g.main.endPhase();
   }
   const proof: Proof = {
@@ -175,16 +174,13 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     assumptions,
   };
   const checked = replay(proof, rules);
-  // An expectation proven beside the result (when there are several) is replayed too, as
-  // its own one-step proof from the result.
-  for (const e of expectations) {
-    if (e.decision.verdict === 'proven' && e.expected !== proof.result && !('link' in e)) {
-      const kind = algebraicallyEqual(proof.result, e.expected, g.defs, rules.defs) ? ('algebra' as const) : ('assumption' as const);
-      const conditions = vanishingDenominators(proof.result, e.expected);
-      const step = { rule: kind === 'algebra' ? 'expect' : 'assume', kind, path: [], bindings: {}, before: proof.result, after: e.expected, conditions, phase: 0, derivation: 0 };
-      replay({ ...proof, start: proof.result, lemmas: [], steps: [step], phases: [], result: e.expected }, rules);
-    }
-  }
+  // A proven expectation's theorem is about the goal itself: the derivation, then the link
+  // from its result to the expected form, replayed as one proof.
+  const expectations = decided.map(({ expected, decision }) => {
+    if (decision.verdict !== 'proven') return { expected, decision };
+    if (expected === proof.result) return { expected, decision: decisionOf({ ok: true, checked }) };
+    return { expected, decision: decisionOf(checkProof(thenProof(proof, decision.proof.proof), rules.admitted)) };
+  });
   const { remaining, discharged } = reduceConditions(collectConditions(proof), assumptions);
   return {
     checked,
@@ -199,6 +195,15 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   };
 }
 
+
+/** The definitions as a context, or none when they are not one (the derivation reports why). */
+function definitionsOrNone(list: ConstructorParameters<typeof Definitions>[0]): Definitions {
+  try {
+    return new Definitions(list);
+  } catch {
+    return new Definitions([]);
+  }
+}
 
 /** Replays a proof in the kernel; a failure is an internal error, reported loudly, never a silent verdict. */
 function replay(proof: Proof, rules: RuleSet): CheckedProof {

@@ -6,6 +6,7 @@ import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelat
 import { parseDerivation } from '../parse/derivation.js';
 import type { RuleSet } from '../rules/types.js';
 import { checkProof } from '../kernel/index.js';
+import { refuseContradiction } from '../proof/consistency.js';
 import { proofFromJson } from '../api/serialize.js';
 import { checkDerivation, type ChainOutcome, type WrittenDerivation } from '../api/check-chain.js';
 import { chainToJson, chainToLatex, chainToMd, formatChain } from './format-check.js';
@@ -57,6 +58,7 @@ function replayProofFile(file: string, text: string, rules: RuleSet, args: Check
     throw new GradproofError('syntax', `${file} is not valid JSON: ${(err as Error).message}`);
   }
   const proof = proofFromJson(json, { functions: rules.functions });
+  refuseContradiction(proof.assumptions, proof.definitions);
   const r = checkProof(proof, rules.admitted);
   const code = r.ok ? 0 : 1;
   if (args.format === 'json') {

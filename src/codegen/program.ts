@@ -91,8 +91,11 @@ function stableForms(model: CodeModel): {
   };
   const definitions = opened.map((d) => ({ name: d.name, expr: rewrite(d.expr), kind: 'definition' as const }));
   const loss = rewrite(open(model.loss));
+  // A result written in the loss's own name (`2*L*exp(b)/(…)`) gets the loss's expression
+  // there: the generated code names the loss `loss`, never `L`.
+  const lossByName = new Map([[model.lossName, model.loss]]);
   const gradients = model.gradients.map((g) => {
-    const result = open(g.result);
+    const result = open(substitute(g.result, lossByName));
     // Factors keep their place in the chain's order through the rewrite.
     const order = g.order && result.kind === 'mul' ? new Map(result.args.map((f) => [stable(f), g.order!.get(f) ?? Infinity])) : undefined;
     return { wrt: g.wrt, expr: rewrite(result), order };

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'rule'
   | 'file'
   | 'usage'
+  | 'contradiction'
   | 'internal';
 
 /**

@@ -83,12 +83,15 @@ export function preciseFunctions(digits: number): { readonly D: Ctor; readonly f
 /** Thrown when an expression uses something the precise evaluator cannot compute. */
 export class NotPrecise extends Error {}
 
+/** Values of the variables: numbers, or decimal strings with more digits than a double holds. */
+export type PrecisePoint = Readonly<Record<string, number | string>>;
+
 /**
  * The value of `e` at `point` (exact decimal inputs) with `digits` significant digits,
  * through `defs`, with derivatives by central differences at a tiny step. A decimal
  * string, or 'NaN'.
  */
-export function preciseValue(e: Expr, point: Readonly<Record<string, number>>, defs: Definitions, digits = 50, functions?: FunctionDefs): string {
+export function preciseValue(e: Expr, point: PrecisePoint, defs: Definitions, digits = 50, functions?: FunctionDefs): string {
   if (functions?.size) {
     // Functions known only by their definition (bce, swish) are evaluated through it.
     e = openAllCalls(e, functions);
@@ -104,7 +107,7 @@ function valueWith(
   D: Ctor,
   fns: Readonly<Record<string, Fn>>,
   e: Expr,
-  point: Readonly<Record<string, number>>,
+  point: PrecisePoint,
   defs: Definitions,
   perturb: Perturbation,
 ): Dec {
@@ -199,11 +202,114 @@ function valueWith(
  * with 120 digits, is the same to six digits and not zero. Rounding error shrinks as the
  * precision grows; a real difference does not.
  */
-export function reallyDifferent(a: Expr, b: Expr, point: Readonly<Record<string, number>>, defs: Definitions, functions?: FunctionDefs): boolean {
+export function reallyDifferent(a: Expr, b: Expr, point: PrecisePoint, defs: Definitions, functions?: FunctionDefs): boolean {
+  return sameDifference(
+    (digits) => preciseValue(a, point, defs, digits, functions),
+    (digits) => preciseValue(b, point, defs, digits, functions),
+  );
+}
+
+/**
+ * Whether two values, each computed at 60 and at 120 digits (possibly at points refined for
+ * that precision), differ by the same nonzero amount to six digits both times.
+ */
+export function sameDifference(a: (digits: number) => string, b: (digits: number) => string): boolean {
   const D = ctor(130);
-  const diffAt = (digits: number): Dec => new D(preciseValue(a, point, defs, digits, functions)).minus(new D(preciseValue(b, point, defs, digits, functions)));
+  const diffAt = (digits: number): Dec => new D(a(digits)).minus(new D(b(digits)));
   const low = diffAt(60);
   const high = diffAt(120);
   if (low.isNaN() || high.isNaN() || high.isZero()) return false;
   return low.minus(high).abs().lte(high.abs().times('1e-6'));
+}
+
+/** A difference step at x: tiny beside max(|x|, 1), and beside |x| itself (log(x) at x = 2e-22 must not step past 0). */
+function step(D: Ctor, x: Dec, digits: number): Dec {
+  const h = D.max(x.abs(), 1).times(new D(10).pow(-Math.floor(digits / 3)));
+  return x.isZero() ? h : D.min(h, x.abs().div(1000));
+}
+
+/**
+ * Solves `g = 0` for the variable `v` by Newton's method at `digits` digits, from the value
+ * `point` gives it: the new value as a decimal string, or undefined when the iteration does
+ * not bring |g| below 10^-(digits - 10) (a double root, a root at infinity, no root).
+ */
+export function solvePrecise(g: Expr, v: string, point: PrecisePoint, defs: Definitions, digits: number, functions?: FunctionDefs): string | undefined {
+  const D = ctor(digits);
+  const at = (x: Dec): Dec => new D(preciseValue(g, { ...point, [v]: x.toString() }, defs, digits, functions));
+  const tol = new D(10).pow(10 - digits);
+  let x = new D(point[v]!);
+  for (let i = 0; i < 150; i++) {
+    const y = at(x);
+    if (!y.isFinite()) return undefined;
+    if (y.abs().lte(tol)) return x.toString();
+    const h = step(D, x, digits);
+    const slope = at(x.plus(h)).minus(at(x.minus(h))).div(h.times(2));
+    if (!slope.isFinite() || slope.isZero()) return undefined;
+    x = x.minus(y.div(slope));
+  }
+  return undefined;
+}
+
+/**
+ * Solves the system `gs = 0` for `vars` (one per equation) by Newton's method at `digits`
+ * digits, the Jacobian by central differences: the new values as decimal strings, or
+ * undefined when |g| does not fall below 10^-(digits - 10).
+ */
+export function solveSystemPrecise(
+  gs: readonly Expr[],
+  vars: readonly string[],
+  point: PrecisePoint,
+  defs: Definitions,
+  digits: number,
+  functions?: FunctionDefs,
+): Record<string, string> | undefined {
+  const D = ctor(digits);
+  const x = vars.map((v) => new D(point[v]!));
+  const at = (xs: readonly Dec[]): Dec[] => {
+    const p: Record<string, number | string> = { ...point };
+    vars.forEach((v, j) => (p[v] = xs[j]!.toString()));
+    return gs.map((g) => new D(preciseValue(g, p, defs, digits, functions)));
+  };
+  const tol = new D(10).pow(10 - digits);
+  for (let i = 0; i < 100; i++) {
+    const y = at(x);
+    if (y.some((v) => !v.isFinite())) return undefined;
+    if (y.every((v) => v.abs().lte(tol))) return Object.fromEntries(vars.map((v, j) => [v, x[j]!.toString()]));
+    // m[k][j] = d g_k / d x_j, then the right side -g_k.
+    const m = y.map((v) => [...x.map(() => new D(0)), v.neg()]);
+    x.forEach((xj, j) => {
+      const h = step(D, xj, digits);
+      const up = at(x.map((w, k) => (k === j ? w.plus(h) : w)));
+      const down = at(x.map((w, k) => (k === j ? w.minus(h) : w)));
+      up.forEach((u, k) => (m[k]![j] = u.minus(down[k]!).div(h.times(2))));
+    });
+    const n = vars.length;
+    for (let c = 0; c < n; c++) {
+      let p = c;
+      for (let r = c + 1; r < n; r++) if (m[r]![c]!.abs().gt(m[p]![c]!.abs())) p = r;
+      if (m[p]![c]!.isZero() || !m[p]![c]!.isFinite()) return undefined;
+      [m[c], m[p]] = [m[p]!, m[c]!];
+      for (let r = c + 1; r < n; r++) {
+        const f = m[r]![c]!.div(m[c]![c]!);
+        for (let k = c; k <= n; k++) m[r]![k] = m[r]![k]!.minus(f.times(m[c]![k]!));
+      }
+    }
+    const d = new Array<Dec>(n);
+    for (let r = n - 1; r >= 0; r--) {
+      let sum = m[r]![n]!;
+      for (let k = r + 1; k < n; k++) sum = sum.minus(m[r]![k]!.times(d[k]!));
+      d[r] = sum.div(m[r]![r]!);
+    }
+    d.forEach((dj, j) => (x[j] = x[j]!.plus(dj)));
+  }
+  return undefined;
+}
+
+/** How two decimal strings compare (-1, 0, 1; NaN if either is), and their difference as a double, without rounding first. */
+export function preciseCompare(l: string, r: string): { readonly sign: number; readonly difference: number } {
+  const D = ctor(260);
+  const a = new D(l);
+  const b = new D(r);
+  if (a.isNaN() || b.isNaN()) return { sign: NaN, difference: NaN };
+  return { sign: a.comparedTo(b), difference: a.minus(b).toNumber() };
 }

@@ -5,7 +5,8 @@
  * keep the points where it is in range). Other names keep the values they were given.
  */
 import type { Expr } from './node.js';
-import { familyNames, indexNames, memberKey, parseMemberKey, upperLimits } from './indexed.js';
+import { familyNames, indexNames, isIndexed, isSum, memberKey, parseMemberKey, upperLimits } from './indexed.js';
+import { nodes } from './traverse.js';
 import type { Random } from './random.js';
 
 export interface IndexRoles {
@@ -15,6 +16,12 @@ export interface IndexRoles {
   readonly limits: ReadonlySet<string>;
   /** Names used as subscripts (and limits): integers. */
   readonly indices: ReadonlySet<string>;
+  /**
+   * The members a family needs beyond 1..maxK: the lowest number a sum starts at or a
+   * subscript names (`sum(k, 0, K, y[k])` needs y[0]), and how far past its limit a sum goes (`K + 1`).
+   */
+  readonly lowest: number;
+  readonly beyond: number;
 }
 
 /** What each name of `exprs` stands for; `defined` families are computed, not sampled. */
@@ -22,17 +29,30 @@ export function indexRoles(exprs: readonly Expr[], defined: (family: string) => 
   const indices = indexNames(exprs);
   const limits = new Set([...upperLimits(exprs)].filter((n) => indices.has(n)));
   const families = new Set([...familyNames(exprs)].filter((f) => !defined(f)));
-  return { families, limits, indices };
+  let lowest = 1;
+  let beyond = 0;
+  const integer = (e: Expr): number | undefined => (e.kind === 'num' && e.value.d === 1n ? Number(e.value.n) : undefined);
+  for (const e of exprs)
+    for (const n of nodes(e)) {
+      const at = isSum(n) ? integer(n.args[1]!) : isIndexed(n) ? integer(n.args[1]!) : undefined;
+      if (at !== undefined && at < lowest) lowest = Math.max(at, -20);
+      // `K + 2` as a limit or a subscript: its constant part.
+      const top = isSum(n) ? n.args[2]! : isIndexed(n) ? n.args[1]! : undefined;
+      if (top?.kind === 'add') for (const a of top.args) if ((integer(a) ?? 0) > beyond) beyond = Math.min(integer(a)!, 20);
+      if (top && integer(top) !== undefined && integer(top)! > beyond) beyond = Math.min(integer(top)!, 20);
+    }
+  return { families, limits, indices, lowest, beyond };
 }
 
 /** Whether there is anything for `placeIndexed` to do. */
+// Members y[lowest..maxK + beyond] exist at a point: a sum from 0, or to K + 1, has a value for every term.
 export const hasIndexRoles = (r: IndexRoles): boolean => r.families.size + r.indices.size > 0;
 
 /** Rewrites `point` in place: families become members, limits and indices integers. */
 export function placeIndexed(point: Record<string, number>, roles: IndexRoles, rnd: Random, real: () => number, maxK = 5): void {
   for (const f of roles.families) {
     delete point[f];
-    for (let n = 1; n <= maxK; n++) point[memberKey(f, n)] = real();
+    for (let n = roles.lowest; n <= maxK + roles.beyond; n++) point[memberKey(f, n)] = real();
   }
   for (const v of roles.indices) {
     if (!(v in point)) continue;

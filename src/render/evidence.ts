@@ -14,6 +14,11 @@ const FORMS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   ],
   [/^no point of the domain could be sampled$/, () => '定义域中找不到可以采样的点'],
   [/^not replayed$/, () => '未经检查器复核'],
+  [/^the checker rejected the proof at step (\d+): (.*)$/, (m) => `检查器在第 ${m[1]} 步拒绝了证明：${m[2]}`],
+  [
+    /^no point satisfying all the assumptions was found: they may contradict each other, so nothing is decided from them$/,
+    () => '找不到满足全部已知条件的点：这些条件可能互相矛盾，因此不据此作任何判定',
+  ],
 ];
 
 /** `evidence` in `lang`: English as written; Chinese for the forms above. */

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/expr/node.js';
 import { parse } from '../../src/parse/ascii.js';
 import { parseRuleFile } from '../../src/rules/parse-file.js';
-import type { Decision } from '../../src/proof/equality.js';
+import { type Decision, decideEquality } from '../../src/proof/equality.js';
+import { Definitions } from '../../src/expr/context.js';
+import { builtinRules } from '../../src/rules/builtin.js';
 import type { Condition, Proof } from '../../src/proof/types.js';
 import { type DerivationReport, derivationToDocument, gradientsToDocument } from '../../src/render/document-derivation.js';
 import { type ChainReport, chainToDocument } from '../../src/render/document-check.js';
@@ -23,7 +25,8 @@ const rules = new Map(
 const p = parse;
 const positive = (s: string): Condition => ({ kind: 'positive', expr: p(s) });
 const nonzero = (s: string): Condition => ({ kind: 'nonzero', expr: p(s) });
-const proven: Decision = { verdict: 'proven' };
+// A proven decision carries a kernel theorem: this one is of `x = x`.
+const proven: Decision = decideEquality(p('x'), p('x'), new Definitions([]), { admitted: builtinRules().admitted });
 const refuted: Decision = { verdict: 'refuted', counterexample: { point: { y: 0.3, z2: 2 }, left: 0.5807970779778823, right: 1.1807970779778824 } };
 
 const seed: DerivationReport = {

@@ -1,0 +1,203 @@
+/**
+ * Ranges of expressions and of the variables stated facts allow, by interval reasoning:
+ * each free variable gets an interval, stated facts narrow it (through sums, constant
+ * multiples, odd and even powers and the inverses of exp, log, sigmoid, tanh, softplus,
+ * sqrt), and a fact whose sides cannot meet is a contradiction: `z > 1` with `z < 0`,
+ * `x^2 = -1`, `exp(x) = 0`, `sigmoid(z) = 1`.
+ *
+ * Every interval is a superset of the true set: bounds computed in floating point are
+ * widened outwards and closed; only exact bounds (integers, and the endpoints of the known
+ * functions' ranges) stay open. So an empty interval is a proof of a contradiction.
+ */
+import type { Expr } from './node.js';
+import type { Definitions } from './context.js';
+
+export interface Interval {
+  readonly lo: number;
+  readonly hi: number;
+  readonly loOpen: boolean;
+  readonly hiOpen: boolean;
+}
+
+const ALL: Interval = { lo: -Infinity, hi: Infinity, loOpen: true, hiOpen: true };
+const iv = (lo: number, hi: number, loOpen = false, hiOpen = false): Interval => ({ lo, hi, loOpen: loOpen || lo === -Infinity, hiOpen: hiOpen || hi === Infinity });
+const point = (v: number): Interval => iv(v, v);
+
+export const isEmpty = (a: Interval): boolean => Number.isNaN(a.lo) || Number.isNaN(a.hi) || a.lo > a.hi || (a.lo === a.hi && (a.loOpen || a.hiOpen));
+
+/** A value a double holds exactly and arithmetic on which stays exact: an integer below 2^50. */
+const exact = (v: number): boolean => v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 2 ** 50);
+const down = (v: number): number => (exact(v) ? v : v - Math.abs(v) * 1e-14 - 1e-300);
+const up = (v: number): number => (exact(v) ? v : v + Math.abs(v) * 1e-14 + 1e-300);
+/** A computed interval, widened outwards where its bounds may be rounded (and then closed). */
+const computed = (lo: number, hi: number, loOpen: boolean, hiOpen: boolean): Interval =>
+  Number.isNaN(lo) || Number.isNaN(hi) ? ALL : iv(down(lo), up(hi), exact(lo) && loOpen, exact(hi) && hiOpen);
+/** A bound computed by a transcendental function: always widened and closed. */
+const rounded = (lo: number, hi: number): Interval =>
+  Number.isNaN(lo) || Number.isNaN(hi) ? ALL : iv(lo === -Infinity ? lo : lo - Math.abs(lo) * 1e-14 - 1e-300, hi === Infinity ? hi : hi + Math.abs(hi) * 1e-14 + 1e-300);
+
+export function intersect(a: Interval, b: Interval): Interval {
+  const [lo, loOpen] = a.lo > b.lo ? [a.lo, a.loOpen] : b.lo > a.lo ? [b.lo, b.loOpen] : [a.lo, a.loOpen || b.loOpen];
+  const [hi, hiOpen] = a.hi < b.hi ? [a.hi, a.hiOpen] : b.hi < a.hi ? [b.hi, b.hiOpen] : [a.hi, a.hiOpen || b.hiOpen];
+  return { lo, hi, loOpen, hiOpen };
+}
+
+const plus = (a: Interval, b: Interval): Interval => computed(a.lo + b.lo, a.hi + b.hi, a.loOpen || b.loOpen, a.hiOpen || b.hiOpen);
+const negate = (a: Interval): Interval => ({ lo: -a.hi, hi: -a.lo, loOpen: a.hiOpen, hiOpen: a.loOpen });
+
+function times(a: Interval, b: Interval): Interval {
+  // Scaling by a nonzero constant keeps open ends open.
+  if (b.lo === b.hi && a.lo !== a.hi) return times(b, a);
+  if (a.lo === a.hi && a.lo !== 0 && Number.isFinite(a.lo)) {
+    const c = a.lo;
+    const s = c > 0 ? b : negate(b);
+    return computed(s.lo * Math.abs(c), s.hi * Math.abs(c), s.loOpen, s.hiOpen);
+  }
+  const ps = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+  if (ps.some(Number.isNaN)) return ALL;
+  return computed(Math.min(...ps), Math.max(...ps), false, false);
+}
+
+function reciprocal(a: Interval): Interval {
+  if (a.lo > 0 || a.hi < 0) return computed(1 / a.hi, 1 / a.lo, a.hiOpen, a.loOpen);
+  if (a.lo === 0 && a.loOpen && a.hi > 0) return computed(1 / a.hi, Infinity, a.hiOpen, true);
+  if (a.hi === 0 && a.hiOpen && a.lo < 0) return computed(-Infinity, 1 / a.lo, true, a.loOpen);
+  return ALL;
+}
+
+function power(a: Interval, n: number): Interval {
+  if (n === 0) return point(1);
+  if (n < 0) return power(reciprocal(a), -n);
+  if (n % 2 === 1) return computed(a.lo ** n, a.hi ** n, a.loOpen, a.hiOpen);
+  if (a.lo >= 0) return computed(a.lo ** n, a.hi ** n, a.loOpen, a.hiOpen);
+  if (a.hi <= 0) return computed(a.hi ** n, a.lo ** n, a.hiOpen, a.loOpen);
+  return computed(0, Math.max(a.lo ** n, a.hi ** n), false, false);
+}
+
+/** The exact range of a known function of one argument, and its monotone map and inverse. */
+interface Known {
+  readonly range: Interval;
+  readonly f?: (x: number) => number;
+  readonly inverse?: (y: number) => number;
+}
+
+const KNOWN: Readonly<Record<string, Known>> = {
+  exp: { range: iv(0, Infinity, true), f: Math.exp, inverse: Math.log },
+  log: { range: ALL, f: (x) => (x <= 0 ? -Infinity : Math.log(x)), inverse: Math.exp },
+  sigmoid: { range: iv(0, 1, true, true), f: (x) => 1 / (1 + Math.exp(-x)), inverse: (y) => (y <= 0 ? -Infinity : y >= 1 ? Infinity : Math.log(y / (1 - y))) },
+  tanh: { range: iv(-1, 1, true, true), f: Math.tanh, inverse: (y) => (y <= -1 ? -Infinity : y >= 1 ? Infinity : Math.atanh(y)) },
+  softplus: { range: iv(0, Infinity, true), f: (x) => Math.log1p(Math.exp(x)), inverse: (y) => (y <= 0 ? -Infinity : Math.log(Math.expm1(y))) },
+  sqrt: { range: iv(0, Infinity), f: (x) => Math.sqrt(Math.max(x, 0)), inverse: (y) => (y <= 0 ? 0 : y * y) },
+  erf: { range: iv(-1, 1, true, true) },
+  sinh: { range: ALL, f: Math.sinh, inverse: Math.asinh },
+  cosh: { range: iv(1, Infinity) },
+  abs: { range: iv(0, Infinity) },
+  relu: { range: iv(0, Infinity) },
+  sin: { range: iv(-1, 1) },
+  cos: { range: iv(-1, 1) },
+};
+
+/** Intervals of the free variables, and the definitions that name the rest. */
+export class Ranges {
+  readonly boxes = new Map<string, Interval>();
+  constructor(readonly defs: Definitions) {}
+
+  /** The range of `e` at the current boxes (a superset of its values). */
+  of(e: Expr): Interval {
+    switch (e.kind) {
+      case 'num': {
+        const v = Number(e.value.n) / Number(e.value.d);
+        return e.value.d === 1n && exact(v) ? point(v) : rounded(v, v);
+      }
+      case 'sym':
+        if (e.name === 'pi') return rounded(Math.PI, Math.PI);
+        if (this.defs.has(e.name) && !this.defs.isFamily(e.name)) return this.of(this.defs.get(e.name)!);
+        return this.boxes.get(e.name) ?? ALL;
+      case 'add':
+        return e.args.reduce((s: Interval, a: Expr) => plus(s, this.of(a)), point(0));
+      case 'mul':
+        return e.args.reduce((s: Interval, a: Expr) => times(s, this.of(a)), point(1));
+      case 'pow': {
+        const [b, x] = e.args;
+        if (x.kind !== 'num') return ALL;
+        const base = this.of(b);
+        if (x.value.d === 1n) return power(base, Number(x.value.n));
+        // A fractional power is defined for a nonnegative base (positive if the power is negative).
+        return x.value.n > 0n ? iv(0, Infinity) : iv(0, Infinity, true);
+      }
+      case 'call': {
+        const k = KNOWN[e.fn];
+        if (!k || e.args.length !== 1) return ALL;
+        const a = this.of(e.args[0]!);
+        if (!k.f || isEmpty(a)) return k.range;
+        return intersect(rounded(k.f(a.lo), k.f(a.hi)), k.range);
+      }
+    }
+  }
+
+  /**
+   * Narrows the boxes so that `e` can lie in `target`; false when it cannot (a contradiction).
+   * Where an operation has no simple inverse, only the range is checked.
+   */
+  narrow(e: Expr, target: Interval, depth = 0): boolean {
+    const t = intersect(target, this.of(e));
+    if (isEmpty(t)) return false;
+    if (depth > 40) return true;
+    switch (e.kind) {
+      case 'sym': {
+        if (e.name === 'pi') return true;
+        if (this.defs.has(e.name)) return this.defs.isFamily(e.name) || this.narrow(this.defs.get(e.name)!, t, depth + 1);
+        this.boxes.set(e.name, intersect(this.boxes.get(e.name) ?? ALL, t));
+        return true;
+      }
+      case 'add':
+        return e.args.every((a: Expr, i: number) => {
+          const rest = e.args.reduce((s: Interval, b: Expr, j: number) => (j === i ? s : plus(s, this.of(b))), point(0));
+          return this.narrow(a, plus(t, negate(rest)), depth + 1);
+        });
+      case 'mul': {
+        const free = e.args.filter((a: Expr) => a.kind !== 'num');
+        const c = e.args.filter((a: Expr) => a.kind === 'num').reduce((s: Interval, a: Expr) => times(s, this.of(a)), point(1));
+        const containsZero = c.lo <= 0 && c.hi >= 0;
+        if (free.length !== 1 || containsZero) return true;
+        return this.narrow(free[0]!, times(t, reciprocal(c)), depth + 1);
+      }
+      case 'pow': {
+        const [b, x] = e.args;
+        if (x.kind !== 'num' || x.value.d !== 1n) return true;
+        const n = Number(x.value.n);
+        if (n === -1) return t.lo > 0 || t.hi < 0 ? this.narrow(b, reciprocal(t), depth + 1) : true;
+        if (n <= 0) return true;
+        const root = (y: number): number => Math.sign(y) * Math.abs(y) ** (1 / n);
+        if (n % 2 === 1) return this.narrow(b, rounded(root(t.lo), root(t.hi)), depth + 1);
+        const r = root(Math.max(0, t.hi));
+        return this.narrow(b, rounded(-r, r), depth + 1);
+      }
+      case 'call': {
+        const k = KNOWN[e.fn];
+        if (!k?.inverse || e.args.length !== 1) return true;
+        const within = intersect(t, k.range);
+        if (isEmpty(within)) return false;
+        return this.narrow(e.args[0]!, rounded(k.inverse(within.lo), k.inverse(within.hi)), depth + 1);
+      }
+      default:
+        return true;
+    }
+  }
+}
+
+/** The sides a relation `op` allows to `l` given `r`'s range, as an interval for `l`. */
+export function allowed(op: '=' | '<' | '<=' | '>' | '>=', r: Interval): Interval {
+  switch (op) {
+    case '=':
+      return r;
+    case '<':
+      return iv(-Infinity, r.hi, true, true);
+    case '<=':
+      return iv(-Infinity, r.hi, true, r.hiOpen);
+    case '>':
+      return iv(r.lo, Infinity, true, true);
+    case '>=':
+      return iv(r.lo, Infinity, r.loOpen, true);
+  }
+}
