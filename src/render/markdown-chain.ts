@@ -13,6 +13,7 @@ import { escapeMarkdownText } from './html-escape.js';
 import { toLatex } from './latex.js';
 import { escapeMarkdown } from './markdown.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { hasPremises, premisesToMarkdown } from './premises.js';
 
 /** The check as Markdown: each link, then the verdict on the whole. */
 export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
@@ -38,5 +39,6 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
     if (below) blocks.push(below);
   });
   blocks.push(`**${w.verdict}** ${chainVerdict(r.links, r.firstWrong, lang)}`);
+  if (r.premises && hasPremises(r.premises)) blocks.push(premisesToMarkdown(r.premises, lang));
   return `${blocks.join('\n\n')}\n`;
 }
