@@ -9,7 +9,7 @@ import { chainToMarkdown } from '../render/markdown-chain.js';
 import { evidenceText } from '../render/evidence.js';
 import { explainProvenLinksOnce } from '../render/explain-link.js';
 import { wrapText } from '../render/wrap.js';
-import { premisesToText } from '../render/premises.js';
+import { hasPremises, premisesToText } from '../render/premises.js';
 import { chainPremises } from '../api/premises.js';
 
 /** The width explanations wrap within, as derive's text does, and their indent. */
@@ -44,13 +44,13 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
     if (l.decision.evidence) out.push(`    ${evidenceText(l.decision.evidence, lang)}`);
   });
   out.push('');
+  // What the proven links rest on, from their theorems, then the verdict on the whole.
+  const premises = chainPremises(o);
+  if (premises && hasPremises(premises)) out.push(...premisesToText(premises, lang), '');
   const wrong = o.links.find((l) => l.number === o.firstWrong);
   if (!wrong) out.push(w.ok);
   else if (lang === 'zh') out.push(`${w.wrong} ${wrong.number} 步${wrong.line ? `（第 ${wrong.line} 行）` : ''}：${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
   else out.push(`${w.wrong} ${wrong.number}${wrong.line ? ` (line ${wrong.line})` : ''}: ${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
-  // What the proven links rest on, from their theorems.
-  const premises = chainPremises(o);
-  if (premises) out.push(...premisesToText(premises, lang));
   return `${out.join('\n')}\n`;
 }
 

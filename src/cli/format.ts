@@ -70,7 +70,7 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
   o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toAscii(g.result, g.order)}`));
-  out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
   out.push(...premisesToText(o.premises, lang));
+  out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
   return `${out.join('\n')}\n`;
 }

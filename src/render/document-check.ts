@@ -76,6 +76,6 @@ export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
   });
   const verdict = chainVerdict(r.links, r.firstWrong, lang);
   const premises = r.premises && hasPremises(r.premises) ? [premisesToLatex(r.premises, lang), ''] : [];
-  const body = [`\\subsection*{${w.written}}`, '', ...(rows.length ? explainedAlign(rows) : []), '', `\\subsection*{${w.verdict}}`, '', verdict, '', ...premises];
+  const body = [`\\subsection*{${w.written}}`, '', ...(rows.length ? explainedAlign(rows) : []), '', `\\subsection*{${w.verdict}}`, '', ...premises, verdict, ''];
   return latexDocument(r.title, body, lang);
 }

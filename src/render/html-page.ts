@@ -153,8 +153,8 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
   const body = [
     titleHtml(o.title),
     `<section class="links"><h2>${w.links}</h2>${links.join('\n')}</section>`,
-    `<p class="summary">${summary}</p>`,
     o.premises && hasPremises(o.premises) ? `<section class="outcome"><dl class="facts">${premisesRow(o.premises, c)}</dl></section>` : '',
+    `<p class="summary">${summary}</p>`,
     footer(undefined, options),
   ];
   return htmlDocument({ lang: options.lang, title: o.title ?? w.links, css: options.css, body: body.join('\n') });

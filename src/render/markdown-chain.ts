@@ -38,7 +38,7 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
           : escapeMarkdown(undecidedText(l.decision.evidence, lang));
     if (below) blocks.push(below);
   });
-  blocks.push(`**${w.verdict}** ${chainVerdict(r.links, r.firstWrong, lang)}`);
   if (r.premises && hasPremises(r.premises)) blocks.push(premisesToMarkdown(r.premises, lang));
+  blocks.push(`**${w.verdict}** ${chainVerdict(r.links, r.firstWrong, lang)}`);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -14,7 +14,7 @@ import { documentText } from './document-latex.js';
 import { escapeHtml, escapeMarkdownText } from './html-escape.js';
 import { toLatex } from './latex.js';
 import type { Lang } from './rule-name.js';
-import { padTo } from './width.js';
+import { displayWidth, padTo } from './width.js';
 
 export type { Premises } from '../kernel/index.js';
 
@@ -84,7 +84,7 @@ export interface Discharged {
  */
 export function premisesToText(p: Premises, lang: Lang, width = 12, discharged: readonly string[] = []): string[] {
   const w = WORDS[lang];
-  const kind = Math.max(w.given.length, w.assuming.length) + 2;
+  const kind = Math.max(displayWidth(w.given), displayWidth(w.assuming)) + 2;
   const rows: string[] = [];
   p.definitions.forEach((d, i) => rows.push(`${padTo(i === 0 ? w.given : '', kind)}${definitionAscii(d)}`));
   if (p.assumptions.length) {
