@@ -38,7 +38,7 @@ const RELATIONS_LATEX: Readonly<Record<Assumption['op'], string>> = { '=': '=', 
 const definitionAscii = (d: Premises['definitions'][number]): string => `${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`;
 const definitionLatex = (d: Premises['definitions'][number]): string => `${toLatex(definedTerm(d))} = ${toLatex(d.expr)}`;
 /** `y1 + y2 = 1`, as typed. */
-export const assumptionAscii = (a: Assumption): string => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`;
+const assumptionAscii = (a: Assumption): string => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`;
 const assumptionLatex = (a: Assumption): string => `${toLatex(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatex(a.rhs)}`;
 
 /** Whether a theorem rests on anything at all. */
@@ -64,12 +64,6 @@ export function mergePremises(all: readonly Premises[]): Premises | null {
     assumptions: once(all.flatMap((p) => p.assumptions), assumptionAscii),
     ruleFiles: once(all.flatMap((p) => p.ruleFiles), (f) => f).sort(),
   };
-}
-
-/** What the assumptions already give (`a2 != 0`), shown after them. */
-export interface Discharged {
-  readonly text: readonly string[];
-  readonly latex: readonly string[];
 }
 
 /**
