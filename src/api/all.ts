@@ -13,7 +13,8 @@ import { builtinRules } from '../rules/builtin.js';
 import { type Budget, DEFAULT_BUDGET, ProofRecorder } from '../rewrite/builder.js';
 import { allGradients, type Gradient } from '../calculus/adjoint.js';
 import type { Proof, Step } from '../proof/types.js';
-import { checkProof } from '../kernel/index.js';
+import { checkProof, type Premises } from '../kernel/index.js';
+import { mergePremises, premisesToJson } from '../render/premises.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { conditionToText } from '../render/conditions.js';
@@ -29,6 +30,8 @@ export interface AllOutcome {
   /** Steps the kernel replayed, over all gradients. */
   readonly replayed: number;
   readonly rules: RuleSet;
+  /** What every gradient rests on, from the kernel's theorems. */
+  readonly premises: Premises;
 }
 
 /** Derives and checks every gradient of the problem's loss. */
@@ -56,6 +59,7 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), bu
   const assumptions = spec.assumptions.flatMap(toAssumptions);
   const base = { lemmas: recorder.lemmas, phases: recorder.phases, definitions: defs.list, assumptions };
   let replayed = 0;
+  const premises: Premises[] = [];
   for (const g of gradients) {
     // Each gradient's claim, diff(L, v) = result, is its lemma, cited by a one-step main line.
     const start = diff(sym(lossName), sym(g.wrt));
@@ -63,10 +67,13 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), bu
     const r = checkProof({ ...base, start, result: g.result, steps: [...recorder.steps, cite] }, rules.admitted);
     if (!r.ok) throw new GradproofError('internal', `the checker rejected the proof of ∂${lossName}/∂${g.wrt} at step ${r.step}: ${r.reason}`);
     replayed = r.checked.replayed;
+    premises.push(r.checked.theorem.premises);
   }
   const first = gradients[0];
   const proof: Proof = { ...base, start: first ? diff(sym(lossName), sym(first.wrt)) : sym(lossName), result: first?.result ?? sym(lossName), steps: recorder.steps };
-  return { ...(spec.title ? { title: spec.title } : {}), lossName, gradients, proof, replayed, rules };
+  // No gradient (a loss of constants): the premises are the problem's, with no rule file cited.
+  const merged = mergePremises(premises) ?? { definitions: defs.list, assumptions, ruleFiles: [] };
+  return { ...(spec.title ? { title: spec.title } : {}), lossName, gradients, proof, replayed, rules, premises: merged };
 }
 
 /** The JSON of `--all`: each variable's gradient, then the shared proof. */
@@ -85,5 +92,6 @@ export function allToJson(o: AllOutcome, lang: 'en' | 'zh' = 'en'): unknown {
     lines: proofLinesToJson(o.proof, o.rules.byId, lang),
     definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr) })),
     conditions: remaining.map(conditionToText),
+    premises: premisesToJson(o.premises),
   };
 }

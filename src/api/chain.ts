@@ -9,6 +9,7 @@ import type { Lang } from '../render/rule-name.js';
 import { checkDerivation, type ChainOutcome } from './check-chain.js';
 import type { EquivalentResult } from './equivalent.js';
 import { type Lets, letLines, listOf, parseOptions, rulesOf } from './inputs.js';
+import { type PremisesJson, chainPremises, premisesToJson } from './premises.js';
 
 /** One link `from = to` of a written derivation, decided. */
 /** A link is decided as `equivalent()` decides a pair: the same verdict, proof and evidence fields. */
@@ -29,10 +30,13 @@ export interface ChainResult {
   /** The number of the first link that is not proven, or null when every link is. */
   readonly firstWrong: number | null;
   readonly links: readonly LinkJson[];
+  /** What the proven links rest on, taken together (each link has its own); null when no link is proven. */
+  readonly premises: PremisesJson | null;
 }
 
 /** The JSON of a chain check, its explanations in `lang`. */
 export function chainToJson(o: ChainOutcome, lang: Lang = 'en'): ChainResult {
+  const premises = chainPremises(o);
   return {
     title: o.title ?? null,
     firstWrong: o.firstWrong,
@@ -50,7 +54,9 @@ export function chainToJson(o: ChainOutcome, lang: Lang = 'en'): ChainResult {
       values: l.decision.counterexample ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
       evidence: l.decision.evidence ?? null,
       explanation: linkExplanation(l, o.rules.byId, lang),
+      premises: l.proof ? premisesToJson(l.proof.theorem.premises) : null,
     })),
+    premises: premises ? premisesToJson(premises) : null,
   };
 }
 

@@ -27,6 +27,7 @@ import { stepToLatex } from '../render/proof-latex.js';
 import { type Stopped, stopOf, stoppedText } from './stopped.js';
 import { stepExplanation } from '../render/explain.js';
 import { type LineJson, proofLinesToJson } from '../render/lines-json.js';
+import { type PremisesJson, outcomePremises, premisesToJson } from './premises.js';
 
 /** What `derive()` takes: the loss, its named intermediates, the variable, and what to check. */
 export interface DeriveInput {
@@ -86,6 +87,8 @@ export interface DeriveResult {
   readonly conditions: readonly string[];
   /** Conditions that the assumptions imply, so the result needs nothing more for them. */
   readonly dischargedConditions: readonly string[];
+  /** What the result (and every proven expectation) rests on: the kernel theorem's definitions, assumptions and user rule files. */
+  readonly premises: PremisesJson;
   /** The first refuted expectation's counterexample, or null. */
   readonly counterexample: Readonly<Record<string, number>> | null;
   /** Why the derivation stopped before a result (`step-limit`, `size-limit`, `time-limit`), or null. */
@@ -314,6 +317,7 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     assumptions: o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
     conditions: o.conditions.map(conditionToText),
     dischargedConditions: o.discharged.map(conditionToText),
+    premises: premisesToJson(outcomePremises(o)),
     counterexample: firstRefuted?.decision.counterexample?.point ?? null,
     stopped: o.stopped ?? null,
   };

@@ -6,6 +6,7 @@ import type { Verdict } from '../proof/equality.js';
 import { conditionToText } from '../render/conditions.js';
 import { checkDerivation } from './check-chain.js';
 import { type Lets, letLines } from './inputs.js';
+import { type PremisesJson, premisesToJson } from './premises.js';
 
 /** The context of an equality: named intermediates, facts, and the rules. */
 export interface EquivalentOptions {
@@ -28,6 +29,8 @@ export interface EquivalentResult {
   readonly counterexample: Readonly<Record<string, number>> | null;
   readonly values: { readonly left: number; readonly right: number } | null;
   readonly evidence: string | null;
+  /** What a `proven` rests on (the kernel theorem's definitions, assumptions and user rule files); null otherwise. */
+  readonly premises: PremisesJson | null;
 }
 
 /**
@@ -59,5 +62,6 @@ export function equivalent(a: string, b: string, options: EquivalentOptions = {}
     counterexample: c?.point ?? null,
     values: c ? { left: c.left, right: c.right } : null,
     evidence: link.decision.evidence ?? null,
+    premises: link.proof ? premisesToJson(link.proof.theorem.premises) : null,
   };
 }

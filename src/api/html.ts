@@ -10,6 +10,7 @@ import { derivationToHtml } from '../render/html-page.js';
 import { type KatexOptions, safeMathRenderer } from '../render/html-math.js';
 import { type DeriveInput, problemFromInput, runProblem } from './derive.js';
 import { rulesOf } from './inputs.js';
+import { outcomePremises } from './premises.js';
 import type { RenderOptions } from './render.js';
 
 /** Options of `renderHtml()`. */
@@ -30,7 +31,7 @@ export function renderHtml(input: DeriveInput, options: HtmlRenderOptions = {}):
   const rules = rulesOf(options);
   const outcome = runProblem(problemFromInput(input, rules.functions), { rules });
   const render = (latex: string, o: KatexOptions): string => katex.renderToString(latex, options.css === undefined ? { ...o, output: 'mathml' } : o);
-  return derivationToHtml(outcome, {
+  return derivationToHtml({ ...outcome, premises: outcomePremises(outcome) }, {
     lang: options.lang ?? 'en',
     math: safeMathRenderer(render),
     css: options.css ?? '',

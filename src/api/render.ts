@@ -8,6 +8,8 @@ import type { Lang } from '../render/rule-name.js';
 import type { RuleSet } from '../rules/types.js';
 import { type DeriveInput, type Outcome, problemFromInput, runProblem } from './derive.js';
 import { rulesOf } from './inputs.js';
+import { outcomePremises } from './premises.js';
+import { hasPremises, premisesToMarkdown } from '../render/premises.js';
 
 const WORDS = {
   en: { given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
@@ -25,6 +27,9 @@ export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
   out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
   out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);
   if (o.conditions.length) out.push(`**${w.conditions}** $${o.conditions.map(conditionToLatex).join(',\\ ')}$  `);
+  // What the result rests on, from the kernel's theorem (nothing was proven when a budget ran out).
+  const premises = outcomePremises(o);
+  if (!o.stopped && hasPremises(premises)) out.push(`${premisesToMarkdown(premises, lang)}  `);
   for (const e of o.expectations) out.push(`**${w.expected}** $${toLatex(e.expected)}$: ${w[e.decision.verdict]}  `);
   return `${out.join('\n')}\n`;
 }

@@ -40,6 +40,8 @@ export interface CheckArgs extends ProofArgs {
   readonly file?: string;
   /** With `--chain`: the expressions of the derivation, in order. */
   readonly chain?: readonly string[];
+  /** `--problem FILE`: a problem (`.grad`) the proof file must prove exactly. */
+  readonly problem?: string;
 }
 
 /** `gradproof serve`: the playground on 127.0.0.1. */
@@ -64,6 +66,7 @@ const OPTIONS = {
   expect: { type: 'string', multiple: true },
   assume: { type: 'string', multiple: true },
   rules: { type: 'string', multiple: true },
+  problem: { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },
   input: { type: 'string' },
@@ -84,7 +87,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--output', '-o', '--port', '--target', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
+const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--problem', '--output', '-o', '--port', '--target', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
 const FLAGS = new Set(['--steps', '--chain', '--all', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
@@ -94,6 +97,9 @@ usage:
   gradproof derive EXPR --wrt VAR [--let "NAME = EXPR"]... [--expect EXPR]... [--assume COND]... [options]
   gradproof derive FILE|EXPR --all [--let "NAME = EXPR"]... [options]
   gradproof check FILE [options]          a proof (JSON from --format json) or a written derivation
+  gradproof check PROOF.json --problem FILE.grad
+                                          the proof must prove exactly that problem: its statement,
+                                          definitions and assumptions
   gradproof check --chain E1 E2 E3... [--let "NAME = EXPR"]... [--assume COND]... [options]
   gradproof equal A B [--let "NAME = EXPR"]... [--assume COND]... [options]
   gradproof codegen FILE|EXPR [--wrt VAR | --all] [--let "NAME = EXPR"]... --target ts|js|python [-o FILE]
@@ -157,6 +163,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   if (command !== 'derive' && command !== 'check' && command !== 'equal' && command !== 'serve' && command !== 'codegen') {
     throw new GradproofError('usage', `unknown command '${command}' (known: derive, check, equal, codegen, serve)\n\n${USAGE}`);
   }
+  if (command !== 'check' && v.problem !== undefined) throw new GradproofError('usage', '--problem goes with check PROOF.json');
   if (command !== 'codegen' && v.target !== undefined) throw new GradproofError('usage', '--target goes with codegen (the language of explanations is --lang)');
   if (command === 'serve') return { ...serveArgs(target, v.port === undefined ? undefined : restore(v.port)), debug };
   if (v.port !== undefined) throw new GradproofError('usage', '--port goes with serve');
@@ -178,12 +185,14 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   if (command === 'check') {
     const operands = parsed.positionals.slice(1).map(restore);
     if (v.chain) {
+      if (v.problem !== undefined) throw new GradproofError('usage', '--problem goes with a proof file (JSON), not --chain');
       if (operands.length < 2) throw new GradproofError('usage', 'check --chain needs at least two expressions: E1 E2 ...');
       return { command: 'check', chain: operands, lets: many(v.let), assumes: many(v.assume), ...common(), debug };
     }
     if (operands.length !== 1) throw new GradproofError('usage', `check takes one file (or --chain E1 E2 ...)\n\n${USAGE}`);
     if (v.let || v.assume) throw new GradproofError('usage', '--let and --assume go with --chain; a file states them itself');
-    return { command: 'check', file: operands[0]!, lets: [], assumes: [], ...common(), debug };
+    const problem = v.problem === undefined ? {} : { problem: restore(v.problem) };
+    return { command: 'check', file: operands[0]!, lets: [], assumes: [], ...problem, ...common(), debug };
   }
   if (target === undefined) throw new GradproofError('usage', `${command} needs a problem file or an expression\n\n${USAGE}`);
   if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);

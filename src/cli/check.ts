@@ -1,12 +1,11 @@
 /** `gradproof check`: replay a proof file, or check a derivation someone wrote, link by link. */
 import { readFileSync } from 'node:fs';
 import { GradproofError } from '../expr/errors.js';
-import { toAscii } from '../expr/print.js';
 import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
 import type { RuleSet } from '../rules/types.js';
-import { checkProof } from '../kernel/index.js';
-import { refuseContradiction } from '../proof/consistency.js';
+import { type ProblemSpec, parseProblem } from '../parse/problem.js';
+import { proofVerdictToJson, verifyProof } from '../api/check.js';
 import { proofFromJson } from '../api/serialize.js';
 import { checkDerivation, type ChainOutcome, type WrittenDerivation } from '../api/check-chain.js';
 import { chainToJson, chainToLatex, chainToMd, formatChain } from './format-check.js';
@@ -33,6 +32,7 @@ export function runCheck(args: CheckArgs): { text: string; code: number } {
   checkFileSize(file, args.limits);
   const text = readText(file);
   if (text.trimStart().startsWith('{')) return replayProofFile(file, text, rules, args);
+  if (args.problem !== undefined) throw new GradproofError('usage', `--problem goes with a proof file (JSON); ${file} is a written derivation`);
   return chainResult(checkDerivation(parseDerivation(text, file, { functions: rules.functions, maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput }), rules), args);
 }
 
@@ -58,18 +58,19 @@ function replayProofFile(file: string, text: string, rules: RuleSet, args: Check
     throw new GradproofError('syntax', `${file} is not valid JSON: ${(err as Error).message}`);
   }
   const proof = proofFromJson(json, { functions: rules.functions });
-  refuseContradiction(proof.assumptions, proof.definitions);
-  const r = checkProof(proof, rules.admitted);
-  const code = r.ok ? 0 : 1;
-  if (args.format === 'json') {
-    // What check() returns: the same object in every language.
-    const claim = `${toAscii(proof.start)} = ${toAscii(proof.result)}`;
-    const out = r.ok ? { checked: true, replayed: r.checked.replayed, claim } : { checked: false, step: r.step, reason: r.reason, claim };
-    return { text: `${JSON.stringify(out, null, 2)}\n`, code };
-  }
+  const verdict = verifyProof(proof, rules, args.problem === undefined ? undefined : { spec: readProblem(args.problem, rules, args), source: args.problem });
+  const code = verdict.result.ok && !verdict.problem?.differences.length ? 0 : 1;
+  // What check() returns: the same object in every language.
+  if (args.format === 'json') return { text: `${JSON.stringify(proofVerdictToJson(verdict), null, 2)}\n`, code };
   // The title is the file's own words: shown (escaped by every renderer), never trusted.
   const title = (json as { title?: unknown }).title;
-  return { text: formatReplay({ ...(typeof title === 'string' && title ? { title } : {}), proof, result: r, rules }, args.format, args.lang), code };
+  return { text: formatReplay({ ...(typeof title === 'string' && title ? { title } : {}), ...verdict, rules }, args.format, args.lang), code };
+}
+
+/** The problem a proof must prove exactly: a `.grad` file, read as `derive` reads one. */
+function readProblem(file: string, rules: RuleSet, args: CheckArgs): ProblemSpec {
+  checkFileSize(file, args.limits);
+  return parseProblem(readText(file), file, { functions: rules.functions, maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput });
 }
 
 function readText(file: string): string {

@@ -9,6 +9,8 @@ import { chainToMarkdown } from '../render/markdown-chain.js';
 import { evidenceText } from '../render/evidence.js';
 import { explainProvenLinksOnce } from '../render/explain-link.js';
 import { wrapText } from '../render/wrap.js';
+import { hasPremises, premisesToText } from '../render/premises.js';
+import { chainPremises } from '../api/premises.js';
 
 /** The width explanations wrap within, as derive's text does, and their indent. */
 const WIDTH = 100;
@@ -42,6 +44,9 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
     if (l.decision.evidence) out.push(`    ${evidenceText(l.decision.evidence, lang)}`);
   });
   out.push('');
+  // What the proven links rest on, from their theorems, then the verdict on the whole.
+  const premises = chainPremises(o);
+  if (premises && hasPremises(premises)) out.push(...premisesToText(premises, lang), '');
   const wrong = o.links.find((l) => l.number === o.firstWrong);
   if (!wrong) out.push(w.ok);
   else if (lang === 'zh') out.push(`${w.wrong} ${wrong.number} 步${wrong.line ? `（第 ${wrong.line} 行）` : ''}：${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
@@ -51,12 +56,12 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
 
 /** A standalone LaTeX document of the check: each link with its verdict and explanation, then the first wrong step. */
 export function chainToLatex(o: ChainOutcome, lang: Lang): string {
-  return chainToDocument({ ...o, rules: o.rules.byId }, lang);
+  return chainToDocument({ ...o, rules: o.rules.byId, premises: chainPremises(o) }, lang);
 }
 
 /** The check as Markdown: a `$$` block per link, explained below it, then the first wrong step. */
 export function chainToMd(o: ChainOutcome, lang: Lang): string {
-  return chainToMarkdown({ ...o, rules: o.rules.byId }, lang);
+  return chainToMarkdown({ ...o, rules: o.rules.byId, premises: chainPremises(o) }, lang);
 }
 
 /** The JSON of a chain check: the object `checkChain()` returns. */

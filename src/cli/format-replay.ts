@@ -24,6 +24,8 @@ import { replayToMarkdown } from '../render/markdown-pages.js';
 import type { Lang } from '../render/rule-name.js';
 import type { Format } from './args.js';
 import { katexCss, katexMath } from './html-assets.js';
+import { premisesToText } from '../render/premises.js';
+import { type ProblemDifference, problemVerdictText } from '../api/problem-match.js';
 
 /** A proof file as read, and what the kernel made of it. */
 export interface Replay {
@@ -32,6 +34,8 @@ export interface Replay {
   readonly proof: Proof;
   readonly result: CheckResult;
   readonly rules: RuleSet;
+  /** With `--problem`: how the theorem differs from the problem (empty: it proves exactly that problem). */
+  readonly problem?: { readonly source: string; readonly differences: readonly ProblemDifference[] };
 }
 
 const WORDS = {
@@ -62,8 +66,9 @@ function conditionsOf(proof: Proof): { remaining: Condition[]; discharged: Condi
 /** The replay in `format` (not JSON: that is `check()`'s object). */
 export function formatReplay(r: Replay, format: Exclude<Format, 'json'>, lang: Lang): string {
   const claim = (latex: (e: Expr) => string): string => `${latex(r.proof.start)} = ${latex(r.proof.result)}`;
-  if (!r.result.ok) {
-    const why = rejection(r, r.result.step, r.result.reason, lang);
+  const mismatch = r.problem && r.problem.differences.length ? `${WORDS[lang].rejected}${WORDS[lang].colon}${problemVerdictText(r.problem.source, r.problem.differences, lang)}` : undefined;
+  if (!r.result.ok || mismatch) {
+    const why = !r.result.ok ? rejection(r, r.result.step, r.result.reason, lang) : mismatch!;
     const w = DOCUMENT_WORDS[lang];
     if (format === 'latex') return latexDocument(r.title, [`\\[ ${claim(toLatex)} \\]`, '', `\\subsection*{${w.verdict}}`, '', documentText(why), ''], lang);
     if (format === 'md') return `${r.title ? `## ${escapeMarkdownText(r.title)}\n\n` : ''}$$\n${claim(toLatex)}\n$$\n\n**${w.verdict}** ${escapeMarkdownText(why)}\n`;
@@ -80,12 +85,16 @@ export function formatReplay(r: Replay, format: Exclude<Format, 'json'>, lang: L
   const { remaining, discharged } = conditionsOf(proof);
   const title = r.title === undefined ? {} : { title: r.title };
   const rules = r.rules.byId;
-  if (format === 'latex') return derivationToDocument({ ...title, proof, rules, expectations: [], conditions: remaining, discharged, replayed: checked.replayed }, lang);
-  if (format === 'md') return replayToMarkdown({ ...title, proof, rules, conditions: remaining, replayed: checked.replayed }, lang);
+  // What the claim rests on, from the theorem; and, with --problem, that it is exactly the problem's.
+  const premises = checked.theorem.premises;
+  const problem = r.problem ? { problem: problemVerdictText(r.problem.source, [], lang) } : {};
+  if (format === 'latex') return derivationToDocument({ ...title, proof, rules, expectations: [], conditions: remaining, discharged, replayed: checked.replayed, premises, ...problem }, lang);
+  if (format === 'md') return replayToMarkdown({ ...title, proof, rules, conditions: remaining, replayed: checked.replayed, premises, ...problem }, lang);
   if (format === 'html') {
     const goal = goalOf(proof.start);
-    const page = { ...title, checked, wrt: goal ? toAscii(goal.variable) : '', expectations: [], conditions: remaining, discharged, rules: r.rules };
+    const page = { ...title, checked, wrt: goal ? toAscii(goal.variable) : '', expectations: [], conditions: remaining, discharged, rules: r.rules, premises, ...problem };
     return derivationToHtml(page, { lang, math: katexMath(), css: katexCss(), fns: functionTable(r.rules.defs), generator: 'gradproof' });
   }
-  return `${WORDS[lang].checked(checked.replayed)}\n${claim(toAscii)}\n`;
+  const lines = [WORDS[lang].checked(checked.replayed), claim(toAscii), ...premisesToText(premises, lang), ...(r.problem ? [problem.problem!] : [])];
+  return `${lines.join('\n')}\n`;
 }

@@ -15,10 +15,12 @@ import type { Lang } from '../render/rule-name.js';
 import { padTo } from '../render/width.js';
 import { stoppedText } from '../api/stopped.js';
 import { evidenceText } from '../render/evidence.js';
+import { premisesToText } from '../render/premises.js';
+import { outcomePremises } from '../api/premises.js';
 
 const WORDS = {
-  en: { gradients: 'Gradients', checked: 'Checked', steps: 'steps replayed by the checker', assumed: 'Assumed', covers: 'which gives', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
-  zh: { gradients: '梯度', checked: '检查', steps: '步已由检查器复核', assumed: '假设', covers: '由此', given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
+  en: { gradients: 'Gradients', checked: 'Checked', steps: 'steps replayed by the checker', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
+  zh: { gradients: '梯度', checked: '检查', steps: '步已由检查器复核', given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
 } as const;
 
 /** The outcome as terminal text or as a LaTeX `align*` block. */
@@ -28,7 +30,7 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   const proof = o.checked.proof;
   const w = WORDS[lang];
   if (format === 'md') return outcomeToMarkdown(o, lang);
-  if (format === 'latex') return derivationToDocument({ ...o, proof, rules }, lang, allSteps);
+  if (format === 'latex') return derivationToDocument({ ...o, proof, rules, ...(o.stopped ? {} : { premises: outcomePremises(o) }) }, lang, allSteps);
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
   const defs = o.proof.definitions.map((d) => `${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`);
@@ -38,11 +40,8 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   if (o.stopped) out.push(`${padTo(lang === 'zh' ? '停止' : 'Stopped', 12)}${stoppedText(o.stopped)}`);
   else out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result, o.factorOrder)}`);
   if (o.conditions.length) out.push(`${padTo(w.conditions, 12)}${o.conditions.map(conditionToText).join(', ')}`);
-  if (o.proof.assumptions.length) {
-    const given = o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`).join(', ');
-    const covered = o.discharged.length ? ` (${w.covers} ${o.discharged.map(conditionToText).join(', ')})` : '';
-    out.push(`${padTo(w.assumed, 12)}${given}${covered}`);
-  }
+  // What the result rests on: the kernel theorem's premises (a budget that ran out proved nothing).
+  if (!o.stopped) out.push(...premisesToText(outcomePremises(o), lang, 12, o.discharged.map(conditionToText)));
   for (const e of o.expectations) {
     out.push(`${padTo(w.expected, 12)}${toAscii(e.expected)}: ${w[e.decision.verdict]}`);
     const c = e.decision.counterexample;
@@ -71,6 +70,7 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
   o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toAscii(g.result, g.order)}`));
+  out.push(...premisesToText(o.premises, lang));
   out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
   return `${out.join('\n')}\n`;
 }

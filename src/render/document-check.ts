@@ -14,6 +14,7 @@ import { undecidedText } from './evidence.js';
 import { explainRules } from './explain.js';
 import { toLatex } from './latex.js';
 import { type Lang, ruleName } from './rule-name.js';
+import { type Premises, hasPremises, premisesToLatex } from './premises.js';
 
 /** What a document of a checked derivation shows: each link and its verdict. */
 export interface ChainReport {
@@ -21,6 +22,8 @@ export interface ChainReport {
   readonly rules: ReadonlyMap<string, Rule>;
   readonly links: ReadonlyArray<CheckedLink>;
   readonly firstWrong: number | null;
+  /** What the proven links rest on, from their theorems; null when none is proven. */
+  readonly premises?: Premises | null;
 }
 
 /** One link `from = to` of a written derivation, decided. */
@@ -72,6 +75,7 @@ export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
     return { row: `${lhs}&= ${toLatex(l.to)}${besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict)}`, explanation: explainLink(l, r.rules, lang) };
   });
   const verdict = chainVerdict(r.links, r.firstWrong, lang);
-  const body = [`\\subsection*{${w.written}}`, '', ...(rows.length ? explainedAlign(rows) : []), '', `\\subsection*{${w.verdict}}`, '', verdict, ''];
+  const premises = r.premises && hasPremises(r.premises) ? [premisesToLatex(r.premises, lang), ''] : [];
+  const body = [`\\subsection*{${w.written}}`, '', ...(rows.length ? explainedAlign(rows) : []), '', `\\subsection*{${w.verdict}}`, '', ...premises, verdict, ''];
   return latexDocument(r.title, body, lang);
 }

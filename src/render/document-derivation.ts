@@ -17,6 +17,7 @@ import { explainOnce, joinSentences, stepExplanation } from './explain.js';
 import { toLatex } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { type Premises, hasPremises, premisesToLatex } from './premises.js';
 
 /** What a document of one derivation shows: a checked proof and the verdicts on it. */
 export interface DerivationReport {
@@ -32,6 +33,10 @@ export interface DerivationReport {
   readonly discharged: readonly Condition[];
   /** Steps the kernel replayed, when the document reports a replay (`check proof.json`). */
   readonly replayed?: number;
+  /** What the result rests on, from the kernel's theorem. */
+  readonly premises?: Premises;
+  /** Set when the proof was confirmed to prove exactly a problem's statement: the sentence that says so. */
+  readonly problem?: string;
 }
 
 /** What a document of every gradient of a loss shows (`derive --all`). */
@@ -44,6 +49,8 @@ export interface GradientsReport {
   readonly conditions: readonly Condition[];
   /** Steps the kernel replayed. */
   readonly replayed: number;
+  /** What every gradient rests on, from the kernel's theorems. */
+  readonly premises?: Premises;
 }
 
 /** Punctuation of running text. */
@@ -141,8 +148,10 @@ export function derivationToDocument(r: DerivationReport, lang: Lang = 'en', ste
   const result = [`\\subsection*{${w.result}}`, '', `\\[ ${toLatex(goal)} = ${toLatex(proof.result, r.factorOrder)} \\]`, ''];
   if (r.conditions.length) result.push(labelled(w.conditions, mathList(r.conditions.map(conditionToLatex), lang), lang), '');
   if (r.discharged.length) result.push(labelled(w.covers, mathList(r.discharged.map(conditionToLatex), lang), lang), '');
+  if (r.premises && hasPremises(r.premises)) result.push(premisesToLatex(r.premises, lang), '');
   for (const e of r.expectations) result.push(...verdictParagraphs(e, lang), '');
   if (r.replayed !== undefined) result.push(labelled(w.checked, `${r.replayed} ${w.steps}`, lang), '');
+  if (r.problem) result.push(documentText(r.problem), '');
   return latexDocument(r.title, [...problemSection(proof, lossName, find, lang), ...derivationSection(proof, r.rules, lang, steps), ...result], lang);
 }
 
@@ -155,6 +164,7 @@ export function gradientsToDocument(r: GradientsReport, lang: Lang = 'en'): stri
   const rows = r.gradients.map((g) => `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
   const gradients = [`\\subsection*{${w.gradients}}`, '', ...(rows.length ? alignBlock(rows) : []), ''];
   if (r.conditions.length) gradients.push(labelled(w.conditions, mathList(r.conditions.map(conditionToLatex), lang), lang), '');
+  if (r.premises && hasPremises(r.premises)) gradients.push(premisesToLatex(r.premises, lang), '');
   gradients.push(labelled(w.checked, `${r.replayed} ${w.steps}`, lang), '');
   return latexDocument(r.title, [...problemSection(r.proof, r.lossName, find, lang), ...derivationSection(r.proof, r.rules, lang, false), ...gradients], lang);
 }

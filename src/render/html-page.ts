@@ -25,6 +25,7 @@ import {
   goalOf,
   linesSection,
   plotFigure,
+  premisesRow,
   problemSection,
   resultSection,
   stepsSection,
@@ -33,6 +34,7 @@ import {
 } from './html-parts.js';
 import { toLatex } from './latex.js';
 import { type Lang, joinNames } from './rule-name.js';
+import { type Premises, hasPremises } from './premises.js';
 
 /** What every page needs besides its content. */
 export interface HtmlOptions {
@@ -61,6 +63,10 @@ export interface HtmlDerivation {
   readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
   /** Why the derivation stopped short of a result (a budget ran out), if it did. */
   readonly stopped?: { readonly reason: string; readonly detail: string } | null;
+  /** What the result rests on (default: the replayed proof's theorem's premises). */
+  readonly premises?: Premises;
+  /** Set when the proof was confirmed to prove exactly a problem's statement: the sentence that says so. */
+  readonly problem?: string;
 }
 
 /** The page of one derivation: problem, lines, result, verdicts, and the plot. */
@@ -73,7 +79,8 @@ export function derivationToHtml(o: HtmlDerivation, options: HtmlOptions): strin
     o.stopped ? `<p class="stopped">${c.words.stopped} ${escapeHtml(`${o.stopped.reason}: ${o.stopped.detail}`)}</p>` : '',
     problemSection(proof, goal?.lossName, goal?.variable, c),
     options.allSteps ? stepsSection(proof, o.rules.byId, c) : linesSection(proof, o.rules.byId, c, c.words.derivation),
-    resultSection(proof, o.factorOrder, o.conditions, o.discharged, c),
+    resultSection(proof, o.factorOrder, o.conditions, o.discharged, c, o.stopped ? undefined : (o.premises ?? o.checked.theorem.premises)),
+    o.problem ? `<p class="summary problem-match">${escapeHtml(o.problem)}</p>` : '',
     expectationsSection(proof.start, o.expectations, c),
     goal ? `<section class="plots"><h2>${c.words.plot}</h2>${plotFigure(proof, goal, proof.result, options.fns, c, '0')}</section>` : '',
     footer(o.checked.replayed, options),
@@ -89,6 +96,8 @@ export interface HtmlAll {
   readonly proof: Proof;
   readonly replayed: number;
   readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
+  /** What every gradient rests on, from the kernel's theorems. */
+  readonly premises?: Premises;
 }
 
 /** The page of `--all`: the shared derivation, then each gradient with its plot. */
@@ -104,6 +113,7 @@ export function allToHtml(o: HtmlAll, options: HtmlOptions): string {
     problemSection(o.proof, o.lossName, undefined, c),
     linesSection(o.proof, o.rules.byId, c, c.words.derivation),
     `<section class="gradients"><h2>${c.words.gradients}</h2>${gradients.join('\n')}</section>`,
+    o.premises && hasPremises(o.premises) ? `<section class="outcome"><dl class="facts">${premisesRow(o.premises, c)}</dl></section>` : '',
     footer(o.replayed, options),
   ];
   return htmlDocument({ lang: options.lang, title: o.title ?? `∂${o.lossName}`, css: options.css, body: body.join('\n') });
@@ -115,6 +125,8 @@ export interface HtmlChain {
   readonly links: ReadonlyArray<CheckedLink>;
   readonly firstWrong: number | null;
   readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
+  /** What the proven links rest on, from their theorems; null when none is proven. */
+  readonly premises?: Premises | null;
 }
 
 /** The page of `check`: each link with its verdict, rules and counterexample, then the first wrong step. */
@@ -141,6 +153,7 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
   const body = [
     titleHtml(o.title),
     `<section class="links"><h2>${w.links}</h2>${links.join('\n')}</section>`,
+    o.premises && hasPremises(o.premises) ? `<section class="outcome"><dl class="facts">${premisesRow(o.premises, c)}</dl></section>` : '',
     `<p class="summary">${summary}</p>`,
     footer(undefined, options),
   ];

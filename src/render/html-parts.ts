@@ -20,6 +20,7 @@ import type { MathRenderer } from './html-math.js';
 import { toLatex } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { type Premises, hasPremises, premisesLabel, premisesToHtml } from './premises.js';
 import { samplePlot } from './plot-sample.js';
 import { plotToSvg } from './plot-svg.js';
 
@@ -92,14 +93,26 @@ export function stepsSection(proof: Proof, rules: ReadonlyMap<string, Rule>, c: 
 
 const conditionsMath = (cs: readonly Condition[], c: PageContext): string => c.math(cs.map(conditionToLatex).join(',\\ '), false);
 
-/** The result, what it needs, and what the stated facts already give. */
-export function resultSection(proof: Proof, order: FactorOrder | undefined, conditions: readonly Condition[], discharged: readonly Condition[], c: PageContext): string {
+/** The result, what it needs, what the stated facts already give, and what it rests on. */
+export function resultSection(
+  proof: Proof,
+  order: FactorOrder | undefined,
+  conditions: readonly Condition[],
+  discharged: readonly Condition[],
+  c: PageContext,
+  premises?: Premises,
+): string {
   const w = c.words;
   const rows = [`<dt>${w.result}</dt><dd class="result">${c.math(`${toLatex(proof.start)} = ${toLatex(proof.result, order)}`, true)}</dd>`];
   if (conditions.length) rows.push(`<dt>${w.conditions}</dt><dd class="conditions">${conditionsMath(conditions, c)}</dd>`);
   if (discharged.length) rows.push(`<dt>${w.assumptions}</dt><dd class="discharged">${w.which} ${conditionsMath(discharged, c)}</dd>`);
+  if (premises && hasPremises(premises)) rows.push(premisesRow(premises, c));
   return `<section class="outcome"><dl class="facts">${rows.join('')}</dl></section>`;
 }
+
+/** `Premises: given …; assuming …; proven from the rules of F.` as a row of a facts list. */
+export const premisesRow = (p: Premises, c: PageContext): string =>
+  `<dt>${premisesLabel(c.lang)}</dt><dd class="premises">${premisesToHtml(p, c.lang, (latex) => c.math(latex, false))}</dd>`;
 
 /** A verdict word with its class. */
 export const verdictHtml = (v: Decision['verdict'], w: Words): string => `<span class="verdict-word">${w[v]}</span>`;

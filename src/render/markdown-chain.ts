@@ -13,6 +13,7 @@ import { escapeMarkdownText } from './html-escape.js';
 import { toLatex } from './latex.js';
 import { escapeMarkdown } from './markdown.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { hasPremises, premisesToMarkdown } from './premises.js';
 
 /** The check as Markdown: each link, then the verdict on the whole. */
 export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
@@ -37,6 +38,7 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
           : escapeMarkdown(undecidedText(l.decision.evidence, lang));
     if (below) blocks.push(below);
   });
+  if (r.premises && hasPremises(r.premises)) blocks.push(premisesToMarkdown(r.premises, lang));
   blocks.push(`**${w.verdict}** ${chainVerdict(r.links, r.firstWrong, lang)}`);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -15,6 +15,7 @@ import { escapeMarkdownText } from './html-escape.js';
 import { toLatex } from './latex.js';
 import { proofToMarkdown } from './markdown.js';
 import type { Lang } from './rule-name.js';
+import { type Premises, hasPremises, premisesToMarkdown } from './premises.js';
 
 const TABLE_WORDS = {
   en: { variable: 'Variable', gradient: 'Gradient' },
@@ -31,11 +32,12 @@ function head(title: string | undefined, proof: Proof, rules: ReadonlyMap<string
   return out;
 }
 
-/** `**Conditions** $…$` and `**Checked** N steps replayed by the checker`, as rows of one paragraph. */
-function tail(conditions: readonly Condition[], replayed: number, lang: Lang): string[] {
+/** `**Conditions** $…$`, `**Premises** …` and `**Checked** N steps replayed by the checker`, as rows of one paragraph. */
+function tail(conditions: readonly Condition[], premises: Premises | undefined, replayed: number, lang: Lang): string[] {
   const w = DOCUMENT_WORDS[lang];
   const out: string[] = [];
   if (conditions.length) out.push(`**${w.conditions}** $${conditions.map(conditionToLatex).join(',\\ ')}$  `);
+  if (premises && hasPremises(premises)) out.push(`${premisesToMarkdown(premises, lang)}  `);
   out.push(`**${w.checked}** ${replayed} ${w.steps}`);
   return out;
 }
@@ -52,7 +54,7 @@ export function gradientsToMarkdown(r: GradientsReport, lang: Lang = 'en'): stri
     return `| $${cell(x)}$ | $${cell(`\\frac{\\partial ${loss}}{\\partial ${x}} = ${toLatex(g.result, g.order)}`)}$ |`;
   });
   const table = rows.length ? [`**${DOCUMENT_WORDS[lang].gradients}**`, '', `| ${w.variable} | ${w.gradient} |`, '| --- | --- |', ...rows, ''] : [];
-  return `${[...head(r.title, r.proof, r.rules, lang), ...table, ...tail(r.conditions, r.replayed, lang)].join('\n')}\n`;
+  return `${[...head(r.title, r.proof, r.rules, lang), ...table, ...tail(r.conditions, r.premises, r.replayed, lang)].join('\n')}\n`;
 }
 
 /** What a page of a replayed proof shows. */
@@ -63,10 +65,15 @@ export interface ReplayReport {
   readonly rules: ReadonlyMap<string, Rule>;
   readonly conditions: readonly Condition[];
   readonly replayed: number;
+  /** What the proof rests on, from the kernel's theorem. */
+  readonly premises?: Premises;
+  /** Set when the proof was confirmed to prove exactly a problem's statement: the sentence that says so. */
+  readonly problem?: string;
 }
 
 /** A proof the kernel replayed: its lines, the result, the conditions and the replay. */
 export function replayToMarkdown(r: ReplayReport, lang: Lang = 'en'): string {
   const result = `**${DOCUMENT_WORDS[lang].result}** $${toLatex(r.proof.start)} = ${toLatex(r.proof.result)}$  `;
-  return `${[...head(r.title, r.proof, r.rules, lang), result, ...tail(r.conditions, r.replayed, lang)].join('\n')}\n`;
+  const problem = r.problem ? ['', escapeMarkdownText(r.problem)] : [];
+  return `${[...head(r.title, r.proof, r.rules, lang), result, ...tail(r.conditions, r.premises, r.replayed, lang), ...problem].join('\n')}\n`;
 }

@@ -14,6 +14,7 @@ import { derive } from '../api/derive.js';
 import { equivalent } from '../api/equivalent.js';
 import { toLatex } from '../api/expressions.js';
 import type { Lets } from '../api/inputs.js';
+import type { PremisesJson } from '../api/premises.js';
 
 /** What a gradient is taken with respect to, and the problem's named intermediates and facts. */
 export interface GradientSpec {
@@ -66,6 +67,14 @@ function headline(state: State, claim: string, verdict: Verdict): string {
   return `expected ${claim} to be proven, but it is ${verdict === 'refuted' ? 'refuted' : 'unknown: neither proven nor refuted'}`;
 }
 
+/** What a `proven` rests on besides the definitions shown as `given`: the stated facts, and any user rule file (an axiom). */
+function premiseRows(p: PremisesJson | null): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  if (p?.assumptions.length) out.push(['assuming', p.assumptions.join(', ')]);
+  if (p?.ruleFiles.length) out.push(['axioms', `proven from the rules of ${p.ruleFiles.join(', ')}`]);
+  return out;
+}
+
 /** Labelled rows, the values aligned; an empty label continues the row above. */
 const rows = (pairs: ReadonlyArray<readonly [string, string]>): string => pairs.map(([k, v]) => `  ${(k ? `${k}:` : '').padEnd(12)}${v}`).join('\n');
 
@@ -97,6 +106,7 @@ export const gradproofMatchers = {
       if (e.counterexample && e.values) lines.push(['at', `${pointText(e.counterexample)}: derived ${number(e.values.result)}, expected ${number(e.values.expected)}`]);
       if (e.evidence) lines.push(['evidence', e.evidence]);
       if (r.conditions.length) lines.push(['conditions', r.conditions.join(', ')]);
+      if (e.verdict === 'proven') lines.push(...premiseRows(r.premises));
       lines.push(['LaTeX', `derived   ${r.resultLatex}`], ['', `expected  ${toLatex(e.expected, spec.rules ? { rules: spec.rules } : {})}`]);
       return `${headline(this, `${lhs} = ${e.expected}`, e.verdict)}\n${rows(lines)}`;
     };
@@ -122,6 +132,8 @@ export const gradproofMatchers = {
       if (r.evidence) lines.push(['evidence', r.evidence]);
       if (r.verdict === 'proven') lines.push(['by', r.rules.join(', ')]);
       if (r.conditions.length) lines.push(['conditions', r.conditions.join(', ')]);
+      if (r.premises?.definitions.length) lines.push(['given', r.premises.definitions.join(', ')]);
+      lines.push(...premiseRows(r.premises));
       lines.push(['LaTeX', `left   ${latex(a)}`], ['', `right  ${latex(b)}`]);
       return `${headline(this, `${a} = ${b}`, r.verdict)}\n${rows(lines)}`;
     };

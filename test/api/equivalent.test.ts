@@ -14,13 +14,20 @@ describe('equivalent(a, b): three verdicts', () => {
       counterexample: null,
       values: null,
       evidence: null,
+      premises: { assumptions: [], definitions: [], ruleFiles: [] },
     });
   });
 
-  it('proven through definitions', () => {
+  it('proven through definitions, which are its premises', () => {
     const r = equivalent('a*(1 - a)', 'sigmoid(z)*(1 - sigmoid(z))', { let: { a: 'sigmoid(z)' } });
     expect(r.verdict).toBe('proven');
     expect(r.checked).toBe(true);
+    expect(r.premises).toEqual({ assumptions: [], definitions: ['a = sigmoid(z)'], ruleFiles: [] });
+  });
+
+  it('proven from a stated fact, which is its premise; a refuted equality has none', () => {
+    expect(equivalent('y1 + y2', '1 - y3', { assume: 'y1 + y2 + y3 = 1' }).premises).toEqual({ assumptions: ['y1 + y2 + y3 = 1'], definitions: [], ruleFiles: [] });
+    expect(equivalent('x', 'x + 1').premises).toBeNull();
   });
 
   it.each([

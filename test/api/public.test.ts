@@ -67,7 +67,12 @@ describe('check() replays a proof as check --format json does', () => {
   };
 
   it('the seed: every step replayed', () => {
-    expect(check(proof)).toEqual({ checked: true, replayed: 25, claim: 'diff(L, z2) = a2 - y' });
+    expect(check(proof)).toEqual({
+      checked: true,
+      replayed: 25,
+      claim: 'diff(L, z2) = a2 - y',
+      premises: { assumptions: [], definitions: ['a2 = sigmoid(z2)', 'L = -(y*log(a2) + (1 - y)*log(1 - a2))'], ruleFiles: [] },
+    });
     expect(check(proof)).toEqual(cliCheck(proof));
     expect(check(JSON.stringify(proof))).toEqual(check(proof));
   });

@@ -28,6 +28,8 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
       ' 4. a2*(1 - a2)*(a2 - y)/(a2*(1 - a2)) = a2 - y',
       '    proven  by algebra  [a2 != 0, a2 != 1]',
       '',
+      'Premises    given     L = -(y*log(a2) + (1 - y)*log(1 - a2))',
+      '',
       'Every step is proven.',
     ]);
   });
@@ -81,6 +83,7 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
       '$$\n\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} \\qquad \\text{(2) refuted}\n$$',
       'The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$.',
       '$$\n-\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} = -\\frac{a_{2} \\left(1 - y\\right) + y \\left(1 - a_{2}\\right)}{a_{2} \\left(1 - a_{2}\\right)} \\qquad \\text{(3) proven: algebra}\n$$',
+      '**Premises** given $L = -\\left(y \\log a_{2} + \\left(1 - y\\right) \\log\\left(1 - a_{2}\\right)\\right)$.',
       '**Verdict** The first wrong step is 2 (line 7): $\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$.\n',
     ]);
   });
@@ -129,7 +132,12 @@ describe('gradproof check p.json: a proof travels', () => {
     expect(derived.status).toBe(0);
     const r = gradproof('check', file);
     expect(r.status, r.stderr).toBe(0);
-    expect(lines(r.stdout)).toEqual(['checked: 25 steps replayed', 'diff(L, z2) = a2 - y']);
+    expect(lines(r.stdout)).toEqual([
+      'checked: 25 steps replayed',
+      'diff(L, z2) = a2 - y',
+      'Premises    given     a2 = sigmoid(z2)',
+      '                      L = -(y*log(a2) + (1 - y)*log(1 - a2))',
+    ]);
   });
 
   it('a tampered file is rejected, naming the step', () => {
@@ -146,7 +154,12 @@ describe('gradproof check p.json: a proof travels', () => {
   it('--lang zh: the verdict in Chinese', () => {
     const r = gradproof('check', file, '--lang', 'zh');
     expect(r.status, r.stderr).toBe(0);
-    expect(lines(r.stdout)).toEqual(['检查通过：25 步已由检查器复核', 'diff(L, z2) = a2 - y']);
+    expect(lines(r.stdout)).toEqual([
+      '检查通过：25 步已由检查器复核',
+      'diff(L, z2) = a2 - y',
+      '前提        已知  a2 = sigmoid(z2)',
+      '                  L = -(y*log(a2) + (1 - y)*log(1 - a2))',
+    ]);
   });
 
   // The proof shown as derive shows it, the kernel's replay in place of the expectations (a proof file proves no expectation).

@@ -68,6 +68,8 @@ describe('derive --all --lang zh', () => {
       '梯度        ∂L/∂a = a - y',
       '            ∂L/∂y = y - a',
       '            ∂L/∂z = (a - y)*(1 - a^2)',
+      '前提        已知  a = tanh(z)',
+      '                  L = (a - y)^2/2',
       '检查        22 步已由检查器复核',
       '',
     ]);
@@ -77,7 +79,7 @@ describe('derive --all --lang zh', () => {
     const r = zh(...TANH, '--format', 'latex');
     expect(r.status, r.stderr).toBe(0);
     expect(latexParts(r.stdout)).toEqual({
-      headings: ['问题', '已知', '损失函数', '推导', '梯度', '检查：'],
+      headings: ['问题', '已知', '损失函数', '推导', '梯度', '前提：', '检查：'],
       prose: [
         "代入中间变量的定义，以便对它求导。常数因子可以提到求导符号外面。由幂函数求导法则，(u\\textasciicircum{}n)' = n u\\textasciicircum{}(n-1) u'，其中指数 n 为常数。对各项分别求导：和的导数等于各项导数之和。自变量对自身的导数为一。常数的导数为零。",
         '去括号，把括号前的符号或因子分配到每一项。',
@@ -88,13 +90,14 @@ describe('derive --all --lang zh', () => {
       ],
     });
     expect(r.stdout).toContain('求损失函数 $L$ 对它所依赖的每个变量的导数。');
+    expect(r.stdout).toContain('\\textbf{前提：} 已知 $a = \\tanh z$，$L = \\frac{\\left(a - y\\right)^{2}}{2}$。\n\n\\textbf{检查：}');
   });
 
   it('html', () => {
     const r = zh(...TANH, '--format', 'html');
     expect(r.status, r.stderr).toBe(0);
     expect(htmlParts(r.stdout)).toEqual({
-      headings: ['问题', '已知', '损失函数', '假设', '推导', '梯度', '22 步已由检查器复核。生成工具 gradproof。'],
+      headings: ['问题', '已知', '损失函数', '假设', '推导', '梯度', '前提', '22 步已由检查器复核。生成工具 gradproof。'],
       prose: [
         "代入中间变量的定义，以便对它求导。常数因子可以提到求导符号外面。由幂函数求导法则，(u^n)&#39; = n u^(n-1) u&#39;，其中指数 n 为常数。对各项分别求导：和的导数等于各项导数之和。自变量对自身的导数为一。常数的导数为零。",
         "代入中间变量的定义，以便对它求导。常数因子可以提到求导符号外面。由幂函数求导法则，(u^n)&#39; = n u^(n-1) u&#39;，其中指数 n 为常数。对各项分别求导：和的导数等于各项导数之和。常数的导数为零。自变量对自身的导数为一。去括号，把括号前的符号或因子分配到每一项。",
@@ -142,6 +145,8 @@ describe('check FILE --lang zh (a written derivation)', () => {
       ' 3. -y/a2 - (1 - y)/(1 - a2) = -(a2*(1 - y) + y*(1 - a2))/(a2*(1 - a2))',
       '    已证明  依据 代数恒等变形',
       '',
+      '前提        已知  L = -(y*log(a2) + (1 - y)*log(1 - a2))',
+      '',
       '第一个错误的步骤是第 2 步（第 7 行）：(1 - y)/(1 - a2) - y/a2 = -y/a2 - (1 - y)/(1 - a2)',
       '',
     ]);
@@ -151,7 +156,7 @@ describe('check FILE --lang zh (a written derivation)', () => {
     const r = zh(...FILE, '--format', 'md');
     expect(r.status).toBe(1);
     expect(mdParts(r.stdout)).toEqual({
-      headings: ['结论'],
+      headings: ['前提', '结论'],
       prose: [
         `${SEED_EXPLAINED.replace('u > 0', 'u \\> 0')}进行代数恒等变形，两边是同一个有理式。`,
         '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。',
@@ -167,7 +172,7 @@ describe('check FILE --lang zh (a written derivation)', () => {
     const r = zh(...FILE, '--format', 'latex');
     expect(r.status).toBe(1);
     expect(latexParts(r.stdout)).toEqual({
-      headings: ["A student's $\\partial$L/$\\partial$a2, with a sign error", '待检查的推导', '(1) 已证明', '(2) 不成立', '(3) 已证明', '结论'],
+      headings: ["A student's $\\partial$L/$\\partial$a2, with a sign error", '待检查的推导', '(1) 已证明', '(2) 不成立', '(3) 已证明', '结论', '前提：'],
       prose: [
         `${SEED_EXPLAINED.replace('u > 0', 'u \\textgreater{} 0')}进行代数恒等变形，两边是同一个有理式。`,
         '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。',
@@ -189,6 +194,7 @@ describe('check FILE --lang zh (a written derivation)', () => {
         '不成立',
         '第 3 步（第 8 行）',
         '已证明',
+        '前提',
         '第一个错误的步骤是第 2 步。',
         '生成工具 gradproof。',
       ],
@@ -208,7 +214,7 @@ describe('check proof.json --lang zh (a proof from derive --format json)', () =>
     const r = zh('check', file, '--format', 'md');
     expect(r.status, r.stderr).toBe(0);
     expect(mdParts(r.stdout)).toEqual({
-      headings: ['已知', '结果', '条件', '检查'],
+      headings: ['已知', '结果', '条件', '前提', '检查'],
       prose: [
         '根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。',
         `${SEED_EXPLAINED.replace('u > 0', 'u \\> 0')}去括号，把括号前的符号或因子分配到每一项。`,
@@ -220,7 +226,13 @@ describe('check proof.json --lang zh (a proof from derive --format json)', () =>
         '约分，约去分子和分母的公因子，公因子不能为零。',
       ],
     });
-    expect(r.stdout.split('\n').slice(-4)).toEqual(['**结果** $\\frac{\\partial L}{\\partial z_{2}} = a_{2} - y$  ', '**条件** $a_{2} > 0,\\ a_{2} < 1$  ', '**检查** 25 步已由检查器复核', '']);
+    expect(r.stdout.split('\n').slice(-5)).toEqual([
+      '**结果** $\\frac{\\partial L}{\\partial z_{2}} = a_{2} - y$  ',
+      '**条件** $a_{2} > 0,\\ a_{2} < 1$  ',
+      '**前提** 已知 $a_{2} = \\sigma\\left(z_{2}\\right)$，$L = -\\left(y \\log a_{2} + \\left(1 - y\\right) \\log\\left(1 - a_{2}\\right)\\right)$。  ',
+      '**检查** 25 步已由检查器复核',
+      '',
+    ]);
   });
 
   it.skipIf(cjkLatex.skip)(cjkLatex.named('latex: a document pdflatex compiles'), () => {
@@ -234,6 +246,7 @@ describe('check proof.json --lang zh (a proof from derive --format json)', () =>
       '推导',
       '结果',
       '条件：',
+      '前提：',
       '检查：',
     ]);
     expect(r.stdout).toContain('\\textbf{检查：} 25 步已由检查器复核。');
@@ -248,7 +261,12 @@ describe('check proof.json --lang zh (a proof from derive --format json)', () =>
   it('json: the object check() returns, which has no words to translate', () => {
     const r = zh('check', file, '--format', 'json');
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ checked: true, replayed: 25, claim: 'diff(L, z2) = a2 - y' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      checked: true,
+      replayed: 25,
+      claim: 'diff(L, z2) = a2 - y',
+      premises: { assumptions: [], definitions: ['a2 = sigmoid(z2)', 'L = -(y*log(a2) + (1 - y)*log(1 - a2))'], ruleFiles: [] },
+    });
   });
 });
 
@@ -318,8 +336,10 @@ describe('equal A B --lang zh', () => {
           values: { left: 0.39, right: 0.32699999999999996 },
           evidence: null,
           explanation: '两边取值不同。',
+          premises: null,
         },
       ],
+      premises: null,
     });
   });
 

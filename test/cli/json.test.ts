@@ -11,7 +11,7 @@ import { BCE, ROOT, SIGMOID, gradproof } from './run.js';
 const RESULT_KEYS = {
   title: true, wrt: true, goal: true, result: true, resultLatex: true, verdict: true, checked: true, replayed: true,
   expectations: true, steps: true, lemmas: true, phases: true, definitions: true, assumptions: true, conditions: true,
-  dischargedConditions: true, counterexample: true, lines: true, stopped: true,
+  dischargedConditions: true, premises: true, counterexample: true, lines: true, stopped: true,
 } satisfies Record<keyof DeriveResult, true>;
 const STEP_KEYS = {
   rule: true, kind: true, path: true, before: true, after: true, latex: true, conditions: true,

@@ -75,6 +75,8 @@ describe('gradproof derive examples/bce-sigmoid.grad --format latex', () => {
       '',
       '\\textbf{Conditions:} $a_{2} > 0$, $a_{2} < 1$.',
       '',
+      '\\textbf{Premises:} given $a_{2} = \\sigma\\left(z_{2}\\right)$, $L = -\\left(y \\log a_{2} + \\left(1 - y\\right) \\log\\left(1 - a_{2}\\right)\\right)$.',
+      '',
       '\\textbf{Expected:} $a_{2} - y$ --- proven.',
       '',
       '\\end{document}',

@@ -39,7 +39,7 @@ describe('derive --all --format md', () => {
         '| $y$ | $\\frac{\\partial L}{\\partial y} = y - a$ |',
         '| $z$ | $\\frac{\\partial L}{\\partial z} = \\left(a - y\\right) \\left(1 - a^{2}\\right)$ |',
       ].join('\n'),
-      '**Checked** 22 steps replayed by the checker\n',
+      '**Premises** given $a = \\tanh z$, $L = \\frac{\\left(a - y\\right)^{2}}{2}$.  \n**Checked** 22 steps replayed by the checker\n',
     ]);
   });
 
@@ -56,6 +56,7 @@ describe('derive --all --format md', () => {
       '| $y$ | $\\frac{\\partial L}{\\partial y} = \\left\\vert x\\right\\vert $ |',
       '',
       '**条件** $x \\neq 0$  ',
+      '**前提** 已知 $L = y \\left|x\\right|$。  ',
       '**检查** 8 步已由检查器复核',
       '',
     ]);
