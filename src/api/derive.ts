@@ -12,7 +12,7 @@ import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { functionTable } from '../rules/load.js';
-import { vanishingDenominators } from '../algebra/denominators.js';
+import { droppedDefinedness } from '../algebra/denominators.js';
 import { proveLink } from './check-chain.js';
 import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
@@ -160,9 +160,9 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   const only = expectations.length === 1 ? expectations[0]! : undefined;
   if (only && only.decision.verdict === 'proven' && only.expected !== g.main.current && !('link' in only)) {
     g.main.beginPhase(g.main.start, 'expect');
-    const needs = vanishingDenominators(g.main.current, only.expected);
-    if (algebraicallyEqual(g.main.current, only.expected, g.defs, rules.defs)) g.main.replace('algebra', 'expect', [], only.expected, needs);
-    else g.main.replace('assumption', 'assume', [], only.expected, needs);
+    // The recorder states what the result needs that the expected form does not.
+    if (algebraicallyEqual(g.main.current, only.expected, g.defs, rules.defs)) g.main.replace('algebra', 'expect', [], only.expected);
+    else g.main.replace('assumption', 'assume', [], only.expected);
     g.main.endPhase();
   }
   const proof: Proof = {
@@ -180,7 +180,7 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   for (const e of expectations) {
     if (e.decision.verdict === 'proven' && e.expected !== proof.result && !('link' in e)) {
       const kind = algebraicallyEqual(proof.result, e.expected, g.defs, rules.defs) ? ('algebra' as const) : ('assumption' as const);
-      const conditions = vanishingDenominators(proof.result, e.expected);
+      const conditions = droppedDefinedness(proof.result, e.expected);
       const step = { rule: kind === 'algebra' ? 'expect' : 'assume', kind, path: [], bindings: {}, before: proof.result, after: e.expected, conditions, phase: 0, derivation: 0 };
       replay({ ...proof, start: proof.result, lemmas: [], steps: [step], phases: [], result: e.expected }, rules);
     }
@@ -212,11 +212,11 @@ export function toAssumptions(r: Relation): Assumption[] {
   return r.ops.map((op, i) => ({ lhs: r.operands[i]!, op, rhs: r.operands[i + 1]! }));
 }
 
-/** Every condition of every step, once each; `u != 0` is dropped where `u > 0` is also needed. */
+/** Every condition of every step, once each; `u != 0` and `u >= 0` are dropped where `u > 0` is also needed. */
 export function collectConditions(proof: Proof): Condition[] {
   const seen = new Map<string, Condition>();
   for (const s of proof.steps) for (const c of s.conditions) seen.set(`${c.kind}:${c.expr.id}`, c);
-  return [...seen.values()].filter((c) => c.kind !== 'nonzero' || !seen.has(`positive:${c.expr.id}`));
+  return [...seen.values()].filter((c) => c.kind === 'positive' || !seen.has(`positive:${c.expr.id}`));
 }
 
 /** The problem an inline `derive()` call describes. */
