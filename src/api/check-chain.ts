@@ -107,7 +107,7 @@ function shownConditions(cs: readonly Condition[]): Condition[] {
 }
 
 /** Why `e` is defined nowhere (a condition on a number that fails: `0 != 0`), or undefined. */
-function undefinedEverywhere(e: Expr): string | undefined {
+export function undefinedEverywhere(e: Expr): string | undefined {
   const c = definednessConditions(e).find(isImpossible);
   return c && `${toAscii(e)} is defined nowhere: it needs ${conditionToText(c)}`;
 }

@@ -13,7 +13,8 @@ import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { functionTable } from '../rules/load.js';
 import { droppedDefinedness } from '../algebra/denominators.js';
-import { proveLink } from './check-chain.js';
+import { proveLink, undefinedEverywhere } from './check-chain.js';
+import { isImpossible } from '../expr/defined.js';
 import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
@@ -148,7 +149,12 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     };
   }
   const lossExpr = g.defs.get(g.lossName)!;
+  // A result or an expectation defined nowhere (`0/0`, a step that needs `-1 > 0`) equals nothing.
+  const impossible = g.recorder.steps.flatMap((s) => s.conditions).find(isImpossible);
+  const nowhere = impossible ? `the derivation needs ${conditionToText(impossible)}` : undefinedEverywhere(g.main.current);
   const expectations = spec.expects.map((expected) => {
+    const never = nowhere ?? undefinedEverywhere(expected);
+    if (never) return { expected, decision: { verdict: 'unknown' as const, evidence: never } };
     const decision = decideEquality(g.main.current, expected, g.defs, { assumptions, domain: [lossExpr], fns: functionTable(rules.defs), functions: rules.defs });
     if (decision.verdict !== 'unknown') return { expected, decision };
     // Beyond algebra: identities cited by rule, proven and replayed as a proof of its own.

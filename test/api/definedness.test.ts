@@ -120,3 +120,14 @@ describe('derive(): the steps that drop a partial subterm state its condition', 
     }
   });
 });
+
+describe('derive(): a derivation defined nowhere proves no expectation', () => {
+  it.each([
+    [{ loss: 'x*log(-1)', wrt: 'x', expect: 'log(-1)' }, 'log(-1) is defined nowhere: it needs -1 > 0'],
+    [{ loss: 'x*y', wrt: 'x', expect: '0/0 + y' }, '0*0^(-1) + y is defined nowhere: it needs 0 != 0'],
+    [{ loss: 'log(x - x)', wrt: 'x', expect: '0' }, '0*0^(-1) is defined nowhere: it needs 0 != 0'],
+  ])('%j', (input, evidence) => {
+    const r = derive(input);
+    expect([r.verdict, r.expectations[0]!.verdict, r.expectations[0]!.evidence]).toEqual(['unknown', 'unknown', evidence]);
+  });
+});
