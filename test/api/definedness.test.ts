@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { equivalent } from '../../src/api/equivalent.js';
 import { derive } from '../../src/api/derive.js';
+import { renderMarkdown } from '../../src/api/render.js';
+import { renderHtml } from '../../src/api/html.js';
 
 type Case = readonly [a: string, b: string, verdict: 'proven' | 'unknown' | 'refuted', conditions: readonly string[]];
 
@@ -129,5 +131,23 @@ describe('derive(): a derivation defined nowhere proves no expectation', () => {
   ])('%j', (input, evidence) => {
     const r = derive(input);
     expect([r.verdict, r.expectations[0]!.verdict, r.expectations[0]!.evidence]).toEqual(['unknown', 'unknown', evidence]);
+  });
+});
+
+describe('u >= 0 in every format and language', () => {
+  const input = { loss: 'y*(x^(1/2))^2', wrt: 'y', expect: 'x' };
+
+  it('JSON (derive) and the proof steps state x >= 0', () => {
+    const r = derive(input);
+    expect([r.verdict, r.result, r.conditions]).toEqual(['proven', 'x', ['x >= 0']]);
+    expect(r.steps.at(-1)!.conditions).toEqual(['x >= 0']);
+    expect(derive(input, { lang: 'zh' }).conditions).toEqual(['x >= 0']);
+  });
+
+  it('Markdown and HTML write it x \\geq 0, in English and Chinese', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      expect(renderMarkdown(input, { lang })).toContain(String.raw`$x \geq 0$`);
+      expect(renderHtml(input, { lang })).toContain('≥');
+    }
   });
 });
