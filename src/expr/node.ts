@@ -294,7 +294,8 @@ function zeroProduct(rest: Expr[]): Expr {
  * `base ^ exponent`; `x^1` is `x`, `u^0` is `1` when u is defined everywhere, a rational to
  * an integer power is folded (never `0^-1`), and an integer power of a product or of an
  * integer power is distributed (`(a*b)^-1` is `a^-1 * b^-1`), so `x/(a*b)` has one form
- * however it was built. Two negative powers are not merged: `(x^-1)^-1` is not `x` at 0.
+ * however it was built. Two negative powers are not merged: `(x^-1)^-1` is not `x` at 0;
+ * they are written `(x^-1)^-k` (`(x^-2)^-1` is `(x^-1)^-2`).
  */
 export function pow(base: Expr, exponent: Expr): Expr {
   if (exponent.kind === 'num') {
@@ -304,8 +305,11 @@ export function pow(base: Expr, exponent: Expr): Expr {
     } else if (isInteger(exponent.value)) {
       if (base.kind === 'mul') return mul(...base.args.map((f) => pow(f, exponent)));
       const inner = base.kind === 'pow' ? base.args[1] : undefined;
-      if (base.kind === 'pow' && inner!.kind === 'num' && isInteger(inner!.value) && !(inner!.value.n < 0n && exponent.value.n < 0n)) {
-        return pow(base.args[0], num(ratMul(inner!.value, exponent.value)));
+      if (base.kind === 'pow' && inner!.kind === 'num' && isInteger(inner!.value)) {
+        const product = num(ratMul(inner!.value, exponent.value));
+        if (!(inner!.value.n < 0n && exponent.value.n < 0n)) return pow(base.args[0], product);
+        // Two negative powers, b^(a*c) where b != 0: one form, (b^-1)^-(a*c), however it was built.
+        if (inner!.value.n !== -1n) return pow(pow(base.args[0], num(-1)), num(-(inner!.value.n * exponent.value.n)));
       }
     }
     if (base.kind === 'num' && isInteger(exponent.value) && !isZero(exponent.value) && !(isZero(base.value) && exponent.value.n < 0n)) {

@@ -79,6 +79,10 @@ describe('constructors keep what may be undefined', () => {
     expect(pow(pow(x, num(-1)), num(2))).toBe(pow(x, num(-2)));
     expect(toAscii(pow(pow(x, num(-1)), num(-1)))).toBe('1/x^(-1)');
     expect(pow(pow(x, num(-1)), num(-1))).toBe(parse('1/x^(-1)'));
+    // Two negative powers have one form, (x^-1)^-k, however they were built.
+    expect(pow(pow(x, num(-2)), num(-1))).toBe(pow(pow(x, num(-1)), num(-2)));
+    expect(pow(pow(x, num(-3)), num(-2))).toBe(pow(pow(x, num(-1)), num(-6)));
+    expect(parse(toAscii(parse('(x/pi)^(-2)*z')))).toBe(parse('(x/pi)^(-2)*z'));
     expect(toAscii(parse('(x^(1/2))^2'))).toBe('(x^(1/2))^2');
     expect(toAscii(parse('(x^2)^(1/2)'))).toBe('(x^2)^(1/2)');
   });
