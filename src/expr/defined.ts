@@ -7,7 +7,8 @@
  * - a denominator `u` (a negative integer power of u): `u != 0`;
  * - `log(u)`: `u > 0`;
  * - `sqrt(u)`, and `u^(p/q)` with q even: `u >= 0`;
- * - `u^(p/q)` with p/q negative and not an integer, and `u^v` with v symbolic: `u > 0`;
+ * - `u^(p/q)` with p/q negative and not an integer, and `u^v` with v symbolic: `u > 0`
+ *   (not for a number u: `(-1)^k` is defined for an integer k);
  * - `piecewise(p > q, u, p < q, v)` (a derivative's two sides of a kink): `p - q != 0`.
  * Conditions on a positive constant (`1/2`, `log(pi)`) are true and left out; a condition
  * on another number stays, so that `0/0` or `log(-1)` shows as impossible.
@@ -41,6 +42,7 @@ export function definednessConditions(e: Expr): Definedness[] {
     if (n.kind === 'num' || n.kind === 'sym' || seen.has(n)) return;
     seen.add(n);
     if (n.kind === 'pow') {
+      // A number to a symbolic power is left alone: (-1)^k, with k an index, is defined.
       const [b, x] = n.args;
       if (x.kind === 'num') {
         const v = x.value;
@@ -48,7 +50,7 @@ export function definednessConditions(e: Expr): Definedness[] {
           if (v.n < 0n) put('nonzero', b);
         } else if (v.n < 0n) put('positive', b);
         else if (v.d % 2n === 0n) put('nonnegative', b);
-      } else if (!isPositiveForm(b)) put('positive', b);
+      } else if (b.kind !== 'num' && !isPositiveForm(b)) put('positive', b);
     } else if (n.kind === 'call' && n.args.length === 1 && (n.fn === 'log' || n.fn === 'sqrt')) {
       put(n.fn === 'log' ? 'positive' : 'nonnegative', n.args[0]!);
     } else if (n.kind === 'call' && n.fn === 'piecewise') {

@@ -36,6 +36,7 @@ describe('definednessConditions', () => {
     ['x^(1/3)', []],
     ['x^y', ['positive(x)']],
     ['exp(x)^y', []],
+    ['(-1)^k*y[k]', []],
     ['log(log(x))', ['positive(log(x))', 'positive(x)']],
     ['piecewise(x > 0, 1, x < 0, -1)', ['nonzero(x)']],
     ['x/2 + log(2) + sqrt(pi)', []],
