@@ -1,10 +1,13 @@
-/** What a step stops dividing by. */
+/** What a step stops needing: the definedness of the subterms it makes disappear. */
 import type { Expr } from '../expr/node.js';
-import { denominatorsOf } from '../expr/traverse.js';
+import { lostDefinedness } from '../expr/defined.js';
 import type { Condition } from '../proof/types.js';
 
-/** What `from` divides by that `to` does not: each must be nonzero for `from = to` to hold. */
-export function vanishingDenominators(from: Expr, to: Expr): Condition[] {
-  const kept = new Set(denominatorsOf(to));
-  return [...new Set(denominatorsOf(from))].filter((d) => !kept.has(d)).map((expr) => ({ kind: 'nonzero', expr }));
+/**
+ * The conditions under which `from` is defined that `to` does not carry: a denominator
+ * `u` gone (`u != 0`), a `log(u)` (`u > 0`), a `sqrt(u)` (`u >= 0`), ... Each must hold
+ * for `from = to`, or the step would erase where `from` is undefined.
+ */
+export function droppedDefinedness(from: Expr, to: Expr): Condition[] {
+  return lostDefinedness(from, to);
 }

@@ -5,7 +5,8 @@
  *   written `a1*D`, so the D's cancel (`-exp(z1)*exp(z3)/D^2` is `-a1*a3`);
  * - names whose numerators add up to their shared denominator add up to 1, so a sum of all
  *   but one of them is `1 - the other` (`a2 + a3` is `1 - a1`).
- * Each is an algebra step the checker verifies with the definitions unfolded.
+ * Each is an algebra step the checker verifies with the definitions unfolded; the recorder
+ * adds what it stops dividing by to its conditions.
  */
 import { type Expr, add, mul, num, pow, sym } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
@@ -13,7 +14,6 @@ import { rationallyEqual } from '../expr/poly.js';
 import { contains, mapBottomUp } from '../expr/traverse.js';
 import { binderOf, freeSymbols, indexed, isSum } from '../expr/indexed.js';
 import type { Derivation } from '../rewrite/builder.js';
-import { vanishingDenominators } from './denominators.js';
 
 /** A definition `name = atom / D` with D a sum. */
 interface Quotient {
@@ -62,7 +62,7 @@ export function foldQuotients(d: Derivation, defs: Definitions, cancel: (d: Deri
       return q ? mul(sym(q.name), den) : n;
     }, new Map([[den, den], [inv, inv]]));
     if (next === d.current) continue;
-    d.transition('algebra', 'alg.fold-name', next, vanishingDenominators(d.current, next));
+    d.transition('algebra', 'alg.fold-name', next);
     cancel(d);
   }
   sumToOne(d, qs);
@@ -129,7 +129,7 @@ function foldFamilyQuotients(d: Derivation, defs: Definitions, cancel: (d: Deriv
       return i === undefined ? n : mul(indexed(q.name, i), q.den);
     }, new Map([[q.den, q.den], [inv, inv]]));
     if (next === d.current) continue;
-    d.transition('algebra', 'alg.fold-name', next, vanishingDenominators(d.current, next));
+    d.transition('algebra', 'alg.fold-name', next);
     cancel(d);
   }
 }
@@ -150,7 +150,7 @@ function sumToOne(d: Derivation, qs: readonly Quotient[]): void {
     for (const other of names) {
       const rest = add(...names.filter((n) => n !== other));
       const next = mapBottomUp(d.current, (n) => (n === rest ? add(num(1), mul(num(-1), other)) : n));
-      if (next !== d.current) d.transition('algebra', 'alg.fold-name', next, vanishingDenominators(d.current, next));
+      if (next !== d.current) d.transition('algebra', 'alg.fold-name', next);
     }
   }
 }

@@ -4,13 +4,10 @@
  * applies (a fixpoint) or a budget runs out. Products are never expanded into sums of
  * monomials unless that makes the whole expression cheaper.
  */
-import { type Expr, mul, num } from '../expr/node.js';
-import { rationallyEqual } from '../expr/poly.js';
+import type { Expr } from '../expr/node.js';
 import { at, changedPath, replaceAt } from '../expr/traverse.js';
-import type { Condition } from '../proof/types.js';
-import { vanishingDenominators } from './denominators.js';
 import type { Derivation } from '../rewrite/builder.js';
-import { TRANSFORMS, combinePowers, distributeSign, type Move, type Transform } from './transforms.js';
+import { TRANSFORMS, combinePowers, distributeSign, foldWithConditions, type Move, type Transform } from './transforms.js';
 
 /** Simplifies the derivation's current expression in place, recording each move as an algebra step. */
 export function simplify(d: Derivation, transforms: readonly Transform[] = TRANSFORMS): void {
@@ -27,11 +24,11 @@ export function simplify(d: Derivation, transforms: readonly Transform[] = TRANS
       const next = replaceAt(before, path, m.form);
       // Where the form kept its place, the step is recorded at the deepest change; where a
       // constructor folded it into its parent ((x - 2*x)^2 is x^2), at the parent that holds it.
-      // What it stops dividing by is read off at that same place, where the kernel looks.
+      // What it makes disappear (a denominator, a log) is read off at that same place, where
+      // the kernel looks: the recorder adds its definedness to the move's conditions.
       const consistent = consistentPath(before, next, path, m.form);
       const where = consistent.length === path.length ? changedPath(before, next) : consistent;
-      const conditions = withDroppedDenominators(m.conditions, at(before, where)!, at(next, where)!);
-      d.replace('algebra', m.rule, where, at(next, where)!, conditions);
+      d.replace('algebra', m.rule, where, at(next, where)!, m.conditions);
       node = m.form;
     }
   }
@@ -49,22 +46,6 @@ function consistentPath(before: Expr, next: Expr, path: readonly number[], form:
     if (at(next, q) === rebuilt) return q;
   }
   return [];
-}
-
-/** The move's conditions, plus every denominator the step stops dividing by that they do not state. */
-function withDroppedDenominators(conditions: readonly Condition[], from: Expr, to: Expr): readonly Condition[] {
-  const covered = (c: Condition): boolean =>
-    conditions.some((r) => r.expr === c.expr || (c.kind === 'nonzero' && sameUpToSign(r.expr, c.expr)));
-  const missing = vanishingDenominators(from, to).filter((c) => !covered(c));
-  return missing.length ? [...conditions, ...missing] : conditions;
-}
-
-function sameUpToSign(a: Expr, b: Expr): boolean {
-  try {
-    return rationallyEqual(a, b) || rationallyEqual(a, mul(num(-1), b));
-  } catch {
-    return false;
-  }
 }
 
 /** The first node, in post-order, where a move applies, and the moves. Derivatives are left alone. */
@@ -104,7 +85,7 @@ function firstMoveWithin(e: Expr, transforms: readonly Transform[]): readonly [n
 const FIRST_MOVES = new WeakMap<readonly Transform[], WeakMap<Expr, readonly [number[], Move[]] | null>>();
 
 /** tidy's moves, one list, so that its memo is shared. */
-const TIDY: readonly Transform[] = [distributeSign, combinePowers];
+const TIDY: readonly Transform[] = [foldWithConditions, distributeSign, combinePowers];
 
 /** The small moves that belong with differentiating: signs distributed, equal factors combined. */
 export function tidy(d: Derivation): void {

@@ -5,11 +5,13 @@
  * form is cheaper than the node they start from.
  */
 import { type Expr, add, mul, num, pow } from '../expr/node.js';
-import { type Rational, ZERO, ratAdd, isNegative, isZero } from '../expr/rational.js';
+import { type Rational, ZERO, ratAdd, ratMul, isNegative, isZero } from '../expr/rational.js';
+import { isImpossible } from '../expr/defined.js';
 import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
 import type { Condition } from '../proof/types.js';
 import { collect, expand } from './expand.js';
 import { cost } from './cost.js';
+import { droppedDefinedness } from './denominators.js';
 
 export interface Move {
   readonly rule: string;
@@ -21,6 +23,28 @@ export interface Move {
 export type Transform = (node: Expr) => Move[] | undefined;
 
 const isMinusOne = (e: Expr): boolean => e.kind === 'num' && e.value.n === -1n && e.value.d === 1n;
+
+/**
+ * What the constructors leave because it may be undefined, folded as a step that states
+ * where it is defined: `0*log(x)` → `0` (x > 0), `u^0` → `1`, `1^u` → `1`, and
+ * `(x^-1)^-1` → `x` (x != 0). A term undefined everywhere (`0/0`) is left as it is.
+ */
+export const foldWithConditions: Transform = (node) => {
+  let form: Expr | undefined;
+  const [a, b] = node.args;
+  if (node.kind === 'mul' && a!.kind === 'num' && isZero(a!.value)) form = num(0);
+  else if (node.kind === 'pow' && b!.kind === 'num' && isZero(b!.value)) form = num(1);
+  else if (node.kind === 'pow' && a!.kind === 'num' && a!.value.n === 1n && a!.value.d === 1n) form = num(1);
+  else if (node.kind === 'pow' && a!.kind === 'pow' && isNegativeInteger(b!) && isNegativeInteger(a!.args[1])) {
+    form = pow(a!.args[0], num(ratMul((a!.args[1] as Expr & { kind: 'num' }).value, (b as Expr & { kind: 'num' }).value)));
+  }
+  if (form === undefined) return undefined;
+  const conditions = droppedDefinedness(node, form);
+  if (conditions.some(isImpossible)) return undefined;
+  return [{ rule: 'alg.rearrange', form, conditions }];
+};
+
+const isNegativeInteger = (e: Expr): boolean => e.kind === 'num' && e.value.d === 1n && e.value.n < 0n;
 
 /** `-(a + b)` → `-a - b`. */
 export const distributeSign: Transform = (node) => {
@@ -104,19 +128,21 @@ export const combineFractions: Transform = (node) => {
     return mul(...p.top, ...extra);
   });
   const denominator = [...lcd].map(([b, k]) => pow(b, num(-k)));
+  // A numerator that is zero is the whole fraction's value: the move states the denominators.
+  const over = (top: Expr): Expr => (top === num(0) ? top : mul(top, ...denominator));
   const moves: Move[] = [];
   let top = add(...numerators);
   const conditions = [...lcd.keys()].map((b): Condition => ({ kind: 'nonzero', expr: b }));
-  moves.push({ rule: 'alg.combine-fractions', form: mul(top, ...denominator), conditions });
+  moves.push({ rule: 'alg.combine-fractions', form: over(top), conditions });
   const expanded = expand(top);
   if (expanded) {
     top = expanded;
-    moves.push({ rule: 'alg.expand', form: mul(top, ...denominator), conditions: [] });
+    moves.push({ rule: 'alg.expand', form: over(top), conditions: [] });
   }
   const collected = collect(top);
   if (collected) {
     top = collected;
-    moves.push({ rule: 'alg.collect', form: mul(top, ...denominator), conditions: [] });
+    moves.push({ rule: 'alg.collect', form: over(top), conditions: [] });
   }
   const cancelled = cancelDivisors(top, lcd);
   if (cancelled) moves.push(cancelled);
@@ -209,4 +235,4 @@ function divideOnce(t: Expr, f: Expr): Expr | undefined {
   return mul(...fs.slice(0, i), reduced, ...fs.slice(i + 1));
 }
 
-export const TRANSFORMS: readonly Transform[] = [distributeSign, combinePowers, combineFractions, expandAndCollect, collectLikeTerms, factorOut];
+export const TRANSFORMS: readonly Transform[] = [foldWithConditions, distributeSign, combinePowers, combineFractions, expandAndCollect, collectLikeTerms, factorOut];

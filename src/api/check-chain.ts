@@ -5,6 +5,9 @@
  * unknown. The first link that is not proven is the wrong step.
  */
 import { hasDiff } from '../expr/traverse.js';
+import { definednessConditions, holdsWhereDefined, isImpossible } from '../expr/defined.js';
+import { toAscii } from '../expr/print.js';
+import { conditionToText } from '../render/conditions.js';
 import { type Expr } from '../expr/node.js';
 import { Definitions, CycleError } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
@@ -15,7 +18,6 @@ import { functionTable } from '../rules/load.js';
 import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import { differentiate } from '../calculus/derive.js';
 import { identityClosure, type Variant } from '../algebra/identities.js';
-import { vanishingDenominators } from '../algebra/denominators.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../proof/equality.js';
 import type { CheckedProof } from '../kernel/index.js';
@@ -71,17 +73,35 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
       const b = chain[i + 1]!;
       const number = links.length + 1;
       const base = { number, from: a.expr, to: b.expr, ...(b.line ? { line: b.line } : {}), ...(b.hint ? { hint: b.hint } : {}) };
+      // A side undefined everywhere (`0/0`, `0*log(-1)`) equals nothing: unknown, saying why.
+      const nowhere = undefinedEverywhere(a.expr) ?? undefinedEverywhere(b.expr);
+      if (nowhere) {
+        links.push({ ...base, decision: { verdict: 'unknown', evidence: nowhere }, rules: [], conditions: [] });
+        continue;
+      }
       const decision = decideLink(a.expr, b.expr, defs, rules, assumptions, { ...(unsatisfied ? { unsatisfied } : {}) });
       if (decision.verdict !== 'proven') {
         links.push({ ...base, decision, rules: [], conditions: [] });
         continue;
       }
       const steps = decision.proof.proof.steps;
-      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: steps.flatMap((s) => s.conditions) });
+      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: shownConditions(steps.flatMap((s) => s.conditions)) });
     }
   }
   const wrong = links.find((l) => l.decision.verdict !== 'proven');
   return { ...(w.title ? { title: w.title } : {}), links, firstWrong: wrong ? wrong.number : null, rules };
+}
+
+/** Conditions as shown: `1/x != 0` left out, and `u != 0`, `u >= 0` where `u > 0` is there too. */
+function shownConditions(cs: readonly Condition[]): Condition[] {
+  const positive = new Set(cs.filter((c) => c.kind === 'positive').map((c) => c.expr));
+  return cs.filter((c) => !holdsWhereDefined(c) && (c.kind === 'positive' || !positive.has(c.expr)));
+}
+
+/** Why `e` is defined nowhere (a condition on a number that fails: `0 != 0`), or undefined. */
+export function undefinedEverywhere(e: Expr): string | undefined {
+  const c = definednessConditions(e).find(isImpossible);
+  return c && `${toAscii(e)} is defined nowhere: it needs ${conditionToText(c)}`;
 }
 
 /**
@@ -133,7 +153,7 @@ export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, a
   const byEquation = !algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs) && equationGiving(main.current, right ? right.current : b, assumptions, defs);
   if (byEquation) {
     main.beginPhase(a, 'assumption');
-    main.replace('assumption', 'assume', [], right ? right.current : b, vanishingDenominators(main.current, right ? right.current : b));
+    main.replace('assumption', 'assume', [], right ? right.current : b);
   } else if (!algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs)) {
     // Field algebra is not enough: identity rules, up to two in a row on either side.
     const rightStart = right ? right.current : b;
@@ -154,10 +174,12 @@ export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, a
   const target = right ? right.current : b;
   if (main.current !== target) {
     main.beginPhase(a, 'algebra');
-    main.replace('algebra', 'alg.rearrange', [], target, vanishingDenominators(main.current, target));
+    main.replace('algebra', 'alg.rearrange', [], target);
   }
   if (right && right.current !== b) main.replace('lemma', 'lemma', [], b, [], new Map(), right.index);
   main.endPhase();
+  // A step that needs `0 != 0` or `-1 > 0` proves nothing: one side is undefined everywhere.
+  if (recorder.steps.some((s) => s.conditions.some(isImpossible))) return undefined;
   return {
     start: a,
     result: main.current,

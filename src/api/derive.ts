@@ -11,7 +11,8 @@ import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
-import { decideLink } from './check-chain.js';
+import { decideLink, undefinedEverywhere } from './check-chain.js';
+import { isImpossible } from '../expr/defined.js';
 import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
@@ -155,10 +156,14 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   }
   const lossExpr = g.defs.get(g.lossName)!;
   // Each expectation is decided as a link from the result, by the same policy as `check` and `equal`.
-  const decided = spec.expects.map((expected) => ({
-    expected,
-    decision: decideLink(g.main.current, expected, g.defs, rules, assumptions, { domain: [lossExpr], ...(unsatisfied ? { unsatisfied } : {}) }),
-  }));
+  // A result or an expectation defined nowhere (`0/0`, a step that needs `-1 > 0`) equals nothing.
+  const impossible = g.recorder.steps.flatMap((s) => s.conditions).find(isImpossible);
+  const nowhere = impossible ? `the derivation needs ${conditionToText(impossible)}` : undefinedEverywhere(g.main.current);
+  const decided = spec.expects.map((expected): { expected: Expr; decision: Decision } => {
+    const never = nowhere ?? undefinedEverywhere(expected);
+    if (never) return { expected, decision: { verdict: 'unknown', evidence: never } };
+    return { expected, decision: decideLink(g.main.current, expected, g.defs, rules, assumptions, { domain: [lossExpr], ...(unsatisfied ? { unsatisfied } : {}) }) };
+  });
   // A single expectation proven in one step becomes the last line, so the result reads as the user wrote it.
   const only = decided.length === 1 ? decided[0]! : undefined;
   const last = only?.decision.verdict === 'proven' && only.decision.proof.proof.steps.length === 1 ? only.decision.proof.proof.steps[0]! : undefined;
@@ -220,11 +225,11 @@ export function toAssumptions(r: Relation): Assumption[] {
   return r.ops.map((op, i) => ({ lhs: r.operands[i]!, op, rhs: r.operands[i + 1]! }));
 }
 
-/** Every condition of every step, once each; `u != 0` is dropped where `u > 0` is also needed. */
+/** Every condition of every step, once each; `u != 0` and `u >= 0` are dropped where `u > 0` is also needed. */
 export function collectConditions(proof: Proof): Condition[] {
   const seen = new Map<string, Condition>();
   for (const s of proof.steps) for (const c of s.conditions) seen.set(`${c.kind}:${c.expr.id}`, c);
-  return [...seen.values()].filter((c) => c.kind !== 'nonzero' || !seen.has(`positive:${c.expr.id}`));
+  return [...seen.values()].filter((c) => c.kind === 'positive' || !seen.has(`positive:${c.expr.id}`));
 }
 
 /** The problem an inline `derive()` call describes. */

@@ -73,7 +73,7 @@ export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof 
   return { start: expr(o.goal, 'goal'), result: expr(o.result, 'result'), lemmas, steps, phases, definitions, assumptions };
 }
 
-/** `a2 != 1` is nonzero(a2 - 1); `u > 0` is positive(u); `a2 < 1` is positive(1 - a2). */
+/** `a2 != 1` is nonzero(a2 - 1); `u > 0` is positive(u); `a2 < 1` is positive(1 - a2); `x >= 0` is nonnegative(x). */
 export function conditionFrom(v: unknown, where: string, options: ParseOptions = {}): Condition {
   if (typeof v !== 'string') throw new GradproofError('syntax', `${where} should be a condition in a string`);
   const r = parseRelation(v, { ...options, source: where });
@@ -84,7 +84,9 @@ export function conditionFrom(v: unknown, where: string, options: ParseOptions =
   if (op === '!=') return { kind: 'nonzero', expr: diff(l, rhs) };
   if (op === '>') return { kind: 'positive', expr: diff(l, rhs) };
   if (op === '<') return { kind: 'positive', expr: diff(rhs, l) };
-  throw new GradproofError('syntax', `${where}: a condition is '!=', '<' or '>', not '${op}'`);
+  if (op === '>=') return { kind: 'nonnegative', expr: diff(l, rhs) };
+  if (op === '<=') return { kind: 'nonnegative', expr: diff(rhs, l) };
+  throw new GradproofError('syntax', `${where}: a condition is '!=', '<', '>', '<=' or '>=', not '${op}'`);
 }
 
 function record(v: unknown, where: string): Record<string, unknown> {

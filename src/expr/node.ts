@@ -7,6 +7,9 @@
  * Constructors keep a light canonical form and nothing more: `+` and `*` are flattened,
  * their numbers folded and their operands sorted; `x^1` is `x`. Everything a reader would
  * call algebra (collecting `x + x`, cancelling `x/x`, expanding) is a named step elsewhere.
+ * No constructor erases where a term is undefined: `0*u` drops only the factors defined
+ * everywhere (`0*log(x)` stays, `0/0` stays), `u^0` is 1 only for such a `u`, and
+ * `(x^-1)^-1` stays; removing those is a step that states the conditions (defined.ts).
  */
 import {
   type Rational,
@@ -22,6 +25,7 @@ import {
   ratToString,
 } from './rational.js';
 import { compareExpr } from './order.js';
+import { isDefinedEverywhere } from './total.js';
 
 export type Kind = 'num' | 'sym' | 'add' | 'mul' | 'pow' | 'call';
 
@@ -317,7 +321,7 @@ export function add(...terms: Expr[]): Expr {
 export function mul(...factors: Expr[]): Expr {
   const rest: Expr[] = [];
   const coefficient = gather('mul', factors, rest);
-  if (isZero(coefficient)) return num(0);
+  if (isZero(coefficient)) return zeroProduct(rest);
   if (!isOne(coefficient)) rest.push(num(coefficient));
   if (rest.length === 0) return num(1);
   if (rest.length === 1) return rest[0]!;
@@ -325,26 +329,42 @@ export function mul(...factors: Expr[]): Expr {
 }
 
 /**
- * `base ^ exponent`; `x^1` is `x`, `x^0` is `1`, a rational to an integer power is folded,
- * and an integer power of a product or of an integer power is distributed
- * (`(a*b)^-1` is `a^-1 * b^-1`), so `x/(a*b)` has one form however it was built.
+ * `0 * rest`: zero, unless a factor may be undefined somewhere; then zero times those
+ * factors (`0*log(x)`, `0*0^-1`), the factors defined everywhere dropped.
+ */
+function zeroProduct(rest: Expr[]): Expr {
+  const kept = rest.filter((f) => !isDefinedEverywhere(f));
+  if (kept.length === 0) return num(0);
+  return rawMul([num(0), ...sortOperands(kept)]);
+}
+
+/**
+ * `base ^ exponent`; `x^1` is `x`, `u^0` is `1` when u is defined everywhere, a rational to
+ * an integer power is folded (never `0^-1`), and an integer power of a product or of an
+ * integer power is distributed (`(a*b)^-1` is `a^-1 * b^-1`), so `x/(a*b)` has one form
+ * however it was built. Two negative powers are not merged: `(x^-1)^-1` is not `x` at 0;
+ * they are written `(x^-1)^-k` (`(x^-2)^-1` is `(x^-1)^-2`).
  */
 export function pow(base: Expr, exponent: Expr): Expr {
   if (exponent.kind === 'num') {
     if (isOne(exponent.value)) return base;
-    if (isZero(exponent.value)) return num(1);
-    if (isInteger(exponent.value)) {
+    if (isZero(exponent.value)) {
+      if (isDefinedEverywhere(base)) return num(1);
+    } else if (isInteger(exponent.value)) {
       if (base.kind === 'mul') return mul(...base.args.map((f) => pow(f, exponent)));
       const inner = base.kind === 'pow' ? base.args[1] : undefined;
       if (base.kind === 'pow' && inner!.kind === 'num' && isInteger(inner!.value)) {
-        return pow(base.args[0], num(ratMul(inner!.value, exponent.value)));
+        const product = num(ratMul(inner!.value, exponent.value));
+        if (!(inner!.value.n < 0n && exponent.value.n < 0n)) return pow(base.args[0], product);
+        // Two negative powers, b^(a*c) where b != 0: one form, (b^-1)^-(a*c), however it was built.
+        if (inner!.value.n !== -1n) return pow(pow(base.args[0], num(-1)), num(-(inner!.value.n * exponent.value.n)));
       }
     }
-    if (base.kind === 'num' && isInteger(exponent.value) && !(isZero(base.value) && exponent.value.n < 0n)) {
+    if (base.kind === 'num' && isInteger(exponent.value) && !isZero(exponent.value) && !(isZero(base.value) && exponent.value.n < 0n)) {
       return num(ratPowInt(base.value, exponent.value.n));
     }
   }
-  if (base.kind === 'num' && isOne(base.value)) return num(1);
+  if (base.kind === 'num' && isOne(base.value) && isDefinedEverywhere(exponent)) return num(1);
   const args = [base, exponent] as const;
   return internCompound('pow', '', args, (id) => makeNode('pow', id, '', '', undefined, args) as Pow);
 }
@@ -399,7 +419,8 @@ export function replaceArg(e: Expr, i: number, r: Expr): Expr {
   let c = lead && i !== 0 ? (src[0] as Num).value : sum ? ZERO : ONE;
   // One operand for another, the common case: put in place by a loop on small operand lists.
   if (r.kind !== e.kind && r.kind !== 'num') {
-    if (!sum && isZero(c)) return num(0);
+    // A product with a zero factor keeps what may be undefined: mul decides, as it would.
+    if (!sum && isZero(c)) return rebuiltWith(e, i, r);
     if (src.length > 8) return replacedMerge(e, i, [r], c);
     return replacedSmall(src, i, r, lead && i !== 0 ? 1 : 0, c, sum);
   }
@@ -408,7 +429,7 @@ export function replaceArg(e: Expr, i: number, r: Expr): Expr {
     if (p.kind === 'num') c = sum ? ratAdd(c, p.value) : ratMul(c, p.value);
     else inserts.push(p);
   }
-  if (!sum && isZero(c)) return num(0);
+  if (!sum && isZero(c)) return rebuiltWith(e, i, r);
   if (src.length > 8 && inserts.every((x, k) => k === 0 || compareExpr(inserts[k - 1]!, x) <= 0)) return replacedMerge(e, i, inserts, c);
   // The others, then the inserts, by insertion: each insert goes after every operand that
   // does not come after it, the others being in order already.
@@ -420,6 +441,13 @@ export function replaceArg(e: Expr, i: number, r: Expr): Expr {
   if (body.length === 0) return num(sum ? 0 : 1);
   if (body.length === 1) return body[0]!;
   return sum ? rawAdd(body) : rawMul(body);
+}
+
+/** `e` with operand `i` replaced by `r`, through the constructor. */
+function rebuiltWith(e: Expr, i: number, r: Expr): Expr {
+  const args = [...e.args];
+  args[i] = r;
+  return rebuild(e, args);
 }
 
 /**

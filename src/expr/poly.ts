@@ -419,7 +419,10 @@ export function toRationalFunction(e: Expr, atoms: AtomTable, options: RationalO
         // (`b^65` is `b*b*…*b`), so it is exact and cheap at every size.
         // A root atom's power is a number: kept to small exponents, like a number's.
         const atomBase = b.kind === 'sym' || (b.kind === 'call' && rootRadicand(b) === undefined && !(b.fn === 'sqrt' && normalizing));
-        if (normalizing && b.kind === 'num' && b.value.n > 0n && x.kind === 'num' && x.value.d === 2n && Math.abs(Number(x.value.n)) <= 64) {
+        if (b.kind === 'num' && b.value.n === 1n && b.value.d === 1n) {
+          // 1^u is 1 wherever it is defined (the constructor keeps it when u may not be).
+          out = { num: one, den: one };
+        } else if (normalizing && b.kind === 'num' && b.value.n > 0n && x.kind === 'num' && x.value.d === 2n && Math.abs(Number(x.value.n)) <= 64) {
           // q^(k/2) with q > 0 is sqrt(q)^k.
           const k = Number(x.value.n);
           const r = rootRf(b.value);

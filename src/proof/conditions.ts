@@ -5,6 +5,7 @@
  */
 import { implies } from '../expr/bounds.js';
 import { isPositiveConstant } from '../expr/traverse.js';
+import { holdsWhereDefined } from '../expr/defined.js';
 import type { Assumption, Condition } from './types.js';
 
 /** Splits conditions into those the assumptions imply and those that remain; one on a positive constant is dropped. */
@@ -17,7 +18,9 @@ export function reduceConditions(
   for (const c of conditions) {
     // sqrt(pi) != 0 holds by its form: no condition at all.
     if (isPositiveConstant(c.expr)) continue;
-    (implies(assumptions, c.expr, c.kind === 'nonzero' ? '!=' : '>') ? discharged : remaining).push(c);
+    // 1/x != 0 holds wherever 1/x is defined.
+    if (holdsWhereDefined(c)) continue;
+    (implies(assumptions, c.expr, c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>=') ? discharged : remaining).push(c);
   }
   return { remaining, discharged };
 }

@@ -19,7 +19,7 @@ import { freeSymbols } from '../expr/indexed.js';
 import { baseName, hasIndexRoles, indexRoles, isRealKey, placeIndexed } from '../expr/sample.js';
 import { unfoldDefinitions } from '../expr/unfold.js';
 import { type AdmittedRules, type CheckedProof, type CheckResult, type Theorem, checkProof } from '../kernel/index.js';
-import { vanishingDenominators } from '../algebra/denominators.js';
+import { droppedDefinedness } from '../algebra/denominators.js';
 import { type Counterexample, confirmRefutation } from './refutation.js';
 import type { Assumption, Condition, Proof, Step } from './types.js';
 
@@ -148,20 +148,9 @@ export function directProof(a: Expr, b: Expr, defs: Definitions, assumptions: re
   return undefined;
 }
 
-/**
- * What `from` needs to be defined that `to` does not: a denominator that disappears must be
- * nonzero, the argument of a log that disappears positive.
- * TODO(merge): the engine's `src/expr/defined.ts` gives these in full (sqrt, fractional powers).
- */
+/** What `from` needs to be defined that `to` does not (denominators, logs, roots, fractional powers). */
 export function lostConditions(from: Expr, to: Expr): Condition[] {
-  const logsOf = (e: Expr, out = new Set<Expr>()): Set<Expr> => {
-    if (e.kind === 'call' && e.fn === 'log' && e.args.length === 1) out.add(e.args[0]!);
-    if ('args' in e) for (const x of e.args as readonly Expr[]) logsOf(x, out);
-    return out;
-  };
-  const kept = logsOf(to);
-  const logs = [...logsOf(from)].filter((u) => !kept.has(u) && !(u.kind === 'num' && u.value.n > 0n));
-  return [...vanishingDenominators(from, to), ...logs.map((expr): Condition => ({ kind: 'positive', expr }))];
+  return droppedDefinedness(from, to);
 }
 
 /** Decides `a = b`: proven only through the kernel, refuted only at a confirmed point. */

@@ -1,6 +1,7 @@
 /**
  * Side conditions as people state them: `nonzero(1 - a2)` reads `a2 ≠ 1`, `positive(1 - a2)`
- * reads `a2 < 1`. A condition on anything but `k*x + c` for one name `x` is shown as is.
+ * reads `a2 < 1`, `nonnegative(x)` reads `x ≥ 0`. A condition on anything but `k*x + c` for
+ * one name `x` is shown as is.
  */
 import { type Expr, num } from '../expr/node.js';
 import { toAscii } from '../expr/print.js';
@@ -8,7 +9,7 @@ import { type Rational, ONE, ZERO, isNegative, isZero, ratInv, ratMul, ratNeg } 
 import type { Condition } from '../proof/types.js';
 import { toLatex } from './latex.js';
 
-type Op = '!=' | '>' | '<';
+type Op = '!=' | '>' | '<' | '>=' | '<=';
 
 /** A condition as `lhs op rhs`, solved for its one name when it is linear in it. */
 interface Stated {
@@ -36,22 +37,24 @@ function linear(e: Expr): { x: Expr; k: Rational; c: Rational } | undefined {
 
 function state(c: Condition): Stated {
   const l = linear(c.expr);
-  const zeroOp: Op = c.kind === 'nonzero' ? '!=' : '>';
+  const zeroOp: Op = c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>=';
   if (!l || isZero(l.k)) return { lhs: c.expr, op: zeroOp, rhs: num(0) };
   // k*x + c op 0  <=>  x op' -c/k, the order flipping when k < 0.
-  const op: Op = c.kind === 'nonzero' ? '!=' : isNegative(l.k) ? '<' : '>';
+  const op: Op = c.kind === 'nonzero' ? '!=' : isNegative(l.k) ? FLIPPED[zeroOp] : zeroOp;
   return { lhs: l.x, op, rhs: num(ratMul(ratNeg(l.c), ratInv(l.k))) };
 }
 
-const LATEX_OPS: Readonly<Record<Op, string>> = { '!=': '\\neq', '>': '>', '<': '<' };
+const FLIPPED: Readonly<Record<Op, Op>> = { '!=': '!=', '>': '<', '<': '>', '>=': '<=', '<=': '>=' };
 
-/** The LaTeX of a condition: `a_{2} \neq 1`, `u > 0`. */
+const LATEX_OPS: Readonly<Record<Op, string>> = { '!=': '\\neq', '>': '>', '<': '<', '>=': '\\geq', '<=': '\\leq' };
+
+/** The LaTeX of a condition: `a_{2} \neq 1`, `u > 0`, `x \geq 0`. */
 export function conditionToLatex(c: Condition): string {
   const s = state(c);
   return `${toLatex(s.lhs)} ${LATEX_OPS[s.op]} ${toLatex(s.rhs)}`;
 }
 
-/** The ASCII of a condition: `a2 != 1`, `u > 0`. */
+/** The ASCII of a condition: `a2 != 1`, `u > 0`, `x >= 0`. */
 export function conditionToText(c: Condition): string {
   const s = state(c);
   return `${toAscii(s.lhs)} ${s.op} ${toAscii(s.rhs)}`;

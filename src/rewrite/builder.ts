@@ -2,8 +2,10 @@
  * Builds a proof one step at a time. Every change goes through here, so every step has its
  * rule, path, both sides and conditions, and the budgets are enforced in one place.
  */
-import type { Expr } from '../expr/node.js';
+import { type Expr, mul, num } from '../expr/node.js';
 import { at, changedPath, replaceAt, type Path } from '../expr/traverse.js';
+import { withLostDefinedness } from '../expr/defined.js';
+import { rationallyEqual } from '../expr/poly.js';
 import type { Bindings } from './match.js';
 import type { Condition, Lemma, Phase, Step, StepKind } from '../proof/types.js';
 
@@ -154,6 +156,9 @@ export class Derivation {
     const after = replaceAt(before, path, replacement);
     if (after === before) return before;
     this.recorder.check(before, after);
+    // An algebra step, or one using a fact, states where what it makes disappear was defined:
+    // `0*log(x) = 0` holds for x > 0 only. Every such step goes through here.
+    if (kind === 'algebra' || kind === 'assumption') conditions = withLostDefinedness(conditions, at(before, path)!, at(after, path) ?? replacement, sameUpToSign);
     if (this.phase < 0) this.beginPhase(before);
     const copy = [...path];
     const record = recordOf(bindings);
@@ -165,6 +170,14 @@ export class Derivation {
     );
     this.current = after;
     return after;
+  }
+}
+
+function sameUpToSign(a: Expr, b: Expr): boolean {
+  try {
+    return rationallyEqual(a, b) || rationallyEqual(a, mul(num(-1), b));
+  } catch {
+    return false;
   }
 }
 

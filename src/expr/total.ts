@@ -1,0 +1,94 @@
+/**
+ * Whether a term is defined at every real point: what a constructor may erase (`0*u` is 0
+ * and `u^0` is 1 only for such a `u`). Syntactic and conservative: `false` means "not known
+ * to be", never "undefined somewhere". Pure, no memo; it imports only types, so the
+ * constructors in node.ts can use it.
+ */
+import type { Expr } from './node.js';
+
+/** Functions defined on all reals (with defined arguments). */
+const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([
+  'exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf',
+  'relu', 'abs', 'leaky_relu', 'elu', 'swish', 'silu', 'gelu', 'softsign', 'mish',
+  'gt', 'lt', 'ge', 'le', 'delta', 'at', 'list',
+]);
+
+/** Those among them that are differentiable everywhere (a derivative of them is defined everywhere). */
+const SMOOTH_FUNCTIONS: ReadonlySet<string> = new Set([
+  'exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf', 'swish', 'silu', 'gelu', 'mish', 'at',
+]);
+
+/** Comparisons that together cover every point: `p > q` and `p <= q`, `p < q` and `p >= q`. */
+const COMPLEMENT: Readonly<Record<string, string>> = { gt: 'le', le: 'gt', lt: 'ge', ge: 'lt' };
+
+/** Whether `e` is defined at every real point of its free names (names are always defined). */
+export function isDefinedEverywhere(e: Expr): boolean {
+  return everywhere(e, false, new Set());
+}
+
+/** Whether `e` is defined and differentiable everywhere (so `diff(e, x)` is defined everywhere). */
+export function isSmoothEverywhere(e: Expr): boolean {
+  return everywhere(e, true, new Set());
+}
+
+/** `seen`: nodes already found to be so, within this one question (a DAG is walked once). */
+function everywhere(e: Expr, smooth: boolean, seen: Set<Expr>): boolean {
+  if (e.kind === 'num' || e.kind === 'sym' || seen.has(e)) return true;
+  const all = (): boolean => e.args.every((a) => everywhere(a, smooth, seen));
+  let out: boolean;
+  switch (e.kind) {
+    case 'add':
+    case 'mul':
+      out = all();
+      break;
+    case 'pow': {
+      const [b, x] = e.args;
+      const natural = x.kind === 'num' && x.value.d === 1n && x.value.n >= 0n;
+      // A positive base has every real power; another base only its natural powers.
+      out = (natural || isPositiveForm(b)) && everywhere(b, smooth, seen) && everywhere(x, smooth, seen);
+      break;
+    }
+    case 'call':
+      out = totalCall(e, smooth, seen);
+      break;
+  }
+  if (out) seen.add(e);
+  return out;
+}
+
+function totalCall(e: Expr & { kind: 'call' }, smooth: boolean, seen: Set<Expr>): boolean {
+  const all = (): boolean => e.args.every((a) => everywhere(a, smooth, seen));
+  if ((smooth ? SMOOTH_FUNCTIONS : TOTAL_FUNCTIONS).has(e.fn)) return all();
+  if ((e.fn === 'log' || e.fn === 'sqrt') && e.args.length === 1) return isPositiveForm(e.args[0]!) && all();
+  // The derivative of a differentiable term; a nested one asks for differentiability only.
+  if (e.fn === 'diff' && e.args.length === 2) return everywhere(e.args[0]!, true, smooth ? seen : new Set());
+  if (e.fn === 'sum' && e.args.length === 4) return all();
+  if (e.fn === 'piecewise' && !smooth) return coveringBranches(e) && all();
+  return false;
+}
+
+/** `piecewise(p op q, u, p op' q, v)` whose two conditions cover every point. */
+function coveringBranches(e: Expr & { kind: 'call' }): boolean {
+  if (e.args.length !== 4) return false;
+  const c1 = e.args[0]!;
+  const c2 = e.args[2]!;
+  if (c1.kind !== 'call' || c2.kind !== 'call' || c1.args.length !== 2 || c2.args.length !== 2) return false;
+  return COMPLEMENT[c1.fn] === c2.fn && c1.args[0] === c2.args[0] && c1.args[1] === c2.args[1];
+}
+
+/** Positive wherever defined, by its form: a positive number, pi, exp and sigmoid, sums and products of those. */
+export function isPositiveForm(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num':
+      return e.value.n > 0n;
+    case 'sym':
+      return e.name === 'pi';
+    case 'add':
+    case 'mul':
+      return e.args.every(isPositiveForm);
+    case 'pow':
+      return isPositiveForm(e.args[0]);
+    case 'call':
+      return (e.fn === 'exp' || e.fn === 'sigmoid' || e.fn === 'cosh' || e.fn === 'softplus') && e.args.length === 1;
+  }
+}
