@@ -11,10 +11,10 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
-import { checkProof as replayProof } from '../proof/kernel.js';
+import { checkProof as replayProof } from './replay.js';
 import { type AdmittedRules, admittedData } from './admitted.js';
 
-export type { KernelRule } from '../proof/kernel.js';
+export type { KernelRule } from './replay.js';
 export { type AdmittedRules, admitRules } from './admitted.js';
 
 const theoremBrand: unique symbol = Symbol('theorem');

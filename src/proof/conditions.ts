@@ -17,7 +17,7 @@ export function reduceConditions(
   for (const c of conditions) {
     // sqrt(pi) != 0 holds by its form: no condition at all.
     if (isPositiveConstant(c.expr)) continue;
-    (implies(assumptions, c.expr, c.kind === 'nonzero' ? '!=' : '>') ? discharged : remaining).push(c);
+    (implies(assumptions, c.expr, c.kind === 'nonzero' ? '!=' : c.kind === 'nonnegative' ? '>=' : '>') ? discharged : remaining).push(c);
   }
   return { remaining, discharged };
 }

@@ -18,9 +18,12 @@ import type { Path } from '../expr/traverse.js';
  */
 export type StepKind = 'rule' | 'algebra' | 'definition' | 'assumption' | 'chain' | 'lemma' | 'index';
 
-/** Something a step needs to hold: `nonzero(a2)` is `a2 != 0`, `positive(u)` is `u > 0`. */
+/**
+ * Something a step needs to hold: `nonzero(a2)` is `a2 != 0`, `positive(u)` is `u > 0`,
+ * `nonnegative(u)` is `u >= 0`. `positive` covers `nonzero` and `nonnegative` of the same quantity.
+ */
 export interface Condition {
-  readonly kind: 'nonzero' | 'positive';
+  readonly kind: 'nonzero' | 'positive' | 'nonnegative';
   readonly expr: Expr;
 }
 

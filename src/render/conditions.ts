@@ -8,7 +8,7 @@ import { type Rational, ONE, ZERO, isNegative, isZero, ratInv, ratMul, ratNeg } 
 import type { Condition } from '../proof/types.js';
 import { toLatex } from './latex.js';
 
-type Op = '!=' | '>' | '<';
+type Op = '!=' | '>' | '<' | '>=' | '<=';
 
 /** A condition as `lhs op rhs`, solved for its one name when it is linear in it. */
 interface Stated {
@@ -36,14 +36,14 @@ function linear(e: Expr): { x: Expr; k: Rational; c: Rational } | undefined {
 
 function state(c: Condition): Stated {
   const l = linear(c.expr);
-  const zeroOp: Op = c.kind === 'nonzero' ? '!=' : '>';
+  const zeroOp: Op = c.kind === 'nonzero' ? '!=' : c.kind === 'nonnegative' ? '>=' : '>';
   if (!l || isZero(l.k)) return { lhs: c.expr, op: zeroOp, rhs: num(0) };
   // k*x + c op 0  <=>  x op' -c/k, the order flipping when k < 0.
-  const op: Op = c.kind === 'nonzero' ? '!=' : isNegative(l.k) ? '<' : '>';
+  const op: Op = c.kind === 'nonzero' ? '!=' : c.kind === 'nonnegative' ? (isNegative(l.k) ? '<=' : '>=') : isNegative(l.k) ? '<' : '>';
   return { lhs: l.x, op, rhs: num(ratMul(ratNeg(l.c), ratInv(l.k))) };
 }
 
-const LATEX_OPS: Readonly<Record<Op, string>> = { '!=': '\\neq', '>': '>', '<': '<' };
+const LATEX_OPS: Readonly<Record<Op, string>> = { '!=': '\\neq', '>': '>', '<': '<', '>=': '\\geq', '<=': '\\leq' };
 
 /** The LaTeX of a condition: `a_{2} \neq 1`, `u > 0`. */
 export function conditionToLatex(c: Condition): string {

@@ -26,7 +26,7 @@
  */
 import { type Expr, add, diff, mul, num, sub, sym } from '../expr/node.js';
 import { CycleError, Definitions } from '../expr/context.js';
-import { at, denominatorsOf, diffVariablesAbove, hasDiff, replaceAt, substitute, symbols } from '../expr/traverse.js';
+import { at, diffVariablesAbove, hasDiff, replaceAt, substitute, symbols } from '../expr/traverse.js';
 import { PolyLimit, equalModulo, rationallyEqual } from '../expr/poly.js';
 import { toAscii } from '../expr/print.js';
 import { type FunctionDefs, openAllCalls, openCall } from '../expr/functions.js';
@@ -34,7 +34,8 @@ import { bindersAbove, freeSymbols, indexNames, isIndexed, familyOf, variableNam
 import { unfoldDefinitions } from '../expr/unfold.js';
 import { siftedSum } from '../expr/sift.js';
 import { selectedBranch } from '../expr/bounds.js';
-import type { Condition, Proof, Step } from './types.js';
+import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
+import { covers, erasedConditions } from './defined.js';
 
 /** The part of a rule the kernel needs (the rule set's `Rule` has this shape). */
 export interface KernelRule {
@@ -86,6 +87,9 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>,
   let names: Set<string> | undefined;
   const proofFacts = (): Set<string> => (names ??= factNames(proof));
   const state = new Map<number, 'checking' | 'done'>();
+  // The names the stated facts each derivation uses constrain (see factUse): a lemma may not be
+  // used inside a derivative by one of them.
+  const constrained = new Map<number, Set<string>>();
   let current = 0;
   const checkChain = (k: number): void => {
     if (state.get(k) === 'done') return;
@@ -94,6 +98,8 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>,
     const start = k === 0 ? proof.start : proof.lemmas[k - 1]!.start;
     const result = k === 0 ? proof.result : proof.lemmas[k - 1]!.result;
     let cur = start;
+    const mine = new Set<string>();
+    constrained.set(k, mine);
     for (const i of chains.get(k) ?? []) {
       current = i;
       const s = proof.steps[i]!;
@@ -104,7 +110,8 @@ export function checkProof(proof: Proof, rules: ReadonlyMap<string, KernelRule>,
         checkChain(j!);
         current = i;
       }
-      checkStep(s, rules, defs, proof, functions, proofFacts);
+      const used = checkStep(s, rules, defs, proof, functions, proofFacts, constrained);
+      for (const n of used) mine.add(n);
       cur = s.after;
     }
     const ids = chains.get(k) ?? [];
@@ -139,7 +146,8 @@ function checkStep(
   proof: Proof,
   functions: FunctionDefs,
   proofFacts: () => ReadonlySet<string>,
-): void {
+  constrained: ReadonlyMap<number, ReadonlySet<string>>,
+): ReadonlySet<string> {
   const rule = rules.get(s.rule);
   if (!rule) fail(`unknown rule '${s.rule}'`);
   const old = at(s.before, s.path);
@@ -157,7 +165,14 @@ function checkStep(
     const perturbed = diffVariablesAbove(s.before, s.path).find((v) => defs.has(v));
     if (perturbed !== undefined) fail(`it is used inside a derivative by the defined name ${perturbed}`);
   }
-  if (s.kind === 'assumption' && diffVariablesAbove(s.before, s.path).length) fail('a stated fact is used inside a derivative');
+  // A stated fact holds on a set, not on a neighbourhood: no fact, used here or by a lemma,
+  // may constrain a variable a derivative above perturbs.
+  const perturbedBy = diffVariablesAbove(s.before, s.path);
+  const unperturbed = (used: ReadonlySet<string>): ReadonlySet<string> => {
+    const v = perturbedBy.find((x) => used.has(x));
+    if (v !== undefined) fail(`it uses a stated fact on ${v} inside a derivative by ${v}`);
+    return used;
+  };
   const expectAfter = (replacement: Expr): void => {
     if (replaceAt(s.before, s.path, replacement) !== s.after) fail(`replacing ${toAscii(old!)} by ${toAscii(replacement)} does not give its 'after'`);
   };
@@ -184,7 +199,7 @@ function checkStep(
         const e = substitute(c.expr!, b);
         if (!(e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n))) requireCondition(s, { kind: c.pred, expr: e });
       }
-      return;
+      return NONE;
     }
     case 'algebra': {
       if (rule!.kind !== 'algebra' && s.rule !== 'expect') fail(`${s.rule} is not an algebra rule`);
@@ -195,16 +210,15 @@ function checkStep(
       // Inside diff(_, v) the name v is perturbed away from its definition: never unfold it there.
       const fixed = diffVariablesAbove(s.before, s.path);
       if (!equalAsRationalFunctions(l, r, defs, fixed, functions)) fail(`${toAscii(l)} and ${toAscii(r)} are not equal by algebra`);
-      const kept = new Set(denominatorsOf(r));
-      for (const d of denominatorsOf(l)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
-      return;
+      for (const c of erasedConditions(l, r)) requireCondition(s, c);
+      return NONE;
     }
     case 'definition': {
       if (s.rule === 'def.function') {
         const opened = openCall(old!, functions);
         if (!opened) fail(`${toAscii(old!)} is not a call to a defined function`);
         expectAfter(opened!);
-        return;
+        return NONE;
       }
       if (isIndexed(old!) || (s.rule === 'def.fold' && isIndexed(at(s.after, s.path) ?? old!))) {
         // A member a[i] of a family and the family's body at i, either way round.
@@ -216,7 +230,7 @@ function checkStep(
         else if (s.rule !== 'def.fold' || body !== old) fail(`${s.rule} does not turn ${toAscii(old!)} into its 'after'`);
         else expectAfter(member);
         if (diffVariablesAbove(s.before, s.path).includes(f)) fail(`${f} is changed inside a derivative by a member of ${f}`);
-        return;
+        return NONE;
       }
       // Unfold: the name at the path becomes its definition. Fold: a definition becomes its name.
       const names =
@@ -226,7 +240,7 @@ function checkStep(
       const name = names.find((n) => replaceAt(s.before, s.path, s.rule === 'def.unfold' ? defs.get(n)! : sym(n)) === s.after);
       if (name === undefined) fail(`${s.rule} does not turn ${toAscii(old!)} into its 'after'`);
       if (diffVariablesAbove(s.before, s.path).includes(name!)) fail(`${name!} is changed inside a derivative by ${name!}`);
-      return;
+      return NONE;
     }
     case 'chain': {
       if (s.rule !== 'chain') fail(`a chain step cites ${s.rule}`);
@@ -246,7 +260,7 @@ function checkStep(
       for (const a of cut) for (const b of cut) if (a !== b && defs.dependsOn(a, b)) fail(`${a} depends on ${b}: the partial derivatives would not hold the others fixed`);
       if (reachesAvoiding(defs, n, xn, new Set(cut))) fail(`${n} depends on ${xn} other than through ${cut.join(', ')}`);
       expectAfter(add(...cut.map((m) => mul(diff(f!, sym(m)), diff(sym(m), x!)))));
-      return;
+      return NONE;
     }
     case 'lemma': {
       if (s.rule !== 'lemma') fail(`a lemma step cites ${s.rule}`);
@@ -255,14 +269,19 @@ function checkStep(
       if (old === lemma.start) expectAfter(lemma.result);
       else if (old === lemma.result) expectAfter(lemma.start);
       else fail(`lemma ${s.lemma} is about ${toAscii(lemma.start)}, not ${toAscii(old!)}`);
-      return;
+      return unperturbed(constrained.get(s.lemma!) ?? NONE);
     }
     case 'assumption': {
       if (s.rule !== 'assume') fail(`a step using a stated fact cites ${s.rule}`);
       // A piecewise expression whose branch the stated bounds select (`z > 0` picks z).
-      if (selectedBranch(proof.assumptions, old!, sub) !== undefined) {
-        expectAfter(selectedBranch(proof.assumptions, old!, sub)!);
-        return;
+      const branch = selectedBranch(proof.assumptions, old!, sub);
+      if (branch !== undefined) {
+        expectAfter(branch);
+        // Open facts (strict bounds on names that vary continuously) describe a neighbourhood:
+        // when they alone select the branch, no name is constrained; else every closed fact counts.
+        const open = proof.assumptions.filter((f) => isOpen(f, defs));
+        if (selectedBranch(open, old!, sub) === branch) return NONE;
+        return unperturbed(closure(proof.assumptions.filter((f) => !isOpen(f, defs)), defs));
       }
       // `old = new` modulo a stated equation: their difference is a multiple of lhs - rhs.
       const here = at(s.after, s.path);
@@ -281,21 +300,64 @@ function checkStep(
           throw err;
         }
       };
-      if (!uses.some(holds)) fail(`no stated equation turns ${toAscii(from)} into ${toAscii(replacement)}`);
-      const kept = new Set(denominatorsOf(replacement));
-      for (const d of denominatorsOf(from)) if (!kept.has(d)) requireCondition(s, { kind: 'nonzero', expr: d });
-      return;
+      const used = uses.find(holds);
+      if (!used) fail(`no stated equation turns ${toAscii(from)} into ${toAscii(replacement)}`);
+      for (const c of erasedConditions(from, replacement)) requireCondition(s, c);
+      return unperturbed(closure([used!], defs));
     }
     case 'index': {
       if (s.rule !== 'sum.delta') fail(`an index step cites ${s.rule}`);
       const sifted = siftedSum(old!, proof.assumptions, indexNamesOf(proof));
       if (!sifted.ok) fail(sifted.reason);
       if (sifted.ok) expectAfter(sifted.result);
-      return;
+      // The range facts constrain the index and the limits.
+      return unperturbed(closure([{ lhs: (old as Expr).args[1]!, op: '<=', rhs: (old as Expr).args[2]! }], defs));
     }
     default:
       fail(`steps of kind '${s.kind}' are not supported`);
   }
+  return NONE;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Calls whose value may jump: a strict bound through one of them does not describe an open set. */
+const DISCONTINUOUS = new Set(['piecewise', 'gt', 'ge', 'lt', 'le', 'delta', 'sign', 'step', 'heaviside', 'floor', 'ceil', 'round']);
+
+/**
+ * Whether a fact describes an open set: a strict bound or `!=` between expressions whose
+ * names (through their definitions) are built without a call that may jump.
+ */
+function isOpen(f: Assumption, defs: Definitions): boolean {
+  if (f.op !== '<' && f.op !== '>' && f.op !== '!=') return false;
+  const exprs = [f.lhs, f.rhs];
+  for (const n of closure([f], defs)) {
+    const d = defs.get(n);
+    if (d) exprs.push(d);
+    if (defs.isFamily(n)) return false;
+  }
+  const seen = new Set<Expr>();
+  const stack = [...exprs];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (seen.has(e)) continue;
+    seen.add(e);
+    if (e.kind === 'call' && (DISCONTINUOUS.has(e.fn) || e.fn === 'diff')) return false;
+    stack.push(...e.args);
+  }
+  return true;
+}
+
+/** The names facts constrain: their free names, and every name those depend on through the definitions. */
+function closure(facts: readonly Assumption[], defs: Definitions): Set<string> {
+  const out = new Set<string>();
+  for (const f of facts)
+    for (const e of [f.lhs, f.rhs])
+      for (const n of freeSymbols(e)) {
+        out.add(n);
+        for (const m of defs.ancestors(n)) out.add(m);
+      }
+  return out;
 }
 
 /**
@@ -355,8 +417,8 @@ function reachesAvoiding(defs: Definitions, from: string, to: string, cut: Reado
  * counts if it states the same quantity, up to sign for `nonzero`.
  */
 function requireCondition(s: Step, c: Condition): void {
-  const covers = (r: Condition): boolean => {
-    if (c.kind === 'positive' && r.kind !== 'positive') return false;
+  const recorded = (r: Condition): boolean => {
+    if (!covers(r.kind, c.kind)) return false;
     if (r.expr === c.expr) return true;
     try {
       // Up to sign for nonzero: `a2 != 1` states `1 - a2 != 0`.
@@ -365,5 +427,5 @@ function requireCondition(s: Step, c: Condition): void {
       return false;
     }
   };
-  if (!s.conditions.some(covers)) fail(`it needs ${toAscii(c.expr)} ${c.kind === 'nonzero' ? '!= 0' : '> 0'} but does not record it`);
+  if (!s.conditions.some(recorded)) fail(`it needs ${toAscii(c.expr)} ${c.kind === 'nonzero' ? '!= 0' : c.kind === 'positive' ? '> 0' : '>= 0'} but does not record it`);
 }

@@ -1,0 +1,62 @@
+/**
+ * Where an expression is defined: the conditions its subterms need. A step that makes a
+ * subterm disappear must record that subterm's conditions, or it would erase them
+ * (`x/x = 1` holds only where x != 0, `sqrt(x)^2 = x` only where x >= 0).
+ */
+import type { Expr } from '../expr/node.js';
+import type { Condition } from '../proof/types.js';
+
+/** Positive by its form: positive numbers, pi, and products, numeric powers, roots and exponentials of those. */
+export function isPositiveConstant(e: Expr): boolean {
+  if (e.kind === 'num') return e.value.n > 0n;
+  if (e.kind === 'sym') return e.name === 'pi';
+  if (e.kind === 'mul') return e.args.every(isPositiveConstant);
+  if (e.kind === 'pow') return isPositiveConstant(e.args[0]!) && e.args[1]!.kind === 'num';
+  if (e.kind === 'call' && (e.fn === 'sqrt' || e.fn === 'exp') && e.args.length === 1) return isPositiveConstant(e.args[0]!);
+  return false;
+}
+
+/** Whether `c` holds by its form alone (a number, or a positive constant). */
+function holdsByForm(c: Condition): boolean {
+  const e = c.expr;
+  if (e.kind === 'num') return c.kind === 'nonzero' ? e.value.n !== 0n : c.kind === 'positive' ? e.value.n > 0n : e.value.n >= 0n;
+  return isPositiveConstant(e);
+}
+
+/**
+ * The definedness conditions of every subterm of `e`: a negative integer power's base is
+ * nonzero, `log(u)` needs u > 0, `sqrt(u)` and `u^(p/q)` with q even need u >= 0, and
+ * `u^(p/q)` with p/q negative and not an integer needs u > 0.
+ */
+export function definedness(e: Expr): Condition[] {
+  const out: Condition[] = [];
+  const seen = new Set<Expr>();
+  const put = (kind: Condition['kind'], expr: Expr): void => {
+    const c = { kind, expr };
+    if (!holdsByForm(c)) out.push(c);
+  };
+  const stack = [e];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.kind === 'pow' && n.args[1]!.kind === 'num') {
+      const [b, x] = [n.args[0]!, n.args[1]!.value];
+      if (x.d === 1n) {
+        if (x.n < 0n) put('nonzero', b);
+      } else if (x.n < 0n) put('positive', b);
+      else if (x.d % 2n === 0n) put('nonnegative', b);
+    } else if (n.kind === 'call' && n.args.length === 1 && (n.fn === 'log' || n.fn === 'sqrt')) put(n.fn === 'log' ? 'positive' : 'nonnegative', n.args[0]!);
+    for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]!);
+  }
+  return out;
+}
+
+/** Whether a condition of kind `have` on u implies one of kind `need` on u. */
+export const covers = (have: Condition['kind'], need: Condition['kind']): boolean => have === need || have === 'positive';
+
+/** The conditions of `from`'s subterms that `to` does not keep (by the same subterm, with a kind that covers them). */
+export function erasedConditions(from: Expr, to: Expr): Condition[] {
+  const kept = definedness(to);
+  return definedness(from).filter((c) => !kept.some((k) => k.expr === c.expr && covers(k.kind, c.kind)));
+}
