@@ -3,11 +3,16 @@
  * subterm disappear must record that subterm's conditions, or it would erase them
  * (`x/x = 1` holds only where x != 0, `sqrt(x)^2 = x` only where x >= 0).
  */
-import type { Expr } from '../expr/node.js';
-import type { Condition } from '../proof/types.js';
+import type { Term } from './term.js';
+
+/** A condition on a kernel term. */
+export interface Cond {
+  readonly kind: 'nonzero' | 'positive' | 'nonnegative';
+  readonly expr: Term;
+}
 
 /** Positive by its form: positive numbers, pi, and products, numeric powers, roots and exponentials of those. */
-export function isPositiveConstant(e: Expr): boolean {
+export function isPositiveConstant(e: Term): boolean {
   if (e.kind === 'num') return e.value.n > 0n;
   if (e.kind === 'sym') return e.name === 'pi';
   if (e.kind === 'mul') return e.args.every(isPositiveConstant);
@@ -17,7 +22,7 @@ export function isPositiveConstant(e: Expr): boolean {
 }
 
 /** Whether `c` holds by its form alone (a number, or a positive constant). */
-function holdsByForm(c: Condition): boolean {
+function holdsByForm(c: Cond): boolean {
   const e = c.expr;
   if (e.kind === 'num') return c.kind === 'nonzero' ? e.value.n !== 0n : c.kind === 'positive' ? e.value.n > 0n : e.value.n >= 0n;
   return isPositiveConstant(e);
@@ -28,10 +33,10 @@ function holdsByForm(c: Condition): boolean {
  * nonzero, `log(u)` needs u > 0, `sqrt(u)` and `u^(p/q)` with q even need u >= 0, and
  * `u^(p/q)` with p/q negative and not an integer needs u > 0.
  */
-export function definedness(e: Expr): Condition[] {
-  const out: Condition[] = [];
-  const seen = new Set<Expr>();
-  const put = (kind: Condition['kind'], expr: Expr): void => {
+export function definedness(e: Term): Cond[] {
+  const out: Cond[] = [];
+  const seen = new Set<Term>();
+  const put = (kind: Cond['kind'], expr: Term): void => {
     const c = { kind, expr };
     if (!holdsByForm(c)) out.push(c);
   };
@@ -53,10 +58,10 @@ export function definedness(e: Expr): Condition[] {
 }
 
 /** Whether a condition of kind `have` on u implies one of kind `need` on u. */
-export const covers = (have: Condition['kind'], need: Condition['kind']): boolean => have === need || have === 'positive';
+export const covers = (have: Cond['kind'], need: Cond['kind']): boolean => have === need || have === 'positive';
 
 /** The conditions of `from`'s subterms that `to` does not keep (by the same subterm, with a kind that covers them). */
-export function erasedConditions(from: Expr, to: Expr): Condition[] {
+export function erasedConditions(from: Term, to: Term): Cond[] {
   const kept = definedness(to);
   return definedness(from).filter((c) => !kept.some((k) => k.expr === c.expr && covers(k.kind, c.kind)));
 }
