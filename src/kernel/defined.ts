@@ -3,30 +3,10 @@
  * subterm disappear must record that subterm's conditions, or it would erase them
  * (`x/x = 1` holds only where x != 0, `sqrt(x)^2 = x` only where x >= 0).
  */
-import type { Term } from './term.js';
+import { type Term, isPositiveForm } from './term.js';
 
 /** A condition on a kernel term. */
-export interface Cond {
-  readonly kind: 'nonzero' | 'positive' | 'nonnegative';
-  readonly expr: Term;
-}
-
-/** Positive by its form: positive numbers, pi, and products, numeric powers, roots and exponentials of those. */
-export function isPositiveConstant(e: Term): boolean {
-  if (e.kind === 'num') return e.value.n > 0n;
-  if (e.kind === 'sym') return e.name === 'pi';
-  if (e.kind === 'mul') return e.args.every(isPositiveConstant);
-  if (e.kind === 'pow') return isPositiveConstant(e.args[0]!) && e.args[1]!.kind === 'num';
-  if (e.kind === 'call' && (e.fn === 'sqrt' || e.fn === 'exp') && e.args.length === 1) return isPositiveConstant(e.args[0]!);
-  return false;
-}
-
-/** Whether `c` holds by its form alone (a number, or a positive constant). */
-function holdsByForm(c: Cond): boolean {
-  const e = c.expr;
-  if (e.kind === 'num') return c.kind === 'nonzero' ? e.value.n !== 0n : c.kind === 'positive' ? e.value.n > 0n : e.value.n >= 0n;
-  return isPositiveConstant(e);
-}
+export interface Cond { readonly kind: 'nonzero' | 'positive' | 'nonnegative'; readonly expr: Term; }
 
 /**
  * The definedness conditions of every subterm of `e`: a negative integer power's base is
@@ -36,22 +16,17 @@ function holdsByForm(c: Cond): boolean {
 export function definedness(e: Term): Cond[] {
   const out: Cond[] = [];
   const seen = new Set<Term>();
-  const put = (kind: Cond['kind'], expr: Term): void => {
-    const c = { kind, expr };
-    if (!holdsByForm(c)) out.push(c);
-  };
+  // Conditions that hold by their form (on a number, or a positive form) are left out.
+  const put = (kind: Cond['kind'], u: Term): unknown =>
+    !(u.kind === 'num' ? (kind === 'nonzero' ? u.value.n !== 0n : kind === 'positive' ? u.value.n > 0n : u.value.n >= 0n) : isPositiveForm(u)) && out.push({ kind, expr: u });
   const stack = [e];
   while (stack.length) {
     const n = stack.pop()!;
     if (seen.has(n)) continue;
     seen.add(n);
-    if (n.kind === 'pow' && n.args[1]!.kind === 'num') {
-      const [b, x] = [n.args[0]!, n.args[1]!.value];
-      if (x.d === 1n) {
-        if (x.n < 0n) put('nonzero', b);
-      } else if (x.n < 0n) put('positive', b);
-      else if (x.d % 2n === 0n) put('nonnegative', b);
-    } else if (n.kind === 'call' && n.args.length === 1 && (n.fn === 'log' || n.fn === 'sqrt')) put(n.fn === 'log' ? 'positive' : 'nonnegative', n.args[0]!);
+    const [b, x] = [n.args[0]!, n.args[1]?.value];
+    if (n.kind === 'pow' && n.args[1]!.kind === 'num' && x && (x.n < 0n || x.d % 2n === 0n)) put(x.d === 1n ? 'nonzero' : x.n < 0n ? 'positive' : 'nonnegative', b);
+    else if (n.kind === 'call' && n.args.length === 1 && (n.fn === 'log' || n.fn === 'sqrt')) put(n.fn === 'log' ? 'positive' : 'nonnegative', n.args[0]!);
     for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]!);
   }
   return out;

@@ -5,11 +5,7 @@
 import type { Names } from './names.js';
 import type { Term } from './term.js';
 
-export interface Def {
-  readonly name: string;
-  readonly expr: Term;
-  readonly index?: string | undefined;
-}
+export interface Def { readonly name: string; readonly expr: Term; readonly index?: string | undefined; }
 
 export class Defs {
   private readonly byName = new Map<string, Term>();
@@ -19,7 +15,6 @@ export class Defs {
   private byExpr: Map<Term, string[]> | undefined;
   /** Names in an order where each comes after those its definition uses. */
   readonly order: string[] = [];
-
   constructor(
     defs: readonly Def[],
     private readonly x: Names,
@@ -43,18 +38,15 @@ export class Defs {
     };
     for (const name of [...this.byName.keys()].sort()) visit(name, []);
   }
-
   has = (name: string): boolean => this.byName.has(name);
   get = (name: string): Term | undefined => this.byName.get(name);
   isFamily = (name: string): boolean => this.indexOf.has(name);
   inputs = (name: string): ReadonlySet<string> => this.uses.get(name) ?? new Set();
-
   /** The definition of `family[i]`. */
   member(family: string, i: Term): Term | undefined {
     const k = this.indexOf.get(family);
     return k === undefined ? undefined : this.x.substitute(this.byName.get(family)!, new Map([[k, i]]));
   }
-
   /** The names (not families) defined as exactly `e`. */
   namesDefinedAs(e: Term): readonly string[] {
     if (!this.byExpr) {
@@ -63,7 +55,6 @@ export class Defs {
     }
     return this.byExpr.get(e) ?? [];
   }
-
   /** Every name `name` depends on through definitions, not itself. */
   ancestors(name: string): ReadonlySet<string> {
     let out = this.reach.get(name) as Set<string> | undefined;
@@ -80,10 +71,8 @@ export class Defs {
     this.reach.set(name, out);
     return out;
   }
-
   /** For each v asked about: which names depend on it, as far as found. */
   private readonly reachesV = new Map<string, Map<string, boolean>>();
-
   /** Whether `a` changes when `v` is perturbed: a depth-first search, remembered per v (a chain may be thousands of names deep). */
   dependsOn(a: string, v: string): boolean {
     if (a === v) return true;
@@ -110,9 +99,7 @@ export class Defs {
       if (top.found) stack[stack.length - 1]!.found = true;
     }
   }
-
   exprDependsOn = (e: Term, v: string): boolean => [...this.x.free(e)].some((n) => this.dependsOn(n, v));
-
   /** `e` with every defined name and member of a defined family opened, except the `fixed` ones. */
   unfold(e: Term, fixed: readonly string[]): Term {
     const names = new Map<string, Term>();

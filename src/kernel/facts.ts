@@ -1,31 +1,20 @@
-/**
- * What stated facts decide: bounds `k*x + c op 0` on single names against numbers (the
- * branch of a piecewise term), and the range of a sum's index (the sifting property of
- * the Kronecker delta).
- */
+/** What stated facts decide: bounds `k*x + c op 0` on one name (a piecewise branch), and a sum index's range (delta sifting). */
 import { type Q, ZERO, qCmp, qInv, qMul, qNeg } from './rational.js';
 import type { Names } from './names.js';
 import type { Store, Term } from './term.js';
 import { toText } from './print.js';
 
 export type Relation = '>' | '>=' | '<' | '<=' | '!=' | '=';
-export interface Fact {
-  readonly lhs: Term;
-  readonly op: Relation;
-  readonly rhs: Term;
-}
+export interface Fact { readonly lhs: Term; readonly op: Relation; readonly rhs: Term; }
 
 const FLIP: Readonly<Record<Relation, Relation>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
 
 function linear(e: Term): { x: string; k: Q; c: Q } | undefined {
   const term = (t: Term): { x: string; k: Q } | undefined =>
     t.kind === 'sym' ? { x: t.name, k: { n: 1n, d: 1n } } : t.kind === 'mul' && t.args.length === 2 && t.args[0]!.kind === 'num' && t.args[1]!.kind === 'sym' ? { x: t.args[1]!.name, k: t.args[0]!.value } : undefined;
-  if (e.kind === 'add' && e.args.length === 2 && e.args[0]!.kind === 'num') {
-    const t = term(e.args[1]!);
-    return t && { ...t, c: e.args[0]!.value };
-  }
-  const t = term(e);
-  return t && { ...t, c: ZERO };
+  const sum = e.kind === 'add' && e.args.length === 2 && e.args[0]!.kind === 'num';
+  const t = term(sum ? e.args[1]! : e);
+  return t && { ...t, c: sum ? e.args[0]!.value : ZERO };
 }
 
 /** Whether the facts imply `e op 0`. */
@@ -79,7 +68,7 @@ function statesAtMost(facts: readonly Fact[], a: Term, b: Term): boolean {
 }
 
 /** `sum(k, lo, hi, f*delta(k, i))` sifted to f at k = i, for an index i the facts put between lo and hi; or why not. */
-export function sifted(x: Names, e: Term, facts: readonly Fact[], indices: ReadonlySet<string>): { ok: true; result: Term } | { ok: false; reason: string } {
+export function sifted(x: Names, e: Term, facts: readonly Fact[], indices: ReadonlySet<string>): { ok: true; result: Term; index: Term } | { ok: false; reason: string } {
   if (!(e.kind === 'call' && e.fn === 'sum' && e.args.length === 4 && e.args[0]!.kind === 'sym')) return { ok: false, reason: `${toText(e)} is not a sum over an index` };
   const k = e.args[0]!.name;
   const [lo, hi, body] = [e.args[1]!, e.args[2]!, e.args[3]!];
@@ -91,5 +80,5 @@ export function sifted(x: Names, e: Term, facts: readonly Fact[], indices: Reado
   if (!statesAtMost(facts, lo, i)) return { ok: false, reason: `no stated fact gives ${toText(lo)} <= ${toText(i)}` };
   if (!statesAtMost(facts, i, hi)) return { ok: false, reason: `no stated fact gives ${toText(i)} <= ${toText(hi)}` };
   const rest = factors.length === 1 ? x.s.num(1) : x.s.mul(...factors.filter((_, j) => j !== at));
-  return { ok: true, result: x.substitute(rest, new Map([[k, i]])) };
+  return { ok: true, result: x.substitute(rest, new Map([[k, i]])), index: i };
 }

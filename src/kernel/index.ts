@@ -1,13 +1,13 @@
 /**
- * The kernel's face: the only place a `Theorem` or an admitted rule set is made.
+ * The kernel's face: the only place a `Theorem` or an admitted rule set is made. A theorem is
+ * `lhs = rhs` with all it rests on: stated assumptions, definitions, the conditions its steps
+ * record, and the user rule files (axioms, validated only by sampling) a step cites. Rules
+ * reach the kernel only through `admitRules`, which `loadRules` alone calls: the kernel keeps
+ * its own copy, so a rule set edited or built by hand afterwards changes nothing it accepts.
  *
- * A theorem is a statement `lhs = rhs` together with everything it rests on: the stated
- * assumptions, the named definitions, the conditions recorded by its steps, and the user
- * rule files whose rules (axioms, validated only by sampling) a step cites.
- *
- * Rules reach the kernel only through `admitRules`, which `loadRules` alone calls (a test
- * checks that): the kernel keeps its own copy, so a rule set edited or built by hand
- * afterwards changes nothing the kernel accepts.
+ * Trusted base, every file the kernel runs (test/kernel/trusted-base.test.ts checks the list
+ * and its limit of 1,500 lines), all in src/kernel/: index.ts, admitted.ts, defined.ts,
+ * defs.ts, facts.ts, names.ts, order.ts, poly.ts, print.ts, rational.ts, replay.ts, term.ts.
  */
 import type { Expr } from '../expr/node.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';

@@ -10,15 +10,11 @@ export const isIndexed = (t: Term): boolean => t.kind === 'call' && t.fn === 'at
 const isList = (t: Term): boolean => t.kind === 'call' && t.fn === 'list';
 
 /** Members of families replaced along with names: `a[i]` by the family's body at i. */
-interface Members {
-  member(family: string, index: Term): Term | undefined;
-  free(family: string): ReadonlySet<string>;
-}
+interface Members { member(family: string, index: Term): Term | undefined; free(family: string): ReadonlySet<string>; }
 
 export class Names {
   private readonly freeMemo = new Map<Term, ReadonlySet<string>>();
   constructor(readonly s: Store) {}
-
   /** The names free in `t`. */
   free(t: Term): ReadonlySet<string> {
     let out = this.freeMemo.get(t) as Set<string> | undefined;
@@ -33,7 +29,6 @@ export class Names {
     this.freeMemo.set(t, out);
     return out;
   }
-
   /** `t` with free names replaced, simultaneously and without capture (a sum's index renamed apart when needed). */
   substitute(t: Term, subst: ReadonlyMap<string, Term>, members?: Members): Term {
     if (subst.size === 0 && !members) return t;
@@ -71,7 +66,6 @@ export class Names {
     };
     return go(t, subst, true);
   }
-
   /** Sums renamed canonically (each index `%h`, h one more than the deepest sum in its body), so alpha-equivalent sums are one term. */
   alpha = (t: Term): Term => this.alphaHeight(t, new Map()).out;
   private alphaHeight(n: Term, memo: Map<Term, { out: Term; h: number }>): { out: Term; h: number } {
@@ -87,7 +81,6 @@ export class Names {
     memo.set(n, res);
     return res;
   }
-
   /** Names that are integers because they are used as one: in a subscript, a delta, or a sum's limits. */
   indexNames(ts: readonly Term[]): Set<string> {
     const out = new Set<string>();
@@ -110,47 +103,25 @@ export const nodesOf = (t: Term): Term[] => {
   return out;
 };
 
-/** The indices bound by the sums whose body `path` enters. */
-export function bindersAbove(e: Term, path: readonly number[]): string[] {
-  const out: string[] = [];
+/** Along `path`: the indices of the sums whose body it enters, the variables of the derivatives it enters (a family for `z[i]`). */
+export function above(e: Term, path: readonly number[]): { binders: string[]; perturbed: string[] } {
+  const [binders, perturbed]: [string[], string[]] = [[], []];
   let cur: Term | undefined = e;
   for (const i of path) {
     if (!cur) break;
-    if (isSum(cur) && i === 3) out.push(cur.args[0]!.name);
+    const v = cur.args[1];
+    if (isSum(cur) && i === 3) binders.push(cur.args[0]!.name);
+    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0 && v && (v.kind === 'sym' || isIndexed(v))) perturbed.push(v.kind === 'sym' ? v.name : v.args[0]!.name);
     cur = cur.args[i];
   }
-  return out;
-}
-
-/** The variables of the derivatives `path` enters as their first operand (the family for `z[i]`). */
-export function diffVariablesAbove(e: Term, path: readonly number[]): string[] {
-  const out: string[] = [];
-  let cur: Term | undefined = e;
-  for (const i of path) {
-    if (!cur) break;
-    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0) {
-      const x = cur.args[1];
-      if (x?.kind === 'sym') out.push(x.name);
-      else if (x && isIndexed(x)) out.push(x.args[0]!.name);
-    }
-    cur = cur.args[i];
-  }
-  return out;
+  return { binders, perturbed };
 }
 
 export const hasDiff = (t: Term): boolean => nodesOf(t).some((n) => n.kind === 'call' && n.fn === 'diff');
 
-/** A defined function: `def sigmoid(u) = 1/(1 + exp(-u))`. */
-export interface Fn {
-  readonly params: readonly string[];
-  readonly body: Term;
-}
-
-/** Defined functions by name. */
-export interface Fns {
-  readonly size: number;
-  get(name: string): Fn | undefined;
-}
+/** A defined function (`def sigmoid(u) = 1/(1 + exp(-u))`), and defined functions by name. */
+export interface Fn { readonly params: readonly string[]; readonly body: Term; }
+export interface Fns { readonly size: number; get(name: string): Fn | undefined; }
 
 const MAX_LISTED = 1000;
 

@@ -1,8 +1,4 @@
-/**
- * The canonical order of operands of `+` and `*`, the engine's (src/expr/order.ts) restated
- * for kernel terms: numbers first, then term bodies factor by factor, powers by their base.
- * It decides only which of two equal forms is written; soundness never rests on it.
- */
+/** The engine's order of operands of `+` and `*` (src/expr/order.ts) for kernel terms: it picks a form, soundness never rests on it. */
 import { qCmp } from './rational.js';
 import type { Term } from './term.js';
 

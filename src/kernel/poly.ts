@@ -1,20 +1,15 @@
 /**
- * The kernel's own decision of equality of rational functions over atoms: polynomials with
- * exact rational coefficients, quotients of them, cross-multiplied numerators compared. An
- * atom is any subterm that is not `+`, `*`, a number or an integer power; function
- * arguments are normalized first (`log(a*b)` and `log(b*a)` are one atom). Fractional powers
- * of one base b share one root atom b^(1/Q) with (b^(1/Q))^Q = b, and `sqrt(m)^2 = m` for
- * integers m: both hold wherever the atoms are defined. All tables live in one `Algebra`,
- * made per check.
+ * The kernel's decision of equality of rational functions over atoms (anything not `+`, `*`,
+ * a number or an integer power; function arguments normalized first): polynomials with exact
+ * rational coefficients, cross-multiplied numerators compared. Fractional powers of a base b
+ * share a root atom b^(1/Q) with (b^(1/Q))^Q = b, and sqrt(m)^2 = m: both hold wherever the
+ * atoms are defined. All tables live in one `Algebra`, made per decision.
  */
 import { type Q, ONE, ZERO, q, qAdd, qEq, qInv, qMul, qNeg } from './rational.js';
 import type { Store, Term } from './term.js';
 
 type Mono = ReadonlyArray<readonly [number, number]>;
-interface Mon {
-  readonly m: Mono;
-  readonly c: Q;
-}
+interface Mon { readonly m: Mono; readonly c: Q; }
 
 /** A computation past the term limit: the answer is "not proven", never an equality. */
 export class PolyLimit extends Error {}
@@ -28,17 +23,10 @@ export class Poly {
     if (terms.size > MAX_TERMS) throw new PolyLimit();
   }
   static constant = (c: Q): Poly => new Poly(c.n === 0n ? new Map() : new Map([['', { m: [], c }]]));
-  static atom(i: number): Poly {
-    const m: Mono = [[i, 1]];
-    return new Poly(new Map([[keyOf(m), { m, c: ONE }]]));
-  }
-  get isZero(): boolean {
-    return this.terms.size === 0;
-  }
-  get constantValue(): Q | undefined {
-    if (this.terms.size === 0) return ZERO;
-    return this.terms.size === 1 ? this.terms.get('')?.c : undefined;
-  }
+  static monomial = (m: Mono, c = ONE): Poly => new Poly(new Map([[keyOf(m), { m, c }]]));
+  static atom = (i: number): Poly => Poly.monomial([[i, 1]]);
+  get isZero(): boolean { return this.terms.size === 0; }
+  get constantValue(): Q | undefined { return this.terms.size === 0 ? ZERO : this.terms.size === 1 ? this.terms.get('')?.c : undefined; }
   private static put(out: Map<string, Mon>, m: Mono, c: Q, k = keyOf(m)): void {
     const prev = out.get(k);
     const sum = prev ? qAdd(prev.c, c) : c;
@@ -55,9 +43,7 @@ export class Poly {
     if (c.n !== 0n) for (const [k, t] of this.terms) out.set(k, { m: t.m, c: qMul(t.c, c) });
     return new Poly(out);
   }
-  sub(o: Poly): Poly {
-    return this.add(o.scale(q(-1n)));
-  }
+  sub = (o: Poly): Poly => this.add(o.scale(q(-1n)));
   mul(o: Poly): Poly {
     if (this.terms.size * o.terms.size > MAX_TERMS * 4) throw new PolyLimit();
     const out = new Map<string, Mon>();
@@ -72,16 +58,8 @@ export class Poly {
     }
     return out;
   }
-  equals(o: Poly): boolean {
-    if (this.terms.size !== o.terms.size) return false;
-    for (const [k, t] of this.terms) if (!o.terms.get(k) || !qEq(t.c, o.terms.get(k)!.c)) return false;
-    return true;
-  }
-  private leading(): Mon | undefined {
-    let best: Mon | undefined;
-    for (const t of this.terms.values()) if (!best || compareMono(t.m, best.m) > 0) best = t;
-    return best;
-  }
+  equals = (o: Poly): boolean => this.terms.size === o.terms.size && [...this.terms].every(([k, t]) => o.terms.has(k) && qEq(t.c, o.terms.get(k)!.c));
+  private leading = (): Mon | undefined => [...this.terms.values()].reduce<Mon | undefined>((best, t) => (!best || compareMono(t.m, best.m) > 0 ? t : best), undefined);
   /** `this / d` when d divides it exactly. */
   divide(d: Poly): Poly | undefined {
     const ld = d.leading();
@@ -92,7 +70,7 @@ export class Poly {
       const lr = r.leading()!;
       const m = divMono(lr.m, ld.m);
       if (!m) return undefined;
-      const t = new Poly(new Map([[keyOf(m), { m, c: qMul(lr.c, qInv(ld.c)) }]]));
+      const t = Poly.monomial(m, qMul(lr.c, qInv(ld.c)));
       quo = quo.add(t);
       r = r.sub(t.mul(d));
     }
@@ -113,7 +91,7 @@ export class Poly {
           if (e % r.order) rest.push([a, e % r.order]);
         }
       }
-      out = out.add(p.mul(new Poly(new Map([[keyOf(rest), { m: rest, c: ONE }]]))));
+      out = out.add(p.mul(Poly.monomial(rest)));
     }
     return out.reduceRoots(roots);
   }
@@ -153,10 +131,7 @@ function compareMono(a: Mono, b: Mono): number {
   return 0;
 }
 
-interface RF {
-  readonly num: Poly;
-  readonly den: Poly;
-}
+interface RF { readonly num: Poly; readonly den: Poly; }
 
 /** `sqrt(r)` for r > 0 as a rational times square roots of integers without square factors found by trial division. */
 function squareRoot(r: Q): { coefficient: Q; roots: bigint[] } {
@@ -183,13 +158,8 @@ export class Algebra {
   private readonly rootOrders = new Map<Term, number>();
   private readonly normalized = new Map<Term, Term>();
   private readonly rfs = new Map<Term, RF>();
-
-  constructor(
-    private readonly s: Store,
-    /** A canonical form up to the names of bound indices (for sums as atoms). */
-    private readonly alpha: (t: Term) => Term,
-  ) {}
-
+  /** `alpha`: a canonical form up to the names of bound indices (for sums as atoms). */
+  constructor(private readonly s: Store, private readonly alpha: (t: Term) => Term) {}
   private atomIndex(e: Term): number {
     let i = this.index.get(e);
     if (i === undefined) {
@@ -200,7 +170,6 @@ export class Algebra {
     }
     return i;
   }
-
   /** Fixes the root order of each base with fractional powers in `es`: the lcm of their denominators. */
   private prepare(es: readonly Term[]): void {
     const found = new Map<Term, bigint>();
@@ -221,13 +190,7 @@ export class Algebra {
     }
     for (const [b, k] of found) this.rootOrders.set(b, k <= BigInt(MAX_ROOT_ORDER) ? Number(k) : 0);
   }
-
-  private norm(a: Term): Term {
-    let out = this.normalized.get(a);
-    if (!out) this.normalized.set(a, (out = this.normalize(a)));
-    return out;
-  }
-
+  private norm = (a: Term): Term => this.normalized.get(a) ?? this.normalized.set(a, this.normalize(a)).get(a)!;
   /** A canonical form of `e`: expanded numerator over expanded denominator. */
   private normalize(e: Term): Term {
     const { num: n, den: d } = this.reduced(e);
@@ -236,12 +199,10 @@ export class Algebra {
     if (c !== undefined) return this.toTerm(n.scale(qInv(c)));
     return this.s.mul(this.toTerm(n), this.s.pow(this.toTerm(d), this.s.num(-1)));
   }
-
   private toTerm(p: Poly): Term {
     const s = this.s;
     return s.add(...[...p.terms.values()].map((t) => s.mul(s.num(t.c), ...t.m.map(([a, e]) => s.pow(this.list[a]!, s.num(e))))));
   }
-
   private atom = (a: Term): RF => ({ num: Poly.atom(this.atomIndex(a)), den: Poly.constant(ONE) });
   private rootOf(r: Q): RF {
     const { coefficient, roots } = squareRoot(r);
@@ -249,10 +210,7 @@ export class Algebra {
     for (const m of roots) p = p.mul(Poly.atom(this.atomIndex(this.s.call('sqrt', this.s.num(q(m))))));
     return { num: p, den: Poly.constant(ONE) };
   }
-  private static power(r: RF, k: number): RF {
-    return k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) };
-  }
-
+  private static power = (r: RF, k: number): RF => (k >= 0 ? { num: r.num.pow(k), den: r.den.pow(k) } : { num: r.den.pow(-k), den: r.num.pow(-k) });
   /** `e` as a quotient of polynomials over atoms. */
   rf(e: Term): RF {
     const hit = this.rfs.get(e);
@@ -303,7 +261,6 @@ export class Algebra {
     this.rfs.set(e, out);
     return out;
   }
-
   /** `e` as a quotient, with the root relations applied and a one-term denominator cleared of roots. */
   reduced(e: Term): RF {
     const r = this.rf(e);
@@ -319,10 +276,9 @@ export class Algebra {
       }
     return { num: n, den: d };
   }
-
   /** Whether `a = b` wherever both are defined, or (with `eq`) wherever also eq = 0. */
   equal(a: Term, b: Term, eq?: Term): boolean {
-    try {
+    return limited(() => {
       if (!eq) [a, b] = this.withoutCommonFactors(a, b);
       this.prepare(eq ? [a, b, eq] : [a, b]);
       const [x, y] = [this.reduced(a), this.reduced(b)];
@@ -332,64 +288,44 @@ export class Algebra {
       const e = this.reduced(eq);
       if (e.den.isZero || e.num.isZero || e.num.constantValue !== undefined) return false;
       return diff.isZero || diff.divide(e.num) !== undefined;
-    } catch (err) {
-      if (err instanceof PolyLimit) return false;
-      throw err;
-    }
+    });
   }
-
-  /**
-   * `a` and `b` without the factors they share (each with nonzero numerator and
-   * denominator): a' = b' implies C*a' = C*b' whatever C is, so this is sound, and a
-   * gradient through n layers is not expanded into 2^n terms.
-   */
+  /** Without the factors both share (nonzero quotients): a' = b' implies C*a' = C*b', and n layers are not expanded into 2^n terms. */
   private withoutCommonFactors(a: Term, b: Term): [Term, Term] {
     if (a.kind !== 'mul' || b.kind !== 'mul') return [a, b];
-    const inB = new Map<Term, number>();
-    for (const f of b.args) inB.set(f, (inB.get(f) ?? 0) + 1);
-    const common = new Map<Term, number>();
-    for (const f of a.args) {
-      const left = inB.get(f) ?? 0;
-      if (left === 0 || !this.invertible(f)) continue;
-      inB.set(f, left - 1);
-      common.set(f, (common.get(f) ?? 0) + 1);
-    }
+    const count = (m: Map<Term, number>, f: Term, k: number): number => (m.set(f, (m.get(f) ?? 0) + k), m.get(f)!);
+    const [inB, common] = [new Map<Term, number>(), new Map<Term, number>()];
+    b.args.forEach((f) => count(inB, f, 1));
+    for (const f of a.args) if ((inB.get(f) ?? 0) > 0 && this.invertible(f)) count(inB, f, -1), count(common, f, 1);
     if (common.size === 0) return [a, b];
-    const rest = (p: Term): Term => {
-      const drop = new Map(common);
-      return this.s.mul(...p.args.filter((f) => {
-        const k = drop.get(f) ?? 0;
-        if (k > 0) drop.set(f, k - 1);
-        return k === 0;
-      }));
-    };
+    const rest = (p: Term, drop = new Map(common)): Term => this.s.mul(...p.args.filter((f) => !((drop.get(f) ?? 0) > 0 && count(drop, f, -1) >= 0)));
     return [rest(a), rest(b)];
   }
-
   private invertible(f: Term): boolean {
-    if (f.kind === 'num') return f.value.n !== 0n;
-    if (f.kind === 'sym') return true;
-    try {
+    if (f.kind === 'num' || f.kind === 'sym') return f.kind === 'sym' || f.value.n !== 0n;
+    return limited(() => {
       const r = new Algebra(this.s, this.alpha).rf(f);
       return !r.num.isZero && !r.den.isZero;
-    } catch (err) {
-      if (err instanceof PolyLimit) return false;
-      throw err;
-    }
+    });
+  }
+}
+
+/** `f()`, or false when it outgrows the term limit. */
+function limited(f: () => boolean): boolean {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof PolyLimit) return false;
+    throw err;
   }
 }
 
 /** The product of two quotients, dividing out a denominator that divides the other numerator. */
 function times(x: RF, y: RF): RF {
-  const small = (p: Poly): boolean => p.terms.size <= 64;
-  if (y.den.constantValue === undefined && small(y.den) && small(x.num)) {
-    const d = x.num.divide(y.den);
-    if (d) return { num: d.mul(y.num), den: x.den };
-  }
-  if (x.den.constantValue === undefined && small(x.den) && small(y.num)) {
-    const d = y.num.divide(x.den);
-    if (d) return { num: x.num.mul(d), den: y.den };
-  }
-  return { num: x.num.mul(y.num), den: x.den.mul(y.den) };
+  const divided = (n: Poly, d: Poly): Poly | undefined => (d.constantValue === undefined && d.terms.size <= 64 && n.terms.size <= 64 ? n.divide(d) : undefined);
+  const a = divided(x.num, y.den);
+  if (a) return { num: a.mul(y.num), den: x.den };
+  const b = divided(y.num, x.den);
+  return b ? { num: x.num.mul(b), den: y.den } : { num: x.num.mul(y.num), den: x.den.mul(y.den) };
 }
 

@@ -28,18 +28,10 @@ function product(c: Q, factors: readonly Term[]): string {
   return `${sign}${top.join('*')}${under}`;
 }
 
-function level(t: Term): number {
-  if (t.kind === 'add') return SUM;
-  if (t.kind === 'num') return t.value.n < 0n || t.value.d !== 1n ? SUM : 9;
-  if (t.kind === 'mul' || (t.kind === 'pow' && isDenominator(t))) return split(t).c.n < 0n ? SUM : PRODUCT;
-  if (t.kind === 'pow') return POWER;
-  return 9;
-}
-
-function wrap(t: Term, min: number): string {
-  const s = toText(t);
-  return level(t) <= min ? `(${s})` : s;
-}
+/** How tightly the printed term binds: a sum or a leading minus, a product, a power, an atom (9). */
+const level = (t: Term): number =>
+  t.kind === 'add' || (t.kind === 'num' && (t.value.n < 0n || t.value.d !== 1n)) || ((t.kind === 'mul' || isDenominator(t)) && split(t).c.n < 0n) ? SUM : t.kind === 'mul' || isDenominator(t) ? PRODUCT : t.kind === 'pow' ? POWER : 9;
+const wrap = (t: Term, min: number): string => (level(t) <= min ? `(${toText(t)})` : toText(t));
 
 export function toText(t: Term): string {
   switch (t.kind) {
@@ -48,13 +40,7 @@ export function toText(t: Term): string {
     case 'sym':
       return t.name;
     case 'add':
-      return t.args
-        .map((a, i) => {
-          const { c, factors } = split(a);
-          if (i === 0) return toText(a);
-          return c.n < 0n ? ` - ${product(qNeg(c), factors)}` : ` + ${toText(a)}`;
-        })
-        .join('');
+      return t.args.map((a, i) => (i === 0 ? toText(a) : split(a).c.n < 0n ? ` - ${product(qNeg(split(a).c), split(a).factors)}` : ` + ${toText(a)}`)).join('');
     case 'mul':
       return product(split(t).c, split(t).factors);
     case 'pow':

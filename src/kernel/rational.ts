@@ -1,8 +1,5 @@
 /** Exact rationals for the kernel: bigint numerator over positive denominator, in lowest terms. */
-export interface Q {
-  readonly n: bigint;
-  readonly d: bigint;
-}
+export interface Q { readonly n: bigint; readonly d: bigint; }
 
 /** Exact numbers stay below 2^MAX_BITS: past that the kernel refuses rather than compute for minutes. */
 const LIMIT = 1n << 65_536n;

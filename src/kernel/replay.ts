@@ -1,30 +1,19 @@
 /**
  * The replay: every step of a proof checked from the proof alone, in the kernel's own terms
- * (one store per check), with the rules and defined functions it was handed.
- *
- * Per step kind:
- * - `rule`: the rule's left side with the step's bindings is the subterm at the path, its
- *   right side the replacement; `free(c, x)` holds through the definitions; `nonzero` and
- *   `positive` conditions are recorded.
- * - `algebra`: the subterm and its replacement are equal as rational functions over atoms
- *   (names as atoms, then definitions opened where no derivative is taken, then defined
- *   functions opened); the definedness conditions of every subterm that disappears are recorded.
- * - `definition`: a name replaced by its definition or back (never inside a derivative by
- *   that name), a member of a family by the family's body at its index, or a call to a
- *   defined function by its body.
- * - `chain`: `diff(N, x)` → `Σ diff(N, m)·diff(m, x)` over names m that separate N from x.
- * - `assumption`: the two sides differ by a multiple of a stated equation, or stated bounds
- *   select a piecewise branch; disappearing subterms' conditions are recorded.
- * - `lemma`: a lemma's start replaced by its result, or back (the lemma checked first).
- * - `index`: `sum(k, lo, hi, f*delta(k, i))` → f at k = i, for an index i the facts put in range.
- * A stated fact holds on a set, not on a neighbourhood: no step uses one, directly or
- * through a lemma, inside a derivative by a name it constrains. No step but a rule step
- * applies inside a sum whose index a definition or a fact uses free.
+ * (one store per check), with the rules and defined functions it was handed. Per kind: `rule`
+ * (the rule re-matched with the step's bindings, its conditions recorded), `algebra` (equal
+ * as rational functions over atoms), `definition` (a name or member opened or folded, or a
+ * defined function opened), `chain` (through names that separate N from x), `assumption` (a
+ * stated equation, or bounds selecting a branch), `lemma` (checked first), `index` (a delta
+ * sifted). A step that makes a subterm disappear records that subterm's definedness. A
+ * stated fact holds on a set, not a neighbourhood: no step uses one, directly or through a
+ * lemma, inside a derivative by a name it constrains; no step but a rule applies inside a
+ * sum whose index a definition or fact uses free.
  */
 import type { Expr } from '../expr/node.js';
 import type { Proof, Step } from '../proof/types.js';
 import { type Term, Store, at } from './term.js';
-import { type Fn, type Fns, Names, bindersAbove, diffVariablesAbove, hasDiff, isIndexed, nodesOf, openAllCalls, openCall } from './names.js';
+import { type Fn, type Fns, Names, above, hasDiff, isIndexed, nodesOf, openAllCalls, openCall } from './names.js';
 import { Defs } from './defs.js';
 import { Algebra } from './poly.js';
 import { type Fact, selectedBranch, sifted } from './facts.js';
@@ -61,18 +50,12 @@ export function replay(proof: Proof, rules: ReadonlyMap<string, KernelRule>, fun
     const defs = new Defs(proof.definitions.map((d) => ({ name: d.name, expr: s.of(d.expr), index: d.index })), x);
     // Defined functions are converted when first opened.
     const opened = new Map<string, Fn>();
-    const fns = {
-      size: functions.size,
-      get(name: string): Fn | undefined {
-        const f = functions.get(name);
-        if (f && !opened.has(name)) opened.set(name, { params: f.params, body: s.of(f.body) });
-        return opened.get(name);
-      },
-    };
+    const convert = (name: string, f = functions.get(name)): Fn | undefined => f && opened.set(name, { params: f.params, body: s.of(f.body) }).get(name);
+    const fns = { size: functions.size, get: (name: string): Fn | undefined => opened.get(name) ?? convert(name) };
     const facts: Fact[] = proof.assumptions.map((f) => ({ lhs: s.of(f.lhs), op: f.op, rhs: s.of(f.rhs) }));
     const lemmas = proof.lemmas.map((l) => ({ start: s.of(l.start), result: s.of(l.result) }));
     const chains = new Map<number, number[]>();
-    proof.steps.forEach((st, i) => chains.set(st.derivation, [...(chains.get(st.derivation) ?? []), i]));
+    proof.steps.forEach((st, i) => (chains.get(st.derivation) ?? chains.set(st.derivation, []).get(st.derivation)!).push(i));
     for (const [k, ids] of chains) if (k < 0 || k > lemmas.length || !Number.isInteger(k)) return { ok: false, step: ids[0]! + 1, reason: `no derivation ${k}` };
     const c = new Checker(s, x, defs, fns, facts, lemmas, proof, rules);
     const state = new Map<number, 'checking' | 'done'>();
@@ -118,26 +101,11 @@ class Checker {
   private factNames: Set<string> | undefined;
   private indices: ReadonlySet<string> | undefined;
   private readonly ruleSides = new Map<Expr, Term>();
-
-  constructor(
-    private readonly s: Store,
-    private readonly x: Names,
-    private readonly defs: Defs,
-    private readonly fns: Fns,
-    private readonly facts: readonly Fact[],
-    private readonly lemmas: ReadonlyArray<{ start: Term; result: Term }>,
-    private readonly proof: Proof,
-    private readonly rules: ReadonlyMap<string, KernelRule>,
-  ) {}
-
-  private side(e: Expr): Term {
-    let t = this.ruleSides.get(e);
-    if (!t) this.ruleSides.set(e, (t = this.s.of(e)));
-    return t;
-  }
-
+  // prettier-ignore
+  constructor(private readonly s: Store, private readonly x: Names, private readonly defs: Defs, private readonly fns: Fns, private readonly facts: readonly Fact[],
+    private readonly lemmas: ReadonlyArray<{ start: Term; result: Term }>, private readonly proof: Proof, private readonly rules: ReadonlyMap<string, KernelRule>) {}
+  private side = (e: Expr): Term => this.ruleSides.get(e) ?? this.ruleSides.set(e, this.s.of(e)).get(e)!;
   private equal = (a: Term, b: Term, eq?: Term): boolean => new Algebra(this.s, this.x.alpha).equal(a, b, eq);
-
   /** Checks one step `before → after`; the names the facts it uses constrain. */
   check(st: Step, before: Term, after: Term): ReadonlySet<string> {
     const { s, x, defs } = this;
@@ -151,10 +119,10 @@ class Checker {
         ...this.proof.definitions.flatMap((d) => [...x.free(s.of(d.expr))].filter((n) => n !== d.index)),
         ...this.facts.flatMap((f) => [...x.free(f.lhs), ...x.free(f.rhs)]),
       ]);
-      const clash = bindersAbove(before, st.path).find((k) => this.factNames!.has(k));
+      const clash = above(before, st.path).binders.find((k) => this.factNames!.has(k));
       if (clash !== undefined) fail(`it is used inside a sum over ${clash}, a name the definitions or stated facts use`);
     }
-    const perturbed = diffVariablesAbove(before, st.path);
+    const { perturbed } = above(before, st.path);
     if (st.kind === 'lemma' || st.kind === 'chain') {
       const v = perturbed.find((n) => defs.has(n));
       if (v !== undefined) fail(`it is used inside a derivative by the defined name ${v}`);
@@ -288,19 +256,15 @@ class Checker {
         const r = sifted(x, old!, this.facts, this.indices);
         if (!r.ok) fail(r.reason);
         if (r.ok) expectAfter(r.result);
-        // The range facts constrain the index and the limits.
-        return unperturbed(this.closure([{ lhs: old!.args[1]!, op: '<=', rhs: old!.args[2]! }, { lhs: old!.args[3]!, op: '=', rhs: old!.args[3]! }]));
+        // The range facts lo <= i <= hi constrain the index and the limits.
+        return unperturbed(this.closure(r.ok ? [{ lhs: old!.args[1]!, op: '<=', rhs: r.index }, { lhs: r.index, op: '<=', rhs: old!.args[2]! }] : []));
       }
       default:
         return fail(`steps of kind '${st.kind}' are not supported`);
     }
   }
-
   /** `t` with pattern variables replaced (rule sides have no binders). */
-  private substitute(t: Term, b: ReadonlyMap<string, Term>): Term {
-    return this.s.map(t, (n) => (n.kind === 'sym' ? (b.get(n.name) ?? n) : n));
-  }
-
+  private substitute(t: Term, b: ReadonlyMap<string, Term>): Term { return this.s.map(t, (n) => (n.kind === 'sym' ? (b.get(n.name) ?? n) : n)); }
   /** Equal as rational functions: names as atoms; else, where no derivative is taken, names opened (not the `fixed`), then defined functions opened. */
   private equalAsRationalFunctions(a: Term, b: Term, fixed: readonly string[]): boolean {
     if (this.equal(a, b)) return true;
@@ -308,28 +272,21 @@ class Checker {
     const [ua, ub] = [this.defs.unfold(a, fixed), this.defs.unfold(b, fixed)];
     return this.equal(ua, ub) || (this.fns.size > 0 && this.equal(openAllCalls(this.x, ua, this.fns), openAllCalls(this.x, ub, this.fns)));
   }
-
   /** Whether a chain of definitions leads from `from` to `to` avoiding `cut`. */
   private reachesAvoiding(from: string, to: string, cut: ReadonlySet<string>): boolean {
-    const seen = new Set<string>();
-    const stack = [...this.defs.inputs(from)];
-    while (stack.length) {
-      const m = stack.pop()!;
+    const [seen, stack] = [new Set<string>(), [...this.defs.inputs(from)]];
+    for (let m = stack.pop(); m !== undefined; m = stack.pop()) {
       if (m === to) return true;
-      if (cut.has(m) || seen.has(m)) continue;
-      seen.add(m);
-      stack.push(...this.defs.inputs(m));
+      if (!cut.has(m) && !seen.has(m)) seen.add(m), stack.push(...this.defs.inputs(m));
     }
     return false;
   }
-
   /** The names facts constrain: their free names and every name those depend on through the definitions. */
   private closure(facts: readonly Fact[]): Set<string> {
     const out = new Set<string>();
     for (const f of facts) for (const n of [...this.x.free(f.lhs), ...this.x.free(f.rhs)]) [n, ...this.defs.ancestors(n)].forEach((m) => out.add(m));
     return out;
   }
-
   /** Whether a fact describes an open set: strict, on names built (through their definitions) without a call that may jump. */
   private isOpen(f: Fact): boolean {
     if (f.op !== '<' && f.op !== '>' && f.op !== '!=') return false;

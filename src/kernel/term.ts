@@ -1,46 +1,24 @@
 /**
- * The kernel's own terms. Each check converts the expressions it is handed (reading only
- * `kind`, `value`, `name`, `fn` and `args`) into terms of a store made for that check and
- * dropped after it: inside one check, `===` is structural equality. Nothing is shared with
- * the engine's intern table.
- *
- * The constructors keep the engine's light canonical form (the order of `compareTerms`):
- * `+` and `*` flattened, numbers folded and operands sorted, `x^1` is `x`. They never erase
- * a subterm that may be undefined: `0*u` is 0 and `u^0` is 1 only when u is defined everywhere.
- * `kind` is a union to extend (shaped terms): only `mul`'s sorting assumes `*` commutes.
+ * The kernel's own terms. Each check converts what it is handed (reading only `kind`, `value`,
+ * `name`, `fn`, `args`) into a store made for that check and dropped after it: there `===` is
+ * structural equality; nothing is shared with the engine. Constructors keep the engine's
+ * canonical form (`+`, `*` flattened, numbers folded, operands in `compareTerms` order, `x^1`
+ * is x) and never erase what may be undefined (`0*u`, `u^0`, `(x^-1)^-1` stay unless u is
+ * defined everywhere). `kind` is a union to extend (shaped terms); only `mul`'s sort assumes `*` commutes.
  */
+import type { Expr } from '../expr/node.js';
 import { type Q, ONE, ZERO, qAdd, qMul, qPow, qStr } from './rational.js';
 import { compareTerms } from './order.js';
 
 export type Kind = 'num' | 'sym' | 'add' | 'mul' | 'pow' | 'call';
 
-export interface Term {
-  readonly kind: Kind;
-  /** The number of a `num`. */
-  readonly value: Q;
-  /** The name of a `sym`. */
-  readonly name: string;
-  /** The function of a `call`. */
-  readonly fn: string;
-  readonly args: readonly Term[];
-  /** Unique in its store: a key for per-check tables. */
-  readonly id: number;
-}
-
-/** What the kernel reads of an expression it is handed. */
-export interface Source {
-  readonly kind: string;
-  readonly value?: { readonly n: bigint; readonly d: bigint } | undefined;
-  readonly name?: string;
-  readonly fn?: string;
-  readonly args: readonly Source[];
-}
+/** `value` of a num, `name` of a sym, `fn` of a call; `id` is unique in its store. */
+export interface Term { readonly kind: Kind; readonly value: Q; readonly name: string; readonly fn: string; readonly args: readonly Term[]; readonly id: number }
 
 /** One check's terms: an intern table, and the conversion of what the check is handed. */
 export class Store {
   private readonly table = new Map<string, Term>();
   private readonly converted = new WeakMap<object, Term>();
-
   private intern(kind: Kind, value: Q, name: string, fn: string, args: readonly Term[]): Term {
     let key = kind === 'num' ? `#${qStr(value)}` : kind === 'sym' ? `$${name}` : `${kind}${fn}(`;
     for (const a of args) key += `${a.id},`;
@@ -48,25 +26,19 @@ export class Store {
     if (!t) this.table.set(key, (t = Object.freeze({ kind, value, name, fn, args, id: this.table.size })));
     return t;
   }
-
   num = (v: Q | number): Term => this.intern('num', typeof v === 'number' ? { n: BigInt(v), d: 1n } : v, '', '', []);
   sym = (name: string): Term => this.intern('sym', ZERO, name, '', []);
   call = (fn: string, ...args: Term[]): Term => this.intern('call', ZERO, '', fn, args);
-
   /** An expression as it was written (its operands in its own order): no constructor rules applied. */
-  of(e: Source): Term {
+  of(e: Expr): Term {
     const hit = this.converted.get(e);
     if (hit) return hit;
-    const kind = e.kind as Kind;
-    const t =
-      kind === 'num' ? this.num(e.value!) : kind === 'sym' ? this.sym(e.name!) : this.intern(kind, ZERO, '', kind === 'call' ? e.fn! : '', e.args.map((a) => this.of(a)));
+    const t = e.kind === 'num' ? this.num(e.value) : e.kind === 'sym' ? this.sym(e.name) : this.intern(e.kind, ZERO, '', e.kind === 'call' ? e.fn : '', e.args.map((a) => this.of(a)));
     this.converted.set(e, t);
     return t;
   }
-
   add = (...xs: Term[]): Term => this.gather('add', xs);
   mul = (...xs: Term[]): Term => this.gather('mul', xs);
-
   private gather(kind: 'add' | 'mul', xs: readonly Term[]): Term {
     const sum = kind === 'add';
     let c = sum ? ZERO : ONE;
@@ -87,7 +59,6 @@ export class Store {
     if (rest.length === 1) return rest[0]!;
     return this.intern(kind, ZERO, '', '', rest.sort(compareTerms));
   }
-
   /** `base ^ exponent`, with the engine's rules: integer powers of products and powers distributed, rationals folded. */
   pow = (base: Term, x: Term): Term => {
     if (x.kind === 'num') {
@@ -105,25 +76,11 @@ export class Store {
     if (base.kind === 'num' && base.value.n === 1n && base.value.d === 1n && everywhere(x, false)) return this.num(1);
     return this.intern('pow', ZERO, '', '', [base, x]);
   };
-
-  definedEverywhere = (t: Term): boolean => everywhere(t, false);
-
   /** The same node kind rebuilt from new operands, through the constructors. */
   rebuild(t: Term, args: Term[]): Term {
-    switch (t.kind) {
-      case 'add':
-        return this.add(...args);
-      case 'mul':
-        return this.mul(...args);
-      case 'pow':
-        return this.pow(args[0]!, args[1]!);
-      case 'call':
-        return this.call(t.fn, ...args);
-      default:
-        return t;
-    }
+    const k = t.kind;
+    return k === 'add' ? this.add(...args) : k === 'mul' ? this.mul(...args) : k === 'pow' ? this.pow(args[0]!, args[1]!) : k === 'call' ? this.call(t.fn, ...args) : t;
   }
-
   /** `e` with the subterm at `path` replaced, its ancestors rebuilt through the constructors. */
   replaceAt(e: Term, path: readonly number[], r: Term, from = 0): Term {
     if (from === path.length) return r;
@@ -133,7 +90,6 @@ export class Store {
     args[i] = this.replaceAt(e.args[i]!, path, r, from + 1);
     return this.rebuild(e, args);
   }
-
   /** Rebuilds bottom-up, `f` applied to every node after its operands (shared subterms once). */
   map(e: Term, f: (t: Term) => Term, memo = new Map<Term, Term>()): Term {
     const hit = memo.get(e);
@@ -160,33 +116,17 @@ export function isPositiveForm(t: Term): boolean {
   return ['exp', 'sigmoid', 'cosh', 'softplus'].includes(t.fn) && t.args.length === 1;
 }
 
-/**
- * Defined at every real point (and, with `smooth`, differentiable there): what a constructor
- * may erase. Syntactic and conservative, the same judgement as the engine's constructors.
- */
+/** Defined at every real point (with `smooth`, differentiable there): what a constructor may erase; the engine's judgement. */
 function everywhere(t: Term, smooth: boolean): boolean {
   const all = (): boolean => t.args.every((a) => everywhere(a, smooth));
-  switch (t.kind) {
-    case 'num':
-    case 'sym':
-      return true;
-    case 'pow': {
-      const x = t.args[1]!;
-      const natural = x.kind === 'num' && x.value.d === 1n && x.value.n >= 0n;
-      return (natural || isPositiveForm(t.args[0]!)) && all();
-    }
-    case 'call': {
-      if ((smooth ? SMOOTH_SET : TOTAL).has(t.fn)) return all();
-      if ((t.fn === 'log' || t.fn === 'sqrt') && t.args.length === 1) return isPositiveForm(t.args[0]!) && all();
-      if (t.fn === 'diff' && t.args.length === 2) return everywhere(t.args[0]!, true);
-      if (t.fn === 'sum' && t.args.length === 4) return all();
-      const [c1, c2] = [t.args[0], t.args[2]];
-      const covering = t.args.length === 4 && c1?.kind === 'call' && c2?.kind === 'call' && COMPLEMENT[c1.fn] === c2.fn && c1.args.length === 2 && c2.args.length === 2 && c1.args[0] === c2.args[0] && c1.args[1] === c2.args[1];
-      return t.fn === 'piecewise' && !smooth && covering && all();
-    }
-    default:
-      return all();
-  }
+  const x = t.args[1];
+  if (t.kind === 'pow') return ((x!.kind === 'num' && x!.value.d === 1n && x!.value.n >= 0n) || isPositiveForm(t.args[0]!)) && all();
+  if (t.kind !== 'call' || (smooth ? SMOOTH_SET : TOTAL).has(t.fn) || (t.fn === 'sum' && t.args.length === 4)) return all();
+  if ((t.fn === 'log' || t.fn === 'sqrt') && t.args.length === 1) return isPositiveForm(t.args[0]!) && all();
+  if (t.fn === 'diff' && t.args.length === 2) return everywhere(t.args[0]!, true);
+  const [c1, c2] = [t.args[0], t.args[2]];
+  const covering = t.args.length === 4 && c1?.kind === 'call' && c2?.kind === 'call' && COMPLEMENT[c1.fn] === c2.fn && c1.args.length === 2 && c2.args.length === 2 && c1.args[0] === c2.args[0] && c1.args[1] === c2.args[1];
+  return t.fn === 'piecewise' && !smooth && covering && all();
 }
 
 /** The subterm at `path`, or undefined when the path leaves the term. */
@@ -194,12 +134,4 @@ export function at(e: Term, path: readonly number[]): Term | undefined {
   let cur: Term | undefined = e;
   for (const i of path) if (!(cur = cur.args[i])) return undefined;
   return cur;
-}
-
-/** Every distinct node of `e`. */
-export function nodes(e: Term): Term[] {
-  const seen = new Set<Term>([e]);
-  const out = [e];
-  for (let i = 0; i < out.length; i++) for (const a of out[i]!.args) if (!seen.has(a)) seen.add(a), out.push(a);
-  return out;
 }
