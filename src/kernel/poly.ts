@@ -3,7 +3,7 @@
  * a number or an integer power; function arguments normalized first): polynomials with exact
  * rational coefficients, cross-multiplied numerators compared. Fractional powers of a base b
  * share a root atom b^(1/Q) with (b^(1/Q))^Q = b, and sqrt(m)^2 = m: both hold wherever the
- * atoms are defined. All tables live in one `Algebra`, made per decision.
+ * atoms are defined. All tables live in one `Algebra`, made per check.
  */
 import { type Q, ONE, ZERO, q, qAdd, qEq, qInv, qMul, qNeg } from './rational.js';
 import type { Store, Term } from './term.js';
@@ -304,7 +304,7 @@ export class Algebra {
   private invertible(f: Term): boolean {
     if (f.kind === 'num' || f.kind === 'sym') return f.kind === 'sym' || f.value.n !== 0n;
     return limited(() => {
-      const r = new Algebra(this.s, this.alpha).rf(f);
+      const r = this.rf(f);
       return !r.num.isZero && !r.den.isZero;
     });
   }

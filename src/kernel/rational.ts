@@ -1,14 +1,12 @@
 /** Exact rationals for the kernel: bigint numerator over positive denominator, in lowest terms. */
 export interface Q { readonly n: bigint; readonly d: bigint; }
 
-/** Exact numbers stay below 2^MAX_BITS: past that the kernel refuses rather than compute for minutes. */
+/** Exact numbers stay below 2^65536: past that the kernel refuses rather than compute for minutes. */
 const LIMIT = 1n << 65_536n;
-
 export class NumberLimit extends Error {}
 
 function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
+  [a, b] = [a < 0n ? -a : a, b < 0n ? -b : b];
   while (b) [a, b] = [b, a % b];
   return a;
 }

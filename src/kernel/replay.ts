@@ -105,7 +105,9 @@ class Checker {
   constructor(private readonly s: Store, private readonly x: Names, private readonly defs: Defs, private readonly fns: Fns, private readonly facts: readonly Fact[],
     private readonly lemmas: ReadonlyArray<{ start: Term; result: Term }>, private readonly proof: Proof, private readonly rules: ReadonlyMap<string, KernelRule>) {}
   private side = (e: Expr): Term => this.ruleSides.get(e) ?? this.ruleSides.set(e, this.s.of(e)).get(e)!;
-  private equal = (a: Term, b: Term, eq?: Term): boolean => new Algebra(this.s, this.x.alpha).equal(a, b, eq);
+  /** One algebra per check: what it learns about atoms (normal forms, root relations) holds for every step. */
+  private algebra: Algebra | undefined;
+  private equal = (a: Term, b: Term, eq?: Term): boolean => (this.algebra ??= new Algebra(this.s, this.x.alpha)).equal(a, b, eq);
   /** Checks one step `before → after`; the names the facts it uses constrain. */
   check(st: Step, before: Term, after: Term): ReadonlySet<string> {
     const { s, x, defs } = this;

@@ -15,16 +15,21 @@ export type Kind = 'num' | 'sym' | 'add' | 'mul' | 'pow' | 'call';
 /** `value` of a num, `name` of a sym, `fn` of a call; `id` is unique in its store. */
 export interface Term { readonly kind: Kind; readonly value: Q; readonly name: string; readonly fn: string; readonly args: readonly Term[]; readonly id: number }
 
-/** One check's terms: an intern table, and the conversion of what the check is handed. */
+/** One check's terms, interned (leaves by their text, compound terms by a hash of their operands' ids), and the conversion of what it is handed. */
 export class Store {
-  private readonly table = new Map<string, Term>();
+  private readonly leaves = new Map<string, Term>();
+  private readonly compounds = new Map<number, Term[]>();
+  private count = 0;
   private readonly converted = new WeakMap<object, Term>();
   private intern(kind: Kind, value: Q, name: string, fn: string, args: readonly Term[]): Term {
-    let key = kind === 'num' ? `#${qStr(value)}` : kind === 'sym' ? `$${name}` : `${kind}${fn}(`;
-    for (const a of args) key += `${a.id},`;
-    let t = this.table.get(key);
-    if (!t) this.table.set(key, (t = Object.freeze({ kind, value, name, fn, args, id: this.table.size })));
-    return t;
+    const key = kind === 'num' ? `#${qStr(value)}` : `$${name}`;
+    if (kind === 'num' || kind === 'sym') return this.leaves.get(key) ?? this.leaves.set(key, { kind, value, name, fn, args, id: this.count++ }).get(key)!;
+    let h = kind.charCodeAt(0) + fn.length * 31;
+    for (let i = 0; i < fn.length; i++) h = Math.imul(h ^ fn.charCodeAt(i), 16777619);
+    for (const a of args) h = Math.imul(h ^ a.id, 16777619);
+    const bucket = this.compounds.get(h) ?? this.compounds.set(h, []).get(h)!;
+    const hit = bucket.find((t) => t.kind === kind && t.fn === fn && t.args.length === args.length && t.args.every((x, i) => x === args[i]));
+    return hit ?? (bucket.push({ kind, value, name, fn, args, id: this.count++ }), bucket[bucket.length - 1]!);
   }
   num = (v: Q | number): Term => this.intern('num', typeof v === 'number' ? { n: BigInt(v), d: 1n } : v, '', '', []);
   sym = (name: string): Term => this.intern('sym', ZERO, name, '', []);
