@@ -31,6 +31,14 @@ describe('a step that erases a subterm records where it is defined', () => {
     expect(check(oneStep(before, after, [c])).ok).toBe(true);
   });
 
+  it('0*log(x) = 0 needs x > 0 (the product built by hand: the kernel reads what it is handed, whatever made it)', () => {
+    const zero = p('0');
+    const product = { ...p('2*log(x)'), args: [zero, p('log(x)')] } as unknown as ReturnType<typeof p>;
+    const proof = (conditions: Condition[]): Proof => ({ ...oneStep('2*log(x)', '0', conditions), start: product, steps: [{ ...oneStep('x', '0').steps[0]!, before: product, after: zero, conditions }] });
+    expect(check(proof([]))).toEqual({ ok: false, step: 1, reason: 'it needs x > 0 but does not record it' });
+    expect(check(proof([cond('positive', 'x')])).ok).toBe(true);
+  });
+
   it('positive covers nonzero and nonnegative of the same quantity', () => {
     expect(check(oneStep('x/x', '1', [cond('positive', 'x')])).ok).toBe(true);
     expect(check(oneStep('sqrt(x)^2', 'x', [cond('positive', 'x')])).ok).toBe(true);
