@@ -16,9 +16,10 @@ export interface Cond { readonly kind: 'nonzero' | 'positive' | 'nonnegative'; r
 export function definedness(e: Term): Cond[] {
   const out: Cond[] = [];
   const seen = new Set<Term>();
-  // Conditions that hold by their form (on a number, or a positive form) are left out.
+  // Conditions that hold by their form (on a number, or something positive by its form: `sqrt(pi)`, `1 + exp(z)`) are left out.
+  const positive = (u: Term): boolean => (u.kind === 'call' && u.fn === 'sqrt' && u.args.length === 1) || u.kind === 'add' || u.kind === 'mul' ? u.args.every(positive) : u.kind === 'pow' ? positive(u.args[0]!) : isPositiveForm(u);
   const put = (kind: Cond['kind'], u: Term): unknown =>
-    !(u.kind === 'num' ? (kind === 'nonzero' ? u.value.n !== 0n : kind === 'positive' ? u.value.n > 0n : u.value.n >= 0n) : isPositiveForm(u)) && out.push({ kind, expr: u });
+    !(u.kind === 'num' ? (kind === 'nonzero' ? u.value.n !== 0n : kind === 'positive' ? u.value.n > 0n : u.value.n >= 0n) : positive(u)) && out.push({ kind, expr: u });
   const stack = [e];
   while (stack.length) {
     const n = stack.pop()!;

@@ -19,15 +19,9 @@ export class Names {
   free(t: Term): ReadonlySet<string> {
     let out = this.freeMemo.get(t) as Set<string> | undefined;
     if (out) return out;
-    if (t.kind === 'sym') out = new Set([t.name]);
-    else {
-      out = new Set();
-      t.args.forEach((a, i) => {
-        for (const n of this.free(a)) if (!(isSum(t) && (i === 0 || (i === 3 && n === t.args[0]!.name)))) out!.add(n);
-      });
-    }
-    this.freeMemo.set(t, out);
-    return out;
+    out = new Set(t.kind === 'sym' ? [t.name] : []);
+    t.args.forEach((a, i) => this.free(a).forEach((n) => !(isSum(t) && (i === 0 || (i === 3 && n === t.args[0]!.name))) && out!.add(n)));
+    return this.freeMemo.set(t, out), out;
   }
   /** `t` with free names replaced, simultaneously and without capture (a sum's index renamed apart when needed). */
   substitute(t: Term, subst: ReadonlyMap<string, Term>, members?: Members): Term {
@@ -83,8 +77,7 @@ export class Names {
   }
   /** Names that are integers because they are used as one: in a subscript, a delta, or a sum's limits. */
   indexNames(ts: readonly Term[]): Set<string> {
-    const out = new Set<string>();
-    const free = new Set<string>();
+    const [out, free] = [new Set<string>(), new Set<string>()];
     for (const t of ts) {
       this.free(t).forEach((n) => free.add(n));
       for (const n of nodesOf(t)) {

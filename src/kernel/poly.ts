@@ -28,8 +28,7 @@ export class Poly {
   get isZero(): boolean { return this.terms.size === 0; }
   get constantValue(): Q | undefined { return this.terms.size === 0 ? ZERO : this.terms.size === 1 ? this.terms.get('')?.c : undefined; }
   private static put(out: Map<string, Mon>, m: Mono, c: Q, k = keyOf(m)): void {
-    const prev = out.get(k);
-    const sum = prev ? qAdd(prev.c, c) : c;
+    const sum = out.has(k) ? qAdd(out.get(k)!.c, c) : c;
     if (sum.n === 0n) out.delete(k);
     else out.set(k, { m, c: sum });
   }
@@ -38,11 +37,7 @@ export class Poly {
     for (const [k, t] of o.terms) Poly.put(out, t.m, t.c, k);
     return new Poly(out);
   }
-  scale(c: Q): Poly {
-    const out = new Map<string, Mon>();
-    if (c.n !== 0n) for (const [k, t] of this.terms) out.set(k, { m: t.m, c: qMul(t.c, c) });
-    return new Poly(out);
-  }
+  scale = (c: Q): Poly => new Poly(new Map(c.n === 0n ? [] : [...this.terms].map(([k, t]) => [k, { m: t.m, c: qMul(t.c, c) }])));
   sub = (o: Poly): Poly => this.add(o.scale(q(-1n)));
   mul(o: Poly): Poly {
     if (this.terms.size * o.terms.size > MAX_TERMS * 4) throw new PolyLimit();

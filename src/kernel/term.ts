@@ -91,9 +91,20 @@ export class Store {
     if (from === path.length) return r;
     const i = path[from]!;
     if (!e.args[i]) throw new RangeError('the path leaves the expression');
-    const args = [...e.args];
-    args[i] = this.replaceAt(e.args[i]!, path, r, from + 1);
-    return this.rebuild(e, args);
+    const c = this.replaceAt(e.args[i]!, path, r, from + 1);
+    const args = e.args.filter((_, j) => j !== i);
+    // One operand of a long sum or product for another: put in place by binary search (the others are in order).
+    const inserts = c.kind === e.kind ? c.args : [c];
+    if ((e.kind === 'add' || e.kind === 'mul') && args.length > 8 && e.args[i]!.kind !== 'num' && !inserts.some((x) => x.kind === 'num') && !(args[0]!.kind === 'num' && args[0]!.value.n === 0n)) {
+      for (const x of inserts) {
+        let [lo, hi] = [args[0]!.kind === 'num' ? 1 : 0, args.length];
+        while (lo < hi) if (compareTerms(args[(lo + hi) >> 1]!, x) <= 0) lo = ((lo + hi) >> 1) + 1;
+        else hi = (lo + hi) >> 1;
+        args.splice(lo, 0, x);
+      }
+      return this.intern(e.kind, ZERO, '', '', args);
+    }
+    return args.splice(i, 0, c), this.rebuild(e, args);
   }
   /** Rebuilds bottom-up, `f` applied to every node after its operands (shared subterms once). */
   map(e: Term, f: (t: Term) => Term, memo = new Map<Term, Term>()): Term {
