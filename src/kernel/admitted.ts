@@ -4,7 +4,7 @@
  * only files of `src/kernel/` read a handle's contents.
  */
 import type { Expr } from '../expr/node.js';
-import type { KernelRule } from '../proof/kernel.js';
+import type { KernelRule } from './replay.js';
 
 /** A rule as it is admitted: the kernel's part of it, and the file it came from. */
 export interface AdmittedRule extends KernelRule {
