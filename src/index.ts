@@ -17,7 +17,7 @@ export type { Lets } from './api/inputs.js';
 export { GradproofError, type ErrorCode, type SourcePos } from './expr/errors.js';
 export type { Expr } from './expr/node.js';
 export type { RuleSet, Rule } from './rules/types.js';
-export type { Verdict } from './proof/equality.js';
+export type { Verdict } from './verdict/equality.js';
 export { fromMathjs, toMathjs, type MathjsNode, type MathjsParser, type FromMathjsOptions } from './interop/mathjs.js';
 export { codegen, type CodegenOptions, type CodegenResult } from './codegen/generate.js';
 export type { CodeTarget } from './codegen/targets.js';

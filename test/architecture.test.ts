@@ -16,10 +16,12 @@ const ALLOWED: Readonly<Record<string, { readonly code: readonly string[]; reado
   algebra: { code: ['expr', 'rules', 'rewrite'], types: ['proof'] },
   proof: { code: ['expr'] },
   // The kernel runs only its own files (test/kernel/trusted-base.test.ts): it takes the expression and proof types.
+  // Verdicts on equalities: proven only through the kernel, refuted only at a confirmed point.
+  verdict: { code: ['expr', 'proof', 'kernel', 'algebra', 'rules'] },
   kernel: { code: [], types: ['expr', 'proof'] },
-  render: { code: ['expr', 'proof'], types: ['rules', 'kernel'] },
+  render: { code: ['expr', 'proof', 'verdict'], types: ['rules', 'kernel'] },
   interop: { code: ['expr', 'parse'] },
-  codegen: { code: ['expr', 'parse', 'rules', 'proof', 'render', 'api'], types: ['rewrite'] },
+  codegen: { code: ['expr', 'parse', 'rules', 'proof', 'verdict', 'render', 'api'], types: ['rewrite'] },
 };
 /** Folders (and top-level files) that may import anything of ours: the faces (API, CLI, vitest matchers). */
 const ANYTHING = new Set(['api', 'cli', 'index.ts', 'vitest']);

@@ -4,7 +4,7 @@
  */
 import { sym } from '../src/expr/node.js';
 import type { Outcome } from '../src/api/derive.js';
-import type { Verdict } from '../src/proof/equality.js';
+import type { Verdict } from '../src/verdict/equality.js';
 import type { Assumption } from '../src/proof/types.js';
 import { conditionToLatex } from '../src/render/conditions.js';
 import { explainLine } from '../src/render/explain.js';

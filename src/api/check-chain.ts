@@ -19,9 +19,9 @@ import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import { differentiate } from '../calculus/derive.js';
 import { identityClosure, type Variant } from '../algebra/identities.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
-import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../proof/equality.js';
+import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../verdict/equality.js';
 import type { CheckedProof } from '../kernel/index.js';
-import { assertConsistent } from '../proof/consistency.js';
+import { assertConsistent } from '../verdict/consistency.js';
 import { toAssumptions } from './derive.js';
 
 /** A derivation as written: its expressions in order, and the definitions and facts it uses. */

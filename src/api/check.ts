@@ -7,7 +7,7 @@ import type { RuleSet } from '../rules/types.js';
 import { type CheckResult, checkProof } from '../kernel/index.js';
 import type { DeriveResult } from './derive.js';
 import { rulesOf } from './inputs.js';
-import { refuseContradiction } from '../proof/consistency.js';
+import { refuseContradiction } from '../verdict/consistency.js';
 import { type PremisesJson, premisesToJson } from './premises.js';
 import { type ProblemDifference, differenceText, problemDifferences, problemVerdictText } from './problem-match.js';
 import { proofFromJson } from './serialize.js';

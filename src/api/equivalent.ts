@@ -2,7 +2,7 @@
 import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
 import { builtinRules } from '../rules/builtin.js';
 import type { RuleSet } from '../rules/types.js';
-import type { Verdict } from '../proof/equality.js';
+import type { Verdict } from '../verdict/equality.js';
 import { conditionToText } from '../render/conditions.js';
 import { checkDerivation } from './check-chain.js';
 import { type Lets, letLines } from './inputs.js';

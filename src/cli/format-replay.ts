@@ -9,7 +9,7 @@ import { toAscii } from '../expr/print.js';
 import type { CheckResult } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';
 import { reduceConditions } from '../proof/conditions.js';
-import { algebraicallyEqual } from '../proof/equality.js';
+import { algebraicallyEqual } from '../verdict/equality.js';
 import { functionTable } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { collectConditions } from '../api/derive.js';

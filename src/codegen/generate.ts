@@ -14,7 +14,7 @@ import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { reduceConditions } from '../proof/conditions.js';
-import type { Verdict } from '../proof/equality.js';
+import type { Verdict } from '../verdict/equality.js';
 import { conditionToText } from '../render/conditions.js';
 import { type DeriveInput, collectConditions, outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
 import { deriveAll } from '../api/all.js';

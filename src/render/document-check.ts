@@ -5,7 +5,7 @@
  * first wrong step.
  */
 import type { Expr } from '../expr/node.js';
-import type { Decision } from '../proof/equality.js';
+import type { Decision } from '../verdict/equality.js';
 import type { Condition } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { DOCUMENT_WORDS, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';

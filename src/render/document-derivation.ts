@@ -7,7 +7,7 @@
 import { type Expr, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { definedTerm } from '../expr/indexed.js';
-import type { Decision } from '../proof/equality.js';
+import type { Decision } from '../verdict/equality.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';

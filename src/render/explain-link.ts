@@ -3,7 +3,7 @@
  * a proven link is explained by the sentences of the rules its proof used, as a derived
  * line is; a link that is not proven says so.
  */
-import type { Decision } from '../proof/equality.js';
+import type { Decision } from '../verdict/equality.js';
 import type { Rule } from '../rules/types.js';
 import { type Sentence, joinSentences, ruleExplanation } from './explain.js';
 import type { Lang } from './rule-name.js';

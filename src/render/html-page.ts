@@ -7,7 +7,7 @@ import { type Expr, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { toAscii } from '../expr/print.js';
-import type { Decision } from '../proof/equality.js';
+import type { Decision } from '../verdict/equality.js';
 import type { CheckedLink } from './document-check.js';
 import type { CheckedProof } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';

@@ -8,7 +8,7 @@ import type { FactorOrder } from '../expr/display.js';
 import { Definitions } from '../expr/context.js';
 import { indexed, parseMemberKey } from '../expr/indexed.js';
 import type { FunctionTable } from '../expr/eval.js';
-import type { Decision } from '../proof/equality.js';
+import type { Decision } from '../verdict/equality.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';

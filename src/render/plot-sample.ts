@@ -26,7 +26,7 @@ import { familyOf, isIndexed, memberKey, parseMemberKey } from '../expr/indexed.
 import { close } from '../expr/numeric.js';
 import { seededRandom, uniform } from '../expr/random.js';
 import { type IndexRoles, indexRoles } from '../expr/sample.js';
-import { satisfyEquations } from '../proof/equality.js';
+import { satisfyEquations } from '../verdict/equality.js';
 import type { Assumption } from '../proof/types.js';
 
 /** What is plotted: `result` against `diff(lossName, variable)` computed numerically. */

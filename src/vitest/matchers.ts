@@ -9,7 +9,7 @@
 import type { Expr } from '../expr/node.js';
 import { toAscii as exprToAscii } from '../expr/print.js';
 import type { RuleSet } from '../rules/types.js';
-import type { Verdict } from '../proof/equality.js';
+import type { Verdict } from '../verdict/equality.js';
 import { derive } from '../api/derive.js';
 import { equivalent } from '../api/equivalent.js';
 import { toLatex } from '../api/expressions.js';

@@ -14,7 +14,7 @@ import { preciseValue } from '../../src/expr/precise.js';
 import { type Relation, parse } from '../../src/parse/ascii.js';
 import { parseProblem } from '../../src/parse/problem.js';
 import { builtinRules } from '../../src/rules/builtin.js';
-import { type Decision, decideEquality } from '../../src/proof/equality.js';
+import { type Decision, decideEquality } from '../../src/verdict/equality.js';
 import { checkDerivation, decideLink } from '../../src/api/check-chain.js';
 import { runProblem, toAssumptions } from '../../src/api/derive.js';
 import { equivalent } from '../../src/api/equivalent.js';

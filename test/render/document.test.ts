@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/expr/node.js';
 import { parse } from '../../src/parse/ascii.js';
 import { parseRuleFile } from '../../src/rules/parse-file.js';
-import { type Decision, decideEquality } from '../../src/proof/equality.js';
+import { type Decision, decideEquality } from '../../src/verdict/equality.js';
 import { Definitions } from '../../src/expr/context.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import type { Condition, Proof } from '../../src/proof/types.js';

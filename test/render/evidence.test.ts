@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Definitions } from '../../src/expr/context.js';
 import { parse } from '../../src/parse/ascii.js';
-import { decideEquality } from '../../src/proof/equality.js';
+import { decideEquality } from '../../src/verdict/equality.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { evidenceText, undecidedText } from '../../src/render/evidence.js';
 

@@ -14,7 +14,7 @@ import { nodes } from '../../src/expr/traverse.js';
 import { toAscii } from '../../src/expr/print.js';
 import type { FunctionTable } from '../../src/expr/eval.js';
 import { parse, parseRelation } from '../../src/parse/ascii.js';
-import { assumptionsHold, satisfyEquations } from '../../src/proof/equality.js';
+import { assumptionsHold, satisfyEquations } from '../../src/verdict/equality.js';
 import type { Assumption } from '../../src/proof/types.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { functionTable } from '../../src/rules/load.js';

@@ -2,7 +2,7 @@
  * The textbook's problems, as data shared by the tests: each problem, the gradient exactly
  * as the engine prints it, and the textbook's answer with the verdict on it.
  */
-import type { Verdict } from '../../src/proof/equality.js';
+import type { Verdict } from '../../src/verdict/equality.js';
 
 export const BCE = '-(y*log(a2) + (1-y)*log(1-a2))';
 export const SEED = ['a2 = sigmoid(z2)'];

@@ -18,8 +18,8 @@ import { hasIndexRoles, indexRoles, placeIndexed } from '../expr/sample.js';
 import { functionTable } from '../rules/load.js';
 import type { RuleSet } from '../rules/types.js';
 import { assumptionsHold, satisfyEquations } from './equality.js';
-import { preciselySatisfied } from './refutation.js';
-import type { Assumption } from './types.js';
+import { preciselySatisfied } from '../proof/refutation.js';
+import type { Assumption } from '../proof/types.js';
 
 /** The intervals the assumptions allow their variables, or undefined when they contradict each other. */
 export function propagate(assumptions: readonly Assumption[], defs: Definitions): Ranges | undefined {

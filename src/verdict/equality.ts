@@ -20,8 +20,8 @@ import { baseName, hasIndexRoles, indexRoles, isRealKey, placeIndexed } from '..
 import { unfoldDefinitions } from '../expr/unfold.js';
 import { type AdmittedRules, type CheckedProof, type CheckResult, type Theorem, checkProof } from '../kernel/index.js';
 import { droppedDefinedness } from '../algebra/denominators.js';
-import { type Counterexample, confirmRefutation } from './refutation.js';
-import type { Assumption, Condition, Proof, Step } from './types.js';
+import { type Counterexample, confirmRefutation } from '../proof/refutation.js';
+import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
 
 /** `proven` (a kernel theorem), `refuted` (a confirmed point where the sides differ), or `unknown`. */
 export type Verdict = 'proven' | 'refuted' | 'unknown';
