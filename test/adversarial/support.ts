@@ -171,9 +171,11 @@ export function outcome<T extends { verdict: string | null }>(f: () => T): { ver
  * - `false`: the statement is false but a counterexample is hard to find; `refuted` at a
  *   point the oracle confirms, or `unknown`, never `proven`;
  * - `unsat`: the facts are contradictory; `unknown`, or a GradproofError (not `internal`);
+ * - `undefined`: a side is undefined everywhere (`0/0`); `unknown`, or refused as bad input
+ *   with a `syntax` error (as derive refuses a division by something zero everywhere);
  * - `error:CODE`: a GradproofError with that code.
  */
-export type Expected = 'proven' | 'refuted' | 'unknown' | 'true' | 'false' | 'unsat' | `error:${ErrorCode}`;
+export type Expected = 'proven' | 'refuted' | 'unknown' | 'true' | 'false' | 'unsat' | 'undefined' | `error:${ErrorCode}`;
 
 export interface EqCase {
   readonly a: string;
@@ -200,7 +202,7 @@ export function assertDecision(
     if (!(err instanceof GradproofError)) throw err;
     expect(err.code, err.message).not.toBe('internal');
     if (c.expect === 'unsat') return;
-    expect(`error:${err.code}`, err.message).toBe(c.expect);
+    expect(`error:${err.code}`, err.message).toBe(c.expect === 'undefined' ? 'error:syntax' : c.expect);
     return;
   }
   const seen = `${r.verdict}${r.counterexample ? ` at ${JSON.stringify(r.counterexample)}` : ''}`;
@@ -209,6 +211,7 @@ export function assertDecision(
       expect(r.verdict, seen).not.toBe('refuted');
       return;
     case 'unsat':
+    case 'undefined':
       expect(r.verdict, seen).toBe('unknown');
       return;
     case 'false':
