@@ -3,10 +3,9 @@
  * here in 60-digit arithmetic) and both sides, defined there, differ; a true statement is
  * never refuted, however thin the set its facts leave.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { derive, equivalent } from '../../src/index.js';
 import { assertDecision, label, realCounterexample, type EqCase } from './support.js';
-import { expect } from 'vitest';
 
 /** True under their facts: never refuted (proven where the tool proves it today). */
 const truths: EqCase[] = [
