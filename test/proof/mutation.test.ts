@@ -14,6 +14,14 @@
  *   false numerically, or make the definition set broken (a cycle, a name defined twice).
  * Mutants that parse to the original proof, or that cannot be confirmed wrong (a symmetric
  * swap, an algebra step's rule id, which is only a label), are skipped and not counted.
+ *
+ * Beyond that, every mutant that changes what the proof concludes (its goal, result,
+ * definitions or stated facts) has its conclusion decided on its own: `goal = result` is
+ * false when the two sides differ at a point where the stated facts hold exactly, sampled
+ * near zero, in [-2, 2] and out to ±10, and confirmed in 60- and 120-digit arithmetic where
+ * the difference is small. The kernel must reject every mutant whose conclusion is false,
+ * whether or not a step-level oracle confirmed it. (Proofs over a family, `a[k]` summed to a
+ * symbolic K, cannot be sampled this way; their mutants are judged at step level only.)
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,14 +30,15 @@ import { parse } from '../../src/parse/ascii.js';
 import { outcomeToJson, runProblem } from '../../src/api/derive.js';
 import { proofFromJson } from '../../src/api/serialize.js';
 import { checkProof } from '../../src/kernel/index.js';
-import type { Proof, Step } from '../../src/proof/types.js';
+import type { Assumption, Proof, Step } from '../../src/proof/types.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { functionTable } from '../../src/rules/load.js';
-import { type Expr, add, call, diff, mul, neg, sym } from '../../src/expr/node.js';
+import { type Expr, add, call, diff, mul, neg, num, sym } from '../../src/expr/node.js';
 import { Definitions } from '../../src/expr/context.js';
 import { at, replaceAt, substitute, symbols } from '../../src/expr/traverse.js';
 import { toAscii } from '../../src/expr/print.js';
 import { valueAt } from '../../src/expr/numeric.js';
+import { preciseValue, reallyDifferent } from '../../src/expr/precise.js';
 import { seededRandom, type Random } from '../../src/expr/random.js';
 
 const rules = builtinRules();
@@ -62,6 +71,7 @@ interface ProofJ {
   steps: StepJ[];
   lemmas: Array<{ start: string; result: string }>;
   definitions: Array<{ name: string; expr: string }>;
+  assumptions?: string[];
   [k: string]: unknown;
 }
 
@@ -97,6 +107,92 @@ function differ(a: Expr, b: Expr, defs: Definitions, seed: number): boolean {
     if (!Number.isFinite(l) || !Number.isFinite(r)) continue;
     if (Math.abs(l - r) > 1e-6 * Math.max(1, Math.abs(l), Math.abs(r))) return true;
   }
+  return false;
+}
+
+/**
+ * Moves `point` onto every stated equation (solving for its last variable that the equation
+ * is affine in, on a grid of 1e-6 so the point is exact in decimal) and checks every fact
+ * there: equations in 60 digits to 1e-30, bounds in doubles. False when it cannot.
+ */
+function onFacts(facts: readonly Assumption[], point: Record<string, number>, defs: Definitions): boolean {
+  const at = (e: Expr) => valueAt(e, point, defs, { fns });
+  for (const f of facts) {
+    if (f.op !== '=') continue;
+    const g = add(f.lhs, mul(num(-1), f.rhs));
+    // The last variable of the point that the equation moves with, affinely.
+    const solved = Object.keys(point)
+      .sort()
+      .reverse()
+      .some((v) => {
+        const values = [0, 1, 2].map((x) => at(replaceVar(g, v, x)));
+        const [g0, g1, g2] = values as [number, number, number];
+        const slope = g1 - g0;
+        if (!values.every(Number.isFinite) || Math.abs(g2 - 2 * g1 + g0) > 1e-9 || Math.abs(slope) < 1e-9) return false;
+        point[v] = Math.round((-g0 / slope) * 1e6) / 1e6;
+        return true;
+      });
+    if (!solved) return false;
+  }
+  return facts.every((f) => {
+    if (f.op === '=') {
+      const [l, r] = [preciseValue(f.lhs, point, defs, 60, rules.defs), preciseValue(f.rhs, point, defs, 60, rules.defs)];
+      return l !== 'NaN' && r !== 'NaN' && Math.abs(Number(l) - Number(r)) < 1e-30 && l.slice(0, 40) === r.slice(0, 40);
+    }
+    const d = at(f.lhs) - at(f.rhs);
+    if (!Number.isFinite(d)) return false;
+    return f.op === '!=' ? d !== 0 : f.op === '<' ? d < 0 : f.op === '<=' ? d <= 0 : f.op === '>' ? d > 0 : d >= 0;
+  });
+}
+
+/** `g` with the name `v` replaced by the number `x`. */
+const replaceVar = (g: Expr, v: string, x: number): Expr => substitute(g, new Map([[v, num(x)]]));
+
+/** The sample points of a conclusion: 12 in [-2, 2], 6 in [-10, 10], 6 in [-0.05, 0.05]. */
+const SCALES: ReadonlyArray<readonly [width: number, grid: number, count: number]> = [
+  [4, 100, 12],
+  [20, 10, 6],
+  [0.1, 1000, 6],
+];
+
+/**
+ * Whether the proof's conclusion `start = result` is false: the sides differ at a point
+ * where its facts hold. A small difference is confirmed in high precision (at most twice
+ * per proof, since each such check costs a precise evaluation of both sides).
+ */
+function conclusionFalse(p: Proof, seed: number): boolean {
+  let defs: Definitions;
+  try {
+    defs = new Definitions(p.definitions);
+  } catch {
+    return false; // broken definitions claim nothing (and are counted as broken elsewhere)
+  }
+  const vars = defs.freeVariables([p.start, p.result, ...p.assumptions.flatMap((a) => [a.lhs, a.rhs])]);
+  const rnd = seededRandom(seed);
+  let precise = 2;
+  for (const [width, grid, count] of SCALES)
+    for (let t = 0; t < count; t++) {
+      const point: Record<string, number> = Object.fromEntries(vars.map((v) => [v, Math.round((rnd() - 0.5) * width * grid) / grid || 0.37]));
+      let l: number;
+      let r: number;
+      try {
+        if (!onFacts(p.assumptions, point, defs)) continue;
+        l = valueAt(p.start, point, defs, { fns });
+        r = valueAt(p.result, point, defs, { fns });
+      } catch {
+        continue;
+      }
+      if (!Number.isFinite(l) || !Number.isFinite(r)) continue;
+      const gap = Math.abs(l - r) / Math.max(1, Math.abs(l), Math.abs(r));
+      if (gap > 1e-6) return true;
+      if (gap > 1e-12 && precise-- > 0) {
+        try {
+          if (reallyDifferent(p.start, p.result, point, defs, rules.defs)) return true;
+        } catch {
+          // not precisely computable: undecided at this point
+        }
+      }
+    }
   return false;
 }
 
@@ -386,6 +482,37 @@ function mutantsOf(orig: ProofJ, proof: Proof, seed: number): Mutant[] {
     j.definitions.push({ name: d.name, expr: `${d.expr} + 1` });
     out.push({ category: 'definition/broken', label: `definition ${d.name} given twice`, json: j, wrong: claimFalse, step: 'any' });
   });
+
+  // Stated facts: dropped, or one side changed. Wrong when the conclusion is false under the new facts.
+  (orig.assumptions ?? []).forEach((text, k) => {
+    const seedHere = nextSeed();
+    const wrongUnder = (p: Proof) => conclusionFalse(p, seedHere);
+    const dropped = clone();
+    dropped.assumptions!.splice(k, 1);
+    out.push({ category: 'assumption/drop', label: `fact ${text} dropped`, json: dropped, wrong: wrongUnder, step: 'any' });
+    const m = /^(.*?)\s*(<=|>=|!=|=|<|>)\s*(.*)$/.exec(text);
+    if (!m || /(<=|>=|!=|=|<|>)/.test(m[3]!)) return;
+    for (const side of [1, 3] as const)
+      for (const e of exprMutants(m[side]!, rnd, 2)) {
+        const j = clone();
+        j.assumptions![k] = side === 1 ? `${e.text} ${m[2]} ${m[3]}` : `${m[1]} ${m[2]} ${e.text}`;
+        out.push({ category: 'assumption/change', label: `fact ${text} -> ${j.assumptions![k]} (${e.kind})`, json: j, wrong: wrongUnder, step: 'any' });
+      }
+  });
+
+  // Two lemmas' statements swapped: some citation no longer matches its lemma.
+  if (orig.lemmas.length >= 2) {
+    const j = clone();
+    [j.lemmas[0], j.lemmas[1]] = [j.lemmas[1]!, j.lemmas[0]!];
+    out.push({
+      category: 'lemma/swap',
+      label: 'lemmas 1 and 2 swapped',
+      json: j,
+      // Each lemma's steps now end at the other's statement (identical lemmas give an identical proof, skipped).
+      wrong: () => true,
+      step: 'any',
+    });
+  }
   return out;
 }
 
@@ -397,6 +524,12 @@ interface Report {
   readonly skipped: { identical: number; unparsable: number; unconfirmed: number };
   readonly accepted: string[];
   readonly badRejection: string[];
+  /** Mutants whose conclusion (goal = result, under their facts and definitions) is false. */
+  falseConclusions: number;
+  /** Those the kernel accepted: false statements it let through. */
+  readonly acceptedFalse: string[];
+  /** Whether the proof is over a family (`a[k]`, sums to K), whose conclusion the oracle cannot sample. */
+  readonly indexed: boolean;
 }
 
 const reports = new Map<string, Report>();
@@ -411,8 +544,20 @@ function run(name: string): Report {
   if (!original.ok) throw new Error(`${name}: the unmutated proof is rejected at step ${original.step}: ${original.reason}`);
   const key = proofKey(proof);
   const seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 17);
-  const report: Report = { steps: orig.steps.length, counted: new Map(), skipped: { identical: 0, unparsable: 0, unconfirmed: 0 }, accepted: [], badRejection: [] };
+  const report: Report = {
+    steps: orig.steps.length,
+    counted: new Map(),
+    skipped: { identical: 0, unparsable: 0, unconfirmed: 0 },
+    accepted: [],
+    badRejection: [],
+    falseConclusions: 0,
+    acceptedFalse: [],
+    indexed: proof.definitions.some((d) => d.index !== undefined),
+  };
   const seen = new Set<string>();
+  const claimKey = (p: Proof) => proofKey({ ...p, lemmas: [], steps: [], phases: [] });
+  const originalClaim = claimKey(proof);
+  let claimSeed = seed;
   for (const m of mutantsOf(orig, proof, seed)) {
     let p: Proof;
     try {
@@ -427,21 +572,30 @@ function run(name: string): Report {
       continue;
     }
     seen.add(k);
+    let verdict: ReturnType<typeof checkProof> | undefined;
+    const replay = () => (verdict ??= checkProof(p, rules.admitted));
+    // A changed conclusion is decided on its own, confirmed or not at step level.
+    if (claimKey(p) !== originalClaim && conclusionFalse(p, ++claimSeed)) {
+      report.falseConclusions++;
+      if (replay().ok) report.acceptedFalse.push(`${name}: ${m.label}`);
+    }
     if (!m.wrong(p)) {
       report.skipped.unconfirmed++;
       if (process.env.GRADPROOF_MUTATION_DEBUG) {
-        const r = checkProof(p, rules.admitted);
+        const r = replay();
         console.info(`unconfirmed (${r.ok ? 'accepted' : `rejected at ${r.step}: ${r.reason}`}): ${name}: ${m.label}`);
       }
       continue;
     }
     report.counted.set(m.category, (report.counted.get(m.category) ?? 0) + 1);
-    const r = checkProof(p, rules.admitted);
+    const r = replay();
     if (r.ok) {
       report.accepted.push(`${name}: ${m.label}`);
       continue;
     }
     const brokenDefs = m.category === 'definition/broken';
+    // A fact dropped or changed may be caught at any step, or at the proof as a whole (step 0).
+    if (m.category.startsWith('assumption/')) continue;
     const stepOk = m.step === 'any' ? (brokenDefs ? r.step === 0 : r.step >= 1) : r.step === m.step;
     if (!stepOk || r.reason.trim() === '')
       report.badRejection.push(`${name}: ${m.label}: rejected at step ${r.step} (expected ${m.step === 'any' ? (brokenDefs ? 0 : '≥ 1') : m.step}): ${r.reason}`);
@@ -453,7 +607,9 @@ function run(name: string): Report {
 describe('mutants of the examples’ proofs are rejected', () => {
   it.each(examples)('%s: the unmutated proof is accepted, and every confirmed mutant rejected', (name) => {
     const r = run(name);
+    if (process.env.GRADPROOF_MUTATION_REPORT) console.info(`${name}: ${r.falseConclusions} mutants with a false conclusion`);
     expect(r.accepted).toEqual([]);
+    expect(r.acceptedFalse).toEqual([]);
     expect(r.badRejection).toEqual([]);
     expect([...r.counted.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
   }, 120_000);
@@ -475,7 +631,14 @@ describe('mutants of the examples’ proofs are rejected', () => {
       );
     }
     expect(sum).toBeGreaterThanOrEqual(1000);
-    for (const c of ['rule-id/existing', 'rule-id/nonexistent', 'path/append', 'path/drop', 'path/change', 'binding', 'result', 'lemma-start', 'lemma-result', 'definition', 'definition/broken'])
+    // Every tampered proof whose conclusion is false is rejected (checked per example above);
+    // here, that there are many of them, in every example.
+    const falseConclusions = examples.map((n) => run(n).falseConclusions);
+    if (process.env.GRADPROOF_MUTATION_REPORT) console.info(`mutants with a false conclusion: ${falseConclusions.reduce((a, b) => a + b, 0)}`);
+    expect(falseConclusions.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(500);
+    for (const [i, n] of falseConclusions.entries()) if (!run(examples[i]!).indexed) expect(n, examples[i]).toBeGreaterThan(5);
+    expect(examples.flatMap((n) => run(n).acceptedFalse)).toEqual([]);
+    for (const c of ['rule-id/existing', 'rule-id/nonexistent', 'path/append', 'path/drop', 'path/change', 'binding', 'result', 'lemma-start', 'lemma-result', 'definition', 'definition/broken', 'assumption/drop', 'assumption/change', 'lemma/swap'])
       expect(total.get(c) ?? 0, c).toBeGreaterThan(0);
     for (const kind of ['number', 'sign', 'swap', 'drop-factor', 'flip-sign'])
       for (const style of ['alone', 'paired']) expect(total.get(`after/${kind}/${style}`) ?? 0, `after/${kind}/${style}`).toBeGreaterThan(0);
