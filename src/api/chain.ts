@@ -1,4 +1,5 @@
 /** Checking a derivation someone wrote, link by link, as JSON: what `checkChain()` returns and `check --format json` prints. */
+import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import { parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
@@ -86,6 +87,7 @@ export function checkChain(chain: readonly string[] | string, options: ChainOpti
     const spec = parseDerivation(chain, 'derivation', { functions: rules.functions });
     return chainToJson(checkDerivation({ ...spec, definitions: [...definitions, ...spec.definitions], assumptions: [...assumptions, ...spec.assumptions] }, rules), options.lang);
   }
+  if (chain.length < 2) throw new GradproofError('usage', `a chain needs at least two expressions to link, not ${chain.length}`);
   const exprs = chain.map((e, i) => ({ expr: parseAny(e, parseOptions(rules, `expression ${i + 1}`)) }));
   return chainToJson(checkDerivation({ definitions, assumptions, chains: [exprs] }, rules), options.lang);
 }

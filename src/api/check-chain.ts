@@ -4,11 +4,11 @@
  * kernel replays the whole), refuted (a counterexample point, confirmed at 50 digits), or
  * unknown. The first link that is not proven is the wrong step.
  */
-import { hasDiff } from '../expr/traverse.js';
+import { hasDiff, symbols } from '../expr/traverse.js';
 import { definednessConditions, holdsWhereDefined, isImpossible } from '../expr/defined.js';
 import { toAscii } from '../expr/print.js';
 import { conditionToText } from '../render/conditions.js';
-import { type Expr } from '../expr/node.js';
+import { type Expr, num } from '../expr/node.js';
 import { Definitions, CycleError } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import type { Relation } from '../parse/ascii.js';
@@ -21,7 +21,8 @@ import { identityClosure, type Variant } from '../algebra/identities.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../verdict/equality.js';
 import type { CheckedProof } from '../kernel/index.js';
-import { assertConsistent } from '../verdict/consistency.js';
+import { assertConsistent, assumptionText, contradiction } from '../verdict/consistency.js';
+import { reduceConditions } from '../proof/conditions.js';
 import { toAssumptions } from './derive.js';
 
 /** A derivation as written: its expressions in order, and the definitions and facts it uses. */
@@ -85,7 +86,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
         continue;
       }
       const steps = decision.proof.proof.steps;
-      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: shownConditions(steps.flatMap((s) => s.conditions)) });
+      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: reduceConditions(shownConditions([...steps.flatMap((s) => s.conditions), ...definitionsDefinedness([a.expr, b.expr], defs)]), assumptions).remaining });
     }
   }
   const wrong = links.find((l) => l.decision.verdict !== 'proven');
@@ -119,7 +120,7 @@ export function decideLink(
   assumptions: readonly Assumption[],
   extra: { readonly domain?: readonly Expr[]; readonly unsatisfied?: string } = {},
 ): Decision {
-  return decideEquality(a, b, defs, {
+  const d = decideEquality(a, b, defs, {
     ...extra,
     assumptions,
     admitted: rules.admitted,
@@ -127,7 +128,36 @@ export function decideLink(
     functions: rules.defs,
     prove: (x, y) => proveLink(x, y, defs, rules, assumptions),
   });
+  if (d.verdict !== 'proven') return d;
+  // A theorem whose conditions can never hold (with the facts) is about no point at all:
+  // `0*log(-exp(x)) = 0` needs -exp(x) > 0.
+  const never = contradiction([...assumptions, ...[...d.theorem.conditions, ...definitionsDefinedness([a, b], defs)].map(conditionAsFact)], defs);
+  const failing = never?.filter((f) => !assumptions.includes(f));
+  if (never && failing?.length) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${failing.map(assumptionText).join(' and ')}` };
+  return d;
 }
+
+/**
+ * Where the definitions `exprs` use (through other definitions too) are defined: a name
+ * stands for its definition, so `a = 0/x` makes a statement about `a` one about x != 0.
+ */
+export function definitionsDefinedness(exprs: readonly Expr[], defs: Definitions): Condition[] {
+  const seen = new Set<string>();
+  const stack = exprs.flatMap((e) => [...symbols(e)]);
+  const out: Condition[] = [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n) || !defs.has(n) || defs.isFamily(n)) continue;
+    seen.add(n);
+    const body = defs.get(n)!;
+    out.push(...definednessConditions(body));
+    stack.push(...symbols(body));
+  }
+  return out;
+}
+
+/** A recorded condition as the fact it states: `u != 0`, `u > 0`, `u >= 0`. */
+const conditionAsFact = (c: Condition): Assumption => ({ lhs: c.expr, op: c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>=', rhs: num(0) });
 
 /**
  * A proof of `a = b`, or undefined: derivatives on each side are worked out (the right

@@ -1,5 +1,6 @@
 /** Replaying a proof (the JSON `derive()` returns and `--format json` prints) in the kernel. */
 import { GradproofError } from '../expr/errors.js';
+import { CycleError, Definitions } from '../expr/context.js';
 import { toAscii } from '../expr/print.js';
 import { type ProblemSpec, parseProblem } from '../parse/problem.js';
 import type { Proof } from '../proof/types.js';
@@ -60,6 +61,12 @@ export interface ProofVerdict {
 
 /** Replays `proof` and, with a problem, compares the theorem with it: what `check()` and `gradproof check` both do. */
 export function verifyProof(proof: Proof, rules: RuleSet, problem?: { readonly spec: ProblemSpec; readonly source: string }): ProofVerdict {
+  // Definitions that go round in a circle define nothing: bad input, as in a problem file.
+  try {
+    new Definitions(proof.definitions);
+  } catch (err) {
+    if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
+  }
   // Nothing follows from contradictory facts: refused as bad input before any replay.
   refuseContradiction(proof.assumptions, proof.definitions);
   const result = checkProof(proof, rules.admitted);

@@ -10,7 +10,7 @@ import type { ParseOptions, Relation } from '../parse/ascii.js';
 import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
-import { builtinRules } from '../rules/builtin.js';
+import { rulesOf } from './inputs.js';
 import { decideLink, undefinedEverywhere } from './check-chain.js';
 import { isImpossible } from '../expr/defined.js';
 import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js';
@@ -122,7 +122,7 @@ export interface RunOptions {
 
 /** Runs a problem: derive, simplify, and decide every expectation. */
 export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome {
-  const rules = options.rules ?? builtinRules();
+  const rules = rulesOf(options);
   const definitions = [...spec.definitions];
   let loss = spec.loss;
   if (spec.lossName) {
@@ -335,7 +335,10 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
  * [r.result, r.verdict, r.conditions]; // ['a2 - y', 'proven', ['a2 > 0', 'a2 < 1']]
  */
 export function derive(input: DeriveInput, options: RunOptions & { readonly lang?: 'en' | 'zh' } = {}): DeriveResult {
-  const rules = options.rules ?? builtinRules();
+  if (typeof input !== 'object' || input === null) {
+    throw new GradproofError('usage', "derive() takes an object with a loss and a wrt: derive({ loss: 'x^2', wrt: 'x' })");
+  }
+  const rules = rulesOf(options);
   // What --format json prints, so with its output limit.
   const budget = forEveryStep(options.budget ?? DEFAULT_BUDGET);
   return outcomeToJson(runProblem(problemFromInput(input, rules.functions), { ...options, rules, budget }), options.lang);

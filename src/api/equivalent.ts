@@ -1,11 +1,11 @@
 /** `equivalent(a, b)`: is `a = b`? Proven (replayed by the kernel), refuted with a point, or unknown. */
 import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
-import { builtinRules } from '../rules/builtin.js';
+
 import type { RuleSet } from '../rules/types.js';
 import type { Verdict } from '../verdict/equality.js';
 import { conditionToText } from '../render/conditions.js';
 import { checkDerivation } from './check-chain.js';
-import { type Lets, letLines } from './inputs.js';
+import { type Lets, letLines, rulesOf } from './inputs.js';
 import { type PremisesJson, premisesToJson } from './premises.js';
 
 /** The context of an equality: named intermediates, facts, and the rules. */
@@ -39,7 +39,7 @@ export interface EquivalentResult {
  * equivalent('log(sigmoid(z))', '-softplus(-z)').verdict; // 'proven'
  */
 export function equivalent(a: string, b: string, options: EquivalentOptions = {}): EquivalentResult {
-  const rules = options.rules ?? builtinRules();
+  const rules = rulesOf(options);
   const opts = { functions: rules.functions };
   const lets = letLines(options.let);
   const assume = options.assume === undefined ? [] : typeof options.assume === 'string' ? [options.assume] : options.assume;

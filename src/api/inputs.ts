@@ -5,6 +5,7 @@ import { parseAny } from '../parse/auto.js';
 import type { ParseOptions } from '../parse/ascii.js';
 import { builtinRules } from '../rules/builtin.js';
 import type { RuleSet } from '../rules/types.js';
+import { genuineRules } from '../rules/loaded.js';
 
 /** Named intermediates: `{ a2: 'sigmoid(z2)' }`, pairs `[['a2', 'sigmoid(z2)']]`, or lines `['a2 = sigmoid(z2)']`. */
 export type Lets = Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]> | readonly string[];
@@ -23,7 +24,7 @@ export function listOf<T>(v: T | readonly T[] | undefined): readonly T[] {
 }
 
 /** The rule set to use: the one given, else the built-in rules. */
-export const rulesOf = (options: { readonly rules?: RuleSet }): RuleSet => options.rules ?? builtinRules();
+export const rulesOf = (options: { readonly rules?: RuleSet }): RuleSet => (options.rules === undefined ? builtinRules() : genuineRules(options.rules));
 
 /** Parser options that know the rule set's functions. */
 export const parseOptions = (rules: RuleSet, source: string): ParseOptions => ({ functions: rules.functions, source });

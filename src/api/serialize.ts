@@ -7,6 +7,7 @@ import type { Expr } from '../expr/node.js';
 import { GradproofError } from '../expr/errors.js';
 import { num, sub } from '../expr/node.js';
 import { parse, parseRelation, type ParseOptions } from '../parse/ascii.js';
+import { aFact } from '../parse/auto.js';
 import type { Assumption, Condition, Proof, Step, StepKind } from '../proof/types.js';
 
 const KINDS: readonly StepKind[] = ['rule', 'algebra', 'definition', 'assumption', 'chain', 'lemma', 'index'];
@@ -63,7 +64,7 @@ export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof 
   });
   const assumptions = list(o.assumptions ?? [], 'assumptions').flatMap((a, i): Assumption[] => {
     if (typeof a !== 'string') throw new GradproofError('syntax', `assumptions[${i}] should be a relation in a string`);
-    const rel = parseRelation(a, { ...options, source: `assumptions[${i}]` });
+    const rel = aFact(parseRelation(a, { ...options, source: `assumptions[${i}]` }), a, { ...options, source: `assumptions[${i}]` });
     return rel.ops.map((op, k) => ({ lhs: rel.operands[k]!, op, rhs: rel.operands[k + 1]! }));
   });
   const phases = list(o.phases ?? [], 'phases').map((p, i) => {

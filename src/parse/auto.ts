@@ -4,6 +4,7 @@
  * `a_2` in LaTeX is `a2` in ASCII.
  */
 import type { Expr } from '../expr/node.js';
+import { GradproofError } from '../expr/errors.js';
 import { parse, parseDefinition, parseRelation, type ParseOptions, type Relation } from './ascii.js';
 import { parseLatex, parseLatexDefinition, parseLatexRelation } from './latex.js';
 
@@ -27,7 +28,14 @@ export function parseAnyDefinition(text: string, options: ParseOptions = {}, syn
 
 /** A relation in either syntax. */
 export function parseAnyRelation(text: string, options: ParseOptions = {}, syntax: InputSyntax = 'auto'): Relation {
-  return isLatex(text, syntax) ? parseLatexRelation(text, options) : parseRelation(text, options);
+  return aFact(isLatex(text, syntax) ? parseLatexRelation(text, options) : parseRelation(text, options), text, options);
+}
+
+/** A stated fact is a relation: `x` alone states nothing, and is refused rather than dropped. */
+export function aFact(r: Relation, text: string, options: ParseOptions): Relation {
+  if (r.ops.length) return r;
+  const pos = { ...(options.source ? { source: options.source } : {}), offset: 0, line: 1, column: 1, text };
+  throw new GradproofError('syntax', `a fact is a relation (=, !=, <, <=, >, >=), not '${text.trim()}'`, pos);
 }
 
 /**

@@ -3,6 +3,7 @@ import { OVER_FAMILIES, PRIMITIVES, evaluate, type FunctionTable } from '../expr
 import { familyParams } from '../expr/functions.js';
 import { memberKey } from '../expr/indexed.js';
 import { GradproofError } from '../expr/errors.js';
+import { functions as calledIn } from '../expr/traverse.js';
 import { BUILTIN_FUNCTIONS } from '../parse/ascii.js';
 import { parseRuleFile, type RuleFile } from './parse-file.js';
 import { failer, validate } from './validate.js';
@@ -36,6 +37,19 @@ export function loadRules(files: readonly RuleFile[], base?: RuleSet, options: {
     const prev = defs.get(d.name);
     if (prev) fail(d, `def ${d.name} is already defined at ${prev.file}:${prev.line}`);
     defs.set(d.name, d);
+  }
+  // A definition that calls itself, directly or through others, defines nothing (and would never finish evaluating).
+  for (const d of newDefs) {
+    const seen = new Set<string>();
+    const stack = [...calledIn(d.body)];
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (f === d.name) fail(d, `def ${d.name} calls itself${seen.size ? ` (through ${[...seen].join(', ')})` : ''}: a definition must not be recursive`);
+      const next = defs.get(f);
+      if (!next || seen.has(f)) continue;
+      seen.add(f);
+      stack.push(...calledIn(next.body));
+    }
   }
   // A step is checked by a procedure of the kernel's own, which a user's file cannot add to.
   if (own) for (const r of newRules) if (r.kind === 'step') fail(r, `rule ${r.id}: a rule file of your own cannot declare a step; steps are built into the checker`);

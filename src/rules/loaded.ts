@@ -6,6 +6,7 @@
  */
 import type { AdmittedRules } from '../kernel/index.js';
 import type { FunctionDef, Rule, RuleSet } from './types.js';
+import { GradproofError } from '../expr/errors.js';
 
 export interface LoadedContents {
   readonly rules: readonly Rule[];
@@ -37,3 +38,21 @@ function deepFreeze<T>(v: T): T {
 }
 
 const isExpr = (v: object): boolean => 'kind' in v && 'id' in v && 'args' in v;
+
+/**
+ * `set` itself if it is what `loadRules` made, unchanged: every rule it would apply is the
+ * one loaded. A rule set built or edited by hand is refused here, with the rule that differs,
+ * rather than later as the kernel's rejection of a proof made with it.
+ */
+export function genuineRules(set: RuleSet): RuleSet {
+  const loaded = loadedContents(set);
+  if (!loaded) throw new GradproofError('usage', 'the rule set was not made by loadRules: load rules with loadRules (or pass none for the built-in rules)');
+  const byId = new Map(loaded.rules.map((r) => [r.id, r]));
+  const changed = (id: string) => new GradproofError('usage', `the rule set was changed after loadRules: rule ${id} is not the one loaded`);
+  if (set.byId.size !== byId.size) throw changed([...set.byId.keys()].find((k) => !byId.has(k)) ?? [...byId.keys()].find((k) => !set.byId.has(k)) ?? '?');
+  for (const [id, r] of set.byId) if (byId.get(id) !== r) throw changed(id);
+  if (set.rules.length !== loaded.rules.length || set.rules.some((r, i) => r !== loaded.rules[i])) throw changed(set.rules.find((r, i) => r !== loaded.rules[i])?.id ?? '?');
+  if (set.defs.size !== loaded.defs.size) throw new GradproofError('usage', 'the rule set was changed after loadRules: its definitions differ');
+  for (const [name, d] of set.defs) if (loaded.defs.get(name) !== d) throw new GradproofError('usage', `the rule set was changed after loadRules: def ${name} is not the one loaded`);
+  return set;
+}
