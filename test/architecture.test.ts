@@ -14,7 +14,8 @@ const ALLOWED: Readonly<Record<string, { readonly code: readonly string[]; reado
   rewrite: { code: ['expr', 'rules'], types: ['proof'] },
   calculus: { code: ['expr', 'rules', 'rewrite', 'algebra', 'parse'], types: ['proof'] },
   algebra: { code: ['expr', 'rules', 'rewrite'], types: ['proof'] },
-  proof: { code: ['expr'] },
+  // A decision's proven variant carries the kernel's Theorem (a type; only the kernel makes one).
+  proof: { code: ['expr'], types: ['kernel'] },
   kernel: { code: ['expr', 'proof'] },
   render: { code: ['expr', 'proof'], types: ['rules', 'kernel'] },
   interop: { code: ['expr', 'parse'] },

@@ -18,7 +18,7 @@ import { identityClosure, type Variant } from '../algebra/identities.js';
 import { vanishingDenominators } from '../algebra/denominators.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../proof/equality.js';
-import type { CheckedProof } from '../kernel/index.js';
+import { type CheckedProof, checkProof } from '../kernel/index.js';
 import { assertConsistent } from '../proof/consistency.js';
 import { toAssumptions } from './derive.js';
 
@@ -63,7 +63,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
     throw new GradproofError('duplicate', (err as Error).message);
   }
   const assumptions = w.assumptions.flatMap(toAssumptions);
-  const unsatisfied = assertConsistent(assumptions, defs, rules);
+  const unsatisfied = assertConsistent(assumptions, defs, { fns: functionTable(rules.defs), functions: rules.defs });
   const links: LinkOutcome[] = [];
   for (const chain of w.chains) {
     for (let i = 0; i + 1 < chain.length; i++) {
@@ -102,7 +102,7 @@ export function decideLink(
   return decideEquality(a, b, defs, {
     ...extra,
     assumptions,
-    admitted: rules.admitted,
+    replay: (p) => checkProof(p, rules.admitted),
     fns: functionTable(rules.defs),
     functions: rules.defs,
     prove: (x, y) => proveLink(x, y, defs, rules, assumptions),

@@ -1,7 +1,8 @@
 /**
  * Deciding `a = b`. Proven only by the kernel: a one-step proof (algebra over quotients of
- * polynomials, or a stated equation) or a longer one from `prove`, replayed by `checkProof`
- * against the admitted rules; a `proven` decision carries the kernel's theorem, and the
+ * polynomials, or a stated equation) or a longer one from `prove`, replayed by the kernel
+ * (`replay`: `checkProof` with the admitted rules, which the caller passes, since the proof
+ * stage does not call the kernel); a `proven` decision carries the kernel's theorem, and the
  * type allows no other. Refuted by a point where the sides differ, confirmed at high
  * precision on the stated facts (see refutation.ts). Otherwise unknown: a numeric agreement
  * never makes anything proven.
@@ -18,8 +19,8 @@ import { type FunctionDefs, openAllCalls } from '../expr/functions.js';
 import { freeSymbols } from '../expr/indexed.js';
 import { baseName, hasIndexRoles, indexRoles, isRealKey, placeIndexed } from '../expr/sample.js';
 import { unfoldDefinitions } from '../expr/unfold.js';
-import { type AdmittedRules, type CheckedProof, type CheckResult, type Theorem, checkProof } from '../kernel/index.js';
-import { vanishingDenominators } from '../algebra/denominators.js';
+import type { CheckedProof, CheckResult, Theorem } from '../kernel/index.js';
+import { denominatorsOf } from '../expr/traverse.js';
 import { type Counterexample, confirmRefutation } from './refutation.js';
 import type { Assumption, Condition, Proof, Step } from './types.js';
 
@@ -80,8 +81,8 @@ export function algebraicallyEqual(a: Expr, b: Expr, defs: Definitions, function
 
 
 export interface SampleOptions {
-  /** The admitted rules the kernel checks a proof against (`ruleSet.admitted`). */
-  readonly admitted: AdmittedRules;
+  /** The kernel's replay of a proof: `(p) => checkProof(p, ruleSet.admitted)`. */
+  readonly replay: (proof: Proof) => CheckResult;
   /** A proof beyond one step of algebra (derivatives worked out, identity rules), tried after it. */
   readonly prove?: (a: Expr, b: Expr) => Proof | undefined;
   /**
@@ -161,7 +162,9 @@ export function lostConditions(from: Expr, to: Expr): Condition[] {
   };
   const kept = logsOf(to);
   const logs = [...logsOf(from)].filter((u) => !kept.has(u) && !(u.kind === 'num' && u.value.n > 0n));
-  return [...vanishingDenominators(from, to), ...logs.map((expr): Condition => ({ kind: 'positive', expr }))];
+  const denominators = new Set(denominatorsOf(to));
+  const vanishing = [...new Set(denominatorsOf(from))].filter((d) => !denominators.has(d));
+  return [...vanishing.map((expr): Condition => ({ kind: 'nonzero', expr })), ...logs.map((expr): Condition => ({ kind: 'positive', expr }))];
 }
 
 /** Decides `a = b`: proven only through the kernel, refuted only at a confirmed point. */
@@ -169,7 +172,7 @@ export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: Sam
   if (options.unsatisfied) return { verdict: 'unknown', evidence: options.unsatisfied };
   const assumptions = options.assumptions ?? [];
   const proof = directProof(a, b, defs, assumptions, options.functions) ?? options.prove?.(a, b);
-  if (proof) return decisionOf(checkProof(proof, options.admitted));
+  if (proof) return decisionOf(options.replay(proof));
   const domain = options.domain ?? [];
   const vars = defs.freeVariables([a, b, ...domain, ...assumptions.flatMap((f) => [f.lhs, f.rhs])]);
   const rnd = seededRandom(options.seed ?? 12345);
