@@ -14,6 +14,7 @@ import { type Budget, DEFAULT_BUDGET, ProofRecorder } from '../rewrite/builder.j
 import { allGradients, type Gradient } from '../calculus/adjoint.js';
 import type { Proof, Step } from '../proof/types.js';
 import { checkProof } from '../kernel/index.js';
+import { refuseContradiction } from '../proof/consistency.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { conditionToText } from '../render/conditions.js';
@@ -51,6 +52,8 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), bu
     if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
     throw new GradproofError('duplicate', (err as Error).message);
   }
+  // Contradictory assumptions are bad input here too.
+  refuseContradiction(spec.assumptions.flatMap(toAssumptions), list);
   const recorder = new ProofRecorder(budget);
   const gradients = allGradients({ defs, rules, recorder, lemmas: new Map(), noFold: new Set([lossName]) }, lossName);
   const assumptions = spec.assumptions.flatMap(toAssumptions);

@@ -69,6 +69,14 @@ describe('a proven decision is a kernel theorem', () => {
     }
   });
 
+  it('derive: an expectation proven by identity rules (a lemma) is composed with the derivation into one theorem', () => {
+    const spec = { definitions: [], loss: parse('log(sigmoid(z))'), lossName: 'L', wrt: 'z', expects: [parse('1 - sigmoid(z)'), parse('sigmoid(-z)')], assumptions: [] };
+    const second = runProblem(spec, { rules }).expectations[1]!.decision;
+    if (second.verdict !== 'proven') throw new Error(`expected proven, got ${second.verdict}`);
+    expect([second.theorem.lhs, second.theorem.rhs]).toEqual([diff(sym('L'), sym('z')), parse('sigmoid(-z)')]);
+    expect(second.proof.proof.lemmas.length).toBeGreaterThan(0);
+  });
+
   it('a proof the kernel rejects is unknown, with the kernel\'s reason, never proven', () => {
     const bogus = (a: ReturnType<typeof parse>, b: ReturnType<typeof parse>) => ({
       start: a,
