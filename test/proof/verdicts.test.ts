@@ -20,6 +20,9 @@ import { runProblem, toAssumptions } from '../../src/api/derive.js';
 import { equivalent } from '../../src/api/equivalent.js';
 import { derive } from '../../src/api/derive.js';
 import type { Assumption } from '../../src/proof/types.js';
+import { assumptionText, contradiction } from '../../src/proof/consistency.js';
+import { seededRandom } from '../../src/expr/random.js';
+import { valueAt } from '../../src/expr/numeric.js';
 import { type AdmittedRules, checkProof } from '../../src/kernel/index.js';
 
 const rules = builtinRules();
@@ -264,12 +267,21 @@ const SATISFIABLE: ReadonlyArray<readonly string[]> = [
   ['x^2 < 10^-20', 'x != 0'],
   ['y1 + y2 + y3 = 1', '0 < y1', '0 < y2', '0 < y3'],
   ['a2 != 0', 'a2 != 1'],
+  // Bounds beyond the largest double: overflow is not emptiness.
+  ['x > 10^200', 'x^2 > 1'],
+  ['x > 1000', 'exp(x) > 5'],
+  ['x < -10^200', 'x^3 < -1'],
 ];
 
 describe('satisfiable assumptions are not called contradictory, and decide as before', () => {
   it.each(SATISFIABLE)('%j', (...assume) => {
     const r = equivalent('u', 'u', { assume });
     expect([r.verdict, r.evidence]).toEqual(['proven', null]);
+  });
+
+  it('beyond doubles: x > 10^400 is no contradiction, but no double satisfies it, so nothing is decided', () => {
+    const r = equivalent('u', 'u', { assume: 'x > 10^400' });
+    expect([r.verdict, r.evidence]).toEqual(['unknown', UNSATISFIED]);
   });
 
   it("every example's assumptions: each example derives, and every expectation stated is proven", () => {
@@ -283,6 +295,44 @@ describe('satisfiable assumptions are not called contradictory, and decide as be
       const o = runProblem(spec, { rules });
       expect([f, o.expectations.map((e) => e.decision.verdict)]).toEqual([f, o.expectations.map(() => 'proven')]);
     }
+  });
+});
+
+describe('interval reasoning never calls a set that holds at a known point contradictory', () => {
+  it.each([
+    [0.01, 3, 77],
+    [1e-9, 4, 11],
+  ])('4000 random sets of facts, each true at a random point with a relative margin of %s (depth %s, seed %s)', (margin, depth, seed) => {
+    const rnd = seededRandom(seed);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const gen = (depth: number): string => {
+      if (depth === 0 || rnd() < 0.25) return pick(['x', 'y', 'x', 'y', '2', '1/3', '-3/2', '10', '1000', '1/1000']);
+      const a = gen(depth - 1);
+      switch (Math.floor(rnd() * 9)) {
+        case 0: return `(${a}) + (${gen(depth - 1)})`;
+        case 1: return `(${a})*(${gen(depth - 1)})`;
+        case 2: return `(${a})^${pick(['2', '3', '-1', '-2', '1/2'])}`;
+        case 3: return `-(${a})`;
+        default: return `${pick(['exp', 'log', 'sigmoid', 'tanh', 'softplus', 'sqrt', 'abs', 'relu', 'cosh', 'sinh'])}(${a})`;
+      }
+    };
+    let tested = 0;
+    for (let t = 0; t < 20000 && tested < 4000; t++) {
+      const point = { x: Math.round((rnd() * 8 - 4) * 100) / 100, y: Math.round((rnd() * 8 - 4) * 100) / 100 };
+      const sets: string[] = [];
+      for (let k = 0; k < 3; k++) {
+        const e = gen(depth);
+        const v = valueAt(parse(e), point);
+        if (!Number.isFinite(v) || Math.abs(v) > 1e12) continue;
+        const m = margin * (1 + Math.abs(v));
+        sets.push(`${e} ${pick(['<', '<='])} ${v + m}`, `${e} ${pick(['>', '>='])} ${v - m}`);
+      }
+      if (!sets.length) continue;
+      sets.push(`x > ${point.x - 0.1}`, `y < ${point.y + 0.1}`);
+      tested++;
+      expect([sets, contradiction(facts(sets), NO_DEFS)?.map(assumptionText)]).toEqual([sets, undefined]);
+    }
+    expect(tested).toBe(4000);
   });
 });
 
