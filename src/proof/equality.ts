@@ -151,20 +151,26 @@ export function directProof(a: Expr, b: Expr, defs: Definitions, assumptions: re
 
 /**
  * What `from` needs to be defined that `to` does not: a denominator that disappears must be
- * nonzero, the argument of a log that disappears positive.
- * TODO(merge): the engine's `src/expr/defined.ts` gives these in full (sqrt, fractional powers).
+ * nonzero; the argument of a log, or the base of a negative fractional power
+ * (`u^(-1/2)`), that disappears positive.
+ * TODO(merge): `u >= 0` for sqrt(u) and u^(p/q) with q even, once `Condition` has
+ * 'nonnegative' (the engine's `src/expr/defined.ts` gives all of these).
  */
 export function lostConditions(from: Expr, to: Expr): Condition[] {
-  const logsOf = (e: Expr, out = new Set<Expr>()): Set<Expr> => {
+  const positives = (e: Expr, out = new Set<Expr>()): Set<Expr> => {
     if (e.kind === 'call' && e.fn === 'log' && e.args.length === 1) out.add(e.args[0]!);
-    if ('args' in e) for (const x of e.args as readonly Expr[]) logsOf(x, out);
+    if (e.kind === 'pow') {
+      const [base, x] = e.args;
+      if (x.kind === 'num' && x.value.d !== 1n && x.value.n < 0n) out.add(base);
+    }
+    if ('args' in e) for (const x of e.args as readonly Expr[]) positives(x, out);
     return out;
   };
-  const kept = logsOf(to);
-  const logs = [...logsOf(from)].filter((u) => !kept.has(u) && !(u.kind === 'num' && u.value.n > 0n));
+  const kept = positives(to);
+  const lost = [...positives(from)].filter((u) => !kept.has(u) && !(u.kind === 'num' && u.value.n > 0n));
   const denominators = new Set(denominatorsOf(to));
   const vanishing = [...new Set(denominatorsOf(from))].filter((d) => !denominators.has(d));
-  return [...vanishing.map((expr): Condition => ({ kind: 'nonzero', expr })), ...logs.map((expr): Condition => ({ kind: 'positive', expr }))];
+  return [...vanishing.map((expr): Condition => ({ kind: 'nonzero', expr })), ...lost.map((expr): Condition => ({ kind: 'positive', expr }))];
 }
 
 /** Decides `a = b`: proven only through the kernel, refuted only at a confirmed point. */

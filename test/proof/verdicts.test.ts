@@ -58,6 +58,12 @@ describe('a proven decision is a kernel theorem', () => {
     expect(d.theorem.conditions).toEqual([{ kind: 'positive', expr: parse('x') }]);
   });
 
+  it('a negative fractional power that disappears is recorded as positive', () => {
+    const d = decide('x^(-1/2)*x^(1/2)*y', 'y');
+    if (d.verdict !== 'proven') throw new Error(`expected proven, got ${d.verdict}`);
+    expect(d.theorem.conditions.filter((c) => c.kind === 'positive')).toEqual([{ kind: 'positive', expr: parse('x') }]);
+  });
+
   it("derive: an expectation's theorem is about the goal, diff(L, z2) = the expected form, for one expectation or several", () => {
     const lets = { a2: 'sigmoid(z2)' };
     const loss = 'L = -(y*log(a2) + (1-y)*log(1-a2))';
