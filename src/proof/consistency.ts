@@ -17,7 +17,7 @@ import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
 import { hasIndexRoles, indexRoles, placeIndexed } from '../expr/sample.js';
 import type { FunctionTable } from '../expr/eval.js';
 import type { FunctionDefs } from '../expr/functions.js';
-import { assumptionsHold, satisfyEquations } from './equality.js';
+import { assumptionsHold, satisfyEquations } from './points.js';
 import { preciselySatisfied } from './refutation.js';
 import type { Assumption } from './types.js';
 
