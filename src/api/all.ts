@@ -15,6 +15,7 @@ import { allGradients, type Gradient } from '../calculus/adjoint.js';
 import type { Proof, Step } from '../proof/types.js';
 import { checkProof, type Premises } from '../kernel/index.js';
 import { mergePremises, premisesToJson } from '../render/premises.js';
+import { refuseContradiction } from '../verdict/consistency.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { conditionToText } from '../render/conditions.js';
@@ -54,6 +55,8 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), bu
     if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
     throw new GradproofError('duplicate', (err as Error).message);
   }
+  // Contradictory assumptions are bad input here too.
+  refuseContradiction(spec.assumptions.flatMap(toAssumptions), list);
   const recorder = new ProofRecorder(budget);
   const gradients = allGradients({ defs, rules, recorder, lemmas: new Map(), noFold: new Set([lossName]) }, lossName);
   const assumptions = spec.assumptions.flatMap(toAssumptions);

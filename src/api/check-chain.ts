@@ -20,7 +20,7 @@ import { differentiate } from '../calculus/derive.js';
 import { identityClosure, type Variant } from '../algebra/identities.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../verdict/equality.js';
-import type { CheckedProof } from '../kernel/index.js';
+import { type CheckedProof, checkProof } from '../kernel/index.js';
 import { assertConsistent, assumptionText, contradiction } from '../verdict/consistency.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { toAssumptions } from './derive.js';
@@ -66,7 +66,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
     throw new GradproofError('duplicate', (err as Error).message);
   }
   const assumptions = w.assumptions.flatMap(toAssumptions);
-  const unsatisfied = assertConsistent(assumptions, defs, rules);
+  const unsatisfied = assertConsistent(assumptions, defs, { fns: functionTable(rules.defs), functions: rules.defs });
   const links: LinkOutcome[] = [];
   for (const chain of w.chains) {
     for (let i = 0; i + 1 < chain.length; i++) {
@@ -123,7 +123,7 @@ export function decideLink(
   const d = decideEquality(a, b, defs, {
     ...extra,
     assumptions,
-    admitted: rules.admitted,
+    replay: (p) => checkProof(p, rules.admitted),
     fns: functionTable(rules.defs),
     functions: rules.defs,
     prove: (x, y) => proveLink(x, y, defs, rules, assumptions),

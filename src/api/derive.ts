@@ -11,6 +11,7 @@ import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { rulesOf } from './inputs.js';
+import { functionTable } from '../rules/load.js';
 import { decideLink, undefinedEverywhere } from './check-chain.js';
 import { isImpossible } from '../expr/defined.js';
 import { DEFAULT_BUDGET, type Budget, forEveryStep } from '../rewrite/builder.js';
@@ -131,7 +132,7 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
   }
   const assumptions = spec.assumptions.flatMap(toAssumptions);
   // Contradictory assumptions are bad input; ones no point was found for prove nothing.
-  const unsatisfied = assertConsistent(assumptions, definitionsOrNone(definitions), rules);
+  const unsatisfied = assertConsistent(assumptions, definitionsOrNone(definitions), { fns: functionTable(rules.defs), functions: rules.defs });
   let g: ReturnType<typeof deriveGradient>;
   try {
     g = deriveGradient({ definitions, loss, wrt: spec.wrt, assumptions }, rules, options.budget ?? DEFAULT_BUDGET);

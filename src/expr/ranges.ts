@@ -27,14 +27,24 @@ export const isEmpty = (a: Interval): boolean => Number.isNaN(a.lo) || Number.is
 
 /** A value a double holds exactly and arithmetic on which stays exact: an integer below 2^50. */
 const exact = (v: number): boolean => v === Infinity || v === -Infinity || (Number.isInteger(v) && Math.abs(v) < 2 ** 50);
-const down = (v: number): number => (exact(v) ? v : v - Math.abs(v) * 1e-14 - 1e-300);
-const up = (v: number): number => (exact(v) ? v : v + Math.abs(v) * 1e-14 + 1e-300);
 /** A computed interval, widened outwards where its bounds may be rounded (and then closed). */
-const computed = (lo: number, hi: number, loOpen: boolean, hiOpen: boolean): Interval =>
-  Number.isNaN(lo) || Number.isNaN(hi) ? ALL : iv(down(lo), up(hi), exact(lo) && loOpen, exact(hi) && hiOpen);
-/** A bound computed by a transcendental function: always widened and closed. */
-const rounded = (lo: number, hi: number): Interval =>
-  Number.isNaN(lo) || Number.isNaN(hi) ? ALL : iv(lo === -Infinity ? lo : lo - Math.abs(lo) * 1e-14 - 1e-300, hi === Infinity ? hi : hi + Math.abs(hi) * 1e-14 + 1e-300);
+const computed = (lo: number, hi: number, loOpen: boolean, hiOpen: boolean, loExact = false, hiExact = false): Interval => {
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return ALL;
+  // A lower bound that overflowed to +Infinity is some finite number above the largest double.
+  if (lo === Infinity) return iv(Number.MAX_VALUE, Infinity);
+  if (hi === -Infinity) return iv(-Infinity, -Number.MAX_VALUE);
+  // A bound is exact only when what it was computed from was, and it is itself an exact
+  // value: 1000 + (-1 + 1e-14) rounds to the integer 999 and is not exact.
+  const [l, h] = [loExact && exact(lo), hiExact && exact(hi)];
+  return iv(l ? lo : lo - Math.abs(lo) * 1e-14 - 1e-300, h ? hi : hi + Math.abs(hi) * 1e-14 + 1e-300, l && loOpen, h && hiOpen);
+};
+/** A bound computed by a transcendental function: always widened and closed (an overflowed one, as in `computed`). */
+const rounded = (lo: number, hi: number): Interval => {
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return ALL;
+  const l = lo === Infinity ? Number.MAX_VALUE : lo === -Infinity ? lo : lo - Math.abs(lo) * 1e-14 - 1e-300;
+  const h = hi === -Infinity ? -Number.MAX_VALUE : hi === Infinity ? hi : hi + Math.abs(hi) * 1e-14 + 1e-300;
+  return iv(l, h);
+};
 
 export function intersect(a: Interval, b: Interval): Interval {
   const [lo, loOpen] = a.lo > b.lo ? [a.lo, a.loOpen] : b.lo > a.lo ? [b.lo, b.loOpen] : [a.lo, a.loOpen || b.loOpen];
@@ -42,7 +52,18 @@ export function intersect(a: Interval, b: Interval): Interval {
   return { lo, hi, loOpen, hiOpen };
 }
 
-const plus = (a: Interval, b: Interval): Interval => computed(a.lo + b.lo, a.hi + b.hi, a.loOpen || b.loOpen, a.hiOpen || b.hiOpen);
+/** a*b and a^n, never 0 by underflow: a product of nonzero numbers is nonzero (then a tiny, inexact value). */
+const product = (a: number, b: number): number => {
+  const r = a * b;
+  return r === 0 && a !== 0 && b !== 0 && !Number.isNaN(r) ? Math.sign(a) * Math.sign(b) * Number.MIN_VALUE : r;
+};
+const pow = (a: number, n: number): number => {
+  const r = a ** n;
+  return r === 0 && a !== 0 ? (a < 0 && n % 2 === 1 ? -Number.MIN_VALUE : Number.MIN_VALUE) : r;
+};
+
+const plus = (a: Interval, b: Interval): Interval =>
+  computed(a.lo + b.lo, a.hi + b.hi, a.loOpen || b.loOpen, a.hiOpen || b.hiOpen, exact(a.lo) && exact(b.lo), exact(a.hi) && exact(b.hi));
 const negate = (a: Interval): Interval => ({ lo: -a.hi, hi: -a.lo, loOpen: a.hiOpen, hiOpen: a.loOpen });
 
 function times(a: Interval, b: Interval): Interval {
@@ -51,27 +72,31 @@ function times(a: Interval, b: Interval): Interval {
   if (a.lo === a.hi && a.lo !== 0 && Number.isFinite(a.lo)) {
     const c = a.lo;
     const s = c > 0 ? b : negate(b);
-    return computed(s.lo * Math.abs(c), s.hi * Math.abs(c), s.loOpen, s.hiOpen);
+    return computed(product(s.lo, Math.abs(c)), product(s.hi, Math.abs(c)), s.loOpen, s.hiOpen, exact(c) && exact(s.lo), exact(c) && exact(s.hi));
   }
-  const ps = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+  const ps = [product(a.lo, b.lo), product(a.lo, b.hi), product(a.hi, b.lo), product(a.hi, b.hi)];
   if (ps.some(Number.isNaN)) return ALL;
-  return computed(Math.min(...ps), Math.max(...ps), false, false);
+  const all = [a.lo, a.hi, b.lo, b.hi].every(exact);
+  return computed(Math.min(...ps), Math.max(...ps), false, false, all, all);
 }
 
 function reciprocal(a: Interval): Interval {
-  if (a.lo > 0 || a.hi < 0) return computed(1 / a.hi, 1 / a.lo, a.hiOpen, a.loOpen);
-  if (a.lo === 0 && a.loOpen && a.hi > 0) return computed(1 / a.hi, Infinity, a.hiOpen, true);
-  if (a.hi === 0 && a.hiOpen && a.lo < 0) return computed(-Infinity, 1 / a.lo, true, a.loOpen);
+  // 1/v is exact for v = ±1, and the limit 0 for v = ±Infinity.
+  const unit = (v: number): boolean => !Number.isFinite(v) || Math.abs(v) === 1;
+  if (a.lo > 0 || a.hi < 0) return computed(1 / a.hi, 1 / a.lo, a.hiOpen, a.loOpen, unit(a.hi), unit(a.lo));
+  if (a.lo === 0 && a.loOpen && a.hi > 0) return computed(1 / a.hi, Infinity, a.hiOpen, true, unit(a.hi), true);
+  if (a.hi === 0 && a.hiOpen && a.lo < 0) return computed(-Infinity, 1 / a.lo, true, a.loOpen, true, unit(a.lo));
   return ALL;
 }
 
 function power(a: Interval, n: number): Interval {
   if (n === 0) return point(1);
   if (n < 0) return power(reciprocal(a), -n);
-  if (n % 2 === 1) return computed(a.lo ** n, a.hi ** n, a.loOpen, a.hiOpen);
-  if (a.lo >= 0) return computed(a.lo ** n, a.hi ** n, a.loOpen, a.hiOpen);
-  if (a.hi <= 0) return computed(a.hi ** n, a.lo ** n, a.hiOpen, a.loOpen);
-  return computed(0, Math.max(a.lo ** n, a.hi ** n), false, false);
+  const [lo, hi] = [exact(a.lo), exact(a.hi)];
+  if (n % 2 === 1) return computed(pow(a.lo, n), pow(a.hi, n), a.loOpen, a.hiOpen, lo, hi);
+  if (a.lo >= 0) return computed(pow(a.lo, n), pow(a.hi, n), a.loOpen, a.hiOpen, lo, hi);
+  if (a.hi <= 0) return computed(pow(a.hi, n), pow(a.lo, n), a.hiOpen, a.loOpen, hi, lo);
+  return computed(0, Math.max(pow(a.lo, n), pow(a.hi, n)), false, false, true, lo && hi);
 }
 
 /** The exact range of a known function of one argument, and its monotone map and inverse. */
@@ -86,7 +111,12 @@ const KNOWN: Readonly<Record<string, Known>> = {
   log: { range: ALL, f: (x) => (x <= 0 ? -Infinity : Math.log(x)), inverse: Math.exp },
   sigmoid: { range: iv(0, 1, true, true), f: (x) => 1 / (1 + Math.exp(-x)), inverse: (y) => (y <= 0 ? -Infinity : y >= 1 ? Infinity : Math.log(y / (1 - y))) },
   tanh: { range: iv(-1, 1, true, true), f: Math.tanh, inverse: (y) => (y <= -1 ? -Infinity : y >= 1 ? Infinity : Math.atanh(y)) },
-  softplus: { range: iv(0, Infinity, true), f: (x) => Math.log1p(Math.exp(x)), inverse: (y) => (y <= 0 ? -Infinity : Math.log(Math.expm1(y))) },
+  // Written so that neither overflows: softplus(x) = x + log1p(e^-x), its inverse y + log(1 - e^-y).
+  softplus: {
+    range: iv(0, Infinity, true),
+    f: (x) => (x > 30 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
+    inverse: (y) => (y <= 0 ? -Infinity : y > 30 ? y + Math.log(-Math.expm1(-y)) : Math.log(Math.expm1(y))),
+  },
   sqrt: { range: iv(0, Infinity), f: (x) => Math.sqrt(Math.max(x, 0)), inverse: (y) => (y <= 0 ? 0 : y * y) },
   erf: { range: iv(-1, 1, true, true) },
   sinh: { range: ALL, f: Math.sinh, inverse: Math.asinh },
@@ -107,7 +137,7 @@ export class Ranges {
     switch (e.kind) {
       case 'num': {
         const v = Number(e.value.n) / Number(e.value.d);
-        return e.value.d === 1n && exact(v) ? point(v) : rounded(v, v);
+        return e.value.d === 1n && Number.isFinite(v) && exact(v) ? point(v) : rounded(v, v);
       }
       case 'sym':
         if (e.name === 'pi') return rounded(Math.PI, Math.PI);

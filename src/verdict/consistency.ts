@@ -15,9 +15,9 @@ import { type Interval, Ranges, allowed, isEmpty } from '../expr/ranges.js';
 import { type Expr, add, mul, num } from '../expr/node.js';
 import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
 import { hasIndexRoles, indexRoles, placeIndexed } from '../expr/sample.js';
-import { functionTable } from '../rules/load.js';
-import type { RuleSet } from '../rules/types.js';
-import { assumptionsHold, satisfyEquations } from './equality.js';
+import type { FunctionTable } from '../expr/eval.js';
+import type { FunctionDefs } from '../expr/functions.js';
+import { assumptionsHold, satisfyEquations } from '../proof/points.js';
 import { preciselySatisfied } from '../proof/refutation.js';
 import type { Assumption } from '../proof/types.js';
 
@@ -91,7 +91,13 @@ export const assumptionText = (f: Assumption): string => `${toAscii(f.lhs)} ${f.
  * Refuses assumptions that contradict each other (a `contradiction` error naming them);
  * returns why nothing can be decided when no point satisfying them was found, else undefined.
  */
-export function assertConsistent(assumptions: readonly Assumption[], defs: Definitions, rules: RuleSet): string | undefined {
+/** How the rules' functions evaluate: in doubles, and by their definitions at high precision. */
+export interface Evaluation {
+  readonly fns: FunctionTable;
+  readonly functions: FunctionDefs;
+}
+
+export function assertConsistent(assumptions: readonly Assumption[], defs: Definitions, rules: Evaluation): string | undefined {
   if (!assumptions.length) return undefined;
   const core = contradiction(assumptions, defs);
   if (core) throw contradictionError(core);
@@ -121,14 +127,14 @@ const contradictionError = (core: readonly Assumption[]): GradproofError =>
 const NICE = [0.5, 1, -1, 2, 0.25, -0.5, 1.5, -2, 0.75, 3, -1.5, 0.3];
 
 /** Whether some sample point (drawn inside the allowed intervals, moved onto the equations) satisfies every assumption. */
-export function satisfiable(assumptions: readonly Assumption[], defs: Definitions, rules: RuleSet, tries = 300): boolean {
+export function satisfiable(assumptions: readonly Assumption[], defs: Definitions, rules: Evaluation, tries = 300): boolean {
   const boxes = propagate(assumptions, defs)?.boxes ?? new Map<string, Interval>();
   const exprs = assumptions.flatMap((f) => [f.lhs, f.rhs]);
   const vars = defs.freeVariables(exprs);
   const roles = indexRoles([...exprs, ...defs.list.map((d) => d.expr)], (f) => defs.isFamily(f));
   const rnd = seededRandom(4242);
-  const fns = functionTable(rules.defs);
-  const context = { defs, assumptions, domain: [], functions: rules.defs };
+  const fns = rules.fns;
+  const context = { defs, assumptions, domain: [], functions: rules.functions };
   let imprecise = 0;
   for (let t = 0; t < tries; t++) {
     const free = (): number => (t < 12 ? NICE[Math.floor(rnd() * NICE.length)]! : (rnd() * 6 - 3) * 10 ** Math.floor(rnd() * 5 - 2));

@@ -1,7 +1,8 @@
 /**
  * Deciding `a = b`. Proven only by the kernel: a one-step proof (algebra over quotients of
- * polynomials, or a stated equation) or a longer one from `prove`, replayed by `checkProof`
- * against the admitted rules; a `proven` decision carries the kernel's theorem, and the
+ * polynomials, or a stated equation) or a longer one from `prove`, replayed by the kernel
+ * (`replay`: `checkProof` with the admitted rules, which the caller passes, since the proof
+ * stage does not call the kernel); a `proven` decision carries the kernel's theorem, and the
  * type allows no other. Refuted by a point where the sides differ, confirmed at high
  * precision on the stated facts (see refutation.ts). Otherwise unknown: a numeric agreement
  * never makes anything proven.
@@ -15,12 +16,14 @@ import { close, valueAt } from '../expr/numeric.js';
 import { seededRandom } from '../expr/random.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { type FunctionDefs, openAllCalls } from '../expr/functions.js';
-import { freeSymbols } from '../expr/indexed.js';
-import { baseName, hasIndexRoles, indexRoles, isRealKey, placeIndexed } from '../expr/sample.js';
+import { hasIndexRoles, indexRoles, placeIndexed } from '../expr/sample.js';
 import { unfoldDefinitions } from '../expr/unfold.js';
-import { type AdmittedRules, type CheckedProof, type CheckResult, type Theorem, checkProof } from '../kernel/index.js';
+import type { CheckedProof, CheckResult, Theorem } from '../kernel/index.js';
 import { droppedDefinedness } from '../algebra/denominators.js';
 import { type Counterexample, confirmRefutation } from '../proof/refutation.js';
+import { assumptionsHold, satisfyEquations } from '../proof/points.js';
+
+export { assumptionsHold, satisfyEquations } from '../proof/points.js';
 import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
 
 /** `proven` (a kernel theorem), `refuted` (a confirmed point where the sides differ), or `unknown`. */
@@ -80,8 +83,8 @@ export function algebraicallyEqual(a: Expr, b: Expr, defs: Definitions, function
 
 
 export interface SampleOptions {
-  /** The admitted rules the kernel checks a proof against (`ruleSet.admitted`). */
-  readonly admitted: AdmittedRules;
+  /** The kernel's replay of a proof: `(p) => checkProof(p, ruleSet.admitted)`. */
+  readonly replay: (proof: Proof) => CheckResult;
   /** A proof beyond one step of algebra (derivatives worked out, identity rules), tried after it. */
   readonly prove?: (a: Expr, b: Expr) => Proof | undefined;
   /**
@@ -158,7 +161,7 @@ export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: Sam
   if (options.unsatisfied) return { verdict: 'unknown', evidence: options.unsatisfied };
   const assumptions = options.assumptions ?? [];
   const proof = directProof(a, b, defs, assumptions, options.functions) ?? options.prove?.(a, b);
-  if (proof) return decisionOf(checkProof(proof, options.admitted));
+  if (proof) return decisionOf(options.replay(proof));
   const domain = options.domain ?? [];
   const vars = defs.freeVariables([a, b, ...domain, ...assumptions.flatMap((f) => [f.lhs, f.rhs])]);
   const rnd = seededRandom(options.seed ?? 12345);
@@ -203,119 +206,6 @@ export function decideEquality(a: Expr, b: Expr, defs: Definitions, options: Sam
         ? `the two sides agree at ${agreed} sample points, but no algebraic proof was found`
         : 'no point of the domain could be sampled',
   };
-}
-
-/**
- * Moves the point onto each stated equation by Newton's method, so sampling respects facts
- * such as `y1 + y2 + y3 = 1`. Each equation moves a free variable of its own where it can
- * (a member of a family counts; an index does not), and a few sweeps let equations that
- * share variables settle together (`x + y = 1`, `x - y = 0`).
- */
-export function satisfyEquations(assumptions: readonly Assumption[], point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
-  const taken = new Set<string>();
-  const plan = assumptions
-    .filter((f) => f.op === '=')
-    .map((f) => {
-      const g = add(f.lhs, mul(num(-1), f.rhs));
-      const roles = indexRoles([g, ...defs.list.map((d) => d.expr)], (x) => defs.isFamily(x));
-      const names = freeSymbols(g);
-      const all = Object.keys(point).filter((k) => names.has(baseName(k)) && isRealKey(k, roles)).sort();
-      const candidates = [...all.filter((v) => !taken.has(v)), ...all.filter((v) => taken.has(v))];
-      if (candidates[0] !== undefined) taken.add(candidates[0]);
-      return { g, candidates };
-    });
-  if (plan.length < 2) return plan.every(({ g, candidates }) => candidates.some((v) => newton(g, v, point, defs, opt)));
-  // Several equations: Newton's method on the system, in one variable of its own each.
-  const vars = plan.map((p) => p.candidates[0]);
-  if (vars.every((v) => v !== undefined) && new Set(vars).size === vars.length) {
-    return newtonSystem(plan.map((p) => p.g), vars as string[], point, defs, opt);
-  }
-  for (let sweep = 0; sweep < 5; sweep++) {
-    for (const { g, candidates } of plan) if (!candidates.some((v) => newton(g, v, point, defs, opt))) return false;
-    if (plan.every(({ g }) => Math.abs(valueAt(g, point, defs, opt)) < 1e-13)) return true;
-  }
-  return true;
-}
-
-/** Newton's method on the system `gs = 0` in `vars` (as many as equations), the Jacobian by differences. */
-function newtonSystem(gs: readonly Expr[], vars: readonly string[], point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
-  const values = (): number[] => gs.map((g) => valueAt(g, point, defs, opt));
-  for (let i = 0; i < 50; i++) {
-    const y = values();
-    if (y.some((v) => !Number.isFinite(v))) return false;
-    if (y.every((v) => Math.abs(v) < 1e-13)) return true;
-    const jacobian = vars.map((v) => {
-      const x0 = point[v]!;
-      const h = 1e-7 * Math.max(1, Math.abs(x0));
-      point[v] = x0 + h;
-      const column = values().map((w, k) => (w - y[k]!) / h);
-      point[v] = x0;
-      return column;
-    });
-    // jacobian[j][k] = d g_k / d v_j: solve sum_j jacobian[j][k] * d_j = -y_k.
-    const d = solveLinear(gs.map((_, k) => vars.map((_, j) => jacobian[j]![k]!)), y.map((v) => -v));
-    if (!d) return false;
-    vars.forEach((v, j) => (point[v] = point[v]! + d[j]!));
-  }
-  return values().every((v) => Math.abs(v) < 1e-9);
-}
-
-/** The solution of `a x = b` by Gaussian elimination with partial pivoting, or undefined when `a` is singular. */
-export function solveLinear(a: number[][], b: number[]): number[] | undefined {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    if (!Number.isFinite(m[p]![c]!) || Math.abs(m[p]![c]!) < 1e-300) return undefined;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let sum = m[r]![n]!;
-    for (let k = r + 1; k < n; k++) sum -= m[r]![k]! * x[k]!;
-    x[r] = sum / m[r]![r]!;
-  }
-  return x;
-}
-
-/** Newton's method on `g = 0` in the variable `v`; false when g does not move with v. */
-function newton(g: Expr, v: string, point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
-  for (let i = 0; i < 40; i++) {
-    const y = valueAt(g, point, defs, opt);
-    if (!Number.isFinite(y)) return false;
-    if (Math.abs(y) < 1e-13) return true;
-    const h = 1e-6 * Math.max(1, Math.abs(point[v]!));
-    const x0 = point[v]!;
-    point[v] = x0 + h;
-    const slope = (valueAt(g, point, defs, opt) - y) / h;
-    point[v] = x0;
-    if (!Number.isFinite(slope) || slope === 0) return false;
-    point[v] = x0 - y / slope;
-  }
-  return Math.abs(valueAt(g, point, defs, opt)) < 1e-9;
-}
-
-/** Whether every assumption holds at the point (equations to 1e-9). */
-export function assumptionsHold(
-  assumptions: readonly Assumption[],
-  point: Readonly<Record<string, number>>,
-  defs: Definitions,
-  fns?: FunctionTable,
-): boolean {
-  const opt = fns ? { fns } : {};
-  for (const s of assumptions) {
-    const l = valueAt(s.lhs, point, defs, opt);
-    const r = valueAt(s.rhs, point, defs, opt);
-    const ok =
-      s.op === '=' ? close(l, r, 1e-9) : s.op === '!=' ? !close(l, r, 1e-12) : s.op === '<' ? l < r : s.op === '<=' ? l <= r : s.op === '>' ? l > r : l >= r;
-    if (!ok) return false;
-  }
-  return true;
 }
 
 /** Names the two sides use (for messages). */

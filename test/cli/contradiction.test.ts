@@ -16,6 +16,11 @@ describe('the assumptions contradict each other', () => {
     expect(gradproof('derive', 'z^2', '--wrt', 'z', '--expect', '2*z', '--assume', 'z > 1', '--assume', 'z < 0')).toEqual({ status: 2, stdout: '', stderr: message });
   });
 
+  it('derive --all and codegen', () => {
+    expect(gradproof('derive', 'z^2 + w', '--all', '--assume', 'z > 1', '--assume', 'z < 0')).toEqual({ status: 2, stdout: '', stderr: message });
+    expect(gradproof('codegen', 'z^2', '--wrt', 'z', '--target', 'js', '--assume', 'z > 1', '--assume', 'z < 0')).toEqual({ status: 2, stdout: '', stderr: message });
+  });
+
   it('check, a chain and a proof file whose assumptions were edited', () => {
     expect(gradproof('check', '--chain', 'x', 'x', '--assume', 'z > 1', '--assume', 'z < 0')).toEqual({ status: 2, stdout: '', stderr: message });
     const proof = JSON.parse(gradproof('derive', 'z^2', '--wrt', 'z', '--assume', 'z > 1', '--format', 'json').stdout) as { assumptions: string[] };

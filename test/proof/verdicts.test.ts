@@ -20,7 +20,10 @@ import { runProblem, toAssumptions } from '../../src/api/derive.js';
 import { equivalent } from '../../src/api/equivalent.js';
 import { derive } from '../../src/api/derive.js';
 import type { Assumption } from '../../src/proof/types.js';
-import type { AdmittedRules } from '../../src/kernel/index.js';
+import { assumptionText, contradiction } from '../../src/verdict/consistency.js';
+import { seededRandom } from '../../src/expr/random.js';
+import { valueAt } from '../../src/expr/numeric.js';
+import { type AdmittedRules, checkProof } from '../../src/kernel/index.js';
 
 const rules = builtinRules();
 const NO_DEFS = new Definitions([]);
@@ -55,6 +58,12 @@ describe('a proven decision is a kernel theorem', () => {
     expect(d.theorem.conditions).toEqual([{ kind: 'positive', expr: parse('x') }]);
   });
 
+  it('a negative fractional power that disappears is recorded as positive', () => {
+    const d = decide('x^(-1/2)*x^(1/2)*y', 'y');
+    if (d.verdict !== 'proven') throw new Error(`expected proven, got ${d.verdict}`);
+    expect(d.theorem.conditions.filter((c) => c.kind === 'positive')).toEqual([{ kind: 'positive', expr: parse('x') }]);
+  });
+
   it("derive: an expectation's theorem is about the goal, diff(L, z2) = the expected form, for one expectation or several", () => {
     const lets = { a2: 'sigmoid(z2)' };
     const loss = 'L = -(y*log(a2) + (1-y)*log(1-a2))';
@@ -69,6 +78,14 @@ describe('a proven decision is a kernel theorem', () => {
     }
   });
 
+  it('derive: an expectation proven by identity rules (a lemma) is composed with the derivation into one theorem', () => {
+    const spec = { definitions: [], loss: parse('log(sigmoid(z))'), lossName: 'L', wrt: 'z', expects: [parse('1 - sigmoid(z)'), parse('sigmoid(-z)')], assumptions: [] };
+    const second = runProblem(spec, { rules }).expectations[1]!.decision;
+    if (second.verdict !== 'proven') throw new Error(`expected proven, got ${second.verdict}`);
+    expect([second.theorem.lhs, second.theorem.rhs]).toEqual([diff(sym('L'), sym('z')), parse('sigmoid(-z)')]);
+    expect(second.proof.proof.lemmas.length).toBeGreaterThan(0);
+  });
+
   it('a proof the kernel rejects is unknown, with the kernel\'s reason, never proven', () => {
     const bogus = (a: ReturnType<typeof parse>, b: ReturnType<typeof parse>) => ({
       start: a,
@@ -79,12 +96,12 @@ describe('a proven decision is a kernel theorem', () => {
       definitions: [],
       assumptions: [],
     });
-    const d = decideEquality(parse('sin(x)^2 + cos(x)^2'), parse('1'), NO_DEFS, { admitted: rules.admitted, prove: bogus });
+    const d = decideEquality(parse('sin(x)^2 + cos(x)^2'), parse('1'), NO_DEFS, { replay: (p) => checkProof(p, rules.admitted), prove: bogus });
     expect(d).toEqual({ verdict: 'unknown', evidence: 'the checker rejected the proof at step 1: cos(x)^2 + sin(x)^2 and 1 are not equal by algebra' });
   });
 
   it('rules that were not admitted by loadRules prove nothing', () => {
-    const d = decideEquality(parse('x'), parse('x'), NO_DEFS, { admitted: {} as AdmittedRules });
+    const d = decideEquality(parse('x'), parse('x'), NO_DEFS, { replay: (p) => checkProof(p, {} as AdmittedRules) });
     expect(d).toEqual({ verdict: 'unknown', evidence: 'the checker rejected the proof at step 0: the rules were not loaded through validation' });
   });
 
@@ -256,12 +273,21 @@ const SATISFIABLE: ReadonlyArray<readonly string[]> = [
   ['x^2 < 10^-20', 'x != 0'],
   ['y1 + y2 + y3 = 1', '0 < y1', '0 < y2', '0 < y3'],
   ['a2 != 0', 'a2 != 1'],
+  // Bounds beyond the largest double: overflow is not emptiness.
+  ['x > 10^200', 'x^2 > 1'],
+  ['x > 1000', 'exp(x) > 5'],
+  ['x < -10^200', 'x^3 < -1'],
 ];
 
 describe('satisfiable assumptions are not called contradictory, and decide as before', () => {
   it.each(SATISFIABLE)('%j', (...assume) => {
     const r = equivalent('u', 'u', { assume });
     expect([r.verdict, r.evidence]).toEqual(['proven', null]);
+  });
+
+  it('beyond doubles: x > 10^400 is no contradiction, but no double satisfies it, so nothing is decided', () => {
+    const r = equivalent('u', 'u', { assume: 'x > 10^400' });
+    expect([r.verdict, r.evidence]).toEqual(['unknown', UNSATISFIED]);
   });
 
   it("every example's assumptions: each example derives, and every expectation stated is proven", () => {
@@ -275,6 +301,44 @@ describe('satisfiable assumptions are not called contradictory, and decide as be
       const o = runProblem(spec, { rules });
       expect([f, o.expectations.map((e) => e.decision.verdict)]).toEqual([f, o.expectations.map(() => 'proven')]);
     }
+  });
+});
+
+describe('interval reasoning never calls a set that holds at a known point contradictory', () => {
+  it.each([
+    [0.01, 3, 77],
+    [1e-9, 4, 11],
+  ])('4000 random sets of facts, each true at a random point with a relative margin of %s (depth %s, seed %s)', (margin, depth, seed) => {
+    const rnd = seededRandom(seed);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const gen = (depth: number): string => {
+      if (depth === 0 || rnd() < 0.25) return pick(['x', 'y', 'x', 'y', '2', '1/3', '-3/2', '10', '1000', '1/1000']);
+      const a = gen(depth - 1);
+      switch (Math.floor(rnd() * 9)) {
+        case 0: return `(${a}) + (${gen(depth - 1)})`;
+        case 1: return `(${a})*(${gen(depth - 1)})`;
+        case 2: return `(${a})^${pick(['2', '3', '-1', '-2', '1/2'])}`;
+        case 3: return `-(${a})`;
+        default: return `${pick(['exp', 'log', 'sigmoid', 'tanh', 'softplus', 'sqrt', 'abs', 'relu', 'cosh', 'sinh'])}(${a})`;
+      }
+    };
+    let tested = 0;
+    for (let t = 0; t < 20000 && tested < 4000; t++) {
+      const point = { x: Math.round((rnd() * 8 - 4) * 100) / 100, y: Math.round((rnd() * 8 - 4) * 100) / 100 };
+      const sets: string[] = [];
+      for (let k = 0; k < 3; k++) {
+        const e = gen(depth);
+        const v = valueAt(parse(e), point);
+        if (!Number.isFinite(v) || Math.abs(v) > 1e12) continue;
+        const m = margin * (1 + Math.abs(v));
+        sets.push(`${e} ${pick(['<', '<='])} ${v + m}`, `${e} ${pick(['>', '>='])} ${v - m}`);
+      }
+      if (!sets.length) continue;
+      sets.push(`x > ${point.x - 0.1}`, `y < ${point.y + 0.1}`);
+      tested++;
+      expect([sets, contradiction(facts(sets), NO_DEFS)?.map(assumptionText)]).toEqual([sets, undefined]);
+    }
+    expect(tested).toBe(4000);
   });
 });
 

@@ -8,6 +8,7 @@ import { parseRuleFile } from '../../src/rules/parse-file.js';
 import { type Decision, decideEquality } from '../../src/verdict/equality.js';
 import { Definitions } from '../../src/expr/context.js';
 import { builtinRules } from '../../src/rules/builtin.js';
+import { checkProof } from '../../src/kernel/index.js';
 import type { Condition, Proof } from '../../src/proof/types.js';
 import { type DerivationReport, derivationToDocument, gradientsToDocument } from '../../src/render/document-derivation.js';
 import { type ChainReport, chainToDocument } from '../../src/render/document-check.js';
@@ -26,7 +27,7 @@ const p = parse;
 const positive = (s: string): Condition => ({ kind: 'positive', expr: p(s) });
 const nonzero = (s: string): Condition => ({ kind: 'nonzero', expr: p(s) });
 // A proven decision carries a kernel theorem: this one is of `x = x`.
-const proven: Decision = decideEquality(p('x'), p('x'), new Definitions([]), { admitted: builtinRules().admitted });
+const proven: Decision = decideEquality(p('x'), p('x'), new Definitions([]), { replay: (proof) => checkProof(proof, builtinRules().admitted) });
 const refuted: Decision = { verdict: 'refuted', counterexample: { point: { y: 0.3, z2: 2 }, left: 0.5807970779778823, right: 1.1807970779778824 } };
 
 const seed: DerivationReport = {

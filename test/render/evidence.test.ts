@@ -3,9 +3,10 @@ import { Definitions } from '../../src/expr/context.js';
 import { parse } from '../../src/parse/ascii.js';
 import { decideEquality } from '../../src/verdict/equality.js';
 import { builtinRules } from '../../src/rules/builtin.js';
+import { checkProof } from '../../src/kernel/index.js';
 import { evidenceText, undecidedText } from '../../src/render/evidence.js';
 
-const evidenceOf = (a: string, b: string): string | undefined => decideEquality(parse(a), parse(b), new Definitions([]), { admitted: builtinRules().admitted }).evidence;
+const evidenceOf = (a: string, b: string): string | undefined => decideEquality(parse(a), parse(b), new Definitions([]), { replay: (proof) => checkProof(proof, builtinRules().admitted) }).evidence;
 
 describe('evidenceText: the evidence of an undecided equality in the reader language', () => {
   it('translates what the decider writes, not a copy of it', () => {
