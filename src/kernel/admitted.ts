@@ -7,23 +7,15 @@ import type { Expr } from '../expr/node.js';
 import type { KernelRule } from './replay.js';
 
 /** A rule as it is admitted: the kernel's part of it, and the file it came from. */
-export interface AdmittedRule extends KernelRule {
-  readonly file: string;
-}
+export interface AdmittedRule extends KernelRule { readonly file: string }
 
 /** A defined function as it is admitted: `def sigmoid(u) = ...`, and its file. */
-export interface AdmittedFunction {
-  readonly params: readonly string[];
-  readonly body: Expr;
-  readonly file: string;
-}
+export interface AdmittedFunction { readonly params: readonly string[]; readonly body: Expr; readonly file: string }
 
 const admittedBrand: unique symbol = Symbol('admitted');
 
 /** A rule set the kernel has taken in. Opaque: a look-alike object is refused. */
-export interface AdmittedRules {
-  readonly [admittedBrand]: true;
-}
+export interface AdmittedRules { readonly [admittedBrand]: true }
 
 /** What an admitted handle holds. */
 export interface AdmittedData {

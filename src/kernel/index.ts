@@ -64,27 +64,11 @@ export function checkProof(proof: Proof, rules: AdmittedRules): CheckResult {
   }
   // A user's definition can be opened only where its function occurs (or inside another
   // definition that can): the theorem rests on the files of those.
-  for (const name of callable(proof, functions)) {
-    const d = functions.get(name)!;
-    if (user.has(d.file)) files.add(d.file);
-  }
-  const conditions: Condition[] = [];
-  const seen = new Set<string>();
-  for (const s of proof.steps)
-    for (const c of s.conditions) {
-      const key = `${c.kind}:${c.expr.id}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        conditions.push(c);
-      }
-    }
-  const theorem: Theorem = Object.freeze({
-    lhs: proof.start,
-    rhs: proof.result,
-    conditions: Object.freeze(conditions),
-    premises: Object.freeze({ assumptions: proof.assumptions, definitions: proof.definitions, ruleFiles: Object.freeze([...files].sort()) }),
-    [theoremBrand]: true as const,
-  });
+  for (const name of callable(proof, functions)) if (user.has(functions.get(name)!.file)) files.add(functions.get(name)!.file);
+  const conditions = new Map<string, Condition>();
+  for (const s of proof.steps) for (const c of s.conditions) conditions.set(`${c.kind}:${c.expr.id}`, conditions.get(`${c.kind}:${c.expr.id}`) ?? c);
+  const premises = Object.freeze({ assumptions: proof.assumptions, definitions: proof.definitions, ruleFiles: Object.freeze([...files].sort()) });
+  const theorem: Theorem = Object.freeze({ lhs: proof.start, rhs: proof.result, conditions: Object.freeze([...conditions.values()]), premises, [theoremBrand]: true as const });
   return { ok: true, checked: Object.freeze({ proof, replayed: proof.steps.length, theorem, [checkedBrand]: true as const }) };
 }
 
@@ -101,9 +85,8 @@ function callable(proof: Proof, functions: ReadonlyMap<string, { readonly body: 
     }
     e.args.forEach(visit);
   };
-  [proof.start, proof.result, ...proof.lemmas.flatMap((l) => [l.start, l.result]), ...proof.steps.flatMap((s) => [s.before, s.after, ...Object.values(s.bindings)])].forEach(visit);
-  proof.definitions.forEach((d) => visit(d.expr));
-  proof.assumptions.forEach((a) => [a.lhs, a.rhs].forEach(visit));
+  const sides = [proof.start, proof.result, ...proof.lemmas.flatMap((l) => [l.start, l.result]), ...proof.definitions.map((d) => d.expr)];
+  [...sides, ...proof.steps.flatMap((s) => [s.before, s.after, ...Object.values(s.bindings)]), ...proof.assumptions.flatMap((a) => [a.lhs, a.rhs])].forEach(visit);
   return out;
 }
 

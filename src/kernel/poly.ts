@@ -229,7 +229,9 @@ export class Algebra {
       const atomBase = b.kind === 'sym' || (b.kind === 'call' && b.fn !== 'sqrt');
       const v = x.kind === 'num' ? x.value : undefined;
       const order = this.rootOrders.get(b) ?? 0;
-      if (b.kind === 'num' && b.value.n > 0n && v && v.d === 2n && Math.abs(Number(v.n)) <= 64) out = Algebra.power(this.rootOf(b.value), Number(v.n));
+      // 1^u is 1 wherever u is defined; the step records u's definedness if u disappears.
+      if (b.kind === 'num' && b.value.n === 1n && b.value.d === 1n) out = { num: one, den: one };
+      else if (b.kind === 'num' && b.value.n > 0n && v && v.d === 2n && Math.abs(Number(v.n)) <= 64) out = Algebra.power(this.rootOf(b.value), Number(v.n));
       else if (v && v.d === 1n && Math.abs(Number(v.n)) <= (atomBase ? 1 << 30 : 64)) out = Algebra.power(this.rf(b), Number(v.n));
       else if (x.kind === 'add' && x.args[0]!.kind === 'num' && x.args[0]!.value.d === 1n && Math.abs(Number(x.args[0]!.value.n)) <= 64) {
         // b^(s + k) = b^s * b^k.
