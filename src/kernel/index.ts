@@ -4,7 +4,6 @@
  * record, and the user rule files (axioms, validated only by sampling) a step cites. Rules
  * reach the kernel only through `admitRules`, which `loadRules` alone calls: the kernel keeps
  * its own copy, so a rule set edited or built by hand afterwards changes nothing it accepts.
- *
  * Trusted base, every file the kernel runs (test/kernel/trusted-base.test.ts checks the list
  * and its limit of 1,500 lines), all in src/kernel/: index.ts, admitted.ts, defined.ts,
  * defs.ts, facts.ts, names.ts, order.ts, poly.ts, print.ts, rational.ts, replay.ts, term.ts.

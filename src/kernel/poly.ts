@@ -292,7 +292,8 @@ export class Algebra {
     if (a.kind !== 'mul' || b.kind !== 'mul') return [a, b];
     const count = (m: Map<Term, number>, f: Term, k: number): number => (m.set(f, (m.get(f) ?? 0) + k), m.get(f)!);
     const [inB, common] = [new Map<Term, number>(), new Map<Term, number>()];
-    b.args.forEach((f) => count(inB, f, 1));
+    this.prepare([a, b]); // root orders first: rf() remembers a factor's form, which must be final
+    for (const f of b.args) count(inB, f, 1);
     for (const f of a.args) if ((inB.get(f) ?? 0) > 0 && this.invertible(f)) count(inB, f, -1), count(common, f, 1);
     if (common.size === 0) return [a, b];
     const rest = (p: Term, drop = new Map(common)): Term => this.s.mul(...p.args.filter((f) => !((drop.get(f) ?? 0) > 0 && count(drop, f, -1) >= 0)));
