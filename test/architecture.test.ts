@@ -17,7 +17,7 @@ const ALLOWED: Readonly<Record<string, { readonly code: readonly string[]; reado
   proof: { code: ['expr'] },
   // The kernel runs only its own files (test/kernel/trusted-base.test.ts): it takes the expression and proof types.
   // Verdicts on equalities: proven only through the kernel, refuted only at a confirmed point.
-  verdict: { code: ['expr', 'proof', 'kernel', 'algebra', 'rules'] },
+  verdict: { code: ['expr', 'proof'], types: ['kernel'] },
   kernel: { code: [], types: ['expr', 'proof'] },
   render: { code: ['expr', 'proof', 'verdict'], types: ['rules', 'kernel'] },
   interop: { code: ['expr', 'parse'] },

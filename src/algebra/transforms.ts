@@ -6,12 +6,11 @@
  */
 import { type Expr, add, mul, num, pow } from '../expr/node.js';
 import { type Rational, ZERO, ratAdd, ratMul, isNegative, isZero } from '../expr/rational.js';
-import { isImpossible } from '../expr/defined.js';
+import { isImpossible, lostDefinedness } from '../expr/defined.js';
 import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
 import type { Condition } from '../proof/types.js';
 import { collect, expand } from './expand.js';
 import { cost } from './cost.js';
-import { droppedDefinedness } from './denominators.js';
 
 export interface Move {
   readonly rule: string;
@@ -39,7 +38,7 @@ export const foldWithConditions: Transform = (node) => {
     form = pow(a!.args[0], num(ratMul((a!.args[1] as Expr & { kind: 'num' }).value, (b as Expr & { kind: 'num' }).value)));
   }
   if (form === undefined) return undefined;
-  const conditions = droppedDefinedness(node, form);
+  const conditions = lostDefinedness(node, form);
   if (conditions.some(isImpossible)) return undefined;
   return [{ rule: 'alg.rearrange', form, conditions }];
 };

@@ -14,10 +14,10 @@
  * on another number stays, so that `0/0` or `log(-1)` shows as impossible.
  */
 import { type Expr, add, mul, num } from './node.js';
-import { isDefinedEverywhere, isPositiveForm, isSmoothEverywhere } from './total.js';
+import { isDefinedEverywhere, isPositiveForm } from './total.js';
 import { isPositiveConstant } from './traverse.js';
 
-export { isDefinedEverywhere, isSmoothEverywhere };
+export { isDefinedEverywhere };
 
 /** A condition: `nonzero(u)` is `u != 0`, `positive(u)` is `u > 0`, `nonnegative(u)` is `u >= 0`. */
 export interface Definedness {

@@ -26,11 +26,6 @@ export function isDefinedEverywhere(e: Expr): boolean {
   return everywhere(e, false, new Set());
 }
 
-/** Whether `e` is defined and differentiable everywhere (so `diff(e, x)` is defined everywhere). */
-export function isSmoothEverywhere(e: Expr): boolean {
-  return everywhere(e, true, new Set());
-}
-
 /** `seen`: nodes already found to be so, within this one question (a DAG is walked once). */
 function everywhere(e: Expr, smooth: boolean, seen: Set<Expr>): boolean {
   if (e.kind === 'num' || e.kind === 'sym' || seen.has(e)) return true;

@@ -19,12 +19,12 @@ import { type FunctionDefs, openAllCalls } from '../expr/functions.js';
 import { hasIndexRoles, indexRoles, placeIndexed } from '../expr/sample.js';
 import { unfoldDefinitions } from '../expr/unfold.js';
 import type { CheckedProof, CheckResult, Theorem } from '../kernel/index.js';
-import { droppedDefinedness } from '../algebra/denominators.js';
+import { lostDefinedness } from '../expr/defined.js';
 import { type Counterexample, confirmRefutation } from '../proof/refutation.js';
 import { assumptionsHold, satisfyEquations } from '../proof/points.js';
 
 export { assumptionsHold, satisfyEquations } from '../proof/points.js';
-import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
+import type { Assumption, Proof, Step } from '../proof/types.js';
 
 /** `proven` (a kernel theorem), `refuted` (a confirmed point where the sides differ), or `unknown`. */
 export type Verdict = 'proven' | 'refuted' | 'unknown';
@@ -142,18 +142,14 @@ export function directProof(a: Expr, b: Expr, defs: Definitions, assumptions: re
     bindings: {},
     before: a,
     after: b,
-    conditions: lostConditions(a, b),
+    // Where `a` is defined that `b` does not say: denominators, logs, roots, fractional powers.
+    conditions: lostDefinedness(a, b),
     phase: 0,
     derivation: 0,
   });
   if (algebraicallyEqual(a, b, defs, functions)) return proof([step('algebra')]);
   if (equationGiving(a, b, assumptions, defs)) return proof([step('assumption')]);
   return undefined;
-}
-
-/** What `from` needs to be defined that `to` does not (denominators, logs, roots, fractional powers). */
-export function lostConditions(from: Expr, to: Expr): Condition[] {
-  return droppedDefinedness(from, to);
 }
 
 /** Decides `a = b`: proven only through the kernel, refuted only at a confirmed point. */

@@ -88,6 +88,18 @@ describe('facts under a derivative', () => {
     expect(r).toEqual({ ok: false, step: 2, reason: 'it uses a stated fact on y1 inside a derivative by y1' });
   });
 
+  it('and when the fact is on a name defined from the variable (a = 1/2 with a = sigmoid(z): not dσ/dz = 0)', () => {
+    const defs = [{ name: 'a', expr: p('sigmoid(z)') }];
+    const r = check(
+      proof('diff(a, z)', '0', [
+        step('assumption', 'assume', [], 'a', '1/2', { derivation: 1 }),
+        step('lemma', 'lemma', [0], 'diff(a, z)', 'diff(1/2, z)', { lemma: 1 }),
+        step('rule', 'd.const', [], 'diff(1/2, z)', '0', { bindings: { c: '1/2', x: 'z' } }),
+      ], { lemmas: [{ start: p('a'), result: p('1/2') }], definitions: defs, assumptions: [fact('a', '=', '1/2')] }),
+    );
+    expect(r).toEqual({ ok: false, step: 2, reason: 'it uses a stated fact on z inside a derivative by z' });
+  });
+
   it('a lemma from a fact on other names may be used under a derivative by w', () => {
     // y1 + y2 + y3 = 1 constrains the y's; perturbing w leaves them where they are.
     const r = check(
