@@ -22,6 +22,8 @@ export interface CaseRecord {
   readonly sympyWrong?: readonly unknown[];
   readonly correct?: boolean;
   readonly expected?: { readonly verdict: string; readonly evidence: string | null };
+  /** The verdicts on false statements: the expected form off by 1/1000, and a peer's wrong form. */
+  readonly onFalse?: ReadonlyArray<{ readonly form: string; readonly verdict: string; readonly evidence: string | null }>;
 }
 export interface TallyRow {
   readonly peer: string;
@@ -33,6 +35,7 @@ export interface TallyRow {
   readonly unchecked: number;
   readonly proven: number;
   readonly refuted: number;
+  readonly falseProven: number;
 }
 export interface SympyEntry {
   readonly handled: boolean;
@@ -40,7 +43,7 @@ export interface SympyEntry {
   readonly reason?: string;
 }
 /** What runCase needs of gradproof's `derive`. */
-export type DeriveLike = (input: { loss: string; wrt: string; expect?: string }) => {
+export type DeriveLike = (input: { loss: string; wrt: string; expect?: string | readonly string[] }) => {
   readonly goal: string;
   readonly result: string;
   readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: string; readonly index?: string }>;

@@ -51,13 +51,10 @@ export function runCase(derive, c, sympy) {
   const fd = resultJudge(c, r, points);
   // SymPy's derivative as a second reference, at the same points.
   const vsSympy = sympy?.handled ? resultJudge(c, r, judgeAgainst(sympy.result, points)) : { compared: 0, wrong: [] };
-  let expected;
-  try {
-    const e = derive({ loss: c.expr, wrt: c.wrt, expect: c.expected });
-    expected = { verdict: e.expectations[0]?.verdict ?? 'none', evidence: e.expectations[0]?.evidence ?? null };
-  } catch (err) {
-    expected = { verdict: 'error', evidence: refusalOf(err).message };
-  }
+  // Statements known to be false: the expected form off by 1/1000, and a peer's own wrong form.
+  const falseForms = [`(${c.expected}) + 1/1000`, ...(c.peerExpected ? [c.peerExpected] : [])];
+  const [expected, ...rest] = verdictsOn(derive, c, [c.expected, ...falseForms]);
+  const onFalse = falseForms.map((form, i) => ({ form, ...rest[i] }));
   return {
     ...record,
     handled: true,
@@ -69,7 +66,22 @@ export function runCase(derive, c, sympy) {
     sympyWrong: vsSympy.wrong,
     correct: !fd.error && fd.compared > 0 && fd.wrong.length === 0 && vsSympy.wrong.length === 0,
     expected,
+    onFalse,
   };
+}
+
+/**
+ * gradproof's verdict on `d/d wrt expr = form` for each form, in one derivation; when one
+ * form is refused, each is tried alone, so that the others still get their verdicts.
+ */
+function verdictsOn(derive, c, forms) {
+  try {
+    const e = derive({ loss: c.expr, wrt: c.wrt, expect: forms });
+    return forms.map((_, i) => ({ verdict: e.expectations[i]?.verdict ?? 'none', evidence: e.expectations[i]?.evidence ?? null }));
+  } catch (err) {
+    if (forms.length > 1) return forms.flatMap((form) => verdictsOn(derive, c, [form]));
+    return [{ verdict: 'error', evidence: refusalOf(err).message }];
+  }
 }
 
 /** The points with SymPy's derivative in place of the difference quotient, where SymPy's is defined. */
@@ -94,6 +106,7 @@ export function tally(records) {
       unchecked: count((r) => r.handled && !r.error && r.compared === 0),
       proven: count((r) => r.handled && r.expected.verdict === 'proven'),
       refuted: count((r) => r.handled && r.expected.verdict === 'refuted'),
+      falseProven: count((r) => r.handled && r.onFalse.some((f) => f.verdict === 'proven')),
     };
   });
   return rows;

@@ -38,6 +38,7 @@ const list = (title, rs, show) => {
 };
 const handled = records.filter((r) => r.handled);
 list('WRONG results', handled.filter((r) => r.wrong.length || r.sympyWrong.length), (r) => `${r.result}  ${r.error ?? JSON.stringify(r.wrong[0] ?? r.sympyWrong[0])}`);
+list('FALSE STATEMENTS PROVEN', handled.filter((r) => r.onFalse.some((f) => f.verdict === 'proven')), (r) => r.onFalse.filter((f) => f.verdict === 'proven').map((f) => f.form).join('; '));
 list('Refuted expectations', handled.filter((r) => r.expected.verdict === 'refuted'), (r) => `${r.result}; expected ${cases.find((c) => c.id === r.id).expected}`);
 list('Unchecked (the result is defined at no sample point)', handled.filter((r) => !r.error && r.compared === 0), (r) => r.result);
 list('Expected form not proven', handled.filter((r) => r.expected.verdict !== 'proven' && r.expected.verdict !== 'refuted'), (r) => `${r.result}  [${r.expected.verdict}: ${r.expected.evidence ?? ''}]`);

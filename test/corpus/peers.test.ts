@@ -33,6 +33,9 @@ const FLOOR: Record<string, Pick<TallyRow, 'handled' | 'correct' | 'proven'>> = 
   total: { handled: 171, correct: 169, proven: 156 },
 };
 
+/** How many handled cases have every false statement refuted, as measured; may only go up. */
+const FLOOR_REFUTED = 166;
+
 describe('the corpus itself', () => {
   it('has unique ids, and every case a source, an expression, a variable and an expected result', () => {
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
@@ -94,6 +97,13 @@ describe('gradproof on the corpus', () => {
   it('refutes no expected form except where its own result is a misreading', () => {
     const refuted = records.filter((r) => r.expected?.verdict === 'refuted').map((r) => r.id);
     expect(refuted.filter((id) => !KNOWN_WRONG.includes(id))).toEqual([]);
+  });
+
+  it("proves no false statement: the expected form off by 1/1000, or a peer's wrong form", () => {
+    const proven = records.flatMap((r) => (r.onFalse ?? []).filter((f) => f.verdict === 'proven').map((f) => `${r.id}: ${f.form}`));
+    expect(proven).toEqual([]);
+    const refuted = records.filter((r) => r.handled && r.onFalse!.every((f) => f.verdict === 'refuted')).length;
+    expect(refuted).toBeGreaterThanOrEqual(FLOOR_REFUTED);
   });
 
   it('refuses only with a GradproofError, never another exception', () => {
