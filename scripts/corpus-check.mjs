@@ -11,9 +11,22 @@ math.import(
     heaviside: (x) => (x > 0 ? 1 : x < 0 ? 0 : 0.5),
     diracdelta: (x) => (x === 0 ? NaN : 0),
     erfc: (x) => 1 - math.erf(x),
+    // Names gradproof may print in a result: the unambiguous ones of issue 14's list.
+    exp2: (x) => 2 ** x,
+    clip: (x, lo, hi) => Math.min(Math.max(x, lo), hi),
+    clamp: (x, lo, hi) => Math.min(Math.max(x, lo), hi),
     sigmoid: logistic,
     softplus: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
     relu: (x) => (x > 0 ? x : 0),
+    relu6: (x) => Math.min(Math.max(x, 0), 6),
+    hardtanh: (x) => Math.min(Math.max(x, -1), 1),
+    leaky_relu: (x, a) => (x > 0 ? x : a * x),
+    elu: (x, a) => (x > 0 ? x : a * Math.expm1(x)),
+    softsign: (x) => x / (1 + Math.abs(x)),
+    swish: (x) => x * logistic(x),
+    silu: (x) => x * logistic(x),
+    mish: (x) => x * Math.tanh(x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
+    gelu: (x) => (x * (1 + math.erf(x / Math.SQRT2))) / 2,
     // `piecewise(c1, v1, c2, v2, ...)`: the first value whose condition holds, as gradproof and SymPy read it.
     piecewise: (...xs) => {
       for (let i = 0; i + 1 < xs.length; i += 2) if (xs[i] === true || xs[i] === 1) return xs[i + 1];
