@@ -41,19 +41,29 @@ function resultJudge(c, r, points) {
 export function runCase(derive, c, sympy) {
   const { points } = samplePoints(c);
   const record = { id: c.id, peer: c.peer, expr: c.expr, wrt: c.wrt, sympyHandled: Boolean(sympy?.handled) };
+  // Statements known to be false: the expected form off by 1/1000, and a peer's own wrong form.
+  const falseForms = [`(${c.expected}) + 1/1000`, ...(c.peerExpected ? [c.peerExpected] : [])];
+  const forms = [c.expected, ...falseForms];
   let r;
+  let verdicts;
   try {
-    r = derive({ loss: c.expr, wrt: c.wrt });
-  } catch (err) {
-    return { ...record, handled: false, refusal: refusalOf(err) };
+    // With two or more expectations the result is the derivation's own (a single one proven in
+    // one step would become its last line), so one call gives the result and every verdict.
+    r = derive({ loss: c.expr, wrt: c.wrt, expect: forms });
+    verdicts = verdictsOf(r, forms);
+  } catch {
+    try {
+      r = derive({ loss: c.expr, wrt: c.wrt });
+    } catch (err) {
+      return { ...record, handled: false, refusal: refusalOf(err) };
+    }
+    verdicts = forms.flatMap((form) => verdictsOn(derive, c, [form]));
   }
   if (r.stopped) return { ...record, handled: false, refusal: { group: 'stopped', detail: String(r.stopped.reason ?? r.stopped), code: 'stopped', message: '' } };
   const fd = resultJudge(c, r, points);
   // SymPy's derivative as a second reference, at the same points.
   const vsSympy = sympy?.handled ? resultJudge(c, r, judgeAgainst(sympy.result, points)) : { compared: 0, wrong: [] };
-  // Statements known to be false: the expected form off by 1/1000, and a peer's own wrong form.
-  const falseForms = [`(${c.expected}) + 1/1000`, ...(c.peerExpected ? [c.peerExpected] : [])];
-  const [expected, ...rest] = verdictsOn(derive, c, [c.expected, ...falseForms]);
+  const [expected, ...rest] = verdicts;
   const onFalse = falseForms.map((form, i) => ({ form, ...rest[i] }));
   return {
     ...record,
@@ -70,17 +80,14 @@ export function runCase(derive, c, sympy) {
   };
 }
 
-/**
- * gradproof's verdict on `d/d wrt expr = form` for each form, in one derivation; when one
- * form is refused, each is tried alone, so that the others still get their verdicts.
- */
+const verdictsOf = (r, forms) => forms.map((_, i) => ({ verdict: r.expectations[i]?.verdict ?? 'none', evidence: r.expectations[i]?.evidence ?? null }));
+
+/** gradproof's verdict on `d/d wrt expr = form` for each form, or `error` with the message. */
 function verdictsOn(derive, c, forms) {
   try {
-    const e = derive({ loss: c.expr, wrt: c.wrt, expect: forms });
-    return forms.map((_, i) => ({ verdict: e.expectations[i]?.verdict ?? 'none', evidence: e.expectations[i]?.evidence ?? null }));
+    return verdictsOf(derive({ loss: c.expr, wrt: c.wrt, expect: forms }), forms);
   } catch (err) {
-    if (forms.length > 1) return forms.flatMap((form) => verdictsOn(derive, c, [form]));
-    return [{ verdict: 'error', evidence: refusalOf(err).message }];
+    return forms.map(() => ({ verdict: 'error', evidence: refusalOf(err).message }));
   }
 }
 
