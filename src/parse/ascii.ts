@@ -294,8 +294,13 @@ class Parser extends TokenParser<Token> {
       if (paren) return this.callArgs(full, t);
       this.fail(`function '${full}' needs its arguments in parentheses`, next.offset);
     }
-    // A name followed by `(` is a call (mathjs), unless the problem declares the name.
-    if (paren && !this.options.variables?.has(full)) this.unknownFunction(full, t);
+    // A name followed by `(` is a call (mathjs), unless the problem declares the name. Without
+    // a rule set's functions, a name that is not variable-like is called, and the rule set
+    // the expression meets later decides whether it knows it.
+    if (paren && !this.options.variables?.has(full)) {
+      if (this.options.functions === undefined && primes === 0 && !VARIABLE_LIKE.test(full)) return this.callArgs(full, t);
+      this.unknownFunction(full, t);
+    }
     if (full === 'e') return call('exp', num(1));
     return sym(full);
   }

@@ -23,8 +23,10 @@ export interface ParseOptions {
   /** A file name or a label such as `--expect`, shown in errors. */
   source?: string;
   /**
-   * The function names a call may name (a rule set's functions); the built-in ones without it.
-   * In ASCII a name followed by `(` is a call, and a call to any other name is an error.
+   * The function names a call may name (a rule set's functions). In ASCII a name followed by
+   * `(` is a call, and a call to any other name is an error. Without this option the built-in
+   * names are known, and a call to another name is kept as a call (for the rule set that reads
+   * the expression to judge) unless it is variable-like (`f`, `a2`): that is an error.
    */
   functions?: ReadonlySet<string>;
   /**
