@@ -317,8 +317,9 @@ class Parser extends TokenParser<Token> {
     } else if (VARIABLE_LIKE.test(name) || name.includes('[')) {
       hint = `; write ${name}*${this.parenthesisedText() ?? '(...)'} for a product`;
     } else {
-      const near = nearestName(name.replace(/'+$/, ''), [...this.functions]);
-      if (near) hint = `; did you mean '${near}'?`;
+      const near = nearestName(name, [...this.functions]);
+      // Not `log` for `log2`: a name that extends a function's is another function, not a typo.
+      if (near && !name.startsWith(near)) hint = `; did you mean '${near}'?`;
     }
     this.fail(`unknown function '${name}'${hint}`, at.offset, 'unknown-function');
   }
