@@ -115,6 +115,7 @@ class Parser extends TokenParser<Token> {
   }
 
   expectEnd(): void {
+    if (this.tok.kind === 'name' && WORD_OPERATORS.has(this.tok.text)) this.wordOperator();
     if (this.tok.kind !== 'end') {
       const what = this.tok.kind === 'op' && ')]'.includes(this.tok.text) ? `unmatched '${this.tok.text}'` : `unexpected ${this.describe(this.tok)}`;
       this.fail(what);
@@ -171,7 +172,8 @@ class Parser extends TokenParser<Token> {
   /** Whether the current token can start a factor written right after another (juxtaposition). */
   private startsImplicitFactor(): boolean {
     const t = this.tok;
-    return t.kind === 'name' || t.kind === 'num' || (t.kind === 'op' && (t.text === '(' || t.text === '['));
+    // A word operator ends the expression: `x mod y` is refused, `y in {0, 1}` left to the caller.
+    return (t.kind === 'name' && !WORD_OPERATORS.has(t.text)) || t.kind === 'num' || (t.kind === 'op' && (t.text === '(' || t.text === '['));
   }
 
   /** Explicit `*` and `/`, left to right, between implicit products: `a/b c` is a/(b c). */
@@ -255,6 +257,7 @@ class Parser extends TokenParser<Token> {
       const e = this.expression();
       this.depth--;
       if (!this.isOp(close)) {
+        if (this.tok.kind === 'name' && WORD_OPERATORS.has(this.tok.text)) this.wordOperator();
         if (this.tok.kind === 'end') this.fail(`missing '${close}' to match the '${t.text}' at column ${t.offset + 1}`, t.offset);
         this.fail(`expected '${close}' but found ${this.describe(this.tok)}`);
       }
@@ -267,7 +270,7 @@ class Parser extends TokenParser<Token> {
 
   private nameOrCall(): Expr {
     const t = this.tok;
-    if (WORD_OPERATORS.has(t.text)) this.fail(`'${t.text}' is an operator in mathjs syntax, which gradproof does not read`);
+    if (WORD_OPERATORS.has(t.text)) this.wordOperator();
     // `sigmoid'(z)`: primes after a function's name are its derivative.
     const primes = t.text.length - t.text.replace(/'+$/, '').length;
     const written = t.text.slice(0, t.text.length - primes);
@@ -298,11 +301,16 @@ class Parser extends TokenParser<Token> {
     // a rule set's functions, a name that is not variable-like is called, and the rule set
     // the expression meets later decides whether it knows it.
     if (paren && !this.options.variables?.has(full)) {
-      if (this.options.functions === undefined && primes === 0 && !VARIABLE_LIKE.test(full)) return this.callArgs(full, t);
+      if (this.options.functions === undefined && primes === 0 && !VARIABLE_LIKE.test(full) && full !== 'pi') return this.callArgs(full, t);
       this.unknownFunction(full, t);
     }
     if (full === 'e') return call('exp', num(1));
     return sym(full);
+  }
+
+  /** The error for mathjs's word operator here (`mod`, `to`, ...). */
+  private wordOperator(): never {
+    this.fail(`'${this.tok.text}' is an operator in mathjs syntax, which gradproof does not read`);
   }
 
   /**

@@ -95,6 +95,10 @@ describe("f'(z) is the derivative of f at z", () => {
 describe('what mathjs reads and gradproof refuses rather than misread', () => {
   it.each([
     ['x mod y', "syntax: --expect:1:3: error: 'mod' is an operator in mathjs syntax, which gradproof does not read\n  x mod y\n    ^"],
+    ['(x + 1) to y', "syntax: --expect:1:9: error: 'to' is an operator in mathjs syntax, which gradproof does not read\n  (x + 1) to y\n          ^"],
+    ['2*(x mod 3)', "syntax: --expect:1:6: error: 'mod' is an operator in mathjs syntax, which gradproof does not read\n  2*(x mod 3)\n       ^"],
+    ['not x', "syntax: --expect:1:1: error: 'not' is an operator in mathjs syntax, which gradproof does not read\n  not x\n  ^"],
+    ["(x)'", "syntax: --expect:1:4: error: ' (a prime) goes right after a function's name, as in sigmoid'(z)\n  (x)'\n     ^"],
     ['x!', "syntax: --expect:1:2: error: '!' (factorial) is not supported\n  x!\n   ^"],
     ['5 % 3', "syntax: --expect:1:3: error: '%' (mathjs's modulus or percentage) is not supported\n  5 % 3\n    ^"],
     ['z**2', "syntax: --expect:1:2: error: '**' is not mathjs syntax: write ^ for a power (x^2)\n  z**2\n   ^"],
