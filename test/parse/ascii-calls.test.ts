@@ -114,3 +114,14 @@ describe('what mathjs reads and gradproof refuses rather than misread', () => {
     expect(read('erf(x)', { functions: BUILTIN_FUNCTIONS })).toBe('erf(x)');
   });
 });
+
+describe('the public API declares the let names it is given', () => {
+  it('simplify, equivalent and checkChain read a2(1 - a2) as a product when a2 is let', async () => {
+    const { simplify, equivalent, checkChain } = await import('../../src/index.js');
+    const lets = { a2: 'sigmoid(z2)' };
+    expect(simplify('a2(1 - a2)(a2 - y)/(a2(1 - a2))', { let: lets }).result).toBe('a2 - y');
+    expect(equivalent('a2(1 - a2)', 'a2 - a2^2', { let: lets }).verdict).toBe('proven');
+    expect(checkChain(['a2(1 - a2)', 'a2 - a2^2'], { let: lets }).firstWrong).toBe(null);
+    expect(() => simplify('a2(1 - a2)')).toThrow("unknown function 'a2'; write a2*(1 - a2) for a product");
+  });
+});
