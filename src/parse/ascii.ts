@@ -304,8 +304,33 @@ class Parser extends TokenParser<Token> {
       if (this.options.functions === undefined && primes === 0 && !VARIABLE_LIKE.test(full) && full !== 'pi') return this.callArgs(full, t);
       this.unknownFunction(full, t);
     }
+    if (paren) this.unambiguousProduct(full, t);
     if (full === 'e') return call('exp', num(1));
     return sym(full);
+  }
+
+  /**
+   * A declared name before `(` is a product, read side by side; where mathjs's reading as a
+   * call would group otherwise, the text is refused with both readings: `a2(1 - a2)^2` (the
+   * textbook's a2*(1 - a2)^2, mathjs's (a2(1 - a2))^2) and `x^a2(1 - a2)`.
+   */
+  private unambiguousProduct(name: string, at: Token): void {
+    const group = this.parenthesisedText();
+    if (group === undefined) return;
+    const before = this.tokens[this.i - 2];
+    const signed = before && (this.isOp('-', before) || this.isOp('+', before)) ? this.tokens[this.i - 3] : before;
+    if (signed && (this.isOp('^', signed) || this.isOp('**', signed))) {
+      this.fail(`^${name}${group} is ambiguous: write ^(${name}*${group}) or ^${name}*${group}`, at.offset);
+    }
+    const close = this.closingIndex()!;
+    const after = this.tokens[close + 1]!;
+    if (this.isOp('^', after) || this.isOp('**', after)) {
+      // The exponent as written when it is one token (`^2`), else elided.
+      const e = this.tokens[close + 2]!;
+      const next = this.tokens[close + 3]!;
+      const exponent = (e.kind === 'num' || e.kind === 'name') && !(next.kind === 'op' && '^(['.includes(next.text)) ? e.text : '...';
+      this.fail(`${name}${group}^${exponent} is ambiguous: write ${name}*${group}^${exponent} or (${name}*${group})^${exponent}`, at.offset);
+    }
   }
 
   /** The error for mathjs's word operator here (`mod`, `to`, ...). */
@@ -334,11 +359,17 @@ class Parser extends TokenParser<Token> {
 
   /** The text from the `(` here to its matching `)`, if it has one. */
   private parenthesisedText(): string | undefined {
+    const close = this.closingIndex();
+    return close === undefined ? undefined : this.text.slice(this.tok.offset, this.tokens[close]!.offset + 1);
+  }
+
+  /** The index of the `)` that matches the `(` here, if it has one. */
+  private closingIndex(): number | undefined {
     let level = 0;
     for (let j = this.i; j < this.tokens.length; j++) {
       const t = this.tokens[j]!;
       if (this.isOp('(', t)) level++;
-      else if (this.isOp(')', t) && --level === 0) return this.text.slice(this.tok.offset, t.offset + 1);
+      else if (this.isOp(')', t) && --level === 0) return j;
     }
     return undefined;
   }

@@ -63,6 +63,14 @@ describe('a declared name followed by ( is a product, as textbooks write it', ()
   ])('%s → %s', (input, expected) => {
     expect(read(input, declared)).toBe(expected);
   });
+  it.each([
+    ['a2(1 - a2)^2', "syntax: --expect:1:1: error: a2(1 - a2)^2 is ambiguous: write a2*(1 - a2)^2 or (a2*(1 - a2))^2\n  a2(1 - a2)^2\n  ^"],
+    ['a2(1 - a2)^(1/2)', "syntax: --expect:1:1: error: a2(1 - a2)^... is ambiguous: write a2*(1 - a2)^... or (a2*(1 - a2))^...\n  a2(1 - a2)^(1/2)\n  ^"],
+    ['x^a2(1 - a2)', "syntax: --expect:1:3: error: ^a2(1 - a2) is ambiguous: write ^(a2*(1 - a2)) or ^a2*(1 - a2)\n  x^a2(1 - a2)\n    ^"],
+    ['e^-z(1 - z)', "syntax: --expect:1:4: error: ^z(1 - z) is ambiguous: write ^(z*(1 - z)) or ^z*(1 - z)\n  e^-z(1 - z)\n     ^"],
+  ])('%s, where a call would group otherwise, is refused with both readings', (input, message) => {
+    expect(error(input, declared)).toBe(message);
+  });
   it('an undeclared name is still refused, and a declared function name is still a call', () => {
     expect(error('y(1 - a2)', declared)).toBe("unknown-function: --expect:1:1: error: unknown function 'y'; write y*(1 - a2) for a product\n  y(1 - a2)\n  ^");
     expect(read('log(a2)', { ...declared, variables: new Set(['log']) })).toBe('log(a2)');
