@@ -98,3 +98,16 @@ describe('the names a file declares may be written before ( as a product', () =>
     expect(chains('let a2 = sigmoid(z)\n  diff(a2(1 - a2), z)\n= z(1 - z)\n')).toEqual([['diff(a2*(1 - a2), z)', 'z*(1 - z)']]);
   });
 });
+
+describe('declaredNames reads the name each definition defines, and the variables', () => {
+  it('in ASCII and in LaTeX, with informative arguments or an index', async () => {
+    const { declaredNames } = await import('../../src/parse/declared.js');
+    expect([...declaredNames(['a2 = sigmoid(z2)', 'L(y, a2) = -log(a2)', 'a[k] = exp(z[k])', 'a_{2} = \\sigma(z_2)'], ['z2', 'z[i]'])].sort()).toEqual(
+      ['L', 'a', 'a2', 'a_{2}', 'z', 'z2'].sort(),
+    );
+  });
+  it('--wrt declares its variable for an inline problem', async () => {
+    const { problemFromInput } = await import('../../src/api/derive.js');
+    expect(toAscii(problemFromInput({ loss: 'z2(1 - z2)', wrt: 'z2' }, builtinRules().functions).loss)).toBe('z2*(1 - z2)');
+  });
+});
