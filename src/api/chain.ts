@@ -3,6 +3,7 @@ import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import { parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
+import { declaredNames } from '../parse/declared.js';
 import type { RuleSet } from '../rules/types.js';
 import { conditionToText } from '../render/conditions.js';
 import { linkExplanation } from '../render/explain-link.js';
@@ -80,14 +81,18 @@ export interface ChainOptions {
  */
 export function checkChain(chain: readonly string[] | string, options: ChainOptions = {}): ChainResult {
   const rules = rulesOf(options);
-  const definitions = letLines(options.let).map((l) => parseAnyDefinition(l, parseOptions(rules, 'let')));
-  const assumptions = listOf(options.assume).map((a) => parseAnyRelation(a, parseOptions(rules, 'assume')));
+  const lets = letLines(options.let);
+  // The let names are declared: `a2(1 - a2)` is a product for them.
+  const variables = declaredNames(lets);
+  const opts = (source: string) => ({ ...parseOptions(rules, source), variables });
+  const definitions = lets.map((l) => parseAnyDefinition(l, opts('let')));
+  const assumptions = listOf(options.assume).map((a) => parseAnyRelation(a, opts('assume')));
   if (typeof chain === 'string') {
     // A derivation file states its own definitions and facts; the options' come first.
-    const spec = parseDerivation(chain, 'derivation', { functions: rules.functions });
+    const spec = parseDerivation(chain, 'derivation', { functions: rules.functions, variables });
     return chainToJson(checkDerivation({ ...spec, definitions: [...definitions, ...spec.definitions], assumptions: [...assumptions, ...spec.assumptions] }, rules), options.lang);
   }
   if (chain.length < 2) throw new GradproofError('usage', `a chain needs at least two expressions to link, not ${chain.length}`);
-  const exprs = chain.map((e, i) => ({ expr: parseAny(e, parseOptions(rules, `expression ${i + 1}`)) }));
+  const exprs = chain.map((e, i) => ({ expr: parseAny(e, opts(`expression ${i + 1}`)) }));
   return chainToJson(checkDerivation({ definitions, assumptions, chains: [exprs] }, rules), options.lang);
 }

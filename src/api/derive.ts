@@ -9,6 +9,7 @@ import { toAscii } from '../expr/print.js';
 import type { ParseOptions, Relation } from '../parse/ascii.js';
 import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import type { ProblemSpec } from '../parse/problem.js';
+import { declaredNames } from '../parse/declared.js';
 import type { RuleSet } from '../rules/types.js';
 import { rulesOf } from './inputs.js';
 import { functionTable } from '../rules/load.js';
@@ -240,7 +241,9 @@ export function problemFromInput(
   syntax: InputSyntax = 'auto',
   limits: Pick<ParseOptions, 'maxDepth' | 'maxLength'> = {},
 ): ProblemSpec {
-  const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}), ...limits });
+  // The --let names and --wrt are declared: `a2(1 - a2)` is a product for them.
+  const variables = declaredNames(letsOf(input.let), [input.wrt]);
+  const label = (what: string) => ({ source: what, variables, ...(functions ? { functions } : {}), ...limits });
   const definitions = letsOf(input.let).map((l) => parseAnyDefinition(l, label('--let'), syntax));
   const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
   // A name, or a member of a family (`z[i]`, `z[2]`), as a problem file's `wrt` line takes.

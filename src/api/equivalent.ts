@@ -1,4 +1,5 @@
 /** `equivalent(a, b)`: is `a = b`? Proven (replayed by the kernel), refuted with a point, or unknown. */
+import { declaredNames } from '../parse/declared.js';
 import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
 
 import type { RuleSet } from '../rules/types.js';
@@ -40,8 +41,8 @@ export interface EquivalentResult {
  */
 export function equivalent(a: string, b: string, options: EquivalentOptions = {}): EquivalentResult {
   const rules = rulesOf(options);
-  const opts = { functions: rules.functions };
   const lets = letLines(options.let);
+  const opts = { functions: rules.functions, variables: declaredNames(lets) };
   const assume = options.assume === undefined ? [] : typeof options.assume === 'string' ? [options.assume] : options.assume;
   const outcome = checkDerivation(
     {

@@ -6,6 +6,7 @@ import { toAscii as exprToAscii } from '../expr/print.js';
 import { parse as parseAscii } from '../parse/ascii.js';
 import { parseLatex as parseTex } from '../parse/latex.js';
 import { parseAnyDefinition } from '../parse/auto.js';
+import { declaredNames } from '../parse/declared.js';
 import type { RuleSet } from '../rules/types.js';
 import { ProofRecorder } from '../rewrite/builder.js';
 import { simplify as simplifyDerivation } from '../algebra/simplify.js';
@@ -86,8 +87,11 @@ export interface SimplifyResult {
  */
 export function simplify(expr: Expr | string, options: SimplifyOptions = {}): SimplifyResult {
   const rules = rulesOf(options);
-  const start = exprOf(expr, rules, 'expression');
-  const definitions = letLines(options.let).map((l) => parseAnyDefinition(l, parseOptions(rules, 'let')));
+  const lets = letLines(options.let);
+  // The let names are declared: `a2(1 - a2)` is a product for them.
+  const variables = declaredNames(lets);
+  const start = exprOf(expr, rules, 'expression', variables);
+  const definitions = lets.map((l) => parseAnyDefinition(l, { ...parseOptions(rules, 'let'), variables }));
   let defs: Definitions;
   try {
     defs = new Definitions(definitions);

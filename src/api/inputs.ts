@@ -30,8 +30,8 @@ export const rulesOf = (options: { readonly rules?: RuleSet }): RuleSet => (opti
 export const parseOptions = (rules: RuleSet, source: string): ParseOptions => ({ functions: rules.functions, source });
 
 /** An expression given as text (ASCII or LaTeX, told apart by `\`, `_{` and `^{`) or already parsed. */
-export function exprOf(e: Expr | string, rules: RuleSet, source: string): Expr {
-  if (typeof e === 'string') return parseAny(e, parseOptions(rules, source));
+export function exprOf(e: Expr | string, rules: RuleSet, source: string, variables?: ReadonlySet<string>): Expr {
+  if (typeof e === 'string') return parseAny(e, variables ? { ...parseOptions(rules, source), variables } : parseOptions(rules, source));
   if (e && typeof e === 'object' && 'kind' in e) return e;
   throw new GradproofError('usage', `${source} should be an expression or its text`);
 }

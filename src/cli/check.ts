@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { GradproofError } from '../expr/errors.js';
 import { parseAny as parse, parseAnyDefinition as parseDefinition, parseAnyRelation as parseRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
+import { declaredNames } from '../parse/declared.js';
 import type { RuleSet } from '../rules/types.js';
 import { type ProblemSpec, parseProblem } from '../parse/problem.js';
 import { proofVerdictToJson, verifyProof } from '../api/check.js';
@@ -20,7 +21,7 @@ import { rulesFromFiles } from './rules.js';
 export function runCheck(args: CheckArgs): { text: string; code: number } {
   const rules = rulesFromFiles(args.rules);
   if (args.chain) {
-    const opts = { functions: rules.functions, maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput };
+    const opts = { functions: rules.functions, variables: declaredNames(args.lets), maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput };
     const written: WrittenDerivation = {
       definitions: args.lets.map((l) => parseDefinition(l, { ...opts, source: '--let' }, args.input)),
       assumptions: args.assumes.map((a) => parseRelation(a, { ...opts, source: '--assume' }, args.input)),
@@ -33,7 +34,10 @@ export function runCheck(args: CheckArgs): { text: string; code: number } {
   const text = readText(file);
   if (text.trimStart().startsWith('{')) return replayProofFile(file, text, rules, args);
   if (args.problem !== undefined) throw new GradproofError('usage', `--problem goes with a proof file (JSON); ${file} is a written derivation`);
-  return chainResult(checkDerivation(parseDerivation(text, file, { functions: rules.functions, maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput }), rules), args);
+  const spec = parseDerivation(text, file, { functions: rules.functions, maxDepth: args.limits.maxDepth, maxLength: args.limits.maxInput });
+  // What was read otherwise than written (`z**2` as z^2) is said, beside the result.
+  for (const n of spec.notes ?? []) process.stderr.write(`note: ${n}\n`);
+  return chainResult(checkDerivation(spec, rules), args);
 }
 
 function chainResult(outcome: ChainOutcome, args: CheckArgs): { text: string; code: number } {

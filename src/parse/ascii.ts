@@ -1,11 +1,24 @@
 /**
  * ASCII input in mathjs expression syntax: `-(y*log(a2) + (1-y)*log(1-a2))`, `^`, unary
- * minus, implicit multiplication (`2x`, `a2(1 - a2)`, `y log(a2)`), `[ ]` as grouping,
- * `σ` for sigmoid, `ln` for log, `e^u` for exp(u), and `diff(f, x)` for an unevaluated
- * derivative. Precedence, loosest first: `+ -`, `* /` and juxtaposition, unary minus, `^`
- * (right-associative), so `-x^2` is `-(x^2)`.
+ * minus, implicit multiplication (`2x`, `y log(a2)`), `[ ]` as grouping, `σ` for sigmoid,
+ * `ln` for log, `e^u` for exp(u), `diff(f, x)` for an unevaluated derivative, and
+ * `sigmoid'(z)` for the derivative of a one-argument function at a name.
+ *
+ * Precedence is mathjs's (`math.parse`), loosest first:
+ *   `+ -`;  explicit `*` and `/` (left to right);  implicit multiplication (juxtaposition);
+ *   a number over a number before a name or `(` (`1/2 x` is (1/2)x, mathjs's "rule 2");
+ *   unary minus;  `^` (right-associative, its exponent may carry a sign: `2^-3`).
+ * So `x / 2 y` is x/(2y), `8 pi / 2 pi` is 4, `-x^2` is -(x^2), `-x y` is (-x)y.
+ *
+ * Calls versus products: a name followed by `(` (spaced or not) is a call, as in mathjs. A
+ * call to a name that is not a known function is an error, never a product; the one
+ * exception is a name the problem declares (`options.variables`: its intermediates and its
+ * variable), so the textbook's `a2(1 - a2)` is a2*(1 - a2) when a2 is declared.
+ * Refused rather than guessed: a number written right after another factor (`x 2`),
+ * mathjs's word operators (`mod`, `to`, `in`, ...), `!` and `%`, and `**` (except in
+ * derivation files, `options.starPower`).
  */
-import { type Expr, add, call, mul, neg, num, pow, sym } from '../expr/node.js';
+import { type Expr, add, call, diff, mul, neg, num, pow, sym } from '../expr/node.js';
 import { ratFromDecimal } from '../expr/rational.js';
 import { DELTA, LIST, SUM, indexed, isIndexed } from '../expr/indexed.js';
 import { type Token, tokenize } from './lexer.js';
@@ -16,6 +29,12 @@ import { nearestName } from './suggest.js';
 
 /** Names of index notation, read by the parser itself: `sum(k, 1, K, f)` binds k; `delta(k, i)`. */
 const INDEX_NOTATION: ReadonlySet<string> = new Set([SUM, DELTA]);
+
+/** mathjs's operators that are words: read as names, `x mod y` would be a product. */
+const WORD_OPERATORS: ReadonlySet<string> = new Set(['mod', 'to', 'in', 'and', 'or', 'xor', 'not']);
+
+/** A name that reads as a variable (`x`, `a2`, `z_1`, `σ2`): a call to it was likely meant as a product. */
+const VARIABLE_LIKE = /^[A-Za-z\u0370-\u03ff]_?[0-9]*'*$/;
 
 /** Comparisons inside a call's arguments, and the functions they stand for. */
 const COMPARISONS: Readonly<Record<string, string>> = { '>': 'gt', '<': 'lt', '>=': 'ge', '<=': 'le' };
@@ -96,6 +115,7 @@ class Parser extends TokenParser<Token> {
   }
 
   expectEnd(): void {
+    if (this.tok.kind === 'name' && WORD_OPERATORS.has(this.tok.text)) this.wordOperator();
     if (this.tok.kind !== 'end') {
       const what = this.tok.kind === 'op' && ')]'.includes(this.tok.text) ? `unmatched '${this.tok.text}'` : `unexpected ${this.describe(this.tok)}`;
       this.fail(what);
@@ -152,31 +172,66 @@ class Parser extends TokenParser<Token> {
   /** Whether the current token can start a factor written right after another (juxtaposition). */
   private startsImplicitFactor(): boolean {
     const t = this.tok;
-    return t.kind === 'name' || t.kind === 'num' || (t.kind === 'op' && (t.text === '(' || t.text === '['));
+    // A word operator ends the expression: `x mod y` is refused, `y in {0, 1}` left to the caller.
+    return (t.kind === 'name' && !WORD_OPERATORS.has(t.text)) || t.kind === 'num' || (t.kind === 'op' && (t.text === '(' || t.text === '['));
   }
 
+  /** Explicit `*` and `/`, left to right, between implicit products: `a/b c` is a/(b c). */
   private product(): Expr {
     // Factors are collected and multiplied once, as terms are in expression().
-    const factors = [this.unary()];
+    const factors = [this.implicitProduct()];
     for (;;) {
       if (this.isOp('*')) {
         this.i++;
-        factors.push(this.unary());
+        factors.push(this.implicitProduct());
       } else if (this.isOp('/')) {
         this.i++;
-        factors.push(pow(this.unary(), num(-1)));
-      } else if (this.startsImplicitFactor()) {
-        if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
-        factors.push(this.power());
+        factors.push(pow(this.implicitProduct(), num(-1)));
       } else break;
     }
     return factors.length === 1 ? factors[0]! : mul(...factors);
   }
 
+  /** Factors written side by side (`2 x y`, `(a)(b)`), binding tighter than `*` and `/`, as in mathjs. */
+  private implicitProduct(): Expr {
+    const factors = [this.numberFraction()];
+    while (this.startsImplicitFactor()) {
+      // mathjs reads `x 2` as x*2 but `2 3` as an error: a number after a factor is refused.
+      if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
+      factors.push(this.numberFraction());
+    }
+    return factors.length === 1 ? factors[0]! : mul(...factors);
+  }
+
+  /**
+   * mathjs's "rule 2": a number (or a signed one) divided by a number that a name or `(`
+   * follows divides first, so `1/2 x` is (1/2)x while `x/2 y` is x/(2y).
+   */
+  private numberFraction(): Expr {
+    const start = this.i;
+    let node = this.unary();
+    if (!this.isNumberLiteral(start, this.i)) return node;
+    for (;;) {
+      const divisor = this.tokens[this.i + 1];
+      const after = this.tokens[this.i + 2];
+      if (!this.isOp('/') || divisor?.kind !== 'num' || !after || !(after.kind === 'name' || this.isOp('(', after))) return node;
+      this.i++;
+      node = mul(node, pow(this.unary(), num(-1)));
+    }
+  }
+
+  /** Whether the tokens from `start` to `end` are a number, or a sign and a number. */
+  private isNumberLiteral(start: number, end: number): boolean {
+    const first = this.tokens[start]!;
+    if (end - start === 1) return first.kind === 'num';
+    return end - start === 2 && (this.isOp('-', first) || this.isOp('+', first)) && this.tokens[start + 1]!.kind === 'num';
+  }
+
   protected power(): Expr {
     const first = this.tok;
     const base = this.primary();
-    if (!this.isOp('^')) return base;
+    if (this.isOp('**') && !this.options.starPower) this.fail("'**' is not mathjs syntax: write ^ for a power (x^2)");
+    if (!this.isOp('^') && !this.isOp('**')) return base;
     const at = this.tok.offset;
     this.i++;
     this.enter(at);
@@ -202,6 +257,7 @@ class Parser extends TokenParser<Token> {
       const e = this.expression();
       this.depth--;
       if (!this.isOp(close)) {
+        if (this.tok.kind === 'name' && WORD_OPERATORS.has(this.tok.text)) this.wordOperator();
         if (this.tok.kind === 'end') this.fail(`missing '${close}' to match the '${t.text}' at column ${t.offset + 1}`, t.offset);
         this.fail(`expected '${close}' but found ${this.describe(this.tok)}`);
       }
@@ -214,34 +270,126 @@ class Parser extends TokenParser<Token> {
 
   private nameOrCall(): Expr {
     const t = this.tok;
-    const name = ALIASES.get(t.text) ?? t.text;
+    if (WORD_OPERATORS.has(t.text)) this.wordOperator();
+    // `sigmoid'(z)`: primes after a function's name are its derivative.
+    const primes = t.text.length - t.text.replace(/'+$/, '').length;
+    const written = t.text.slice(0, t.text.length - primes);
+    const name = ALIASES.get(written) ?? written;
     this.i++;
     const next = this.tok;
-    const callsHere = next.kind === 'op' && next.text === '(' && !next.spaced;
+    const paren = this.isOp('(', next);
+    if (primes > 0 && this.functions.has(name)) return this.derivativeAt(name, primes, t);
+    const full = primes > 0 ? t.text : name;
     // Index notation: `sum(k, 1, K, f)`, `delta(k, i)`, and `z[i]` (a bracket right after a name).
-    if (INDEX_NOTATION.has(name) && next.kind === 'op' && next.text === '(') return this.indexCall(name, t);
-    if (INDEX_NOTATION.has(name)) return sym(name);
-    if (next.kind === 'op' && next.text === '[' && !next.spaced && !this.functions.has(name) && name !== 'e') {
+    if (INDEX_NOTATION.has(full) && paren) return this.indexCall(full, t);
+    if (INDEX_NOTATION.has(full)) return sym(full);
+    if (this.isOp('[', next) && !next.spaced && !this.functions.has(full) && full !== 'e') {
       this.i++;
       this.enter(next.offset);
       const index = this.expression();
       this.depth--;
-      if (!this.isOp(']')) this.fail(`expected ']' to close ${name}[... but found ${this.describe(this.tok)}`);
+      if (!this.isOp(']')) this.fail(`expected ']' to close ${full}[... but found ${this.describe(this.tok)}`);
       this.i++;
-      return indexed(name, index);
+      if (this.isOp('(') && !this.options.variables?.has(full)) this.unknownFunction(`${full}[${this.text.slice(next.offset + 1, this.tokens[this.i - 1]!.offset)}]`, t);
+      return indexed(full, index);
     }
-    if (this.functions.has(name) && (callsHere || (next.kind === 'op' && next.text === '('))) {
-      return this.callArgs(name, t);
+    if (this.functions.has(full)) {
+      if (paren) return this.callArgs(full, t);
+      this.fail(`function '${full}' needs its arguments in parentheses`, next.offset);
     }
-    if (this.functions.has(name)) this.fail(`function '${name}' needs its arguments in parentheses`, next.offset);
-    if (callsHere && /^[A-Za-z_]{3,}$/.test(name)) {
-      if (!this.options.functions) return this.callArgs(name, t);
+    // A name followed by `(` is a call (mathjs), unless the problem declares the name. Without
+    // a rule set's functions, a name that is not variable-like is called, and the rule set
+    // the expression meets later decides whether it knows it.
+    if (paren && !this.options.variables?.has(full)) {
+      if (this.options.functions === undefined && primes === 0 && !VARIABLE_LIKE.test(full) && full !== 'pi') return this.callArgs(full, t);
+      this.unknownFunction(full, t);
+    }
+    if (paren) this.unambiguousProduct(full, t);
+    if (full === 'e') return call('exp', num(1));
+    return sym(full);
+  }
+
+  /**
+   * A declared name before `(` is a product, read side by side; where mathjs's reading as a
+   * call would group otherwise, the text is refused with both readings: `a2(1 - a2)^2` (the
+   * textbook's a2*(1 - a2)^2, mathjs's (a2(1 - a2))^2) and `x^a2(1 - a2)`.
+   */
+  private unambiguousProduct(name: string, at: Token): void {
+    const group = this.parenthesisedText();
+    if (group === undefined) return;
+    const before = this.tokens[this.i - 2];
+    const signed = before && (this.isOp('-', before) || this.isOp('+', before)) ? this.tokens[this.i - 3] : before;
+    if (signed && (this.isOp('^', signed) || this.isOp('**', signed))) {
+      this.fail(`^${name}${group} is ambiguous: write ^(${name}*${group}) or ^${name}*${group}`, at.offset);
+    }
+    const close = this.closingIndex()!;
+    const after = this.tokens[close + 1]!;
+    if (this.isOp('^', after) || this.isOp('**', after)) {
+      // The exponent as written when it is one token (`^2`), else elided.
+      const e = this.tokens[close + 2]!;
+      const next = this.tokens[close + 3]!;
+      const exponent = (e.kind === 'num' || e.kind === 'name') && !(next.kind === 'op' && '^(['.includes(next.text)) ? e.text : '...';
+      this.fail(`${name}${group}^${exponent} is ambiguous: write ${name}*${group}^${exponent} or (${name}*${group})^${exponent}`, at.offset);
+    }
+  }
+
+  /** The error for mathjs's word operator here (`mod`, `to`, ...). */
+  private wordOperator(): never {
+    this.fail(`'${this.tok.text}' is an operator in mathjs syntax, which gradproof does not read`);
+  }
+
+  /**
+   * The error for a call to `name`, which is no known function: a likely product is shown
+   * as one (`write f*(x + y) for a product`), a likely misspelling with the function meant.
+   */
+  private unknownFunction(name: string, at: Token): never {
+    let hint = '';
+    if (name.endsWith("'")) {
+      // `g'(z)` for a g that is no function: its derivative is not guessed.
+      this.fail(`unknown function '${name.replace(/'+$/, '')}' in ${name}(...)`, at.offset, 'unknown-function');
+    } else if (VARIABLE_LIKE.test(name) || name.includes('[')) {
+      hint = `; write ${name}*${this.parenthesisedText() ?? '(...)'} for a product`;
+    } else {
       const near = nearestName(name, [...this.functions]);
-      const hint = near ? `; did you mean '${near}'?` : '';
-      this.fail(`unknown function '${name}'${hint}`, t.offset, 'unknown-function');
+      // Not `log` for `log2`: a name that extends a function's is another function, not a typo.
+      if (near && !name.startsWith(near)) hint = `; did you mean '${near}'?`;
     }
-    if (name === 'e') return call('exp', num(1));
-    return sym(name);
+    this.fail(`unknown function '${name}'${hint}`, at.offset, 'unknown-function');
+  }
+
+  /** The text from the `(` here to its matching `)`, if it has one. */
+  private parenthesisedText(): string | undefined {
+    const close = this.closingIndex();
+    return close === undefined ? undefined : this.text.slice(this.tok.offset, this.tokens[close]!.offset + 1);
+  }
+
+  /** The index of the `)` that matches the `(` here, if it has one. */
+  private closingIndex(): number | undefined {
+    let level = 0;
+    for (let j = this.i; j < this.tokens.length; j++) {
+      const t = this.tokens[j]!;
+      if (this.isOp('(', t)) level++;
+      else if (this.isOp(')', t) && --level === 0) return j;
+    }
+    return undefined;
+  }
+
+  /**
+   * `f'(z)`, the derivative of the one-argument function f at z, is diff(f(z), z): the
+   * derivative of f(z) by z, which is f' at z for a name z (a member `z[i]` too). At a
+   * compound argument it is refused: diff(f(u), x) is not f'(u), and a name must be given.
+   */
+  private derivativeAt(name: string, primes: number, at: Token): Expr {
+    if (!this.isOp('(')) this.fail(`${at.text} needs its argument in parentheses: ${at.text}(z)`);
+    const e = this.callArgs(name, at);
+    const u = e.args[0]!;
+    if (e.args.length !== 1) this.fail(`${at.text} is the derivative of a one-argument function; ${name} has ${e.args.length} arguments here`, at.offset);
+    if (u.kind !== 'sym' || u.name === 'pi') {
+      if (!isIndexed(u)) this.fail(`${at.text}(u) is read at a name: name the argument (let u = ...) and write ${at.text}(u)`, at.offset);
+    }
+    let d: Expr = e;
+    for (let k = 0; k < primes; k++) d = diff(d, u);
+    return d;
   }
 
   /**

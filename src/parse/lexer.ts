@@ -70,6 +70,13 @@ function digitsEnd(text: string, j: number, end: number): number {
   return j;
 }
 
+/** mathjs operators gradproof does not read, and why: an error says so rather than "unexpected". */
+const REFUSED: Readonly<Record<string, string>> = {
+  '!': "'!' (factorial) is not supported",
+  '%': "'%' (mathjs's modulus or percentage) is not supported",
+  "'": "' (a prime) goes right after a function's name, as in sigmoid'(z)",
+};
+
 /** The one-character operators of the ASCII language. */
 const ASCII_OPERATORS = '+-*/^()[],=<>';
 
@@ -116,8 +123,9 @@ export function tokenize(text: string, source?: string): Token[] {
     } else {
       // Only characters past ASCII can be lookalikes.
       const look = code > 127 ? LOOKALIKES[text[i]!] : undefined;
-      const op = look ?? operatorAt(text, i, ASCII_OPERATORS);
-      if (op === undefined) fail(text, unexpectedCharacter(text, i), i, source);
+      // `**` is a token of its own: the parser reads it as a power where a file allows it, else refuses it with a hint.
+      const op = look ?? (text.startsWith('**', i) ? '**' : operatorAt(text, i, ASCII_OPERATORS));
+      if (op === undefined) fail(text, REFUSED[text[i]!] ?? unexpectedCharacter(text, i), i, source);
       out.push({ kind: 'op', text: op, offset: start, spaced });
       i += look ? 1 : op.length;
     }

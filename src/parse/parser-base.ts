@@ -11,15 +11,31 @@ export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
   'piecewise', 'gt', 'lt', 'ge', 'le',
 ]);
 
+/**
+ * The function names a parse knows: a rule set's (`options.functions`) when given, else the
+ * built-in ones. Every parser asks here, the one place this is decided.
+ */
+export function functionNames(options: ParseOptions): ReadonlySet<string> {
+  return options.functions ?? BUILTIN_FUNCTIONS;
+}
+
 export interface ParseOptions {
   /** A file name or a label such as `--expect`, shown in errors. */
   source?: string;
   /**
-   * Function names that a name followed by `(` is a call to (a rule set's functions). Without
-   * it, the built-in names are calls, and so is any other name of three or more letters
-   * written right before `(`; with it, such a name is an unknown function.
+   * The function names a call may name (a rule set's functions). In ASCII a name followed by
+   * `(` is a call, and a call to any other name is an error. Without this option the built-in
+   * names are known, and a call to another name is kept as a call (for the rule set that reads
+   * the expression to judge) unless it is variable-like (`f`, `a2`): that is an error.
    */
   functions?: ReadonlySet<string>;
+  /**
+   * Names the problem declares as its variables or intermediates (`let a2 = ...`, `wrt z2`):
+   * in ASCII, such a name followed by `(` is a product, as textbooks write `a2(1 - a2)`.
+   */
+  variables?: ReadonlySet<string>;
+  /** Whether `**` is read as `^` (derivation files, where Python's notation is common); else it is an error with a hint. */
+  starPower?: boolean;
   /** Deepest nesting accepted; deeper input is an error, never a stack overflow. */
   maxDepth?: number;
   /** Longest input accepted, in characters. */
@@ -32,14 +48,21 @@ export interface ParseOptions {
 type EveryOption = { [K in keyof Required<ParseOptions>]: ParseOptions[K] };
 
 /**
- * `options` for the expressions of a file: with its source and, when given, the indices the
- * file declares. Copied key by key rather than by spread, which costs more than parsing a
+ * `options` for the expressions of a file: with its source and, when given, the indices and
+ * the variables (added to the options' own) the file declares. Copied key by key rather than by spread, which costs more than parsing a
  * short line; an option added to ParseOptions is a compile error here until it is copied.
  */
-export function fileOptions(options: Omit<ParseOptions, 'source'>, source: string, indices?: ReadonlySet<string>): ParseOptions {
+export function fileOptions(
+  options: Omit<ParseOptions, 'source'>,
+  source: string,
+  indices?: ReadonlySet<string>,
+  variables?: ReadonlySet<string>,
+): ParseOptions {
   const every: EveryOption = {
     source,
     functions: options.functions,
+    variables: variables?.size ? new Set([...(options.variables ?? []), ...variables]) : options.variables,
+    starPower: options.starPower,
     maxDepth: options.maxDepth,
     maxLength: options.maxLength,
     indices: indices ?? options.indices,
@@ -92,7 +115,7 @@ export abstract class TokenParser<T extends BaseToken> {
       );
     }
     this.tokens = tokenize(text, options.source);
-    this.functions = options.functions ?? BUILTIN_FUNCTIONS;
+    this.functions = functionNames(options);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     if (this.tokens.length === 1) this.fail('empty expression', 0);
   }

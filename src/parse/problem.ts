@@ -20,6 +20,7 @@ import type { ParseOptions, Relation } from './ascii.js';
 import { fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 import { fileOptions } from './parser-base.js';
 import { pieceParser } from './file-lines.js';
+import { declaredNames } from './declared.js';
 
 export interface ProblemSpec {
   readonly title?: string;
@@ -53,6 +54,23 @@ function declaredIndices(text: string, lines: readonly string[]): Set<string> {
   return out;
 }
 
+/**
+ * The names the file declares, read before anything else: its `let` names, its loss's name
+ * and its `wrt`. For them `a2(1 - a2)` is a product; any other name followed by `(` is a call.
+ */
+function declaredInFile(lines: readonly string[]): ReadonlySet<string> {
+  const definitions: string[] = [];
+  const variables: string[] = [];
+  for (const line of lines) {
+    const m = /^\s*(let|loss|wrt)\s+([^#]*)/.exec(line);
+    if (!m) continue;
+    if (m[1] === 'wrt') variables.push(m[2]!.trim());
+    // A loss declares a name only when written `L = ...`: `loss f(x + y)` declares nothing.
+    else if (m[1] === 'let' || /^[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(m[2]!)) definitions.push(m[2]!);
+  }
+  return declaredNames(definitions, variables);
+}
+
 /** A LaTeX `wrt`: `z_2` is z2, and `z_i` with i a declared index is z[i]. */
 function latexWrt(text: string, indices: ReadonlySet<string>): string {
   const m = /^\s*([A-Za-z])_\{?([A-Za-z])\}?\s*$/.exec(text);
@@ -79,7 +97,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   const fail = (at: number, message: string): never => {
     throw new GradproofError('syntax', message, positionOf(text, at, source));
   };
-  const sub = pieceParser(text, source, fileOptions(options, source, indices.size ? indices : undefined), syntax);
+  const sub = pieceParser(text, source, fileOptions(options, source, indices.size ? indices : undefined, declaredInFile(lines)), syntax);
 
   for (const raw of lines) {
     const lineStart = offset;

@@ -16,7 +16,6 @@ describe('ASCII input prints back the way people write it', () => {
     ['a2 − y', 'a2 - y'],
     ['a2·(1 − a2)', 'a2*(1 - a2)'],
     ['a2 × y', 'a2*y'],
-    ['a2(1 - a2)', 'a2*(1 - a2)'],
     ['2x', '2*x'],
     ['y log(a2)', 'y*log(a2)'],
     ['σ(z2)', 'sigmoid(z2)'],
