@@ -185,10 +185,10 @@ export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, a
     main.beginPhase(a, 'assumption');
     main.replace('assumption', 'assume', [], right ? right.current : b);
   } else if (!algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs)) {
-    // Field algebra is not enough: identity rules, up to two in a row on either side.
+    // Field algebra is not enough: identity rules, up to three in a row on either side.
     const rightStart = right ? right.current : b;
-    const lefts = identityClosure(main.current, rules, defs, 2, 40);
-    const rights = identityClosure(rightStart, rules, defs, 2, 40);
+    const lefts = identityClosure(main.current, rules, defs, 3, 40, assumptions);
+    const rights = identityClosure(rightStart, rules, defs, 3, 40, assumptions);
     // The fewest rule uses first.
     const pairs = lefts.flatMap((l) => rights.map((r): [Variant, Variant] => [l, r])).filter(([l, r]) => l.steps.length + r.steps.length > 0);
     pairs.sort((x, y) => x[0].steps.length + x[1].steps.length - (y[0].steps.length + y[1].steps.length));
