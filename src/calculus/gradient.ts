@@ -12,6 +12,7 @@ import type { RuleSet } from '../rules/types.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
+import { intoNamedFunctions } from '../algebra/named-forms.js';
 import { differentiate } from './derive.js';
 import { selectBranches } from '../algebra/assumptions.js';
 import { simplifySums } from '../algebra/sums.js';
@@ -68,6 +69,7 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   simplifySums(main, rules, defs, facts);
   intoNames(main, defs, noFold, simplify);
   simplify(main);
+  intoNamedFunctions(main, rules, defs);
   main.endPhase();
   if (problem.assumptions?.length) {
     main.beginPhase(main.start, 'assume');

@@ -87,3 +87,17 @@ describe('a link left unknown is not called wrong', () => {
     expect(formatChain(o, 'en').trimEnd().split('\n').at(-1)).toBe('The first wrong step is 1: x = 1 + x');
   });
 });
+
+describe('a result in the shape of the sigmoid is printed as the sigmoid', () => {
+  it.each([
+    ['log(1 + exp(u))', 'u', 'sigmoid(u)'],
+    ['2*log(1 + exp(u))', 'u', '2*sigmoid(u)'],
+    ['log(1 + exp(-u))', 'u', '-sigmoid(-u)'],
+    ['log(1 + exp(w*x + b))', 'w', 'x*sigmoid(b + w*x)'],
+  ])('d/d%s of %s is %s, replayed by the kernel', (loss, wrt, result) => {
+    const r = derive({ loss, wrt });
+    expect(r.result).toBe(result);
+    expect(r.checked).toBe(true);
+    expect(r.steps.some((s) => s.rule.startsWith('fold.sigmoid'))).toBe(true);
+  });
+});
