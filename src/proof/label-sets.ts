@@ -6,23 +6,15 @@
  */
 import { type Expr, add, isNum, mul, num, pow } from '../expr/node.js';
 import { toAscii } from '../expr/print.js';
-import { type Rational, ONE, ZERO, isZero, ratAdd, ratEq, ratMul, ratNeg, ratToNumber } from '../expr/rational.js';
+import { type Rational, ZERO, isZero, ratEq, ratNeg, ratToNumber } from '../expr/rational.js';
+import { vanishingPolynomial } from '../expr/label-set.js';
 import type { Assumption } from './types.js';
 
 /** The fact `name in {values}`: the equation prod (name - v) = 0 as `name^n = ...`, with the set beside it. */
 export function labelSetFact(name: Expr, values: readonly Expr[]): Assumption {
   const roots = values.map((v) => (isNum(v) ? v.value : undefined));
   if (!values.length || roots.some((r) => r === undefined)) throw new Error('a label set lists numbers');
-  // Coefficients of prod (x - v), lowest power first.
-  let c: Rational[] = [ONE];
-  for (const v of roots as Rational[]) {
-    const next: Rational[] = new Array<Rational>(c.length + 1).fill(ZERO);
-    c.forEach((k, i) => {
-      next[i + 1] = ratAdd(next[i + 1]!, k);
-      next[i] = ratAdd(next[i]!, ratMul(ratNeg(v), k));
-    });
-    c = next;
-  }
+  const c = vanishingPolynomial(roots as Rational[]);
   const n = c.length - 1;
   const power = (k: number): Expr => (k === 0 ? num(1) : k === 1 ? name : pow(name, num(k)));
   const rest = c.slice(0, n).flatMap((k, i) => (isZero(k) ? [] : [mul(num(ratNeg(k)), power(i))]));

@@ -118,3 +118,32 @@ describe('bad label sets are refused where they are wrong', () => {
     expect(error(text)).toBe(message);
   });
 });
+
+describe('the engine uses a label set', () => {
+  it('a result reads y where the derivation gives y^2 (an assumption step, replayed)', () => {
+    const r = derive({ loss: 'log(1 + exp(z)) - y^2*z', wrt: 'z', assume: 'y in {0, 1}', expect: 'sigmoid(z) - y' });
+    expect(r.result).toBe('sigmoid(z) - y');
+    expect(r.checked).toBe(true);
+    expect(r.steps.at(-1)).toMatchObject({ rule: 'assume', kind: 'assumption', before: 'sigmoid(z) - y^2', after: 'sigmoid(z) - y' });
+    expect(r.expectations[0]!.verdict).toBe('proven');
+    // Without the set, y^2 stays.
+    expect(derive({ loss: 'log(1 + exp(z)) - y^2*z', wrt: 'z' }).result).toBe('sigmoid(z) - y^2');
+  });
+
+  it('on {-1, 1}, y^3 is y', () => {
+    expect(derive({ loss: 'softplus(z) - y^3*z', wrt: 'z', assume: 'y in {-1, 1}' }).result).toBe('sigmoid(z) - y');
+  });
+
+  it('an identity and the set together: sigmoid(z) - y^2 = exp(z)/(1 + exp(z)) - y', () => {
+    const r = equivalent('sigmoid(z) - y^2', 'exp(z)/(1 + exp(z)) - y', { assume: 'y in {0, 1}' });
+    expect(r.verdict).toBe('proven');
+    expect(r.rules).toContain('assume');
+    expect(equivalent('sigmoid(z) - y^2', 'exp(z)/(1 + exp(z)) - y').verdict).toBe('refuted');
+  });
+
+  it('a LaTeX problem file states the set as y \\in \\{0, 1\\}', () => {
+    const spec = parseProblem('loss L = \\log(1 + e^{z}) - y^2 z\nassume y \\in \\{0, 1\\}\nwrt z\nexpect \\frac{e^{z}}{1 + e^{z}} - y\n', 'p.grad');
+    const json = outcomeToJson(runProblem(spec));
+    expect([json.result, json.expectations[0]!.verdict, json.assumptions]).toEqual(['sigmoid(z) - y', 'proven', ['y in {0, 1}']]);
+  });
+});
