@@ -13,6 +13,7 @@ import { toAscii } from '../../src/expr/print.js';
 import { labelSetFact } from '../../src/proof/label-sets.js';
 import { parse } from '../../src/parse/ascii.js';
 import { proofFromJson } from '../../src/api/serialize.js';
+import { check } from '../../src/api/check.js';
 
 describe('a label set is the equation it implies', () => {
   it.each([
@@ -145,5 +146,14 @@ describe('the engine uses a label set', () => {
     const spec = parseProblem('loss L = \\log(1 + e^{z}) - y^2 z\nassume y \\in \\{0, 1\\}\nwrt z\nexpect \\frac{e^{z}}{1 + e^{z}} - y\n', 'p.grad');
     const json = outcomeToJson(runProblem(spec));
     expect([json.result, json.expectations[0]!.verdict, json.assumptions]).toEqual(['sigmoid(z) - y', 'proven', ['y in {0, 1}']]);
+  });
+});
+
+describe('a proof from a label set, read back and replayed', () => {
+  it('replays from its JSON; with the set tampered, the step citing it is rejected', () => {
+    const r = derive({ loss: 'softplus(z) - y^2*z', wrt: 'z', assume: 'y in {0, 1}' });
+    expect(check(r)).toMatchObject({ checked: true, premises: { assumptions: ['y in {0, 1}'] } });
+    const tampered = JSON.parse(JSON.stringify(r).replace('y in {0, 1}', 'y in {0, 2}'));
+    expect(check(tampered)).toMatchObject({ checked: false, reason: 'no stated equation turns y^2 into y' });
   });
 });
