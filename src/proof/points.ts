@@ -29,7 +29,8 @@ export function satisfyEquations(assumptions: readonly Assumption[], point: Reco
     fixed.add(v);
   }
   const plan = assumptions
-    .filter((f) => f.op === '=' && !f.among)
+    // A set whose name is not a variable of the point (a defined name) is an equation like any other.
+    .filter((f) => f.op === '=' && !fixed.has(setVariable(f) ?? ''))
     .map((f) => {
       const g = add(f.lhs, mul(num(-1), f.rhs));
       const roles = indexRoles([g, ...defs.list.map((d) => d.expr)], (x) => defs.isFamily(x));

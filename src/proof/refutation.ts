@@ -81,7 +81,7 @@ function onTheFacts(start: Readonly<Record<string, number>>, ctx: RefutationCont
     p[v] = decimal(nearestMember(f, p[v] as number), digits);
     fixed.add(v);
   }
-  const equations = ctx.assumptions.filter((f) => f.op === '=' && !f.among);
+  const equations = ctx.assumptions.filter((f) => f.op === '=' && !fixed.has(setVariable(f) ?? ''));
   const roles = indexRoles([...equations.flatMap((f) => [f.lhs, f.rhs]), ...ctx.defs.list.map((d) => d.expr)], (x) => ctx.defs.isFamily(x));
   const taken = new Set<string>();
   const plan = equations.map((f) => {
