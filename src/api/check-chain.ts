@@ -180,19 +180,25 @@ export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, a
     if (err instanceof GradproofError && err.code === 'unknown-function') return undefined;
     throw err;
   }
+  let closing: 'algebra' | 'assumption' = 'algebra';
   const byEquation = !algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs) && equationGiving(main.current, right ? right.current : b, assumptions, defs);
   if (byEquation) {
     main.beginPhase(a, 'assumption');
     main.replace('assumption', 'assume', [], right ? right.current : b);
   } else if (!algebraicallyEqual(main.current, right ? right.current : b, defs, rules.defs)) {
-    // Field algebra is not enough: identity rules, up to two in a row on either side.
+    // Field algebra is not enough: identity rules, up to three in a row on either side.
     const rightStart = right ? right.current : b;
-    const lefts = identityClosure(main.current, rules, defs, 2, 40);
-    const rights = identityClosure(rightStart, rules, defs, 2, 40);
+    const lefts = identityClosure(main.current, rules, defs, 3, 40, assumptions);
+    const rights = identityClosure(rightStart, rules, defs, 3, 40, assumptions);
     // The fewest rule uses first.
     const pairs = lefts.flatMap((l) => rights.map((r): [Variant, Variant] => [l, r])).filter(([l, r]) => l.steps.length + r.steps.length > 0);
     pairs.sort((x, y) => x[0].steps.length + x[1].steps.length - (y[0].steps.length + y[1].steps.length));
-    const pick = pairs.find(([l, r]) => algebraicallyEqual(l.result, r.result, defs, rules.defs));
+    let pick = pairs.find(([l, r]) => algebraicallyEqual(l.result, r.result, defs, rules.defs));
+    // Then identities and a stated equation together (sigmoid opened, y^2 = y from y in {0, 1}); the cheapest pairs only.
+    if (!pick && assumptions.some((f) => f.op === '=')) {
+      pick = pairs.slice(0, 200).find(([l, r]) => equationGiving(l.result, r.result, assumptions, defs));
+      closing = 'assumption';
+    }
     if (!pick) return undefined;
     if (pick[0].steps.length) useIdentities(main, pick[0]);
     if (pick[1].steps.length) {
@@ -202,7 +208,10 @@ export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, a
     }
   }
   const target = right ? right.current : b;
-  if (main.current !== target) {
+  if (main.current !== target && closing === 'assumption') {
+    main.beginPhase(a, 'assumption');
+    main.replace('assumption', 'assume', [], target);
+  } else if (main.current !== target) {
     main.beginPhase(a, 'algebra');
     main.replace('algebra', 'alg.rearrange', [], target);
   }

@@ -20,6 +20,7 @@ import { deriveGradient } from '../calculus/gradient.js';
 import type { Assumption, Condition, Proof, Step } from '../proof/types.js';
 import { type Decision, type Verdict, decisionOf } from '../verdict/equality.js';
 import { thenProof } from '../proof/compose.js';
+import { distinctValues, factAscii, labelSetFact } from '../proof/label-sets.js';
 import { assertConsistent } from '../verdict/consistency.js';
 import { Definitions } from '../expr/context.js';
 import { checkProof, type CheckedProof } from '../kernel/index.js';
@@ -222,8 +223,9 @@ function replay(proof: Proof, rules: RuleSet): CheckedProof {
   return r.checked;
 }
 
-/** `0 < a2 < 1` is two assumptions, `0 < a2` and `a2 < 1`. */
+/** `0 < a2 < 1` is two assumptions, `0 < a2` and `a2 < 1`; `y in {0, 1}` is the equation `y^2 = y`, stated as a set. */
 export function toAssumptions(r: Relation): Assumption[] {
+  if (r.among) return [labelSetFact(r.operands[0]!, distinctValues(r.among))];
   return r.ops.map((op, i) => ({ lhs: r.operands[i]!, op, rhs: r.operands[i + 1]! }));
 }
 
@@ -323,7 +325,7 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     phases: o.proof.phases.map((p) => ({ lhs: toAscii(p.lhs), from: toAscii(p.from), to: toAscii(p.to) })),
     lines: proofLinesToJson(o.proof, rulesById, lang),
     definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr), ...(d.index === undefined ? {} : { index: d.index }) })),
-    assumptions: o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
+    assumptions: o.proof.assumptions.map(factAscii),
     conditions: o.conditions.map(conditionToText),
     dischargedConditions: o.discharged.map(conditionToText),
     premises: premisesToJson(outcomePremises(o)),

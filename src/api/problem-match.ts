@@ -13,6 +13,7 @@ import { symbols } from '../expr/traverse.js';
 import type { Theorem } from '../kernel/index.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { Assumption } from '../proof/types.js';
+import { factAscii } from '../proof/label-sets.js';
 import type { Lang } from '../render/rule-name.js';
 import { toAssumptions } from './derive.js';
 
@@ -46,6 +47,7 @@ const definitionText = (d: Definition): string => `${toAscii(definedTerm(d))} = 
 
 /** A fact as written, up to the direction it is read in: `a > b` is `b < a`, `a = b` is `b = a`. */
 function factKey(a: Assumption): string {
+  if (a.among) return factAscii(a);
   const [l, r] = [toAscii(a.lhs), toAscii(a.rhs)];
   if (a.op === '>' || a.op === '>=') return `${r} ${a.op === '>' ? '<' : '<='} ${l}`;
   if ((a.op === '=' || a.op === '!=') && r < l) return `${r} ${a.op} ${l}`;
@@ -68,8 +70,8 @@ export function problemDifferences(theorem: Theorem, spec: ProblemSpec): Problem
   for (const d of definitions) if (!mine.has(d.name)) out.push({ kind: 'missing-definition', item: definitionText(d) });
   const facts = new Map(theorem.premises.assumptions.map((a) => [factKey(a), a]));
   const stated = new Map(spec.assumptions.flatMap(toAssumptions).map((a) => [factKey(a), a]));
-  for (const [k, a] of facts) if (!stated.has(k)) out.push({ kind: 'extra-assumption', item: `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}` });
-  for (const [k, a] of stated) if (!facts.has(k)) out.push({ kind: 'missing-assumption', item: `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}` });
+  for (const [k, a] of facts) if (!stated.has(k)) out.push({ kind: 'extra-assumption', item: factAscii(a) });
+  for (const [k, a] of stated) if (!facts.has(k)) out.push({ kind: 'missing-assumption', item: factAscii(a) });
   return out;
 }
 

@@ -7,7 +7,8 @@ import type { Expr } from '../expr/node.js';
 import { GradproofError } from '../expr/errors.js';
 import { num, sub } from '../expr/node.js';
 import { parse, parseRelation, type ParseOptions } from '../parse/ascii.js';
-import { aFact } from '../parse/auto.js';
+import { parseAnyRelation } from '../parse/auto.js';
+import { toAssumptions } from './derive.js';
 import type { Assumption, Condition, Proof, Step, StepKind } from '../proof/types.js';
 
 const KINDS: readonly StepKind[] = ['rule', 'algebra', 'definition', 'assumption', 'chain', 'lemma', 'index'];
@@ -64,8 +65,7 @@ export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof 
   });
   const assumptions = list(o.assumptions ?? [], 'assumptions').flatMap((a, i): Assumption[] => {
     if (typeof a !== 'string') throw new GradproofError('syntax', `assumptions[${i}] should be a relation in a string`);
-    const rel = aFact(parseRelation(a, { ...options, source: `assumptions[${i}]` }), a, { ...options, source: `assumptions[${i}]` });
-    return rel.ops.map((op, k) => ({ lhs: rel.operands[k]!, op, rhs: rel.operands[k + 1]! }));
+    return toAssumptions(parseAnyRelation(a, { ...options, source: `assumptions[${i}]` }, 'ascii'));
   });
   const phases = list(o.phases ?? [], 'phases').map((p, i) => {
     const r = record(p, `phases[${i}]`);

@@ -12,11 +12,12 @@ import type { RuleSet } from '../rules/types.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
+import { intoNamedFunctions } from '../algebra/named-forms.js';
 import { differentiate } from './derive.js';
-import { selectBranches } from '../algebra/assumptions.js';
+import { reduceLabelPowers, selectBranches } from '../algebra/assumptions.js';
 import { simplifySums } from '../algebra/sums.js';
 import { variableName, wrtVariable } from '../expr/indexed.js';
-import type { Fact } from '../expr/bounds.js';
+import type { Assumption } from '../proof/types.js';
 
 export interface GradientProblem {
   /** Named intermediates, in any order. */
@@ -24,8 +25,8 @@ export interface GradientProblem {
   /** The loss: a defined name, or an expression (then named `L`). */
   readonly loss: Expr;
   readonly wrt: string;
-  /** Stated facts; bounds such as `z > 0` select the branches of piecewise results. */
-  readonly assumptions?: readonly Fact[];
+  /** Stated facts; bounds such as `z > 0` select the branches of piecewise results, and label sets reduce powers. */
+  readonly assumptions?: readonly Assumption[];
 }
 
 export interface GradientDerivation {
@@ -68,10 +69,12 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   simplifySums(main, rules, defs, facts);
   intoNames(main, defs, noFold, simplify);
   simplify(main);
+  intoNamedFunctions(main, rules, defs);
   main.endPhase();
   if (problem.assumptions?.length) {
     main.beginPhase(main.start, 'assume');
     selectBranches(main, problem.assumptions, rules.defs);
+    reduceLabelPowers(main, problem.assumptions);
     simplify(main);
     main.endPhase();
   }

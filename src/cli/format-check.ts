@@ -4,7 +4,7 @@ import type { ChainOutcome } from '../api/check-chain.js';
 import { conditionToText } from '../render/conditions.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
-import { chainToDocument } from '../render/document-check.js';
+import { chainToDocument, closingLinks } from '../render/document-check.js';
 import { chainToMarkdown } from '../render/markdown-chain.js';
 import { evidenceText } from '../render/evidence.js';
 import { explainProvenLinksOnce } from '../render/explain-link.js';
@@ -47,10 +47,13 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
   // What the proven links rest on, from their theorems, then the verdict on the whole.
   const premises = chainPremises(o);
   if (premises && hasPremises(premises)) out.push(...premisesToText(premises, lang), '');
-  const wrong = o.links.find((l) => l.number === o.firstWrong);
-  if (!wrong) out.push(w.ok);
-  else if (lang === 'zh') out.push(`${w.wrong} ${wrong.number} 步${wrong.line ? `（第 ${wrong.line} 行）` : ''}：${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
-  else out.push(`${w.wrong} ${wrong.number}${wrong.line ? ` (line ${wrong.line})` : ''}: ${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
+  // Unknown is not wrong: a link neither proven nor refuted is named as undecided.
+  const { wrong, undecided } = closingLinks(o.links);
+  const claim = (l: (typeof o.links)[number]): string => `${toAscii(l.from)} = ${toAscii(l.to)}`;
+  const where = (l: (typeof o.links)[number]): string => (!l.line ? '' : lang === 'zh' ? `（第 ${l.line} 行）` : ` (line ${l.line})`);
+  if (o.firstWrong === null) out.push(w.ok);
+  if (undecided) out.push(lang === 'zh' ? `第 ${undecided.number} 步${where(undecided)}既未能证明，也未能否定：${claim(undecided)}` : `Step ${undecided.number}${where(undecided)} could be neither proven nor refuted: ${claim(undecided)}`);
+  if (wrong) out.push(lang === 'zh' ? `${w.wrong} ${wrong.number} 步${where(wrong)}：${claim(wrong)}` : `${w.wrong} ${wrong.number}${where(wrong)}: ${claim(wrong)}`);
   return `${out.join('\n')}\n`;
 }
 

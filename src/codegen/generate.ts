@@ -14,6 +14,7 @@ import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { reduceConditions } from '../proof/conditions.js';
+import { factAscii } from '../proof/label-sets.js';
 import type { Verdict } from '../verdict/equality.js';
 import { conditionToText } from '../render/conditions.js';
 import { type DeriveInput, collectConditions, outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
@@ -139,7 +140,7 @@ function everyGradient(spec: ProblemSpec, rules: RuleSet, budget: Budget | undef
     definitions: all.proof.definitions,
     gradients: all.gradients.map((g) => ({ wrt: g.wrt, result: g.result, order: g.order })),
     conditions: remaining.map(conditionToText),
-    assumptions: all.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
+    assumptions: all.proof.assumptions.map(factAscii),
     expectations: [],
   };
 }

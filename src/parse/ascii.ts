@@ -48,6 +48,8 @@ export interface Relation {
   readonly operands: readonly Expr[];
   /** One operator between each pair of neighbouring operands. */
   readonly ops: readonly RelOp[];
+  /** A label set `y in {0, 1}`: its members (the one operand is the name, and there are no ops). */
+  readonly among?: readonly Expr[];
 }
 export type { RelOp } from './parser-base.js';
 

@@ -7,6 +7,7 @@ import type { Expr } from '../expr/node.js';
 import { GradproofError } from '../expr/errors.js';
 import { parse, parseDefinition, parseRelation, type ParseOptions, type Relation } from './ascii.js';
 import { parseLatex, parseLatexDefinition, parseLatexRelation } from './latex.js';
+import { parseLabelSet } from './label-set.js';
 
 /** Which syntax an input is in: forced by `--input`, or guessed from the text. */
 export type InputSyntax = 'auto' | 'ascii' | 'latex';
@@ -26,16 +27,19 @@ export function parseAnyDefinition(text: string, options: ParseOptions = {}, syn
   return isLatex(text, syntax) ? parseLatexDefinition(text, options) : parseDefinition(text, options);
 }
 
-/** A relation in either syntax. */
+/** A relation in either syntax, or a label set (`y in {0, 1}`, `y \in \{-1, 1\}`). */
 export function parseAnyRelation(text: string, options: ParseOptions = {}, syntax: InputSyntax = 'auto'): Relation {
-  return aFact(isLatex(text, syntax) ? parseLatexRelation(text, options) : parseRelation(text, options), text, options);
+  const latex = isLatex(text, syntax);
+  const set = parseLabelSet(text, options, latex);
+  if (set) return set;
+  return aFact(latex ? parseLatexRelation(text, options) : parseRelation(text, options), text, options);
 }
 
-/** A stated fact is a relation: `x` alone states nothing, and is refused rather than dropped. */
+/** A stated fact is a relation or a label set: `x` alone states nothing, and is refused rather than dropped. */
 export function aFact(r: Relation, text: string, options: ParseOptions): Relation {
-  if (r.ops.length) return r;
+  if (r.ops.length || r.among) return r;
   const pos = { ...(options.source ? { source: options.source } : {}), offset: 0, line: 1, column: 1, text };
-  throw new GradproofError('syntax', `a fact is a relation (=, !=, <, <=, >, >=), not '${text.trim()}'`, pos);
+  throw new GradproofError('syntax', `a fact is a relation (=, !=, <, <=, >, >=) or a set of values (y in {0, 1}), not '${text.trim()}'`, pos);
 }
 
 /**

@@ -8,23 +8,34 @@ import { close, valueAt } from '../expr/numeric.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { freeSymbols } from '../expr/indexed.js';
 import { baseName, indexRoles, isRealKey } from '../expr/sample.js';
+import { ratToNumber } from '../expr/rational.js';
+import { nearestMember, setVariable } from './label-sets.js';
 import type { Assumption } from './types.js';
 
 /**
- * Moves the point onto each stated equation by Newton's method, so sampling respects facts
- * such as `y1 + y2 + y3 = 1`. Each equation moves a free variable of its own where it can
+ * Moves the point onto each label set (`y in {0, 1}`: y becomes 0 or 1) and onto each stated
+ * equation by Newton's method, so sampling respects facts such as `y1 + y2 + y3 = 1`. Each equation moves a free variable of its own where it can
  * (a member of a family counts; an index does not), and a few sweeps let equations that
  * share variables settle together (`x + y = 1`, `x - y = 0`).
  */
 export function satisfyEquations(assumptions: readonly Assumption[], point: Record<string, number>, defs: Definitions, opt: { fns?: FunctionTable }): boolean {
   const taken = new Set<string>();
+  // A label set puts its name on the nearest member (never between two), and no equation moves it.
+  const fixed = new Set<string>();
+  for (const f of assumptions) {
+    const v = setVariable(f);
+    if (v === undefined || point[v] === undefined) continue;
+    point[v] = ratToNumber(nearestMember(f, point[v]));
+    fixed.add(v);
+  }
   const plan = assumptions
-    .filter((f) => f.op === '=')
+    // A set whose name is not a variable of the point (a defined name) is an equation like any other.
+    .filter((f) => f.op === '=' && !fixed.has(setVariable(f) ?? ''))
     .map((f) => {
       const g = add(f.lhs, mul(num(-1), f.rhs));
       const roles = indexRoles([g, ...defs.list.map((d) => d.expr)], (x) => defs.isFamily(x));
       const names = freeSymbols(g);
-      const all = Object.keys(point).filter((k) => names.has(baseName(k)) && isRealKey(k, roles)).sort();
+      const all = Object.keys(point).filter((k) => names.has(baseName(k)) && isRealKey(k, roles) && !fixed.has(k)).sort();
       const candidates = [...all.filter((v) => !taken.has(v)), ...all.filter((v) => taken.has(v))];
       if (candidates[0] !== undefined) taken.add(candidates[0]);
       return { g, candidates };

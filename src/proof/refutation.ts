@@ -12,6 +12,7 @@ import type { FunctionDefs } from '../expr/functions.js';
 import { freeSymbols } from '../expr/indexed.js';
 import { NotPrecise, type PrecisePoint, preciseCompare, preciseValue, sameDifference, solvePrecise, solveSystemPrecise } from '../expr/precise.js';
 import { baseName, indexRoles, isRealKey } from '../expr/sample.js';
+import { decimal, nearestMember, setVariable } from './label-sets.js';
 import type { Assumption } from './types.js';
 
 export interface Counterexample {
@@ -72,13 +73,21 @@ export function preciselySatisfied(point: Readonly<Record<string, number>>, ctx:
  */
 function onTheFacts(start: Readonly<Record<string, number>>, ctx: RefutationContext, digits: number): PrecisePoint | undefined {
   const p: Record<string, number | string> = { ...start };
-  const equations = ctx.assumptions.filter((f) => f.op === '=');
+  // A label set's name sits exactly on the member nearest to where it was drawn.
+  const fixed = new Set<string>();
+  for (const f of ctx.assumptions) {
+    const v = setVariable(f);
+    if (v === undefined || typeof p[v] !== 'number') continue;
+    p[v] = decimal(nearestMember(f, p[v] as number), digits);
+    fixed.add(v);
+  }
+  const equations = ctx.assumptions.filter((f) => f.op === '=' && !fixed.has(setVariable(f) ?? ''));
   const roles = indexRoles([...equations.flatMap((f) => [f.lhs, f.rhs]), ...ctx.defs.list.map((d) => d.expr)], (x) => ctx.defs.isFamily(x));
   const taken = new Set<string>();
   const plan = equations.map((f) => {
     const g = add(f.lhs, mul(num(-1), f.rhs));
     const names = freeSymbols(g);
-    const candidates = Object.keys(p).filter((k) => names.has(baseName(k)) && isRealKey(k, roles)).sort();
+    const candidates = Object.keys(p).filter((k) => names.has(baseName(k)) && isRealKey(k, roles) && !fixed.has(k)).sort();
     const v = candidates.find((k) => !taken.has(k)) ?? candidates[0];
     if (v !== undefined) taken.add(v);
     return { f, g, v };

@@ -60,11 +60,16 @@ export interface Phase {
   readonly to: Expr;
 }
 
-/** A stated fact: `y1 + y2 + y3 = 1`, `0 < a2`, `z != 0`. */
+/** A stated fact: `y1 + y2 + y3 = 1`, `0 < a2`, `z != 0`, `y in {0, 1}`. */
 export interface Assumption {
   readonly lhs: Expr;
   readonly op: '=' | '!=' | '<' | '<=' | '>' | '>=';
   readonly rhs: Expr;
+  /**
+   * A label set `y in {0, 1}` (see label-sets.ts): lhs = rhs is the equation it implies
+   * (`y^2 = y`), which is what the engine and the kernel use; this is what was stated.
+   */
+  readonly among?: { readonly name: Expr; readonly values: readonly Expr[] };
 }
 
 /** A lemma: `start = result`, proven by the steps whose `derivation` is its number. */

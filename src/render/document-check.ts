@@ -39,14 +39,28 @@ export interface CheckedLink {
   readonly conditions: readonly Condition[];
 }
 
-/** The closing sentence: every link proven, or the first wrong one with its line and claim (math in `$ $`). */
+/**
+ * The links a chain's verdict names: the first refuted one (wrong), and the first one neither
+ * proven nor refuted before it (undecided: unknown is not wrong). Neither when all are proven.
+ */
+export function closingLinks<L extends { readonly decision: { readonly verdict: string } }>(links: readonly L[]): { wrong?: L; undecided?: L } {
+  const wrong = links.find((l) => l.decision.verdict === 'refuted');
+  const undecided = links.find((l) => l.decision.verdict === 'unknown');
+  const before = undecided && (!wrong || links.indexOf(undecided) < links.indexOf(wrong)) ? undecided : undefined;
+  return { ...(wrong ? { wrong } : {}), ...(before ? { undecided: before } : {}) };
+}
+
+/** The closing sentences: every link proven, or the first undecided and the first wrong one, with line and claim (math in `$ $`). */
 export function chainVerdict(links: readonly CheckedLink[], firstWrong: number | null, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
-  const wrong = links.find((l) => l.number === firstWrong);
-  if (!wrong) return w.allProven;
-  const where = wrong.line === undefined ? '' : lang === 'zh' ? `（第 ${wrong.line} 行）` : ` (${w.line} ${wrong.line})`;
-  const claim = `$${toLatex(wrong.from)} = ${toLatex(wrong.to)}$`;
-  return lang === 'zh' ? `${w.firstWrong} ${wrong.number} 步${where}：${claim}。` : `${w.firstWrong} ${wrong.number}${where}: ${claim}.`;
+  if (firstWrong === null) return w.allProven;
+  const { wrong, undecided } = closingLinks(links);
+  const where = (l: CheckedLink): string => (l.line === undefined ? '' : lang === 'zh' ? `（第 ${l.line} 行）` : ` (${w.line} ${l.line})`);
+  const claim = (l: CheckedLink): string => `$${toLatex(l.from)} = ${toLatex(l.to)}$`;
+  const out: string[] = [];
+  if (undecided) out.push(lang === 'zh' ? `第 ${undecided.number} 步${where(undecided)}既未能证明，也未能否定：${claim(undecided)}。` : `${w.step} ${undecided.number}${where(undecided)} could be neither proven nor refuted: ${claim(undecided)}.`);
+  if (wrong) out.push(lang === 'zh' ? `${w.firstWrong} ${wrong.number} 步${where(wrong)}：${claim(wrong)}。` : `${w.firstWrong} ${wrong.number}${where(wrong)}: ${claim(wrong)}.`);
+  return out.join(lang === 'zh' ? '' : ' ');
 }
 
 type Link = ChainReport['links'][number];

@@ -8,7 +8,7 @@ import { type Expr, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { definedTerm } from '../expr/indexed.js';
 import type { Decision } from '../verdict/equality.js';
-import type { Assumption, Condition, Proof } from '../proof/types.js';
+import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';
 import { DOCUMENT_WORDS, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
@@ -17,7 +17,7 @@ import { explainOnce, joinSentences, stepExplanation } from './explain.js';
 import { toLatex } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
-import { type Premises, hasPremises, premisesToLatex } from './premises.js';
+import { type Premises, assumptionLatex, hasPremises, premisesToLatex } from './premises.js';
 
 /** What a document of one derivation shows: a checked proof and the verdicts on it. */
 export interface DerivationReport {
@@ -59,8 +59,6 @@ const PUNCT = {
   zh: { colon: '：', comma: '，', stop: '。', dash: '：' },
 } as const;
 
-const RELATIONS: Readonly<Record<Assumption['op'], string>> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\leq', '>': '>', '>=': '\\geq' };
-
 /** `$a$, $b$` in English, `$a$，$b$` in Chinese. */
 const mathList = (items: readonly string[], lang: Lang): string => items.map((m) => `$${m}$`).join(PUNCT[lang].comma);
 
@@ -77,7 +75,7 @@ function problemSection(proof: Proof, lossName: string | undefined, find: string
   if (loss) out.push(`\\textbf{${w.loss}}`, `\\[ ${toLatex(sym(loss.name))} = ${toLatex(loss.expr)} \\]`, '');
   out.push(find, '');
   if (proof.assumptions.length) {
-    const facts = proof.assumptions.map((a) => `${toLatex(a.lhs)} ${RELATIONS[a.op]} ${toLatex(a.rhs)}`);
+    const facts = proof.assumptions.map(assumptionLatex);
     out.push(labelled(w.assumptions, mathList(facts, lang), lang), '');
   }
   return out;

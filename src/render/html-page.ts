@@ -8,7 +8,7 @@ import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { toAscii } from '../expr/print.js';
 import type { Decision } from '../verdict/equality.js';
-import type { CheckedLink } from './document-check.js';
+import { type CheckedLink, closingLinks } from './document-check.js';
 import type { CheckedProof } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
@@ -148,8 +148,8 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
     const where = !l.line ? '' : c.lang === 'zh' ? `（第 ${l.line} 行）` : ` (${w.line} ${l.line})`;
     return `<div class="verdict verdict-${l.decision.verdict} link" data-verdict="${l.decision.verdict}"><div class="link-number">${w.link(l.number)}${where}</div>${parts.join('')}</div>`;
   });
-  const wrong = o.links.find((l) => l.number === o.firstWrong);
-  const summary = wrong ? w.firstWrong(wrong.number) : w.allProven;
+  const { wrong, undecided } = closingLinks(o.links);
+  const summary = o.firstWrong === null ? w.allProven : [undecided ? w.undecided(undecided.number) : '', wrong ? w.firstWrong(wrong.number) : ''].filter(Boolean).join(c.lang === 'zh' ? '' : ' ');
   const body = [
     titleHtml(o.title),
     `<section class="links"><h2>${w.links}</h2>${links.join('\n')}</section>`,

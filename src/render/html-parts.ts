@@ -9,7 +9,7 @@ import { Definitions } from '../expr/context.js';
 import { indexed, parseMemberKey } from '../expr/indexed.js';
 import type { FunctionTable } from '../expr/eval.js';
 import type { Decision } from '../verdict/equality.js';
-import type { Assumption, Condition, Proof } from '../proof/types.js';
+import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionToLatex } from './conditions.js';
 import { evidenceText } from './evidence.js';
@@ -20,7 +20,7 @@ import type { MathRenderer } from './html-math.js';
 import { toLatex } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
-import { type Premises, hasPremises, premisesLabel, premisesToHtml } from './premises.js';
+import { type Premises, assumptionLatex, hasPremises, premisesLabel, premisesToHtml } from './premises.js';
 import { samplePlot } from './plot-sample.js';
 import { plotToSvg } from './plot-svg.js';
 
@@ -30,8 +30,6 @@ export interface PageContext {
   readonly words: Words;
   readonly math: MathRenderer;
 }
-
-const ASSUMPTION_OPS: Readonly<Record<Assumption['op'], string>> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
 
 /** What a plot is of: the loss's name and the variable (a name, or an indexed name `z[i]`). */
 export interface Goal {
@@ -61,7 +59,7 @@ export function problemSection(proof: Proof, lossName: string | undefined, varia
   if (given.length) rows.push(`<dt>${w.given}</dt><dd class="givens"><ul class="math-list">${given.map((d) => `<li>${def(d)}</li>`).join('')}</ul></dd>`);
   if (loss) rows.push(`<dt>${w.loss}</dt><dd class="loss">${def(loss)}</dd>`);
   if (variable) rows.push(`<dt>${w.variable}</dt><dd class="variable">${c.math(toLatex(variable), false)}</dd>`);
-  const facts = proof.assumptions.map((a) => c.math(`${toLatex(a.lhs)} ${ASSUMPTION_OPS[a.op]} ${toLatex(a.rhs)}`, false));
+  const facts = proof.assumptions.map((a) => c.math(assumptionLatex(a), false));
   rows.push(`<dt>${w.assumptions}</dt><dd class="assumptions">${facts.length ? facts.join(', ') : w.none}</dd>`);
   return `<section class="problem"><h2>${w.problem}</h2><dl class="facts">${rows.join('')}</dl></section>`;
 }

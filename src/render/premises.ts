@@ -10,6 +10,7 @@ import { definedTerm } from '../expr/indexed.js';
 import { toAscii } from '../expr/print.js';
 import type { Premises } from '../kernel/index.js';
 import type { Assumption } from '../proof/types.js';
+import { factAscii } from '../proof/label-sets.js';
 import { documentText } from './document-latex.js';
 import { escapeHtml, escapeMarkdownText } from './html-escape.js';
 import { toLatex } from './latex.js';
@@ -38,8 +39,10 @@ const RELATIONS_LATEX: Readonly<Record<Assumption['op'], string>> = { '=': '=', 
 const definitionAscii = (d: Premises['definitions'][number]): string => `${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`;
 const definitionLatex = (d: Premises['definitions'][number]): string => `${toLatex(definedTerm(d))} = ${toLatex(d.expr)}`;
 /** `y1 + y2 = 1`, as typed. */
-const assumptionAscii = (a: Assumption): string => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`;
-const assumptionLatex = (a: Assumption): string => `${toLatex(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatex(a.rhs)}`;
+const assumptionAscii = factAscii;
+/** A fact as the user stated it, in LaTeX: `y_{1} + y_{2} = 1`, `y \in \{0, 1\}`. */
+export const assumptionLatex = (a: Assumption): string =>
+  a.among ? `${toLatex(a.among.name)} \in \{${a.among.values.map((v) => toLatex(v)).join(', ')}\}` : `${toLatex(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatex(a.rhs)}`;
 
 /** Whether a theorem rests on anything at all. */
 export const hasPremises = (p: Premises): boolean => p.definitions.length + p.assumptions.length + p.ruleFiles.length > 0;

@@ -140,6 +140,13 @@ export function checkIndexRuleNumerically(r: Rule, fns: FunctionTable, fail: Fai
         subst.set(v, inputs.length ? wave(rnd, inputs) : num(constant(rnd)));
       }
     }
+    // A rule holds where its conditions do (`positive(hi - lo)`: two terms or more).
+    const holds = (c: Rule['conditions'][number]): boolean => {
+      if (c.pred === 'free' || !c.expr) return true;
+      const v = safe(substitute(c.expr, subst), point, fns);
+      return c.pred === 'nonzero' ? v !== 0 : v > 0;
+    };
+    if (!r.conditions.every(holds)) continue;
     const l = substitute(r.lhs!, subst);
     const rr = substitute(r.rhs!, subst);
     const lv = safe(l, point, fns);

@@ -9,7 +9,6 @@
  */
 import { Definitions } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
-import { toAscii } from '../expr/print.js';
 import { seededRandom } from '../expr/random.js';
 import { type Interval, Ranges, allowed, isEmpty } from '../expr/ranges.js';
 import { type Expr, add, mul, num } from '../expr/node.js';
@@ -20,6 +19,7 @@ import type { FunctionDefs } from '../expr/functions.js';
 import { assumptionsHold, satisfyEquations } from '../proof/points.js';
 import { preciselySatisfied } from '../proof/refutation.js';
 import type { Assumption } from '../proof/types.js';
+import { factAscii } from '../proof/label-sets.js';
 
 /** The intervals the assumptions allow their variables, or undefined when they contradict each other. */
 export function propagate(assumptions: readonly Assumption[], defs: Definitions): Ranges | undefined {
@@ -85,7 +85,7 @@ export function contradiction(assumptions: readonly Assumption[], defs: Definiti
   return core;
 }
 
-export const assumptionText = (f: Assumption): string => `${toAscii(f.lhs)} ${f.op} ${toAscii(f.rhs)}`;
+export const assumptionText = factAscii;
 
 /**
  * Refuses assumptions that contradict each other (a `contradiction` error naming them);

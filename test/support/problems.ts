@@ -52,7 +52,7 @@ export const TEXTBOOK: readonly Row[] = [
   { what: 'tanh', loss: 'tanh(z)', wrt: 'z', derived: '1 - tanh(z)^2', expect: '1 - tanh(z)^2', verdict: 'proven' },
   { what: 'softplus', loss: 'softplus(z)', wrt: 'z', derived: 'sigmoid(z)', expect: 'sigmoid(z)', verdict: 'proven' },
   { what: 'softplus, the logistic loss on a logit', loss: 'softplus(z) - y*z', wrt: 'z', derived: 'sigmoid(z) - y', expect: 'sigmoid(z) - y', verdict: 'proven' },
-  { what: 'log(1 + exp(z)), written out', loss: 'log(1 + exp(z))', wrt: 'z', derived: 'exp(z)/(1 + exp(z))', conditions: ['1 + exp(z) > 0'] },
+  { what: 'log(1 + exp(z)), written out', loss: 'log(1 + exp(z))', wrt: 'z', derived: 'sigmoid(z)', conditions: ['1 + exp(z) > 0'] },
   { what: 'exp of a multiple', loss: 'exp(2*x)', wrt: 'x', derived: '2*exp(2*x)', expect: '2*exp(2*x)', verdict: 'proven' },
   { what: 'exp of a square (chain rule)', loss: 'exp(x^2)', wrt: 'x', derived: '2*x*exp(x^2)', conditions: [], expect: '2*x*exp(x^2)', verdict: 'proven' },
   { what: 'exp of a negation', loss: 'exp(-z)', wrt: 'z', derived: '-exp(-z)', expect: '-exp(-z)', verdict: 'proven' },
