@@ -9,8 +9,14 @@ import { evaluate, PRIMITIVES, type FunctionTable } from '../expr/eval.js';
 import { seededRandom, uniform } from '../expr/random.js';
 import { toAscii } from '../expr/print.js';
 
-/** The evaluator's functions (logsumexp, which only generated code uses, among them). */
-const FUNCTIONS: FunctionTable = PRIMITIVES;
+/** The evaluator's functions, and logsumexp, which only generated code uses. */
+const FUNCTIONS: FunctionTable = {
+  ...PRIMITIVES,
+  logsumexp: (...xs) => {
+    const m = Math.max(...xs);
+    return Number.isFinite(m) ? m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0)) : m;
+  },
+};
 
 /**
  * The first pair `[before, after]` whose values differ where both are finite, described,

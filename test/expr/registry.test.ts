@@ -41,8 +41,8 @@ describe('the function registry', () => {
     for (const f of REGISTRY.filter((g) => g.meaning === 'rules')) expect(rules.defs.has(f.name) || derivativeRuleFor(f.name), f.name).toBe(true);
   });
 
-  it('computes every primitive (a function without a def) in floating point and in high precision, with its derivative over decimals', () => {
-    for (const f of REGISTRY.filter((g) => !rules.defs.has(g.name))) {
+  it('computes every primitive (a function without a def, other than one only generated code calls) in floating point and in high precision, with its derivative over decimals', () => {
+    for (const f of REGISTRY.filter((g) => g.meaning !== 'code' && !rules.defs.has(g.name))) {
       expect(f.float, f.name).toBeDefined();
       expect(f.precise, f.name).toBeDefined();
       expect(f.dual, f.name).toBeDefined();

@@ -65,19 +65,12 @@ export const ACTIVATIONS: readonly FunctionSpec[] = [
   { name: 'softsign', arity: 1, latex: named, names: { en: 'softsign', zh: 'softsign 函数' }, meaning: 'rules', float: (x) => x / (1 + Math.abs(x)), total: true },
   { name: 'mish', arity: 1, latex: named, names: { en: 'mish', zh: 'mish 函数' }, meaning: 'rules', float: (x) => x * Math.tanh(softplusFloat(x)), total: true, smooth: true },
   {
-    // Only generated code uses it (src/codegen/stable.ts): log(Σ exp(x)) without overflow.
+    // Only generated code calls it (src/codegen/stable.ts), with its terms as arguments: log(Σ exp(x)) without overflow.
     name: 'logsumexp',
     arity: { min: 1 },
     latex: named,
     names: { en: 'log-sum-exp', zh: 'log-sum-exp 函数' },
-    meaning: 'notation',
-    float: (...xs) => {
-      const m = Math.max(...xs);
-      return Number.isFinite(m) ? m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0)) : m;
-    },
-    precise: (D) => (...xs) => D.sum(...xs.map((x) => x.exp())).ln(),
-    // Σ softmax_i u_i', each weight exp(u_i - v).
-    dual: { derivative: (D, args, v) => D.sum(...args.map((a) => a.v.minus(v).exp().times(a.d))), error: (D, args, v) => D.max(...args.map((a) => a.e)).plus(v.abs()) },
+    meaning: 'code',
     code: { js: spelled('logsumexp'), python: spelled('logsumexp'), jsHelper: 'logsumexp', pythonHelper: 'logsumexp' },
   },
 ];

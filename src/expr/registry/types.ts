@@ -82,10 +82,11 @@ export interface CodeSpec {
 
 /**
  * Where the function's meaning comes from: `rules` (a `def` or a `derivative` rule in
- * rules/), or `notation` (comparisons, piecewise, the Kronecker delta, logsumexp in
- * generated code: the evaluators and the kernel know them as they are).
+ * rules/), `notation` (comparisons, piecewise, the Kronecker delta: the evaluators and the
+ * kernel know them as they are), or `code` (a function only generated code calls, with the
+ * value of its stable form: logsumexp of its arguments).
  */
-export type Meaning = 'rules' | 'notation';
+export type Meaning = 'rules' | 'notation' | 'code';
 
 /** One function. */
 export interface FunctionSpec {
