@@ -77,6 +77,9 @@ function printCall(e: Expr & { kind: 'call' }): Printed {
     for (let i = 0; i < args.length; i += 2) rows.push(`${toLatex(args[i + 1]!)} & ${toLatex(args[i]!)}`);
     return { text: `\\begin{cases} ${rows.join(" \\\\ ")} \\end{cases}`, level: ATOM };
   }
+  if (form?.kind === 'operator' && form.base && args.length === 2) {
+    return { text: `${form.command}_{${toLatex(args[1]!)}}${parens(toLatex(u!))}`, level: ATOM };
+  }
   if (u === undefined || args.length > 1 || !form) {
     return { text: operatorNameToLatex(e.fn) + parens(args.map((a) => toLatex(a)).join(', ')), level: ATOM };
   }
@@ -85,7 +88,7 @@ function printCall(e: Expr & { kind: 'call' }): Printed {
     case 'symbol':
       return { text: `${form.command}${parens(arg.text)}`, level: ATOM };
     case 'exponential':
-      return { text: `e^{${arg.text}}`, level: POWER };
+      return { text: `${form.base}^{${arg.text}}`, level: POWER };
     case 'enclosed':
       return { text: `${form.open}${arg.text}${form.close}`, level: ATOM };
     case 'operator': {

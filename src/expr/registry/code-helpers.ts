@@ -41,6 +41,36 @@ function erf(x${n})${n} {
   for (let k = 60; k >= 1; k--) f = k / 2 / (t + f);
   return Math.sign(x) * (1 - Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + f));
 }`,
+    erfc: `/** erfc(x) = 1 - erf(x), by a continued fraction for x >= 3, where 1 - erf(x) would lose every digit. */
+function erfc(x${n})${n} {
+  if (x < 3) {
+    const t = Math.abs(x);
+    let sum = t;
+    let term = t;
+    for (let k = 1; k < 60; k++) {
+      term *= (-t * t) / k;
+      sum += term / (2 * k + 1);
+    }
+    return 1 - Math.sign(x) * ((2 / Math.sqrt(Math.PI)) * sum);
+  }
+  let f = 0;
+  for (let k = 60; k >= 1; k--) f = k / 2 / (x + f);
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + f);
+}`,
+    sinc: `/** sinc(x) = sin(x)/x, and 1 at 0. */
+function sinc(x${n})${n} {
+  return x === 0 ? 1 : Math.sin(x) / x;
+}`,
+    round_half_away: `/** The nearest integer, halves away from zero (round(-2.5) = -3); |x| - floor(|x|) is exact. */
+function round_half_away(x${n})${n} {
+  const a = Math.abs(x);
+  const f = Math.floor(a);
+  return Math.sign(x) * (a - f >= 0.5 ? f + 1 : f);
+}`,
+    mod: `/** x - k*floor(x/k): the remainder with the sign of k. */
+function mod(x${n}, k${n})${n} {
+  return x - k * Math.floor(x / k);
+}`,
   };
 }
 
@@ -60,5 +90,22 @@ export const PYTHON_HELPERS: Readonly<Record<string, string>> = {
     if math.isinf(m) or math.isnan(m):
         return m
     return m + math.log(sum(math.exp(x - m) for x in xs))`,
+  sinc: `def sinc(x):
+    """sinc(x) = sin(x)/x, and 1 at 0."""
+    return 1.0 if x == 0 else math.sin(x) / x`,
+  cbrt: `def cbrt(x):
+    """The real cube root, negative for negative x."""
+    return math.copysign(abs(x) ** (1.0 / 3.0), x)`,
+  nth_root: `def nth_root(x, n):
+    """x ** (1/n) for x >= 0; NaN for x < 0 (as gradproof defines nthRoot)."""
+    return x ** (1.0 / n) if x >= 0 else math.nan`,
+  round_half_away: `def round_half_away(x):
+    """The nearest integer, halves away from zero (round_half_away(-2.5) = -3); abs(x) - floor(abs(x)) is exact."""
+    a = abs(x)
+    f = math.floor(a)
+    return math.copysign(f + 1.0 if a - f >= 0.5 else float(f), x)`,
+  mod: `def mod(x, k):
+    """x - k*floor(x/k): the remainder with the sign of k."""
+    return x - k * math.floor(x / k)`,
 };
 

@@ -7,7 +7,7 @@ export const ELEMENTARY: readonly FunctionSpec[] = [
   {
     name: 'exp',
     arity: 1,
-    latex: { form: { kind: 'exponential' }, commands: ['exp'] },
+    latex: { form: { kind: 'exponential', base: 'e' }, commands: ['exp'] },
     names: { en: 'exponential function', zh: '指数函数' },
     meaning: 'rules',
     float: Math.exp,
@@ -19,16 +19,29 @@ export const ELEMENTARY: readonly FunctionSpec[] = [
     range: span(0, Infinity, true, true, Math.exp, Math.log),
   },
   {
+    // log(u), and log(u, b) = log(u)/log(b) to the base b (mathjs's two-argument form).
     name: 'log',
     aliases: ['ln'],
-    arity: 1,
-    latex: { form: { kind: 'operator', command: '\\log' }, commands: ['log', 'ln'] },
-    names: { en: 'natural logarithm', zh: '自然对数' },
+    arity: { min: 1, max: 2 },
+    latex: { form: { kind: 'operator', command: '\\log', base: true }, commands: ['log', 'ln'] },
+    names: { en: 'logarithm', zh: '对数' },
     meaning: 'rules',
-    float: (x) => (x > 0 ? Math.log(x) : NaN),
-    precise: (D) => (x) => (x.gt(0) ? x.ln() : nan(D)),
-    dual: { derivative: chain((D, u) => new D(1).div(u)), error: errorWithSlope((D, u) => new D(1).div(u)) },
-    code: mathCode('log'),
+    float: (x, b) => (b === undefined ? (x > 0 ? Math.log(x) : NaN) : x > 0 && b > 0 && b !== 1 ? Math.log(x) / Math.log(b) : NaN),
+    precise: (D) => (x, b) => (b === undefined ? (x.gt(0) ? x.ln() : nan(D)) : x.gt(0) && b.gt(0) && !b.eq(1) ? x.ln().div(b.ln()) : nan(D)),
+    dual: {
+      derivative: (_D, [a, b], v) => {
+        if (!b) return a!.d.div(a!.v);
+        // (log u / log b)' = u'/(u log b) - log(u) b'/(b log(b)^2).
+        const lb = b.v.ln();
+        return a!.d.div(a!.v.times(lb)).minus(v.times(b.d).div(b.v.times(lb)));
+      },
+      error: (D, [a, b], v) => {
+        const own = v.isFinite() ? v.abs() : new D(0);
+        const inU = a!.e.div(a!.v.abs());
+        return b ? inU.plus(v.abs().times(b.e).div(b.v.abs())).div(b.v.ln().abs()).plus(own) : inU.plus(own);
+      },
+    },
+    code: { js: ([x, b]) => (b === undefined ? `Math.log(${x})` : `(Math.log(${x}) / Math.log(${b}))`), python: spelled('math.log') },
     range: span(-Infinity, Infinity, true, true, (x) => (x <= 0 ? -Infinity : Math.log(x)), Math.exp),
   },
   {

@@ -5,6 +5,10 @@
  */
 import type { Arity, FunctionSpec } from './types.js';
 import { ELEMENTARY } from './elementary.js';
+import { TRIGONOMETRIC } from './trigonometric.js';
+import { HYPERBOLIC } from './hyperbolic.js';
+import { EXPONENTIAL } from './exponential.js';
+import { ROUNDING } from './rounding.js';
 import { ACTIVATIONS } from './activations.js';
 import { PIECEWISE } from './piecewise.js';
 import { LOSSES } from './losses.js';
@@ -14,7 +18,7 @@ export { decimalCtor } from './numeric.js';
 export { jsHelpers, PYTHON_HELPERS } from './code-helpers.js';
 
 /** Every function, in family order. */
-export const REGISTRY: readonly FunctionSpec[] = [...ELEMENTARY, ...ACTIVATIONS, ...PIECEWISE, ...LOSSES];
+export const REGISTRY: readonly FunctionSpec[] = [...ELEMENTARY, ...TRIGONOMETRIC, ...HYPERBOLIC, ...EXPONENTIAL, ...ROUNDING, ...ACTIVATIONS, ...PIECEWISE, ...LOSSES];
 
 // Tables keyed by the input's own words are Maps: on a plain object `constructor` would be found.
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(REGISTRY.map((f) => [f.name, f]));

@@ -32,3 +32,22 @@ export const errorWithSlope =
     const own = v.isFinite() ? v.abs() : new D(0);
     return slope(D, args[0]!.v, v).abs().times(args[0]!.e).plus(own);
   };
+
+/** a/b as the evaluator computes it: undefined (NaN) where b is 0. */
+export const over = (a: number, b: number): number => (b === 0 ? NaN : a / b);
+
+/** A floating-point bound just past π/2 and π, so that a range holding them holds the true values. */
+export const HALF_PI_UP = 1.5707963267948968;
+export const PI_UP = 3.1415926535897936;
+
+/** A call whose argument's reciprocal is passed on: `Math.atan(1 / x)`. */
+export const ofReciprocal =
+  (prefix: string, one: string): Spelling =>
+  ([x]) =>
+    `${prefix}(${one} / ${x})`;
+
+/** The reciprocal of a call: `(1 / Math.cos(x))`. */
+export const reciprocalOf =
+  (prefix: string, one: string): Spelling =>
+  ([x]) =>
+    `(${one} / ${prefix}(${x}))`;

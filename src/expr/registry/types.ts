@@ -24,19 +24,20 @@ export type Arity = number | { readonly min: number; readonly max?: number };
 /**
  * How the LaTeX printer writes a call:
  * - `operator`: `\sin x` for a name or number, `\sin\left(x + 1\right)` otherwise (`\log_{10}` too);
+ *   with `base`, a second argument is a subscript: `\log_{b}\left(x\right)`;
  * - `named`: `\operatorname{relu}\left(x\right)`;
  * - `symbol`: a fixed command before parentheses, `\sigma\left(z\right)`;
  * - `enclosed`: between two fixed texts, `\sqrt{x}`, `\left|x\right|`, `\left\lfloor x\right\rfloor`;
- * - `exponential`: `e^{x}`;
+ * - `exponential`: a power of a fixed base, `e^{x}`, `2^{x}`;
  * - `relation`: `a > b`, between its two arguments;
  * - `notation`: a form the printer builds itself (cases, the Kronecker delta).
  */
 export type LatexForm =
-  | { readonly kind: 'operator'; readonly command: string }
+  | { readonly kind: 'operator'; readonly command: string; readonly base?: boolean }
   | { readonly kind: 'named' }
   | { readonly kind: 'symbol'; readonly command: string }
   | { readonly kind: 'enclosed'; readonly open: string; readonly close: string }
-  | { readonly kind: 'exponential' }
+  | { readonly kind: 'exponential'; readonly base: string }
   | { readonly kind: 'relation'; readonly symbol: string }
   | { readonly kind: 'notation' };
 
