@@ -3,6 +3,7 @@
  * function a rules file names is in it, and its numeric parts agree with each other.
  */
 import { describe, expect, it } from 'vitest';
+import type { Decimal } from 'decimal.js';
 import { REGISTRY, decimalCtor, functionSpec, takesArguments, type FunctionSpec } from '../../src/expr/registry/index.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { functions } from '../../src/expr/traverse.js';
@@ -77,13 +78,17 @@ describe('the function registry', () => {
         const b = fp(...xs.map((v) => new D(v))).toNumber();
         if (Number.isNaN(a) || Number.isNaN(b)) expect([f.name, x, Number.isNaN(a)]).toEqual([f.name, x, Number.isNaN(b)]);
         else expect(Math.abs(a - b), `${f.name}(${xs.join(', ')})`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
-        if (n !== 1 || Number.isNaN(b)) continue;
-        const u = new D(x);
-        const v = fp(u);
-        const d = f.dual!.derivative(D, [{ v: u, d: new D(1), e: u.abs() }], v);
-        const h = new D('1e-12');
-        const quotient = fp(u.plus(h)).minus(fp(u.minus(h))).div(h.times(2));
-        expect(d.minus(quotient).abs().toNumber(), `${f.name}'(${x})`).toBeLessThan(1e-15);
+        if (Number.isNaN(b)) continue;
+        // Each partial derivative: the i-th argument moves, the others stay.
+        const us = xs.map((v) => new D(v));
+        const v = fp(...us);
+        for (let i = 0; i < n; i++) {
+          const d = f.dual!.derivative(D, us.map((u, j) => ({ v: u, d: new D(j === i ? 1 : 0), e: u.abs() })), v);
+          const h = new D('1e-12');
+          const moved = (s: Decimal): Decimal => fp(...us.map((u, j) => (j === i ? u.plus(s) : u)));
+          const quotient = moved(h).minus(moved(h.neg())).div(h.times(2));
+          expect(d.minus(quotient).abs().toNumber(), `${f.name}'s partial ${i + 1} at (${xs.join(', ')})`).toBeLessThan(1e-15);
+        }
       }
     }
   });
