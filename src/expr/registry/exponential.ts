@@ -113,8 +113,6 @@ export const EXPONENTIAL: readonly FunctionSpec[] = [
     },
     code: { js: ([x, n]) => `Math.pow(${x}, 1 / ${n ?? 2})`, python: ([x, n]) => `nth_root(${x}, ${n ?? 2})`, pythonHelper: 'nth_root' },
   },
-  // mathjs's powers by name, each a def (u^v, u^2, u^3) that code opens.
+  // mathjs's power by name, a def (u^v) that code opens.
   { name: 'pow', arity: 2, latex: named, names: { en: 'power', zh: '幂' }, meaning: 'rules', float: (x, y) => (x === 0 && y! < 0 ? NaN : Math.pow(x, y!)) },
-  { name: 'square', arity: 1, latex: named, names: { en: 'square', zh: '平方' }, meaning: 'rules', float: (x) => x * x, total: true, smooth: true },
-  { name: 'cube', arity: 1, latex: named, names: { en: 'cube', zh: '立方' }, meaning: 'rules', float: (x) => x * x * x, total: true, smooth: true },
 ];
