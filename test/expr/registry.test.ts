@@ -10,6 +10,9 @@ import { functions } from '../../src/expr/traverse.js';
 import { AT, LIST, SUM } from '../../src/expr/indexed.js';
 import { type Expr, call, num, sym } from '../../src/expr/node.js';
 import { toLatex } from '../../src/render/latex.js';
+import { toAscii } from '../../src/expr/print.js';
+import { parse } from '../../src/parse/ascii.js';
+import { parseLatex } from '../../src/parse/latex.js';
 import { expectKatex } from '../render/katex.js';
 
 const rules = builtinRules();
@@ -97,6 +100,15 @@ describe('the function registry', () => {
         }
       }
     }
+  });
+
+  it('is what the parsers read: every name followed by ( is a call to it, with or without a rule set', () => {
+    for (const f of REGISTRY.filter((g) => g.meaning !== 'notation')) {
+      const text = toAscii(sampleCall(f));
+      for (const options of [{}, { functions: rules.functions }]) expect(parse(text, options), text).toBe(sampleCall(f));
+    }
+    expect(parse('ln(x)')).toBe(call('log', sym('x')));
+    expect(parseLatex('\\arcsin x + \\operatorname{arsinh} x + \\coth x')).toBe(parse('asin(x) + asinh(x) + coth(x)'));
   });
 
   it('prints every function in LaTeX that KaTeX renders', () => {
