@@ -97,8 +97,11 @@ export const PYTHON_HELPERS: Readonly<Record<string, string>> = {
     """The real cube root, negative for negative x."""
     return math.copysign(abs(x) ** (1.0 / 3.0), x)`,
   nth_root: `def nth_root(x, n):
-    """x ** (1/n) for x >= 0; NaN for x < 0 (as gradproof defines nthRoot)."""
-    return x ** (1.0 / n) if x >= 0 else math.nan`,
+    """x ** (1/n) as a real number, NaN where it is none (a negative x, unless 1/n is a whole number)."""
+    try:
+        return math.pow(x, 1.0 / n)
+    except (ValueError, ZeroDivisionError):
+        return math.nan`,
   round_half_away: `def round_half_away(x):
     """The nearest integer, halves away from zero (round_half_away(-2.5) = -3); abs(x) - floor(abs(x)) is exact."""
     a = abs(x)
