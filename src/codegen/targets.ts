@@ -10,8 +10,12 @@ export const CODE_TARGETS = ['ts', 'js', 'python'] as const;
 /** A language code is generated in: TypeScript, JavaScript (ESM) or Python 3. */
 export type CodeTarget = (typeof CODE_TARGETS)[number];
 
-/** Functions the printer writes directly (the registry's with code); any other function is opened through its definition. */
-export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set(REGISTRY.filter((f) => f.code).map((f) => f.name));
+/**
+ * Functions the printer writes directly (the registry's with code); any other function is
+ * opened through its definition. Those only generated code calls (logsumexp of the stable
+ * forms) are not among them: one a loss names is opened through its definition first.
+ */
+export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set(REGISTRY.filter((f) => f.code && f.meaning !== 'code').map((f) => f.name));
 
 /** A helper function, by the name the code calls it (the registry's CODE_HELPERS). */
 export type Helper = string;
