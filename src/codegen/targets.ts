@@ -17,7 +17,7 @@ export type CodeTarget = (typeof CODE_TARGETS)[number];
  */
 export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set(REGISTRY.filter((f) => f.code && f.meaning !== 'code').map((f) => f.name));
 
-/** A helper function, by the name the code calls it (the registry's CODE_HELPERS). */
+/** A helper function, by the name the code calls it (the registry's code-helpers.ts). */
 export type Helper = string;
 
 export interface TargetSyntax {

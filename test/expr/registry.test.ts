@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Decimal } from 'decimal.js';
-import { REGISTRY, decimalCtor, functionSpec, takesArguments, type FunctionSpec } from '../../src/expr/registry/index.js';
+import { PYTHON_HELPERS, REGISTRY, decimalCtor, functionSpec, jsHelpers, takesArguments, type FunctionSpec } from '../../src/expr/registry/index.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { functions } from '../../src/expr/traverse.js';
 import { AT, LIST, SUM } from '../../src/expr/indexed.js';
@@ -60,8 +60,13 @@ describe('the function registry', () => {
     for (const f of REGISTRY.filter((g) => g.precise)) expect(f.dual && f.float, f.name).toBeTruthy();
   });
 
-  it('spells every function in generated code, or opens its def', () => {
+  it('spells every function in generated code, or opens its def; every helper it names is written out', () => {
     for (const f of REGISTRY) expect(f.code !== undefined || rules.defs.has(f.name), f.name).toBe(true);
+    for (const f of REGISTRY) {
+      if (typeof f.code !== 'object') continue;
+      if (f.code.jsHelper) expect(jsHelpers(true)[f.code.jsHelper], f.name).toMatch(new RegExp(`^/\\*\\*[^]*function ${f.code.jsHelper}\\(`));
+      if (f.code.pythonHelper) expect(PYTHON_HELPERS[f.code.pythonHelper], f.name).toMatch(new RegExp(`^def ${f.code.pythonHelper}\\(`));
+    }
   });
 
   it('knows every function a built-in rules file names', () => {

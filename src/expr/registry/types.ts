@@ -76,7 +76,7 @@ export type Spelling = (args: readonly string[]) => string;
 export interface CodeSpec {
   readonly js: Spelling;
   readonly python: Spelling;
-  /** A helper function the code then needs (its name in CODE_HELPERS), per language. */
+  /** A helper function the code then needs (its name in code-helpers.ts), per language. */
   readonly jsHelper?: string;
   readonly pythonHelper?: string;
 }
