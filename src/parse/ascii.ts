@@ -273,7 +273,8 @@ class Parser extends TokenParser<Token> {
 
   private nameOrCall(): Expr {
     const t = this.tok;
-    if (WORD_OPERATORS.has(t.text)) this.wordOperator();
+    // `mod(x, 3)` is the function; `x mod 3`, mathjs's operator, is refused where an operator stands.
+    if (WORD_OPERATORS.has(t.text) && !(this.functions.has(t.text) && this.isOp('(', this.tokens[this.i + 1]!))) this.wordOperator();
     // `sigmoid'(z)`: primes after a function's name are its derivative.
     const primes = t.text.length - t.text.replace(/'+$/, '').length;
     const written = t.text.slice(0, t.text.length - primes);
