@@ -99,7 +99,7 @@ function checkNumerically(r: Rule, fns: FunctionTable, defs: FunctionDefs, fail:
   const x = [...wrt][0];
   const constants = new Set(r.conditions.filter((c) => c.pred === 'free').map((c) => c.args[0]!));
   // An outer derivative is checked at the function's own argument: u is the variable.
-  const inner = r.outer?.params[0];
+  const inner = r.outer?.wrt;
   const suspect = x === undefined ? SUSPECT.plain : SUSPECT.derivative;
 
   const forms = new Map<string, { l: Expr; rr: Expr; conditions: PointCondition[]; edges: Expr[] }>();
