@@ -8,6 +8,7 @@ import { GradproofError } from '../expr/errors.js';
 import { symbols } from '../expr/traverse.js';
 import { asFraction, type FactorOrder } from '../expr/display.js';
 import type { RuleSet } from '../rules/types.js';
+import { checkArity } from '../rules/arity.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
@@ -40,6 +41,8 @@ export interface GradientDerivation {
 /** Derives `diff(L, wrt)` and simplifies it to textbook form in the user's names. */
 export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget: Budget = DEFAULT_BUDGET): GradientDerivation {
   const { defs, lossName } = definitionsOf(problem);
+  // leaky_relu(z) is no leaky ReLU: a call short of its arguments is refused, never derived.
+  checkArity(defs.list.map((d) => d.expr), rules);
   // A loss that does not use x has derivative 0: the constant rule proves it like any other step.
   const x = wrtVariable(problem.wrt);
   // A division by something that is zero everywhere (`x/(x - x)`) has no derivative to find.

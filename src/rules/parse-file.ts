@@ -10,6 +10,8 @@
  *     f(u, v) -> f_u(u, v)       if ...   (a plain `->` is the partial in the first parameter)
  *     f(u, v) ->v f_v(u, v)      if ...
  *   def NAME(u, ...) = BODY
+ *     takes "a slope" / "斜率"   (optional: the parameter a call must not leave out, for
+ *                                 the message when one does: "leaky_relu takes a slope")
  *
  * Under any rule header, an indented `explain "English sentence" / "中文句子"` line gives
  * the sentence that explains the rule's steps to a reader (before or after the body line).
@@ -37,6 +39,7 @@ export interface ParsedFile {
 
 const HEADER = /^(rule|derivative|algebra|step)\s+([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)\s+"([^"]*)"\s*\/\s*"([^"]*)"\s*$/;
 const DEF = /^def\s+([A-Za-z_][A-Za-z0-9_]*)\(([^)]*)\)\s*=\s*(.+)$/;
+const TAKES = /^takes\s+"([^"]+)"\s*\/\s*"([^"]+)"\s*$/;
 const EXPLAIN = /^explain\s+"([^"]*)"\s*\/\s*"([^"]*)"\s*$/;
 const CONDITION = /^(free|nonzero|positive)\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_]*)\s*)?\)$/;
 
@@ -66,6 +69,8 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
 
   const rules: Rule[] = [];
   const defs: FunctionDef[] = [];
+  // The def just read, which an indented `takes` line describes.
+  let lastDef = -1;
   // The rule being read: its header, then its body line and its explanation, in either order.
   let block: { kind: RuleKind; id: string; en: string; zh: string; line: number; rule?: Rule; explain?: Rule['explain']; partials?: Partial[] } | undefined;
   const closeBlock = (): void => {
@@ -87,6 +92,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     const body = text.trim();
     if (indent === 0) {
       closeBlock();
+      lastDef = -1;
       const h = HEADER.exec(body);
       if (h) {
         block = { kind: (h[1] === 'rule' ? 'rewrite' : h[1]) as RuleKind, id: h[2]!, en: h[3]!, zh: h[4]!, line };
@@ -98,9 +104,17 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
         if (params.some((p) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) fail(line, `bad parameter list in def ${d[1]}`);
         const bodyExpr = expr(d[3]!, line, body.indexOf(d[3]!) + 1);
         defs.push({ name: d[1]!, params, body: bodyExpr, file: file.name, line });
+        lastDef = defs.length - 1;
         return;
       }
       fail(line, `expected 'rule', 'derivative', 'algebra', 'step' or 'def' but found: ${body.slice(0, 40)}`);
+    }
+    const t = TAKES.exec(body);
+    if (t && !block && lastDef >= 0) {
+      const d = defs[lastDef]!;
+      if (d.takes) fail(line, `def ${d.name}: a second takes line`, indent + 1);
+      defs[lastDef] = { ...d, takes: { en: t[1]!.trim(), zh: t[2]!.trim() } };
+      return;
     }
     if (!block) fail(line, 'an indented line must follow a rule header', indent + 1);
     const p = block!;

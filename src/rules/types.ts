@@ -44,6 +44,8 @@ export interface FunctionDef {
   readonly name: string;
   readonly params: readonly string[];
   readonly body: Expr;
+  /** The parameter a call must not leave out, from a `takes` line: "a slope". */
+  readonly takes?: { readonly en: string; readonly zh: string };
   readonly file: string;
   readonly line: number;
 }
