@@ -132,8 +132,8 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     if (p.kind === 'derivative') {
       const partial = readPartial(main, p.id, col, body, (t, c) => expr(t, line, c), (m) => fail(line, m, col));
       const prev = p.partials?.[0];
-      if (prev && (prev.head.fn !== partial.head.fn || prev.params.join() !== partial.params.join())) fail(line, `${p.id}: every line must name the same function and parameters, ${toAscii(prev.head)}`, col);
-      if (p.partials?.some((q) => q.wrt === partial.wrt)) fail(line, `${p.id}: a second line for the partial derivative in ${partial.wrt}`, col);
+      if (prev && (prev.head.fn !== partial.head.fn || prev.params.join() !== partial.params.join())) fail(line, `rule ${p.id}: every line must name the same function and parameters, ${toAscii(prev.head)}`, col);
+      if (p.partials?.some((q) => q.wrt === partial.wrt)) fail(line, `rule ${p.id}: a second line for the partial derivative in ${partial.wrt}`, col);
       (p.partials ??= []).push({ ...partial, conditions, line });
       return;
     }
@@ -163,16 +163,16 @@ const PARTIAL = /^(.*?)->([A-Za-z_][A-Za-z0-9_]*)?(?=\s)(.*)$/;
 /** Reads `f(u, v) -> d` (the partial in the first parameter) or `f(u, v) ->v d` (in v). */
 function readPartial(main: string, id: string, col: number, body: string, expr: (t: string, column: number) => Expr, fail: (m: string) => never): Partial {
   const m = PARTIAL.exec(`${main} `);
-  if (!m || !m[3]!.trim()) fail(`${id}: a derivative line reads 'f(u) -> derivative', or 'f(u, v) ->v derivative' for the partial derivative in v`);
+  if (!m || !m[3]!.trim()) fail(`rule ${id}: a derivative line reads 'f(u) -> derivative', or 'f(u, v) ->v derivative' for the partial derivative in v`);
   const [left, right] = [m![1]!.trim(), m![3]!.trim()];
   const head = expr(left, col + body.indexOf(left));
   const derivative = expr(right, col + body.indexOf(right, m![1]!.length + 2));
   if (head.kind !== 'call' || head.args.some((a) => a.kind !== 'sym') || new Set(head.args.map((a) => (a as Expr & { kind: 'sym' }).name)).size !== head.args.length) {
-    fail(`${id}: the left side must be a function of distinct variables, like log(u) or max(u, v)`);
+    fail(`rule ${id}: the left side must be a function of distinct variables, like log(u) or max(u, v)`);
   }
   const params = (head as Expr & { kind: 'call' }).args.map((a) => (a as Expr & { kind: 'sym' }).name);
   const wrt = m![2] ?? params[0]!;
-  if (!params.includes(wrt)) fail(`${id}: ->${wrt} names no parameter of ${toAscii(head)}`);
+  if (!params.includes(wrt)) fail(`rule ${id}: ->${wrt} names no parameter of ${toAscii(head)}`);
   return { head: head as Expr & { kind: 'call' }, params, wrt, derivative };
 }
 
