@@ -55,6 +55,12 @@ const CASES: readonly Case[] = [
   ['softsign(x)', 'x', '1/(1 + abs(x))^2', []],
   ['mish(x)', 'x', 'x*sigmoid(x)*(1 - tanh(softplus(x))^2) + tanh(softplus(x))', []],
   ['logsumexp([a, b, c])', 'a', 'exp(a)/(exp(a) + exp(b) + exp(c))', ['exp(a) + exp(b) + exp(c) > 0']],
+  // n pieces: each boundary excluded, the nested cases written as one.
+  ['piecewise(x < 0, 0, x < 1, x^2, x >= 1, 2*x - 1)', 'x', 'piecewise(x < 0, 0, x < 1, 2*x, x > 1, 2)', ['x != 0', 'x != 1']],
+  ['piecewise(x <= -1, -x, x < 1, x^3, x >= 1, exp(x))', 'x', 'piecewise(x < -1, -1, x < 1, 3*x^2, x > 1, exp(x))', ['x != -1', 'x != 1']],
+  ['piecewise(x < 0, -x, x < 1, x^2, x < 2, x^3, x < 3, x, x >= 3, 3)', 'x', 'piecewise(x < 0, -1, x < 1, 2*x, x < 2, 3*x^2, x < 3, 1, x > 3, 0)', ['x != 0', 'x != 1', 'x != 2', 'x != 3'], { x: [-1, 4] }],
+  ['piecewise(x > 0, x^2)', 'x', 'piecewise(x > 0, 2*x)', ['x != 0'], { x: [0, 2] }],
+  ['piecewise(y < 0, x*y, y > 0, x^2, y >= 0, 1)', 'x', 'piecewise(y < 0, y, y > 0, 2*x, y < 0, 0)', ['y != 0']],
   // Steps: flat away from the jump.
   ['x*sign(x)', 'x', 'sign(x)', ['x != 0']],
   ['x*heaviside(x - 1)', 'x', 'heaviside(x - 1)', ['x != 1'], { x: [-1, 3] }],

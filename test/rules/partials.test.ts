@@ -76,4 +76,10 @@ describe('one line per partial derivative, desugared to the chain rule', () => {
   it('a function call in an explain sentence or a comment is prose, not a function', () => {
     expect(() => load('# u(1 + t) is prose\nderivative d.g "g" / "g"\n  uexp(u, v) -> exp(v)\n  explain "As u(1 + v) reads." / "如 u(1 + v)。"\ndef uexp(u, v) = u*exp(v)\n')).not.toThrow();
   });
+
+  it('a variable standing for a piecewise condition is tried as comparisons of every kind', () => {
+    const flatten = (rest: string) => `rule d.my-flatten "x" / "x"\n  piecewise(p < q, u, p > q, piecewise(c1, v1, c2, v2)) = piecewise(p < q, u, ${rest})    if nonzero(p - q)\n`;
+    expect(() => load(flatten('c1, v1, c2, v2'))).not.toThrow();
+    expect(loadError(flatten('c2, v2, c1, v1'))).toMatch(/^my\.rules:1:1: error: rule d\.my-flatten does not hold at /);
+  });
 });
