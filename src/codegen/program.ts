@@ -62,7 +62,11 @@ export function emitProgram(model: CodeModel, target: CodeTarget): string {
     comment.push(syntax.comment, `${syntax.comment} Numerically stable forms (identities; gradproof checks each rewrite at random points):`);
     for (const f of Object.keys(STABLE_FORMS) as StableForm[]) if (used.has(f)) comment.push(`${syntax.comment}   ${STABLE_FORMS[f]}`);
   }
-  const helpers = [...cx.helpers].sort().map((h) => syntax.helpers[h]);
+  const helpers = [...cx.helpers].sort().map((h) => {
+    const text = syntax.helpers[h];
+    if (text === undefined) throw new RangeError(`no helper ${h} in ${target}`);
+    return text;
+  });
   const what = `The loss ${model.lossName} and its gradient${grads.length === 1 ? '' : 's'}: ${grads.map((g) => `∂${model.lossName}/∂${g.key}`).join(', ')}.`;
   const parts = { comment, helpers, locals, lossText, grads, what, inputs: model.inputs, usedInputs, ident: cx.ident };
   return target === 'python' ? python(parts) : javascript(parts, target === 'ts');

@@ -1,21 +1,20 @@
 /**
  * What differs between the languages code is generated in: comments, reserved words, how a
- * function, a comparison and a branch are spelled, and the helpers the code calls.
+ * function, a comparison and a branch are spelled, and the helpers the code calls. How each
+ * function is spelled comes from the function registry.
  */
+import { PYTHON_HELPERS, REGISTRY, functionSpec, jsHelpers } from '../expr/registry/index.js';
 
 /** The languages code is generated in. */
 export const CODE_TARGETS = ['ts', 'js', 'python'] as const;
 /** A language code is generated in: TypeScript, JavaScript (ESM) or Python 3. */
 export type CodeTarget = (typeof CODE_TARGETS)[number];
 
-/** Functions the printer writes directly; any other function is opened through its definition. */
-export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'exp', 'log', 'sqrt', 'tanh', 'sinh', 'cosh', 'sin', 'cos', 'abs', 'erf',
-  'sigmoid', 'softplus', 'logsumexp', 'relu', 'gt', 'lt', 'ge', 'le', 'piecewise',
-]);
+/** Functions the printer writes directly (the registry's with code); any other function is opened through its definition. */
+export const NATIVE_FUNCTIONS: ReadonlySet<string> = new Set(REGISTRY.filter((f) => f.code).map((f) => f.name));
 
-/** Helper functions, by the name the code calls them. */
-export type Helper = 'sigmoid' | 'softplus' | 'logsumexp' | 'erf';
+/** A helper function, by the name the code calls it (the registry's CODE_HELPERS). */
+export type Helper = string;
 
 export interface TargetSyntax {
   readonly comment: string;
@@ -48,91 +47,21 @@ const PY_RESERVED = [
 ];
 
 /** Names of the generated code itself: the function's locals and the helpers. */
-const OWN_NAMES = ['loss', 'grad', 'input', 'sigmoid', 'softplus', 'logsumexp', 'erf', 'relu'];
+const OWN_NAMES = ['loss', 'grad', 'input', 'relu', ...Object.keys(jsHelpers(false)), ...Object.keys(PYTHON_HELPERS)];
 
-const JS_MATH: Readonly<Record<string, string>> = {
-  exp: 'Math.exp', log: 'Math.log', sqrt: 'Math.sqrt', tanh: 'Math.tanh', sinh: 'Math.sinh', cosh: 'Math.cosh',
-  sin: 'Math.sin', cos: 'Math.cos', abs: 'Math.abs',
-};
-
-const PY_MATH: Readonly<Record<string, string>> = {
-  exp: 'math.exp', log: 'math.log', sqrt: 'math.sqrt', tanh: 'math.tanh', sinh: 'math.sinh', cosh: 'math.cosh',
-  sin: 'math.sin', cos: 'math.cos', abs: 'abs', erf: 'math.erf',
-};
-
-const HELPERS: ReadonlySet<string> = new Set<Helper>(['sigmoid', 'softplus', 'logsumexp', 'erf']);
-
-/** The JavaScript helpers; `typed` adds TypeScript annotations. */
-function jsHelpers(typed: boolean): Record<Helper, string> {
-  const n = typed ? ': number' : '';
-  return {
-    sigmoid: `/** sigmoid(x) = 1/(1 + exp(-x)), through exp of a nonpositive number only: it never overflows. */
-function sigmoid(x${n})${n} {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const t = Math.exp(x);
-  return t / (1 + t);
-}`,
-    softplus: `/** softplus(x) = log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)): no overflow, no lost digits. */
-function softplus(x${n})${n} {
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-}`,
-    logsumexp: `/** log(Σ exp(x)) = m + log(Σ exp(x - m)) with m = max(x): no overflow, no underflow to log(0). */
-function logsumexp(...xs${typed ? ': number[]' : ''})${n} {
-  const m = Math.max(...xs);
-  if (!Number.isFinite(m)) return m;
-  let s = 0;
-  for (const x of xs) s += Math.exp(x - m);
-  return m + Math.log(s);
-}`,
-    erf: `/** The error function: its series for |x| < 3, else a continued fraction for erfc. */
-function erf(x${n})${n} {
-  const t = Math.abs(x);
-  if (t < 3) {
-    let sum = t;
-    let term = t;
-    for (let k = 1; k < 60; k++) {
-      term *= (-t * t) / k;
-      sum += term / (2 * k + 1);
-    }
-    return Math.sign(x) * ((2 / Math.sqrt(Math.PI)) * sum);
-  }
-  let f = 0;
-  for (let k = 60; k >= 1; k--) f = k / 2 / (t + f);
-  return Math.sign(x) * (1 - Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + f));
-}`,
-  };
+/** A call as the registry spells it in a language, and the helper it needs. */
+function registryCall(language: 'js' | 'python', fn: string, args: readonly string[]): { text: string; helper?: Helper } {
+  const code = functionSpec(fn)?.code;
+  if (!code || code === 'printer') throw new RangeError(`no spelling for ${fn}`);
+  const helper = language === 'js' ? code.jsHelper : code.pythonHelper;
+  return { text: (language === 'js' ? code.js : code.python)(args), ...(helper ? { helper } : {}) };
 }
-
-const PY_HELPERS: Record<Helper, string> = {
-  sigmoid: `def sigmoid(x):
-    """sigmoid(x) = 1/(1 + exp(-x)), through exp of a nonpositive number only: it never overflows."""
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    t = math.exp(x)
-    return t / (1.0 + t)`,
-  softplus: `def softplus(x):
-    """softplus(x) = log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)): no overflow, no lost digits."""
-    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))`,
-  logsumexp: `def logsumexp(*xs):
-    """log(sum(exp(x))) = m + log(sum(exp(x - m))) with m = max(x): no overflow, no underflow to log(0)."""
-    m = max(xs)
-    if math.isinf(m) or math.isnan(m):
-        return m
-    return m + math.log(sum(math.exp(x - m) for x in xs))`,
-  erf: '',
-};
 
 function jsSyntax(typed: boolean): TargetSyntax {
   return {
     comment: '//',
     reserved: new Set([...JS_RESERVED, ...OWN_NAMES]),
-    call(fn, args) {
-      const native = JS_MATH[fn];
-      if (native) return { text: `${native}(${args.join(', ')})` };
-      if (fn === 'relu') return { text: `Math.max(${args[0]}, 0)` };
-      if (HELPERS.has(fn)) return { text: `${fn}(${args.join(', ')})`, helper: fn as Helper };
-      throw new RangeError(`no spelling for ${fn}`);
-    },
+    call: (fn, args) => registryCall('js', fn, args),
     indicator: (c) => `(${c} ? 1 : 0)`,
     branches: (cases) => `(${cases.map(([c, v]) => `${c} ? ${v} : `).join('')}NaN)`,
     isOne: (v) => `${v} === 1`,
@@ -144,18 +73,12 @@ function jsSyntax(typed: boolean): TargetSyntax {
 const PYTHON: TargetSyntax = {
   comment: '#',
   reserved: new Set([...PY_RESERVED, ...OWN_NAMES]),
-  call(fn, args) {
-    const native = PY_MATH[fn];
-    if (native) return { text: `${native}(${args.join(', ')})` };
-    if (fn === 'relu') return { text: `max(${args[0]}, 0.0)` };
-    if (HELPERS.has(fn)) return { text: `${fn}(${args.join(', ')})`, helper: fn as Helper };
-    throw new RangeError(`no spelling for ${fn}`);
-  },
+  call: (fn, args) => registryCall('python', fn, args),
   indicator: (c) => `(1.0 if ${c} else 0.0)`,
   branches: (cases) => `(${cases.map(([c, v]) => `${v} if ${c} else `).join('')}math.nan)`,
   isOne: (v) => `${v} == 1`,
   pi: 'math.pi',
-  helpers: PY_HELPERS,
+  helpers: PYTHON_HELPERS,
 };
 
 /** The syntax of a target language. */

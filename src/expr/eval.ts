@@ -1,77 +1,17 @@
 /** Floating-point evaluation, used only for numeric checks (never to decide a proof). */
 import { type Expr, num } from './node.js';
 import { ratToNumber } from './rational.js';
+import { REGISTRY } from './registry/index.js';
 import { AT, MAX_NUMERIC_TERMS, SUM, binderOf, isList, isSum, memberKey, substituteFree } from './indexed.js';
 
-const erf = (x: number): number => {
-  // Abramowitz-Stegun 7.1.26 is too coarse for derivative checks; use the series / continued fraction.
-  const t = Math.abs(x);
-  if (t < 3) {
-    let sum = t;
-    let term = t;
-    for (let n = 1; n < 60; n++) {
-      term *= (-t * t) / n;
-      sum += term / (2 * n + 1);
-    }
-    return Math.sign(x) * ((2 / Math.sqrt(Math.PI)) * sum);
-  }
-  let f = 0;
-  for (let n = 60; n >= 1; n--) f = n / 2 / (t + f);
-  const erfc = Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + f);
-  return Math.sign(x) * (1 - erfc);
-};
-
-/** erfc(x) = 1 - erf(x), without the cancellation for large x (continued fraction). */
-const erfc = (x: number): number => {
-  if (x < 3) return 1 - erf(x);
-  let f = 0;
-  for (let n = 60; n >= 1; n--) f = n / 2 / (x + f);
-  return Math.exp(-x * x) / Math.sqrt(Math.PI) / (x + f);
-};
-
-/** The logistic function and softplus, without overflow, for the activations below. */
-const logistic = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
-const softplusOf = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
-
-/** The functions the evaluator knows natively. What they mean symbolically comes from `rules/`. */
-export const PRIMITIVES: Readonly<Record<string, (...xs: number[]) => number>> = {
-  exp: Math.exp,
-  log: (x) => (x > 0 ? Math.log(x) : NaN),
-  sqrt: (x) => (x >= 0 ? Math.sqrt(x) : NaN),
-  tanh: Math.tanh,
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  sin: Math.sin,
-  cos: Math.cos,
-  abs: Math.abs,
-  erf,
-  relu: (x) => (x > 0 ? x : 0),
-  // Comparisons are 1 or 0; `piecewise(c1, v1, c2, v2, ...)` is the first value whose
-  // condition holds, and NaN where none does (a kink where a derivative does not exist).
-  gt: (a, b) => (Number.isNaN(a - b) ? NaN : a > b ? 1 : 0),
-  lt: (a, b) => (Number.isNaN(a - b) ? NaN : a < b ? 1 : 0),
-  ge: (a, b) => (Number.isNaN(a - b) ? NaN : a >= b ? 1 : 0),
-  le: (a, b) => (Number.isNaN(a - b) ? NaN : a <= b ? 1 : 0),
-  piecewise: (...xs) => {
-    for (let i = 0; i + 1 < xs.length; i += 2) {
-      if (Number.isNaN(xs[i]!)) return NaN;
-      if (xs[i] === 1) return xs[i + 1]!;
-    }
-    return NaN;
-  },
-  sigmoid: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
-  softplus: (x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
-  // Smooth activations (rules/activations.rules), computed independently of their `def`s,
-  // so that each definition is checked against a second implementation when it loads.
-  swish: (x) => x * logistic(x),
-  silu: (x) => x * logistic(x),
-  // x*Φ(x) with Φ(x) = erfc(-x/√2)/2: no cancellation in 1 + erf(x/√2) for x ≪ 0.
-  gelu: (x) => (x * erfc(-x / Math.SQRT2)) / 2,
-  softsign: (x) => x / (1 + Math.abs(x)),
-  mish: (x) => x * Math.tanh(softplusOf(x)),
-  // The Kronecker delta.
-  delta: (a, b) => (Number.isNaN(a - b) ? NaN : a === b ? 1 : 0),
-};
+/**
+ * The functions the evaluator knows natively, from the function registry: the primitives,
+ * and second implementations of defined functions (each `def` is checked against its own
+ * when it loads). What they mean symbolically comes from `rules/`.
+ */
+export const PRIMITIVES: Readonly<Record<string, (...xs: number[]) => number>> = Object.fromEntries(
+  REGISTRY.flatMap((f) => (f.float ? [[f.name, f.float] as const] : [])),
+);
 
 /** Values of names; undefined for a name without a value. */
 export type Valuation = (name: string) => number | undefined;

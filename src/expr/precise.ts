@@ -5,73 +5,23 @@
 import { Decimal } from 'decimal.js';
 import { type Expr, num } from './node.js';
 import { Definitions } from './context.js';
-import { AT, DELTA, MAX_NUMERIC_TERMS, SUM, binderOf, familyOf, isIndexed, isSum, memberKey, parseMemberKey, substituteFree } from './indexed.js';
+import { AT, MAX_NUMERIC_TERMS, SUM, binderOf, familyOf, isIndexed, isSum, memberKey, parseMemberKey, substituteFree } from './indexed.js';
 import { type FunctionDefs, openAllCalls } from './functions.js';
+import { REGISTRY, decimalCtor } from './registry/index.js';
 
 type Ctor = ReturnType<typeof Decimal.clone>;
 type Dec = InstanceType<Ctor>;
 
-const CTORS = new Map<number, Ctor>();
-const ctor = (digits: number): Ctor => {
-  let c = CTORS.get(digits);
-  if (!c) CTORS.set(digits, (c = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN })));
-  return c;
-};
+const ctor = decimalCtor;
 
 type Fn = (...xs: Dec[]) => Dec;
-const bool = (D: Ctor, b: boolean): Dec => new D(b ? 1 : 0);
 
-const precise = (D: Ctor): Readonly<Record<string, Fn>> => ({
-  exp: (x) => x.exp(),
-  log: (x) => (x.gt(0) ? x.ln() : new D(NaN)),
-  sqrt: (x) => (x.gte(0) ? x.sqrt() : new D(NaN)),
-  tanh: (x) => x.tanh(),
-  sinh: (x) => x.sinh(),
-  cosh: (x) => x.cosh(),
-  sin: (x) => x.sin(),
-  cos: (x) => x.cos(),
-  abs: (x) => x.abs(),
-  sigmoid: (x) => new D(1).div(new D(1).plus(x.neg().exp())),
-  softplus: (x) => new D(1).plus(x.exp()).ln(),
-  erf: (x) => erf(D, x),
-  relu: (x) => (x.gt(0) ? x : new D(0)),
-  gt: (a, b) => bool(D, a.gt(b)),
-  lt: (a, b) => bool(D, a.lt(b)),
-  ge: (a, b) => bool(D, a.gte(b)),
-  le: (a, b) => bool(D, a.lte(b)),
-  piecewise: (...xs) => {
-    for (let i = 0; i + 1 < xs.length; i += 2) if (xs[i]!.eq(1)) return xs[i + 1]!;
-    return new D(NaN);
-  },
-  [DELTA]: (a, b) => bool(D, a.eq(b)),
-} as Record<string, Fn>);
-
-/**
- * erf(x) to the precision of D. The Maclaurin series alternates, its terms growing to
- * about e^(x^2) before they fall, so it is summed with that many more digits (else erf(16)
- * would come out as -3e59). Where erfc(x) < e^(-x^2) is below the working precision, erf
- * is ±1 to it.
- */
-function erf(D: Ctor, x: Dec): Dec {
-  const x2 = x.times(x).toNumber();
-  if (x2 > (D.precision + 5) * Math.LN10) return new D(x.isNegative() ? -1 : 1);
-  const W = ctor(D.precision + Math.ceil(x2 / Math.LN10) + 10);
-  const y = new W(x);
-  const eps = new W(10).pow(-D.precision - 5);
-  let sum = new W(0);
-  let power = y;
-  let fact = new W(1);
-  for (let n = 0; n < 4000; n++) {
-    if (n > 0) {
-      power = power.times(y).times(y).neg();
-      fact = fact.times(n);
-    }
-    const term = power.div(fact.times(2 * n + 1));
-    sum = sum.plus(term);
-    if (term.abs().lt(eps) && n > 2) break;
-  }
-  // Rounded to D's precision (a Decimal made from another keeps all its digits).
-  return new D(sum.times(2).div(W.acos(-1).sqrt()).toSD(D.precision));
+const TABLES = new Map<Ctor, Readonly<Record<string, Fn>>>();
+/** The registry's high-precision functions, with D's precision (one table per precision). */
+function precise(D: Ctor): Readonly<Record<string, Fn>> {
+  let t = TABLES.get(D);
+  if (!t) TABLES.set(D, (t = Object.fromEntries(REGISTRY.flatMap((f) => (f.precise ? [[f.name, f.precise(D)] as const] : [])))));
+  return t;
 }
 
 /** The functions the precise evaluator knows, with `digits` significant digits (for the rule loader's own evaluator). */

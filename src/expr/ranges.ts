@@ -11,6 +11,7 @@
  */
 import type { Expr } from './node.js';
 import type { Definitions } from './context.js';
+import { REGISTRY } from './registry/index.js';
 
 export interface Interval {
   readonly lo: number;
@@ -99,33 +100,20 @@ function power(a: Interval, n: number): Interval {
   return computed(0, Math.max(pow(a.lo, n), pow(a.hi, n)), false, false, true, lo && hi);
 }
 
-/** The exact range of a known function of one argument, and its monotone map and inverse. */
+/** The exact range of a known function of one argument, and its monotone map and inverse (from the function registry). */
 interface Known {
   readonly range: Interval;
   readonly f?: (x: number) => number;
   readonly inverse?: (y: number) => number;
 }
 
-const KNOWN: Readonly<Record<string, Known>> = {
-  exp: { range: iv(0, Infinity, true), f: Math.exp, inverse: Math.log },
-  log: { range: ALL, f: (x) => (x <= 0 ? -Infinity : Math.log(x)), inverse: Math.exp },
-  sigmoid: { range: iv(0, 1, true, true), f: (x) => 1 / (1 + Math.exp(-x)), inverse: (y) => (y <= 0 ? -Infinity : y >= 1 ? Infinity : Math.log(y / (1 - y))) },
-  tanh: { range: iv(-1, 1, true, true), f: Math.tanh, inverse: (y) => (y <= -1 ? -Infinity : y >= 1 ? Infinity : Math.atanh(y)) },
-  // Written so that neither overflows: softplus(x) = x + log1p(e^-x), its inverse y + log(1 - e^-y).
-  softplus: {
-    range: iv(0, Infinity, true),
-    f: (x) => (x > 30 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))),
-    inverse: (y) => (y <= 0 ? -Infinity : y > 30 ? y + Math.log(-Math.expm1(-y)) : Math.log(Math.expm1(y))),
-  },
-  sqrt: { range: iv(0, Infinity), f: (x) => Math.sqrt(Math.max(x, 0)), inverse: (y) => (y <= 0 ? 0 : y * y) },
-  erf: { range: iv(-1, 1, true, true) },
-  sinh: { range: ALL, f: Math.sinh, inverse: Math.asinh },
-  cosh: { range: iv(1, Infinity) },
-  abs: { range: iv(0, Infinity) },
-  relu: { range: iv(0, Infinity) },
-  sin: { range: iv(-1, 1) },
-  cos: { range: iv(-1, 1) },
-};
+const KNOWN: ReadonlyMap<string, Known> = new Map(
+  REGISTRY.flatMap((fn) => {
+    if (!fn.range) return [];
+    const { lo, hi, loOpen, hiOpen, f, inverse } = fn.range;
+    return [[fn.name, { range: iv(lo, hi, loOpen, hiOpen), ...(f ? { f } : {}), ...(inverse ? { inverse } : {}) }] as const];
+  }),
+);
 
 /** Intervals of the free variables, and the definitions that name the rest. */
 export class Ranges {
@@ -156,7 +144,7 @@ export class Ranges {
         return x.value.n > 0n ? iv(0, Infinity) : iv(0, Infinity, true);
       }
       case 'call': {
-        const k = KNOWN[e.fn];
+        const k = KNOWN.get(e.fn);
         if (!k || e.args.length !== 1) return ALL;
         const a = this.of(e.args[0]!);
         if (!k.f || isEmpty(a)) return k.range;
@@ -204,7 +192,7 @@ export class Ranges {
         return this.narrow(b, rounded(-r, r), depth + 1);
       }
       case 'call': {
-        const k = KNOWN[e.fn];
+        const k = KNOWN.get(e.fn);
         if (!k?.inverse || e.args.length !== 1) return true;
         const within = intersect(t, k.range);
         if (isEmpty(within)) return false;

@@ -1,22 +1,17 @@
 /**
  * Whether a term is defined at every real point: what a constructor may erase (`0*u` is 0
  * and `u^0` is 1 only for such a `u`). Syntactic and conservative: `false` means "not known
- * to be", never "undefined somewhere". Pure, no memo; it imports only types, so the
- * constructors in node.ts can use it.
+ * to be", never "undefined somewhere". Pure, no memo; it imports only types and the function
+ * registry (which imports nothing of the expression core), so the constructors in node.ts can use it.
  */
 import type { Expr } from './node.js';
+import { namesWhere } from './registry/index.js';
 
-/** Functions defined on all reals (with defined arguments). */
-const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([
-  'exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf',
-  'relu', 'abs', 'leaky_relu', 'elu', 'swish', 'silu', 'gelu', 'softsign', 'mish',
-  'gt', 'lt', 'ge', 'le', 'delta', 'at', 'list',
-]);
+/** Functions defined on all reals (with defined arguments): the registry's total ones, and index notation's. */
+const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.total || f.smooth), 'at', 'list']);
 
 /** Those among them that are differentiable everywhere (a derivative of them is defined everywhere). */
-const SMOOTH_FUNCTIONS: ReadonlySet<string> = new Set([
-  'exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf', 'swish', 'silu', 'gelu', 'mish', 'at',
-]);
+const SMOOTH_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.smooth), 'at']);
 
 /** Comparisons that together cover every point: `p > q` and `p <= q`, `p < q` and `p >= q`. */
 const COMPLEMENT: Readonly<Record<string, string>> = { gt: 'le', le: 'gt', lt: 'ge', ge: 'lt' };

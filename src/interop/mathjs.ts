@@ -8,6 +8,7 @@ import { ratFromDecimal } from '../expr/rational.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import { BUILTIN_FUNCTIONS, parse } from '../parse/ascii.js';
+import { functionSpec, takesArguments } from '../expr/registry/index.js';
 
 /** The fields of a mathjs node that gradproof reads; every mathjs `MathNode` has this shape. */
 export interface MathjsNode {
@@ -104,9 +105,11 @@ export function fromMathjs(node: MathjsNode, options: FromMathjsOptions = {}): E
         const name = typeof n.fn === 'object' && n.fn.type === 'SymbolNode' ? (n.fn.name ?? '') : '';
         if (!name) throw new GradproofError('syntax', 'a mathjs call of something that is not a function name has no gradproof counterpart');
         const args = (n.args ?? []).map(go);
+        // A function gradproof knows with these arguments stays a call; others are written in its own functions.
+        const spec = functionSpec(name);
+        if (functions.has(name) && !OPERATORS[name] && (spec ? takesArguments(spec.arity, args.length) : true)) return call(name, ...args);
         const built = (REWRITTEN[name] ?? OPERATORS[name])?.(args);
         if (built) return built;
-        if (functions.has(name) && name !== 'log') return call(name, ...args);
         throw new GradproofError('unknown-function', `mathjs function '${name}' (with ${args.length} argument${args.length === 1 ? '' : 's'}) has no gradproof counterpart`);
       }
       case 'ConditionalNode': {

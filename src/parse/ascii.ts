@@ -13,6 +13,7 @@ import { type ParseOptions, type RelOp, TokenParser } from './parser-base.js';
 
 export { BUILTIN_FUNCTIONS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, type ParseOptions } from './parser-base.js';
 import { nearestName } from './suggest.js';
+import { FUNCTION_ALIASES } from '../expr/registry/index.js';
 
 /** Names of index notation, read by the parser itself: `sum(k, 1, K, f)` binds k; `delta(k, i)`. */
 const INDEX_NOTATION: ReadonlySet<string> = new Set([SUM, DELTA]);
@@ -22,7 +23,7 @@ const COMPARISONS: Readonly<Record<string, string>> = { '>': 'gt', '<': 'lt', '>
 
 /** Names read as another: textbook spellings of the same function or constant. */
 // A Map, not an object: a name such as `constructor` must not find Object's properties.
-const ALIASES: ReadonlyMap<string, string> = new Map([['σ', 'sigmoid'], ['ln', 'log'], ['π', 'pi']]);
+const ALIASES: ReadonlyMap<string, string> = new Map([...FUNCTION_ALIASES, ['π', 'pi']]);
 
 /** A relation between expressions: `a = b`, `0 < a2 < 1`, `a != 0`. */
 export interface Relation {

@@ -20,6 +20,7 @@ import { type Relation, relationOf } from './ascii.js';
 import { isDigit, operatorAt, unexpectedCharacter } from './lexer.js';
 import { type ParseOptions, TokenParser } from './parser-base.js';
 import { nearestName } from './suggest.js';
+import { LATEX_COMMANDS, OPERATOR_WORDS } from '../expr/registry/index.js';
 
 type Kind = 'num' | 'letter' | 'cmd' | 'op' | 'end';
 
@@ -43,10 +44,8 @@ const NAME_COMMANDS: ReadonlySet<string> = new Set(['mathrm', 'mathit', 'text', 
 // Tables keyed by the input's own words are Maps: on a plain object `\constructor` would
 // find Object's built-in properties.
 
-/** Operator commands and the function each is. */
-const FUNCTIONS: ReadonlyMap<string, string> = new Map(Object.entries({
-  log: 'log', ln: 'log', exp: 'exp', tanh: 'tanh', sin: 'sin', cos: 'cos', sinh: 'sinh', cosh: 'cosh',
-}));
+/** Operator commands and the function each is (`\ln` is log), from the function registry. */
+const FUNCTIONS: ReadonlyMap<string, string> = LATEX_COMMANDS;
 
 /** Commands that are an ASCII operator. */
 const OP_COMMANDS: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -370,7 +369,8 @@ class LatexParser extends TokenParser<Token> {
     }
     if (c === 'operatorname') {
       this.i++;
-      const name = this.braced(t);
+      const word = this.braced(t);
+      const name = OPERATOR_WORDS.get(word) ?? word;
       if (this.options.functions && !this.functions.has(name)) this.unknownFunction(name, t);
       return this.application(name, t);
     }

@@ -4,12 +4,10 @@
  */
 import { type Expr, neg } from '../expr/node.js';
 import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
+import { FUNCTION_NAMES } from '../expr/registry/index.js';
 
-/** Functions known without any rule file; rule files add their own. */
-export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
-  'diff', 'exp', 'log', 'sqrt', 'sigmoid', 'tanh', 'softplus', 'relu', 'abs', 'sin', 'cos', 'sinh', 'cosh', 'erf',
-  'piecewise', 'gt', 'lt', 'ge', 'le',
-]);
+/** Functions known without any rule file (the registry's, and `diff`); rule files add their own. */
+export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set(['diff', ...FUNCTION_NAMES]);
 
 export interface ParseOptions {
   /** A file name or a label such as `--expect`, shown in errors. */

@@ -9,6 +9,7 @@ import { isNegative, ratAbs } from '../expr/rational.js';
 import { nameToLatex, operatorNameToLatex } from './names.js';
 import { AT, DELTA, LIST, isIndexed, isSum } from '../expr/indexed.js';
 import { LEVELS } from '../expr/print.js';
+import { functionSpec } from '../expr/registry/index.js';
 
 // Binding strength of what a printed string is at its top, shared with print.ts.
 const { SUM, PRODUCT, NEG, POWER, ATOM } = LEVELS;
@@ -23,9 +24,6 @@ interface Printed {
   /** A sum `\sum_{k=1}^{K} f`, which reaches to the end of its product: written last in it. */
   sum?: boolean;
 }
-
-/** Functions written as operators, without parentheses around a name or a number: `\log a_{2}`. */
-const OPERATORS: ReadonlySet<string> = new Set(['log', 'tanh', 'sin', 'cos', 'sinh', 'cosh']);
 
 const parens = (text: string): string => `\\left(${text}\\right)`;
 const wrap = (p: Printed, min: number): string => (p.level >= min ? p.text : parens(p.text));
@@ -64,40 +62,44 @@ function print(e: Expr): Printed {
   }
 }
 
-const RELATIONS: Readonly<Record<string, string>> = { gt: '>', lt: '<', ge: '\\geq', le: '\\leq' };
-
 function printCall(e: Expr & { kind: 'call' }): Printed {
   const args = e.args;
   const [u] = args;
   if (e.fn === 'diff' && args.length === 2) return printDerivative(args[0]!, args[1]!);
   const notation = printIndexNotation(e);
   if (notation) return notation;
-  const relation = RELATIONS[e.fn];
-  if (relation && args.length === 2) return { text: `${toLatex(args[0]!)} ${relation} ${toLatex(args[1]!)}`, level: ATOM };
+  // How the function registry says the function is written; a function it lacks is an operator name.
+  const form = functionSpec(e.fn)?.latex.form;
+  if (form?.kind === 'relation' && args.length === 2) return { text: `${toLatex(args[0]!)} ${form.symbol} ${toLatex(args[1]!)}`, level: ATOM };
   if (e.fn === 'piecewise' && args.length % 2 === 0) {
     // Cases, each branch with its condition; where none holds the value does not exist.
     const rows: string[] = [];
     for (let i = 0; i < args.length; i += 2) rows.push(`${toLatex(args[i + 1]!)} & ${toLatex(args[i]!)}`);
     return { text: `\\begin{cases} ${rows.join(" \\\\ ")} \\end{cases}`, level: ATOM };
   }
-  if (u === undefined || args.length > 1) {
+  if (form?.kind === 'operator' && form.base && args.length === 2) {
+    return { text: `${form.command}_{${toLatex(args[1]!)}}${parens(toLatex(u!))}`, level: ATOM };
+  }
+  if (u === undefined || args.length > 1 || !form) {
     return { text: operatorNameToLatex(e.fn) + parens(args.map((a) => toLatex(a)).join(', ')), level: ATOM };
   }
   const arg = print(u);
-  switch (e.fn) {
-    case 'sigmoid':
-      return { text: `\\sigma${parens(arg.text)}`, level: ATOM };
-    case 'exp':
-      return { text: `e^{${arg.text}}`, level: POWER };
-    case 'sqrt':
-      return { text: `\\sqrt{${arg.text}}`, level: ATOM };
-    case 'abs':
-      return { text: `\\left|${arg.text}\\right|`, level: ATOM };
+  switch (form.kind) {
+    case 'symbol':
+      return { text: `${form.command}${parens(arg.text)}`, level: ATOM };
+    case 'exponential':
+      return { text: `${form.base}^{${arg.text}}`, level: POWER };
+    case 'enclosed':
+      return { text: `${form.open}${arg.text}${form.close}`, level: ATOM };
+    case 'operator': {
+      // Without parentheses around a name or a number: `\\log a_{2}`.
+      const closed = `${form.command}${parens(arg.text)}`;
+      const bare = u.kind === 'sym' || isIndexed(u) || (u.kind === 'num' && isPlainInteger(u.value));
+      return bare ? { text: `${form.command} ${arg.text}`, level: POWER, closed } : { text: closed, level: ATOM };
+    }
+    default:
+      return { text: operatorNameToLatex(e.fn) + parens(arg.text), level: ATOM };
   }
-  if (!OPERATORS.has(e.fn)) return { text: operatorNameToLatex(e.fn) + parens(arg.text), level: ATOM };
-  const closed = `\\${e.fn}${parens(arg.text)}`;
-  const bare = u.kind === 'sym' || isIndexed(u) || (u.kind === 'num' && isPlainInteger(u.value));
-  return bare ? { text: `\\${e.fn} ${arg.text}`, level: POWER, closed } : { text: closed, level: ATOM };
 }
 
 /**

@@ -9,13 +9,8 @@
 import type { Decimal } from 'decimal.js';
 import type { Expr } from '../expr/node.js';
 import { NotPrecise, preciseFunctions } from '../expr/precise.js';
+import { type Dual, functionSpec } from '../expr/registry/index.js';
 
-interface Dual {
-  readonly v: Decimal;
-  readonly d: Decimal;
-  /** How far rounding may have moved v: about 10^-digits times this (a running error bound's scale). */
-  readonly e: Decimal;
-}
 
 type Setup = ReturnType<typeof preciseFunctions>;
 const SETUPS = new Map<number, Setup>();
@@ -99,7 +94,7 @@ function evaluate({ D, fns }: Setup, root: Expr, point: Readonly<Record<string, 
         const f = fns[n.fn];
         if (!f) throw new NotPrecise(`no precise ${n.fn}`);
         const v = f(...args.map((a) => a.v));
-        r = { v, d: wrt === undefined ? zero : derivative(D, n.fn, args, v, nan), e: callError(D, n.fn, args, v) };
+        r = { v, d: wrt === undefined ? zero : derivative(D, n.fn, args, v), e: callError(D, n.fn, args, v) };
         break;
       }
     }
@@ -109,33 +104,12 @@ function evaluate({ D, fns }: Setup, root: Expr, point: Readonly<Record<string, 
   return go(root);
 }
 
-/** The error scale of `fn(args)`: its slope's bound times its argument's error, plus its own rounding. */
+/** The error scale of `fn(args)` from the registry: by default its slope's bound (2) times its argument's error, plus its own rounding. */
 function callError(D: Setup['D'], fn: string, args: readonly Dual[], v: Decimal): Decimal {
-  const a = args[0]!;
+  const error = functionSpec(fn)?.dual?.error;
+  if (error) return error(D, args, v);
   const own = v.isFinite() ? v.abs() : new D(0);
-  switch (fn) {
-    case 'exp':
-      return own.times(a.e).plus(own);
-    case 'log':
-      return a.e.div(a.v.abs()).plus(own);
-    case 'sqrt':
-      return own.isZero() ? a.e.sqrt() : a.e.div(own.times(2)).plus(own);
-    case 'sinh':
-    case 'cosh':
-      return a.v.cosh().times(a.e).plus(own);
-    case 'gt':
-    case 'lt':
-    case 'ge':
-    case 'le':
-    case 'delta':
-      return new D(0);
-    case 'piecewise':
-      for (let i = 0; i + 1 < args.length; i += 2) if (args[i]!.v.eq(1)) return args[i + 1]!.e;
-      return new D(0);
-    default:
-      // sin, cos, tanh, abs, relu, erf, sigmoid, softplus: slopes at most 2.
-      return a.e.times(2).plus(own);
-  }
+  return args[0]!.e.times(2).plus(own);
 }
 
 /** b^x: with a constant exponent by the power rule (any base it is defined for), else through exp(x log b). */
@@ -156,54 +130,9 @@ function power(D: Setup['D'], b: Dual, x: Dual, nan: Decimal): Dual {
   return { v, d: v.times(x.d.times(b.v.ln()).plus(x.v.times(b.d).div(b.v))), e };
 }
 
-/** The derivative of `fn(args)` whose value is `v`, by the chain rule. */
-function derivative(D: Setup['D'], fn: string, args: readonly Dual[], v: Decimal, nan: Decimal): Decimal {
-  const [a, b] = [args[0]!, args[1]];
-  const one = new D(1);
-  switch (fn) {
-    case 'exp':
-      return v.times(a.d);
-    case 'log':
-      return a.d.div(a.v);
-    case 'sqrt':
-      return a.v.gt(0) ? a.d.div(v.times(2)) : nan;
-    case 'tanh':
-      // 1/cosh^2 rather than 1 - tanh^2, whose digits all cancel for large |u|.
-      return one.div(a.v.cosh().pow(2)).times(a.d);
-    case 'sinh':
-      return a.v.cosh().times(a.d);
-    case 'cosh':
-      return a.v.sinh().times(a.d);
-    case 'sin':
-      return a.v.cos().times(a.d);
-    case 'cos':
-      return a.v.sin().neg().times(a.d);
-    case 'abs':
-      return a.v.isZero() ? nan : a.d.times(a.v.s);
-    case 'relu':
-      return a.v.isZero() ? nan : a.v.gt(0) ? a.d : new D(0);
-    case 'erf':
-      return a.v.times(a.v).neg().exp().times(2).div(D.acos(-1).sqrt()).times(a.d);
-    case 'sigmoid':
-      // sigmoid(u)*sigmoid(-u), without the cancellation in 1 - sigmoid(u).
-      return v.div(one.plus(a.v.exp())).times(a.d);
-    case 'softplus':
-      return one.div(one.plus(a.v.neg().exp())).times(a.d);
-    case 'gt':
-    case 'lt':
-    case 'ge':
-    case 'le':
-    case 'delta':
-      // Constant where the two sides differ; at equality the value jumps.
-      return a.v.eq(b!.v) ? nan : new D(0);
-    case 'piecewise':
-      // The chosen branch's derivative, unless a condition looked at is at its jump.
-      for (let i = 0; i + 1 < args.length; i += 2) {
-        if (args[i]!.d.isNaN()) return nan;
-        if (args[i]!.v.eq(1)) return args[i + 1]!.d;
-      }
-      return nan;
-    default:
-      throw new NotPrecise(`no derivative of ${fn}`);
-  }
+/** The derivative of `fn(args)` whose value is `v`, by the chain rule, from the registry. */
+function derivative(D: Setup['D'], fn: string, args: readonly Dual[], v: Decimal): Decimal {
+  const dual = functionSpec(fn)?.dual;
+  if (!dual) throw new NotPrecise(`no derivative of ${fn}`);
+  return dual.derivative(D, args, v);
 }

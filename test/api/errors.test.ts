@@ -8,7 +8,7 @@ const table: ReadonlyArray<readonly [what: string, input: DeriveInput, code: str
   // (cosh has a derivative rule since log_cosh needs it; a comparison has none.)
   ['a function no rule differentiates', { loss: 'gt(z, 0)', wrt: 'z' }, 'unknown-function', 'error: no rule differentiates the function gt (in diff(z > 0, z))'],
   ['a division by something zero everywhere', { loss: 'x/(x - x)', wrt: 'x' }, 'syntax', 'error: L divides by x - x, which is zero everywhere'],
-  ['a function nobody defined', { loss: 'floor(z)', wrt: 'z' }, 'unknown-function', "loss:1:1: error: unknown function 'floor'\n  floor(z)\n  ^"],
+  ['a function nobody defined', { loss: 'gamma(z)', wrt: 'z' }, 'unknown-function', "loss:1:1: error: unknown function 'gamma'\n  gamma(z)\n  ^"],
   ['cyclic definitions', { loss: 'a + 1', let: ['a = b*2', 'b = a + z'], wrt: 'z' }, 'cycle', 'error: cyclic definitions: a -> b -> a'],
   ['a name defined twice', { loss: 'a + 1', let: ['a = z', 'a = 2*z'], wrt: 'z' }, 'duplicate', 'error: a is defined twice'],
   ['an unclosed call', { loss: 'sigmoid(z', wrt: 'z' }, 'syntax', "loss:1:1: error: missing ')' to close the call to sigmoid\n  sigmoid(z\n  ^"],

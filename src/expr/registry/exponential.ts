@@ -1,0 +1,98 @@
+/**
+ * Logarithms to other bases, log1p, expm1, exp2, erfc and roots, each given by a `def` in
+ * rules/elementary.rules; the values here are second implementations the defs are checked
+ * against. cbrt is the real cube root (negative for negative u, as mathjs's); nthRoot(u, n)
+ * is u^(1/n), defined here for u >= 0 only (mathjs also takes odd roots of negative numbers).
+ */
+import type { FunctionSpec } from './types.js';
+import { REAL_LINE, mathCode, span, spelled } from './spec-helpers.js';
+import { erfcFloat } from './numeric.js';
+
+const named = { form: { kind: 'named' } } as const;
+
+export const EXPONENTIAL: readonly FunctionSpec[] = [
+  {
+    name: 'log10',
+    arity: 1,
+    latex: { form: { kind: 'operator', command: '\\log_{10}' } },
+    names: { en: 'common logarithm', zh: '常用对数' },
+    meaning: 'rules',
+    float: (x) => (x > 0 ? Math.log10(x) : NaN),
+    code: mathCode('log10'),
+    range: { ...REAL_LINE, f: (x) => (x <= 0 ? -Infinity : Math.log10(x)), inverse: (y) => 10 ** y },
+  },
+  {
+    name: 'log2',
+    arity: 1,
+    latex: { form: { kind: 'operator', command: '\\log_{2}' } },
+    names: { en: 'binary logarithm', zh: '以 2 为底的对数' },
+    meaning: 'rules',
+    float: (x) => (x > 0 ? Math.log2(x) : NaN),
+    code: mathCode('log2'),
+    range: { ...REAL_LINE, f: (x) => (x <= 0 ? -Infinity : Math.log2(x)), inverse: (y) => 2 ** y },
+  },
+  {
+    name: 'log1p',
+    arity: 1,
+    latex: named,
+    names: { en: 'logarithm of one plus', zh: '一加自变量的对数' },
+    meaning: 'rules',
+    float: (x) => (x > -1 ? Math.log1p(x) : NaN),
+    code: mathCode('log1p'),
+    range: { ...REAL_LINE, f: (x) => (x <= -1 ? -Infinity : Math.log1p(x)), inverse: Math.expm1 },
+  },
+  {
+    name: 'expm1',
+    arity: 1,
+    latex: named,
+    names: { en: 'exponential minus one', zh: '指数减一' },
+    meaning: 'rules',
+    float: Math.expm1,
+    code: mathCode('expm1'),
+    range: span(-1, Infinity, true, true, Math.expm1, (y) => (y <= -1 ? -Infinity : Math.log1p(y))),
+  },
+  {
+    name: 'exp2',
+    arity: 1,
+    latex: { form: { kind: 'exponential', base: '2' } },
+    names: { en: 'power of two', zh: '以 2 为底的指数' },
+    meaning: 'rules',
+    float: (x) => 2 ** x,
+    code: { js: ([x]) => `Math.pow(2, ${x})`, python: ([x]) => `math.pow(2.0, ${x})` },
+    total: true,
+    smooth: true,
+    range: span(0, Infinity, true, true, (x) => 2 ** x, Math.log2),
+  },
+  {
+    name: 'erfc',
+    arity: 1,
+    latex: { form: { kind: 'operator', command: '\\operatorname{erfc}' } },
+    names: { en: 'complementary error function', zh: '互补误差函数' },
+    meaning: 'rules',
+    float: erfcFloat,
+    code: { js: spelled('erfc'), python: spelled('math.erfc'), jsHelper: 'erfc' },
+    total: true,
+    smooth: true,
+    range: span(0, 2, true, true),
+  },
+  {
+    name: 'cbrt',
+    arity: 1,
+    latex: { form: { kind: 'enclosed', open: '\\sqrt[3]{', close: '}' } },
+    names: { en: 'cube root', zh: '立方根' },
+    meaning: 'rules',
+    float: Math.cbrt,
+    code: { js: spelled('Math.cbrt'), python: spelled('cbrt'), pythonHelper: 'cbrt' },
+    total: true,
+    range: { ...REAL_LINE, f: Math.cbrt, inverse: (y) => y * y * y },
+  },
+  {
+    name: 'nthRoot',
+    arity: 2,
+    latex: named,
+    names: { en: 'n-th root', zh: 'n 次方根' },
+    meaning: 'rules',
+    float: (x, n) => (n === 0 || (x === 0 && n < 0) ? NaN : Math.pow(x, 1 / n!)),
+    code: { js: ([x, n]) => `Math.pow(${x}, 1 / ${n})`, python: spelled('nth_root'), pythonHelper: 'nth_root' },
+  },
+];
