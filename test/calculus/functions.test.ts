@@ -29,13 +29,24 @@ const CASES: readonly Case[] = [
   ['min(x, y)', 'x', 'piecewise(x < y, 1, x > y, 0)', ['x - y != 0']],
   ['min(x, y)', 'y', 'piecewise(x < y, 0, x > y, 1)', ['x - y != 0']],
   ['max(x, x^2)', 'x', '2*x*piecewise(x > x^2, 0, x < x^2, 1) + piecewise(x > x^2, 1, x < x^2, 0)', ['x - x^2 != 0']],
+  // Of three and four arguments.
+  ['max(x, y, z)', 'x', 'piecewise(x > max(y, z), 1, x < max(y, z), 0)', ['x - max(y, z) != 0']],
+  ['max(x, y, z, w)', 'w', 'piecewise(w > max(x, y, z), 1, w < max(x, y, z), 0)', ['w - max(x, y, z) != 0']],
+  ['min(x, y, z)', 'z', 'piecewise(z < min(x, y), 1, z > min(x, y), 0)', ['z - min(x, y) != 0']],
+  [
+    'min(x, x^2, 3)',
+    'x',
+    '2*x*piecewise(x^2 < min(x, 3), 1, x^2 > min(x, 3), 0) + piecewise(x < min(x^2, 3), 1, x > min(x^2, 3), 0)',
+    ['x - min(x^2, 3) != 0', 'x^2 - min(x, 3) != 0', '3 - min(x, x^2) != 0'],
+  ],
+  // clamp is read as clip.
+  ['clamp(x, 0, 1)', 'x', 'piecewise(x < 0, 0, x > 1, 0, x > 0, 1)', ['x != 0', 'x != 1'], { x: [-1, 2] }],
   // Hinge and squared hinge, written out.
   ['max(0, 1 - y*f)', 'f', '-y*piecewise(0 > 1 - f*y, 0, 0 < 1 - f*y, 1)', ['-(1 - f*y) != 0']],
   ['max(0, 1 - y*f)^2', 'f', '-2*y*max(0, 1 - f*y)*piecewise(0 > 1 - f*y, 0, 0 < 1 - f*y, 1)', ['-(1 - f*y) != 0']],
   ['clip(x, lo, hi)', 'x', 'piecewise(x < lo, 0, x > hi, 0, x > lo, 1)', ['x - lo != 0', 'x - hi != 0']],
   ['clip(x, lo, hi)', 'lo', 'piecewise(lo < x, 0, lo > hi, 0, lo < hi, 1)', ['x - lo != 0', 'lo - hi != 0']],
   ['clip(x, lo, hi)', 'hi', 'piecewise(hi < max(x, lo), 1, hi > max(x, lo), 0)', ['hi - max(x, lo) != 0']],
-  ['clamp(x, 0, 1)', 'x', 'piecewise(x < 0, 0, x > 1, 0, x > 0, 1)', ['x != 0', 'x != 1'], { x: [-1, 2] }],
   ['clip(2*x, -1, 1)', 'x', '2*piecewise(2*x < -1, 0, 2*x > 1, 0, 2*x > -1, 1)', ['x != -1/2', 'x != 1/2']],
   ['relu6(x)', 'x', 'piecewise(x < 0, 0, x > 6, 0, x > 0, 1)', ['x != 0', 'x != 6'], { x: [-3, 9] }],
   ['hardtanh(x)', 'x', 'piecewise(x < -1, 0, x > 1, 0, x > -1, 1)', ['x != -1', 'x != 1'], { x: [-3, 3] }],
@@ -117,7 +128,7 @@ describe('a call short of its arguments says what it needs (exit 2)', () => {
     ['elu(z)', 'elu takes a scale alpha: elu(z, alpha)'],
     ['clip(z, 1)', 'clip takes bounds: clip(u, lo, hi)'],
     ['huber(y, z)', 'huber takes a threshold d: huber(y, a, d)'],
-    ['max(z, 1, 2)', 'max takes 2 arguments: max(u, v)'],
+    ['max(z, 1, 2, 3, 4)', 'max takes 2, 3 or 4 arguments: max(u, v)'],
     ['sigmoid(z, 2)', 'sigmoid takes 1 argument: sigmoid(u)'],
   ])('%s', (loss, message) => {
     expect(expectBadInput(gradproof('derive', loss, '--wrt', 'z'))).toEqual([`error: ${message}`, '']);
