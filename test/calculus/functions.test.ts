@@ -133,4 +133,8 @@ describe('a call short of its arguments says what it needs (exit 2)', () => {
   ])('%s', (loss, message) => {
     expect(expectBadInput(gradproof('derive', loss, '--wrt', 'z'))).toEqual([`error: ${message}`, '']);
   });
+
+  it('in equal and check too, never a verdict about some other call', () => {
+    expect(expectBadInput(gradproof('equal', 'leaky_relu(z)', 'z'))).toEqual(['error: leaky_relu takes a slope: leaky_relu(z, alpha)', '']);
+  });
 });
