@@ -15,7 +15,7 @@ import { intoNames } from '../algebra/fold.js';
 import { differentiate } from './derive.js';
 import { selectBranches } from '../algebra/assumptions.js';
 import { simplifySums } from '../algebra/sums.js';
-import { wrtVariable } from '../expr/indexed.js';
+import { variableName, wrtVariable } from '../expr/indexed.js';
 import type { Fact } from '../expr/bounds.js';
 
 export interface GradientProblem {
@@ -45,6 +45,9 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
   checkArity(defs.list.map((d) => d.expr), rules);
   // A loss that does not use x has derivative 0: the constant rule proves it like any other step.
   const x = wrtVariable(problem.wrt);
+  // A function is no variable: `--wrt exp` is a misreading, not a derivative that is 0.
+  const name = variableName(x)!;
+  if (rules.functions.has(name) && !defs.has(name)) throw new GradproofError('unknown-variable', `--wrt ${problem.wrt}: ${name} is a function, not a variable`);
   // A division by something that is zero everywhere (`x/(x - x)`) has no derivative to find.
   for (const d of defs.list) {
     for (const den of denominatorsOf(d.expr)) {

@@ -10,7 +10,7 @@ import { familyParams } from '../expr/functions.js';
 import { nodes } from '../expr/traverse.js';
 import type { RuleSet } from './types.js';
 
-/** Throws a `syntax` error for the first call in `exprs` whose argument count no rule allows. */
+/** Throws an `unknown-function` error (no function of that shape) for the first call in `exprs` whose argument count no rule allows. */
 export function checkArity(exprs: Iterable<Expr>, rules: RuleSet): void {
   const allowed = aritiesOf(rules);
   for (const e of exprs) {
@@ -21,7 +21,7 @@ export function checkArity(exprs: Iterable<Expr>, rules: RuleSet): void {
       const def = rules.defs.get(n.fn);
       // A definition over families is also called with listed classes, its size left out.
       if (def && familyParams(def).length && n.args.some(isList) && n.args.length === def.params.length - 1) continue;
-      throw new GradproofError('syntax', arityMessage(n.fn, known, rules));
+      throw new GradproofError('unknown-function', arityMessage(n.fn, known, rules));
     }
   }
 }

@@ -116,6 +116,10 @@ describe('a loss that does not use the variable has derivative 0', () => {
     expect(r.steps.map((s) => s.rule)).toEqual(['d.const']);
   });
 
+  it('but a function is no variable: --wrt exp is refused, not 0', () => {
+    expect(expectBadInput(gradproof('derive', 'exp(x)', '--wrt', 'exp'))).toEqual(['error: --wrt exp: exp is a function, not a variable', '']);
+  });
+
   it('through intermediates too', () => {
     const r = derive({ loss: '-(y*log(a2) + (1-y)*log(1-a2))', let: ['a2 = sigmoid(z2)'], wrt: 'z3' });
     expect(r.result).toBe('0');
