@@ -37,17 +37,27 @@ const TABLE: readonly Row[] = [
   { loss: 'acos(x)', derived: '-1/sqrt(1 - x^2)', conditions: ['1 - x^2 > 0'], latex: '\\arccos x', range: UNIT },
   { loss: 'atan(x)', derived: '1/(1 + x^2)', conditions: [], latex: '\\arctan x', range: [-5, 5] },
   { loss: 'atan2(x, 2)', derived: '2/(4 + x^2)', conditions: ['2 + sqrt(4 + x^2) > 0'], latex: '\\operatorname{atan2}\\left(x, 2\\right)', range: [-5, 5] },
+  { loss: 'atan2(1, x)', derived: '-1/(1 + x^2)', conditions: ['x + sqrt(1 + x^2) > 0'], latex: '\\operatorname{atan2}\\left(1, x\\right)', range: [-5, 5] },
   { loss: 'acot(x)', derived: '-1/(1 + x^2)', conditions: ['x != 0'], latex: '\\operatorname{arccot} x', range: [-5, 5] },
   { loss: 'asec(x)', derived: '1/(abs(x)*sqrt(x^2 - 1))', conditions: ['x^2 - 1 > 0'], latex: '\\operatorname{arcsec} x', range: BEYOND_ONE },
   { loss: 'acsc(x)', derived: '-1/(abs(x)*sqrt(x^2 - 1))', conditions: ['x^2 - 1 > 0'], latex: '\\operatorname{arccsc} x', range: BEYOND_ONE },
   { loss: 'sech(x)', derived: '-sech(x)*tanh(x)', conditions: [], latex: '\\operatorname{sech} x' },
   { loss: 'csch(x)', derived: '-coth(x)*csch(x)', conditions: ['x != 0'], latex: '\\operatorname{csch} x' },
   { loss: 'coth(x)', derived: '-csch(x)^2', conditions: ['x != 0'], latex: '\\coth x' },
+  { loss: 'asech(x)', derived: '-1/(x*sqrt(1 - x^2))', conditions: ['x > 0', '1 - x^2 > 0'], latex: '\\operatorname{arsech} x', range: [0.05, 0.95] },
+  { loss: 'acsch(x)', derived: '-1/(abs(x)*sqrt(1 + x^2))', conditions: ['x != 0'], latex: '\\operatorname{arcsch} x' },
   { loss: 'asinh(x)', derived: '1/sqrt(1 + x^2)', conditions: [], latex: '\\operatorname{arsinh} x', range: [-5, 5] },
   { loss: 'acosh(x)', derived: '1/sqrt(x^2 - 1)', conditions: ['x > 1'], latex: '\\operatorname{arcosh} x', range: BEYOND_ONE },
   { loss: 'atanh(x)', derived: '1/(1 - x^2)', conditions: ['1 - x^2 > 0'], latex: '\\operatorname{artanh} x', range: UNIT },
   { loss: 'acoth(x)', derived: '1/(1 - x^2)', conditions: ['x^2 - 1 > 0'], latex: '\\operatorname{arcoth} x', range: BEYOND_ONE },
   { loss: 'log(x, 2)', derived: '1/(x*log(2))', conditions: ['x > 0'], latex: '\\log_{2}\\left(x\\right)', range: POSITIVE },
+  {
+    loss: 'log(2*x, 3*x)',
+    derived: '(log(3*x) - log(2*x))/(x*log(3*x)^2)',
+    conditions: ['x > 0', 'x > 0', 'x != 1/3', 'log(3*x) != 0', 'x != 0'],
+    latex: '\\log_{3 x}\\left(2 x\\right)',
+    range: [0.4, 5],
+  },
   { loss: 'log10(x)', derived: '1/(x*log(10))', conditions: ['x > 0'], latex: '\\log_{10} x', range: POSITIVE },
   { loss: 'log2(x)', derived: '1/(x*log(2))', conditions: ['x > 0'], latex: '\\log_{2} x', range: POSITIVE },
   { loss: 'log1p(x)', derived: '1/(1 + x)', conditions: ['x > -1'], latex: '\\operatorname{log1p}\\left(x\\right)', range: [-0.9, 4] },
@@ -57,6 +67,9 @@ const TABLE: readonly Row[] = [
   { loss: 'sinc(x)', derived: '(cos(x) - sinc(x))/x', conditions: ['x != 0'], latex: '\\operatorname{sinc}\\left(x\\right)', range: [-6, 6] },
   { loss: 'cbrt(x)', derived: '1/(3*cbrt(x)^2)', conditions: ['x != 0'], latex: '\\sqrt[3]{x}', range: [-4, 4] },
   { loss: 'nthRoot(x, 3)', derived: 'nthRoot(x, 3)/(3*x)', conditions: ['x > 0'], latex: '\\operatorname{nthRoot}\\left(x, 3\\right)', range: POSITIVE },
+  { loss: 'nthRoot(6*x)', derived: '3/sqrt(6*x)', conditions: ['x > 0'], latex: '\\operatorname{nthRoot}\\left(6 x\\right)', range: POSITIVE },
+  { loss: 'nthRoot(2, x)', derived: '-2^(1/x)*log(2)/x^2', conditions: ['x != 0'], latex: '\\operatorname{nthRoot}\\left(2, x\\right)', range: [0.3, 4] },
+  { loss: 'pow(x, 3)', derived: '3*x^2', conditions: [], latex: '\\operatorname{pow}\\left(x, 3\\right)' },
   { loss: 'floor(x)', derived: '0', conditions: ['x - floor(x) != 0'], latex: '\\left\\lfloor x\\right\\rfloor', range: [-4, 4] },
   { loss: 'ceil(x)', derived: '0', conditions: ['x - floor(x) != 0'], latex: '\\left\\lceil x\\right\\rceil', range: [-4, 4] },
   { loss: 'round(x)', derived: '0', conditions: ['x - 1/2 - floor(x) != 0'], latex: '\\operatorname{round}\\left(x\\right)', range: [-4, 4] },
@@ -106,9 +119,11 @@ describe('rules/elementary.rules', () => {
     const rs = builtinRules();
     const elementary = rs.rules.filter((r) => r.file === 'rules/elementary.rules' && r.kind === 'derivative').map((r) => r.outer!.fn);
     expect(new Set(elementary)).toEqual(
-      new Set(['tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'atan2', 'acot', 'asec', 'acsc', 'sech', 'csch', 'coth', 'asinh', 'acosh', 'atanh', 'acoth', 'log', 'log10', 'log2', 'log1p', 'expm1', 'exp2', 'erfc', 'sinc', 'cbrt', 'nthRoot', 'floor', 'ceil', 'round']),
+      new Set(['tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'acot', 'asec', 'acsc', 'sech', 'csch', 'coth', 'asinh', 'acosh', 'atanh', 'acoth', 'asech', 'acsch', 'log10', 'log2', 'log1p', 'expm1', 'exp2', 'erfc', 'sinc', 'cbrt', 'nthRoot', 'floor', 'ceil', 'round']),
     );
-    for (const f of ['tan', 'sec', 'csc', 'cot', 'acot', 'asec', 'acsc', 'sech', 'csch', 'coth', 'asinh', 'acosh', 'atanh', 'acoth', 'log10', 'log2', 'log1p', 'expm1', 'exp2', 'erfc', 'sinc', 'cbrt', 'nthRoot', 'mod']) {
+    // atan2 and log(u, b) are differentiated by rewrite rules, in each argument.
+    expect(rs.rules.filter((r) => r.file === 'rules/elementary.rules' && r.kind === 'rewrite').map((r) => r.id)).toEqual(['d.atan2', 'd.log-base']);
+    for (const f of ['tan', 'sec', 'csc', 'cot', 'acot', 'asec', 'acsc', 'sech', 'csch', 'coth', 'asinh', 'acosh', 'atanh', 'acoth', 'asech', 'acsch', 'log10', 'log2', 'log1p', 'expm1', 'exp2', 'erfc', 'sinc', 'cbrt', 'nthRoot', 'pow', 'mod']) {
       expect(rs.defs.get(f)?.file, f).toBe('rules/elementary.rules');
     }
   });

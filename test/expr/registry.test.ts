@@ -10,10 +10,19 @@ import { functions } from '../../src/expr/traverse.js';
 import { AT, LIST, SUM } from '../../src/expr/indexed.js';
 import { type Expr, call, num, sym } from '../../src/expr/node.js';
 import { toLatex } from '../../src/render/latex.js';
+import { toAscii } from '../../src/expr/print.js';
+import { parse } from '../../src/parse/ascii.js';
+import { parseLatex } from '../../src/parse/latex.js';
 import { expectKatex } from '../render/katex.js';
 
 const rules = builtinRules();
-const derivativeRuleFor = (name: string): boolean => rules.rules.some((r) => r.kind === 'derivative' && r.outer?.fn === name);
+/** A derivative rule `f(u) -> ...`, or a rewrite rule `diff(f(u, v), x) = ...` (every argument may depend on x). */
+const derivativeRuleFor = (name: string): boolean =>
+  rules.rules.some((r) => {
+    if (r.kind === 'derivative') return r.outer?.fn === name;
+    const f = r.kind === 'rewrite' && r.lhs?.kind === 'call' && r.lhs.fn === 'diff' ? r.lhs.args[0] : undefined;
+    return f?.kind === 'call' && f.fn === name;
+  });
 const minArity = (f: FunctionSpec): number => (typeof f.arity === 'number' ? f.arity : f.arity.min);
 /** Arguments x, y, z, ... for a call of f with its fewest arguments. */
 const sampleCall = (f: FunctionSpec): Expr =>
@@ -38,7 +47,7 @@ describe('the function registry', () => {
     }
   });
 
-  it('gives a meaning from rules/ to every function that needs one: a def, or a derivative rule', () => {
+  it('gives a meaning from rules/ to every function that needs one: a def, or a rule that differentiates it', () => {
     for (const f of REGISTRY.filter((g) => g.meaning === 'rules')) expect(rules.defs.has(f.name) || derivativeRuleFor(f.name), f.name).toBe(true);
   });
 
@@ -91,6 +100,15 @@ describe('the function registry', () => {
         }
       }
     }
+  });
+
+  it('is what the parsers read: every name followed by ( is a call to it, with or without a rule set', () => {
+    for (const f of REGISTRY.filter((g) => g.meaning !== 'notation')) {
+      const text = toAscii(sampleCall(f));
+      for (const options of [{}, { functions: rules.functions }]) expect(parse(text, options), text).toBe(sampleCall(f));
+    }
+    expect(parse('ln(x)')).toBe(call('log', sym('x')));
+    expect(parseLatex('\\arcsin x + \\operatorname{arsinh} x + \\coth x')).toBe(parse('asin(x) + asinh(x) + coth(x)'));
   });
 
   it('prints every function in LaTeX that KaTeX renders', () => {

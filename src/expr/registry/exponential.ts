@@ -5,7 +5,7 @@
  * is u^(1/n), defined here for u >= 0 only (mathjs also takes odd roots of negative numbers).
  */
 import type { FunctionSpec } from './types.js';
-import { REAL_LINE, mathCode, span, spelled } from './spec-helpers.js';
+import { REAL_LINE, mathCode, nan, span, spelled } from './spec-helpers.js';
 import { erfcFloat } from './numeric.js';
 
 const named = { form: { kind: 'named' } } as const;
@@ -87,12 +87,32 @@ export const EXPONENTIAL: readonly FunctionSpec[] = [
     range: { ...REAL_LINE, f: Math.cbrt, inverse: (y) => y * y * y },
   },
   {
+    // nthRoot(u) is the square root, as in mathjs.
     name: 'nthRoot',
-    arity: 2,
+    arity: { min: 1, max: 2 },
     latex: named,
     names: { en: 'n-th root', zh: 'n 次方根' },
     meaning: 'rules',
-    float: (x, n) => (n === 0 || (x === 0 && n < 0) ? NaN : Math.pow(x, 1 / n!)),
-    code: { js: ([x, n]) => `Math.pow(${x}, 1 / ${n})`, python: spelled('nth_root'), pythonHelper: 'nth_root' },
+    float: (x, n = 2) => (n === 0 || (x === 0 && n < 0) ? NaN : Math.pow(x, 1 / n)),
+    // A value of its own in high precision, since nthRoot(u) has no def to open.
+    precise: (D) => (x, n = new D(2)) => (n.isZero() || (x.isZero() && n.isNeg()) ? nan(D) : x.pow(new D(1).div(n))),
+    dual: {
+      // v/(n u) u' - v log(u)/n^2 n'; none at u <= 0.
+      derivative: (D, [u, n], v) => {
+        if (!u!.v.gt(0)) return nan(D);
+        const k = n ? n.v : new D(2);
+        const inN = n ? v.times(u!.v.ln()).div(k.times(k)).times(n.d) : new D(0);
+        return v.div(k.times(u!.v)).times(u!.d).minus(inN);
+      },
+      error: (D, [u, n], v) => {
+        const k = n ? n.v.abs() : new D(2);
+        const own = v.isFinite() ? v.abs() : new D(0);
+        const inN = n && u!.v.gt(0) ? own.times(u!.v.ln().abs()).div(k.times(k)).times(n.e) : new D(0);
+        return u!.v.isZero() ? own.plus(u!.e.pow(new D(1).div(k))) : own.div(k.times(u!.v.abs())).times(u!.e).plus(inN).plus(own);
+      },
+    },
+    code: { js: ([x, n]) => `Math.pow(${x}, 1 / ${n ?? 2})`, python: ([x, n]) => `nth_root(${x}, ${n ?? 2})`, pythonHelper: 'nth_root' },
   },
+  // mathjs's power by name, a def (u^v) that code opens.
+  { name: 'pow', arity: 2, latex: named, names: { en: 'power', zh: '幂' }, meaning: 'rules', float: (x, y) => (x === 0 && y! < 0 ? NaN : Math.pow(x, y!)) },
 ];

@@ -76,4 +76,23 @@ export const HYPERBOLIC: readonly FunctionSpec[] = [
     float: (x) => (Math.abs(x) > 1 ? Math.atanh(1 / x) : NaN),
     code: { js: ofReciprocal('Math.atanh', '1'), python: ofReciprocal('math.atanh', '1.0') },
   },
+  {
+    name: 'asech',
+    arity: 1,
+    latex: operator('\\operatorname{arsech}', ['arsech', 'arcsech']),
+    names: { en: 'inverse hyperbolic secant', zh: '反双曲正割' },
+    meaning: 'rules',
+    float: (x) => (x > 0 && x <= 1 ? Math.acosh(1 / x) : NaN),
+    code: { js: ofReciprocal('Math.acosh', '1'), python: ofReciprocal('math.acosh', '1.0') },
+    range: span(0, Infinity, false, true),
+  },
+  {
+    name: 'acsch',
+    arity: 1,
+    latex: operator('\\operatorname{arcsch}', ['arcsch', 'arccsch']),
+    names: { en: 'inverse hyperbolic cosecant', zh: '反双曲余割' },
+    meaning: 'rules',
+    float: (x) => (x === 0 ? NaN : Math.asinh(1 / x)),
+    code: { js: ofReciprocal('Math.asinh', '1'), python: ofReciprocal('math.asinh', '1.0') },
+  },
 ];
