@@ -15,6 +15,7 @@ import type { Relation } from '../parse/ascii.js';
 import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { functionTable } from '../rules/load.js';
+import { checkArity } from '../rules/arity.js';
 import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import { differentiate } from '../calculus/derive.js';
 import { identityClosure, type Variant } from '../algebra/identities.js';
@@ -65,6 +66,8 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
     if (err instanceof CycleError) throw new GradproofError('cycle', err.message);
     throw new GradproofError('duplicate', (err as Error).message);
   }
+  // A call short of an argument (`leaky_relu(z)`) is refused, as it is when deriving.
+  checkArity([...w.definitions.map((d) => d.expr), ...w.chains.flatMap((c) => c.map((l) => l.expr))], rules);
   const assumptions = w.assumptions.flatMap(toAssumptions);
   const unsatisfied = assertConsistent(assumptions, defs, { fns: functionTable(rules.defs), functions: rules.defs });
   const links: LinkOutcome[] = [];

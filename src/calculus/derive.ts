@@ -50,6 +50,48 @@ export function differentiate(c: Calculus, d: Derivation): void {
     lemmasReady = step(c, d, found[0], found[1], lemmasReady) === 'lemma';
     if (!lemmasReady) noChain = false;
   }
+  flattenCases(c, d);
+}
+
+/**
+ * An n-piece piecewise function differentiates into nested cases, `piecewise(p < q, u',
+ * p > q, piecewise(...))`; the rules on piecewise expressions (d.piecewise-flatten-*) write
+ * them as one, each a cited step.
+ */
+function flattenCases(c: Calculus, d: Derivation): void {
+  const rules = casesRules(c.rules);
+  if (!rules.length) return;
+  for (;;) {
+    // Innermost first, so each flattened rest is already one piecewise function.
+    const hit = lastApplication(d.current, (n) => (n.kind === 'call' && n.fn === 'piecewise' ? rules.map((r) => applyRule(r, n, c.defs)).find((a) => a !== undefined) : undefined));
+    if (!hit) return;
+    d.ensurePhase('rules');
+    d.replace('rule', hit[0].rule.id, hit[1], hit[0].after, hit[0].conditions, hit[0].bindings);
+  }
+}
+
+/** The rewrite rules from nested cases to one piecewise expression (its left side holds one in another); once per rule set. */
+function casesRules(rules: RuleSet): readonly Rule[] {
+  let known = CASES_RULES.get(rules);
+  if (!known) CASES_RULES.set(rules, (known = rules.rules.filter((r) => r.kind === 'rewrite' && isCases(r.lhs) && isCases(r.rhs) && r.lhs!.args.some(isCases))));
+  return known;
+}
+
+const isCases = (e: Expr | undefined): e is Expr & { kind: 'call' } => e?.kind === 'call' && e.fn === 'piecewise';
+
+/** casesRules per (immutable) rule set: a memo, not state. */
+const CASES_RULES = new WeakMap<RuleSet, readonly Rule[]>();
+
+/** The first node in post-order (children before their parent) where `apply` gives something, with its path. */
+function lastApplication<T>(e: Expr, apply: (n: Expr) => T | undefined, path: number[] = []): [T, number[]] | undefined {
+  for (let i = 0; i < e.args.length; i++) {
+    path.push(i);
+    const hit = lastApplication(e.args[i]!, apply, path);
+    path.pop();
+    if (hit) return hit;
+  }
+  const here = apply(e);
+  return here === undefined ? undefined : [here, path.slice()];
 }
 
 /** Whether the chain rule applies to `node` (a derivative of a defined name through a cut). */

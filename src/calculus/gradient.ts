@@ -7,8 +7,8 @@ import { CycleError, Definitions, type Definition } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { symbols } from '../expr/traverse.js';
 import { asFraction, type FactorOrder } from '../expr/display.js';
-import { nearestName } from '../parse/suggest.js';
 import type { RuleSet } from '../rules/types.js';
+import { checkArity } from '../rules/arity.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
@@ -42,17 +42,13 @@ export interface GradientDerivation {
 /** Derives `diff(L, wrt)` and simplifies it to textbook form in the user's names. */
 export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget: Budget = DEFAULT_BUDGET): GradientDerivation {
   const { defs, lossName } = definitionsOf(problem);
-  const known = new Set<string>([...defs.order, ...defs.freeVariables()]);
+  // leaky_relu(z) is no leaky ReLU: a call short of its arguments is refused, never derived.
+  checkArity(defs.list.map((d) => d.expr), rules);
+  // A loss that does not use x has derivative 0: the constant rule proves it like any other step.
   const x = wrtVariable(problem.wrt);
-  if (!known.has(variableName(x)!)) {
-    // The loss's own name is not something the loss uses.
-    known.delete(lossName);
-    const near = nearestName(problem.wrt, [...known]);
-    throw new GradproofError(
-      'unknown-variable',
-      `--wrt ${problem.wrt}: the loss does not use ${problem.wrt}${near ? `; did you mean '${near}'?` : ''} (${known.size ? `it uses ${[...known].sort().join(', ')}` : 'it uses no variable'})`,
-    );
-  }
+  // A function is no variable: `--wrt exp` is a misreading, not a derivative that is 0.
+  const name = variableName(x)!;
+  if (rules.functions.has(name) && !defs.has(name)) throw new GradproofError('unknown-variable', `--wrt ${problem.wrt}: ${name} is a function, not a variable`);
   // A division by something that is zero everywhere (`x/(x - x)`) has no derivative to find.
   for (const d of defs.list) {
     for (const den of denominatorsOf(d.expr)) {

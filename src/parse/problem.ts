@@ -14,8 +14,6 @@
 import type { Expr } from '../expr/node.js';
 import { GradproofError, type SourcePos, positionOf, positionsIn } from '../expr/errors.js';
 import { CycleError, Definitions } from '../expr/context.js';
-import { variableName, wrtVariable } from '../expr/indexed.js';
-import { nearestName } from './suggest.js';
 import type { ParseOptions, Relation } from './ascii.js';
 import { fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 import { fileOptions } from './parser-base.js';
@@ -86,9 +84,8 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   let offset = 0;
   let title: string | undefined;
   const definitions: Array<{ name: string; expr: Expr; index?: string }> = [];
-  // Where each name was defined and where `wrt` was, for errors found after reading.
+  // Where each name was defined, for errors found after reading.
   const definedAt = new Map<string, number>();
-  let wrtAt = 0;
   let loss: { expr: Expr; name?: string } | undefined;
   let lossAt = 0;
   let wrt: string | undefined;
@@ -147,7 +144,6 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         const name = syntax === 'latex' ? latexWrt(rest, indices) : rest.replace(/\s+/g, '');
         if (!/^[A-Za-z_][A-Za-z0-9_]*(\[([A-Za-z_][A-Za-z0-9_]*|\d+)\])?$/.test(name)) fail(restAt, `'wrt' takes one variable name (or a member such as z[i]), not '${rest}'`);
         wrt = name;
-        wrtAt = restAt;
         break;
       case 'expect':
         expects.push(sub(parseAny, rest, restAt));
@@ -160,21 +156,15 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   if (!loss) fail(text.length, "the problem has no 'loss' line");
   if (!wrt) fail(text.length, "the problem has no 'wrt' line");
   const all = [...definitions, ...(loss!.name ? [{ name: loss!.name, expr: loss!.expr }] : [])];
-  let defs: Definitions;
   try {
-    defs = Definitions.of(all);
+    Definitions.of(all);
   } catch (err) {
     if (err instanceof CycleError) {
       throw new GradproofError('cycle', err.message, positionOf(text, definedAt.get(err.cycle[0]!) ?? 0, source));
     }
     throw err;
   }
-  const used = new Set(defs.order);
-  for (const v of defs.freeVariables([loss!.expr])) used.add(v);
-  if (!used.has(variableName(wrtVariable(wrt!))!)) {
-    const near = nearestName(wrt!, [...used]);
-    fail(wrtAt, `wrt ${wrt}: the loss does not use ${wrt}${near ? `; did you mean '${near}'?` : ''}`);
-  }
+  // A wrt the loss does not use is no error: the derivative is 0 (the constant rule).
   const positionAt = positionsIn(text, source);
   const positions = new Map<string, SourcePos>();
   for (const [n, at] of definedAt) positions.set(n, positionAt(at));

@@ -121,6 +121,8 @@ function buildFunctionTable(defs: ReadonlyMap<string, FunctionDef>): FunctionTab
       continue;
     }
     table[d.name] = (...xs: number[]) => {
+      // max(a, b, c) is not max(a, b): a call with other arguments than the definition's has no value.
+      if (xs.length !== d.params.length) return NaN;
       const values = new Map(d.params.map((p, i) => [p, xs[i]!]));
       return evaluate(d.body, (n) => values.get(n), { fns: table });
     };

@@ -6,7 +6,12 @@
  *     LHS = RHS                  if free(c, x), nonzero(v), positive(u)
  *   derivative ID "..." / "..."
  *     f(u) -> f'(u)              if ...
+ *   derivative ID "..." / "..."        (a function of several arguments: one line per partial)
+ *     f(u, v) -> f_u(u, v)       if ...   (a plain `->` is the partial in the first parameter)
+ *     f(u, v) ->v f_v(u, v)      if ...
  *   def NAME(u, ...) = BODY
+ *     takes "a slope" / "斜率"   (optional: the parameter a call must not leave out, for
+ *                                 the message when one does: "leaky_relu takes a slope")
  *
  * Under any rule header, an indented `explain "English sentence" / "中文句子"` line gives
  * the sentence that explains the rule's steps to a reader (before or after the body line).
@@ -14,7 +19,8 @@
  * Nothing in a rule file is ever executed: it is parsed into expressions, and anything
  * else is a syntax error with its file and line.
  */
-import { diff, mul, sym, type Expr } from '../expr/node.js';
+import { add, diff, mul, sym, type Expr } from '../expr/node.js';
+import { toAscii } from '../expr/print.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
 import { symbols } from '../expr/traverse.js';
 import { BUILTIN_FUNCTIONS, parse } from '../parse/ascii.js';
@@ -33,6 +39,7 @@ export interface ParsedFile {
 
 const HEADER = /^(rule|derivative|algebra|step)\s+([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)\s+"([^"]*)"\s*\/\s*"([^"]*)"\s*$/;
 const DEF = /^def\s+([A-Za-z_][A-Za-z0-9_]*)\(([^)]*)\)\s*=\s*(.+)$/;
+const TAKES = /^takes\s+"([^"]+)"\s*\/\s*"([^"]+)"\s*$/;
 const EXPLAIN = /^explain\s+"([^"]*)"\s*\/\s*"([^"]*)"\s*$/;
 const CONDITION = /^(free|nonzero|positive)\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_]*)\s*)?\)$/;
 
@@ -42,7 +49,9 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   // Every `name(` in the file is a function for the expression parser; whether it is a
   // known function is checked when the rule set is validated.
   const functions = new Set(BUILTIN_FUNCTIONS);
-  for (const m of file.text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\(/g)) functions.add(m[1]!);
+  // Comments and explain sentences are prose: `u(1 + t)` there is no function.
+  const code = lines.map((l) => l.replace(/\s+#.*$|^#.*$/, '')).filter((l) => !/^\s+explain\s/.test(l)).join('\n');
+  for (const m of code.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\(/g)) functions.add(m[1]!);
   for (const c of ['free', 'nonzero', 'positive', 'def']) functions.delete(c);
 
   const offsetOfLine = (n: number): number => lines.slice(0, n - 1).reduce((s, l) => s + l.length + 1, 0);
@@ -60,14 +69,17 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
 
   const rules: Rule[] = [];
   const defs: FunctionDef[] = [];
+  // The def just read, which an indented `takes` line describes.
+  let lastDef = -1;
   // The rule being read: its header, then its body line and its explanation, in either order.
-  let block: { kind: RuleKind; id: string; en: string; zh: string; line: number; rule?: Rule; explain?: Rule['explain'] } | undefined;
+  let block: { kind: RuleKind; id: string; en: string; zh: string; line: number; rule?: Rule; explain?: Rule['explain']; partials?: Partial[] } | undefined;
   const closeBlock = (): void => {
     if (!block) return;
     const b = block;
     block = undefined;
     const explain = b.explain ? { explain: b.explain } : {};
-    if (b.kind === 'step') rules.push({ id: b.id, kind: 'step', name: { en: b.en, zh: b.zh }, conditions: [], file: file.name, line: b.line, ...explain });
+    if (b.partials) rules.push(...desugarPartials(b.partials, b, file.name, explain));
+    else if (b.kind === 'step') rules.push({ id: b.id, kind: 'step', name: { en: b.en, zh: b.zh }, conditions: [], file: file.name, line: b.line, ...explain });
     else if (!b.rule) fail(b.line, `rule ${b.id} has no body line`);
     else rules.push({ ...b.rule, ...explain });
   };
@@ -80,6 +92,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     const body = text.trim();
     if (indent === 0) {
       closeBlock();
+      lastDef = -1;
       const h = HEADER.exec(body);
       if (h) {
         block = { kind: (h[1] === 'rule' ? 'rewrite' : h[1]) as RuleKind, id: h[2]!, en: h[3]!, zh: h[4]!, line };
@@ -91,9 +104,17 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
         if (params.some((p) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) fail(line, `bad parameter list in def ${d[1]}`);
         const bodyExpr = expr(d[3]!, line, body.indexOf(d[3]!) + 1);
         defs.push({ name: d[1]!, params, body: bodyExpr, file: file.name, line });
+        lastDef = defs.length - 1;
         return;
       }
       fail(line, `expected 'rule', 'derivative', 'algebra', 'step' or 'def' but found: ${body.slice(0, 40)}`);
+    }
+    const t = TAKES.exec(body);
+    if (t && !block && lastDef >= 0) {
+      const d = defs[lastDef]!;
+      if (d.takes) fail(line, `def ${d.name}: a second takes line`, indent + 1);
+      defs[lastDef] = { ...d, takes: { en: t[1]!.trim(), zh: t[2]!.trim() } };
+      return;
     }
     if (!block) fail(line, 'an indented line must follow a rule header', indent + 1);
     const p = block!;
@@ -109,30 +130,11 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     const conditions = cond === undefined ? [] : parseConditions(cond, (m) => fail(line, `${p.id}: ${m}`), (t) => expr(t, line, indent + 1 + body.indexOf(t)));
     const col = indent + 1;
     if (p.kind === 'derivative') {
-      const parts = main.split('->');
-      if (parts.length !== 2) fail(line, `${p.id}: a derivative line reads 'f(u) -> derivative'`, col);
-      const [left, right] = [parts[0]!.trim(), parts[1]!.trim()];
-      const head = expr(left, line, col + body.indexOf(left));
-      const derivative = expr(right, line, col + body.indexOf(right, parts[0]!.length));
-      if (head.kind !== 'call' || head.args.some((a) => a.kind !== 'sym')) {
-        fail(line, `${p.id}: the left side must be a function of variables, like log(u)`, col);
-      }
-      const params = (head as Expr & { kind: 'call' }).args.map((a) => (a as Expr & { kind: 'sym' }).name);
-      const x = freshName('x', [head, derivative]);
-      const u = sym(params[0]!);
-      // The one generic chain rule: diff(f(u, ...), x) = f'(u, ...) * diff(u, x).
-      p.rule = {
-        id: p.id,
-        kind: 'derivative',
-        name: { en: p.en, zh: p.zh },
-        lhs: diff(head, sym(x)),
-        rhs: mul(derivative, diff(u, sym(x))),
-        outer: { fn: (head as Expr & { kind: 'call' }).fn, params, derivative },
-        // Further parameters (a slope, a delta) must not depend on x.
-        conditions: [...conditions, ...params.slice(1).map((q) => ({ pred: 'free' as const, args: [q, x] }))],
-        file: file.name,
-        line: p.line,
-      };
+      const partial = readPartial(main, p.id, col, body, (t, c) => expr(t, line, c), (m) => fail(line, m, col));
+      const prev = p.partials?.[0];
+      if (prev && (prev.head.fn !== partial.head.fn || prev.params.join() !== partial.params.join())) fail(line, `rule ${p.id}: every line must name the same function and parameters, ${toAscii(prev.head)}`, col);
+      if (p.partials?.some((q) => q.wrt === partial.wrt)) fail(line, `rule ${p.id}: a second line for the partial derivative in ${partial.wrt}`, col);
+      (p.partials ??= []).push({ ...partial, conditions, line });
       return;
     }
     const eq = splitTopLevelEquals(main);
@@ -143,6 +145,70 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   });
   closeBlock();
   return { rules, defs };
+}
+
+/** One line of a `derivative` block: the partial derivative of `head` in its parameter `wrt`. */
+interface Partial {
+  readonly head: Expr & { kind: 'call' };
+  readonly params: readonly string[];
+  readonly wrt: string;
+  readonly derivative: Expr;
+  readonly conditions?: readonly RuleCondition[];
+  /** The line it is written on: a wrong partial is reported there. */
+  readonly line?: number;
+}
+
+const PARTIAL = /^(.*?)->([A-Za-z_][A-Za-z0-9_]*)?(?=\s)(.*)$/;
+
+/** Reads `f(u, v) -> d` (the partial in the first parameter) or `f(u, v) ->v d` (in v). */
+function readPartial(main: string, id: string, col: number, body: string, expr: (t: string, column: number) => Expr, fail: (m: string) => never): Partial {
+  const m = PARTIAL.exec(`${main} `);
+  if (!m || !m[3]!.trim()) fail(`rule ${id}: a derivative line reads 'f(u) -> derivative', or 'f(u, v) ->v derivative' for the partial derivative in v`);
+  const [left, right] = [m![1]!.trim(), m![3]!.trim()];
+  const head = expr(left, col + body.indexOf(left));
+  const derivative = expr(right, col + body.indexOf(right, m![1]!.length + 2));
+  if (head.kind !== 'call' || head.args.some((a) => a.kind !== 'sym') || new Set(head.args.map((a) => (a as Expr & { kind: 'sym' }).name)).size !== head.args.length) {
+    fail(`rule ${id}: the left side must be a function of distinct variables, like log(u) or max(u, v)`);
+  }
+  const params = (head as Expr & { kind: 'call' }).args.map((a) => (a as Expr & { kind: 'sym' }).name);
+  const wrt = m![2] ?? params[0]!;
+  if (!params.includes(wrt)) fail(`rule ${id}: ->${wrt} names no parameter of ${toAscii(head)}`);
+  return { head: head as Expr & { kind: 'call' }, params, wrt, derivative };
+}
+
+/**
+ * A derivative block as rewrite rules of the chain rule. One line: `diff(f(u, k), x) = f_u*diff(u, x)`
+ * with every other parameter free of x. Several lines: first one such rule per partial (the
+ * others held constant; the first line keeps the block's id, the others are `ID.v`), so an
+ * argument free of x leaves no term behind; then `ID.chain`, the full chain rule
+ * `diff(f(u, v), x) = f_u*diff(u, x) + f_v*diff(v, x)` under every line's conditions.
+ */
+function desugarPartials(partials: readonly Partial[], b: { id: string; en: string; zh: string; line: number }, file: string, explain: { explain?: Rule['explain'] }): Rule[] {
+  const { head, params } = partials[0]!;
+  const x = freshName('x', [head, ...partials.map((q) => q.derivative), ...partials.flatMap((q) => (q.conditions ?? []).flatMap((c) => (c.expr ? [c.expr] : [])))]);
+  const X = sym(x);
+  const lhs = diff(head, X);
+  const free = (keep: readonly string[]): RuleCondition[] => params.filter((q) => !keep.includes(q)).map((q) => ({ pred: 'free' as const, args: [q, x] }));
+  const base = { kind: 'derivative' as const, name: { en: b.en, zh: b.zh }, file, line: b.line, ...explain };
+  const rules: Rule[] = partials.map((q, i) => ({
+    ...base,
+    id: i === 0 ? b.id : `${b.id}.${q.wrt}`,
+    line: partials.length > 1 ? (q.line ?? b.line) : b.line,
+    lhs,
+    rhs: mul(q.derivative, diff(sym(q.wrt), X)),
+    outer: { fn: head.fn, params, derivative: q.derivative, wrt: q.wrt },
+    conditions: [...(q.conditions ?? []), ...free([q.wrt])],
+  }));
+  if (partials.length === 1) return rules;
+  const seen = new Set<string>();
+  const conditions: RuleCondition[] = [];
+  for (const c of partials.flatMap((q) => q.conditions ?? [])) {
+    const key = `${c.pred}:${c.expr ? toAscii(c.expr) : c.args.join()}`;
+    if (!seen.has(key)) conditions.push(c), seen.add(key);
+  }
+  const varying = partials.map((q) => q.wrt);
+  rules.push({ ...base, id: `${b.id}.chain`, lhs, rhs: add(...partials.map((q) => mul(q.derivative, diff(sym(q.wrt), X)))), conditions: [...conditions, ...free(varying)] });
+  return rules;
 }
 
 function splitCondition(body: string): [string, string | undefined] {

@@ -41,6 +41,33 @@ export function testFunction(rnd: Random, x: string, point: Record<string, numbe
   return add(mul(a, call('sin', add(mul(b, sym(x)), coef('c', uniform(rnd, -3, 3))))), d);
 }
 
+/**
+ * A test comparison for a pattern variable that stands where a piecewise condition does:
+ * two test functions of `x` (or, in a rule without a derivative, two numbers) compared by a
+ * relation chosen at random, so a rule about any condition is tried on each kind of one.
+ */
+export function testComparison(rnd: Random, x: string | undefined, point: Record<string, number>, next: () => number): Expr {
+  const side = (): Expr => {
+    const n = next();
+    if (x !== undefined) return testFunction(rnd, x, point, n);
+    point[`#p${n}`] = wideValue(rnd);
+    return sym(`#p${n}`);
+  };
+  return call(RELATIONS[Math.floor(rnd() * RELATIONS.length)]!, side(), side());
+}
+
+const RELATIONS = ['gt', 'lt', 'ge', 'le'] as const;
+
+/** The pattern variables that stand where a piecewise condition does: `c` in `piecewise(p < q, u, c, v)`. */
+export function conditionVariables(e: Expr): Set<string> {
+  const out = new Set<string>();
+  for (const n of nodes(e)) {
+    if (n.kind !== 'call' || n.fn !== 'piecewise') continue;
+    for (let i = 0; i + 1 < n.args.length; i += 2) if (n.args[i]!.kind === 'sym') out.add((n.args[i] as Expr & { kind: 'sym' }).name);
+  }
+  return out;
+}
+
 /** Quantities whose sign changes what the expression is: where a rule may go wrong on one side only. */
 export function boundaries(exprs: readonly Expr[]): Expr[] {
   const out = new Set<Expr>();

@@ -32,8 +32,8 @@ export interface Rule {
   /** Pattern and replacement; for `derivative` rules the desugared chain-rule form. */
   readonly lhs?: Expr;
   readonly rhs?: Expr;
-  /** For `derivative` rules: the function, and its outer derivative in the parameter `u`. */
-  readonly outer?: { readonly fn: string; readonly params: readonly string[]; readonly derivative: Expr };
+  /** For `derivative` rules: the function, and its partial derivative in the parameter `wrt` (the others held constant). */
+  readonly outer?: { readonly fn: string; readonly params: readonly string[]; readonly derivative: Expr; readonly wrt: string };
   readonly conditions: readonly RuleCondition[];
   readonly file: string;
   readonly line: number;
@@ -44,6 +44,8 @@ export interface FunctionDef {
   readonly name: string;
   readonly params: readonly string[];
   readonly body: Expr;
+  /** The parameter a call must not leave out, from a `takes` line: "a slope". */
+  readonly takes?: { readonly en: string; readonly zh: string };
   readonly file: string;
   readonly line: number;
 }

@@ -18,7 +18,7 @@ import { preciseFunctions, preciseValue } from '../expr/precise.js';
 import type { FunctionDef, Rule } from './types.js';
 import { AT, SUM, freeSymbols, memberKey } from '../expr/indexed.js';
 import { type FunctionDefs, familyParams, openAllCalls } from '../expr/functions.js';
-import { boundaries, floatValue, isCoefficient, nudgeToBoundary, testFunction, wideValue } from './sampling.js';
+import { boundaries, conditionVariables, floatValue, isCoefficient, nudgeToBoundary, testComparison, testFunction, wideValue } from './sampling.js';
 import { type PointCondition, preciseCompare } from './precise-check.js';
 import { checkBinderScopes, checkIndexRuleNumerically, usesIndexNotationRule } from './validate-index.js';
 
@@ -99,7 +99,9 @@ function checkNumerically(r: Rule, fns: FunctionTable, defs: FunctionDefs, fail:
   const x = [...wrt][0];
   const constants = new Set(r.conditions.filter((c) => c.pred === 'free').map((c) => c.args[0]!));
   // An outer derivative is checked at the function's own argument: u is the variable.
-  const inner = r.outer?.params[0];
+  const inner = r.outer?.wrt;
+  // A variable standing for a piecewise condition becomes a comparison, never a number.
+  const comparisons = conditionVariables(r.lhs!);
   const suspect = x === undefined ? SUSPECT.plain : SUSPECT.derivative;
 
   const forms = new Map<string, { l: Expr; rr: Expr; conditions: PointCondition[]; edges: Expr[] }>();
@@ -115,7 +117,8 @@ function checkNumerically(r: Rule, fns: FunctionTable, defs: FunctionDefs, fail:
     let n = 0;
     for (const v of symbols(r.lhs!)) {
       if (v === 'pi' || v === inner) continue;
-      if (wrt.has(v) || x === undefined || constants.has(v)) point[v] = wideValue(rnd);
+      if (comparisons.has(v)) subst.set(v, testComparison(rnd, x, point, () => n++));
+      else if (wrt.has(v) || x === undefined || constants.has(v)) point[v] = wideValue(rnd);
       else subst.set(v, testFunction(rnd, x, point, n++));
     }
     // The substituted sides depend only on which form each test function took: made once per form.

@@ -37,9 +37,10 @@ describe('piecewise functions differentiate into cases, the kink named', () => {
     expect(r.resultLatex).toMatch(/^\\begin\{cases\}/);
   });
 
-  it('huber: quadratic inside delta, linear outside', () => {
+  it('huber: quadratic inside delta, linear outside (the nested cases written as one)', () => {
     const r = derive({ loss: 'huber(y, a, 1)', wrt: 'a' });
-    expect(r.result).toBe('piecewise(abs(a - y) < 1, a - y, abs(a - y) > 1, piecewise(a - y > 0, 1, a - y < 0, -1))');
+    expect(r.result).toBe('piecewise(abs(a - y) < 1, a - y, a - y > 0, 1, a - y < 0, -1)');
+    expect(r.steps.map((s) => s.rule)).toContain('d.piecewise-flatten-lt-2');
     expect(r.conditions).toEqual(['abs(a - y) - 1 != 0', 'a - y != 0']);
     for (const a of [-2.3, -0.6, 0.4, 1.7]) {
       const p = { y: 0, a };

@@ -3,7 +3,7 @@
  * input has a position), nothing on stdout, and never a stack trace.
  */
 import { describe, expect, it } from 'vitest';
-import { BCE, SIGMOID, expectBadInput, gradproof } from './run.js';
+import { SIGMOID, expectBadInput, gradproof } from './run.js';
 
 const F = 'test/cli/fixtures';
 
@@ -73,16 +73,6 @@ describe('errors without a position: the exact first line', () => {
     expect(expectBadInput(gradproof(...args))[0]).toBe(first);
   });
 
-  it('--wrt naming a variable the loss does not use, with the nearest name', () => {
-    const [first] = expectBadInput(gradproof('derive', BCE, '--let', SIGMOID, '--wrt', 'z3'));
-    expect(first).toBe("error: --wrt z3: the loss does not use z3; did you mean 'z2'? (it uses a2, y, z2)");
-  });
-
-  it('--wrt: the names listed are what the loss uses, never the loss itself', () => {
-    const [first] = expectBadInput(gradproof('derive', BCE, '--let', SIGMOID, '--wrt', 'q'));
-    expect(first).toMatch(/^error: --wrt q: the loss does not use q(; did you mean '(a2|y|z2)'\?)? \(it uses a2, y, z2\)$/);
-  });
-
   it('an unknown command, and the commands there are', () => {
     const [first] = expectBadInput(gradproof('derivee', 'x'));
     expect(first).toMatch(/^error: unknown command 'derivee' \(known: derive(, [a-z]+)*\)$/);
@@ -105,13 +95,6 @@ describe('errors that read well', () => {
   // Actual: "error: derive needs a problem file or an expression" and the whole usage.
   it('an empty expression ""', () => {
     expect(expectBadInput(gradproof('derive', '', '--wrt', 'z'))).toEqual(['loss:1:1: error: empty expression', '  ', '  ^', '']);
-  });
-
-  // Actual: "error: --wrt z3: ..." with no position, in a file that has no --wrt.
-  it('an unused wrt in a problem file points at the wrt line', () => {
-    const [first, source, caret] = expectBadInput(gradproof('derive', `${F}/unused-wrt.grad`));
-    expect(first).toMatch(new RegExp(`^${F}/unused-wrt\\.grad:3:8: error: wrt z3: the loss does not use z3`));
-    expect([source, caret]).toEqual(['  wrt    z3', '         ^']);
   });
 
   // Actual: "error: a is defined twice", no position.

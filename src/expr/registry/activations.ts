@@ -62,6 +62,17 @@ export const ACTIVATIONS: readonly FunctionSpec[] = [
   { name: 'silu', arity: 1, latex: named, names: { en: 'SiLU', zh: 'SiLU 函数' }, meaning: 'rules', float: (x) => x * logistic(x), total: true, smooth: true },
   // x*Φ(x) with Φ(x) = erfc(-x/√2)/2: no cancellation in 1 + erf(x/√2) for x ≪ 0.
   { name: 'gelu', arity: 1, latex: named, names: { en: 'GELU', zh: 'GELU 函数' }, meaning: 'rules', float: (x) => (x * erfcFloat(-x / Math.SQRT2)) / 2, total: true, smooth: true },
+  // The tanh approximation of GELU (PyTorch's approximate='tanh').
+  {
+    name: 'gelu_tanh',
+    arity: 1,
+    latex: named,
+    names: { en: 'GELU (tanh approximation)', zh: 'GELU 函数（tanh 近似）' },
+    meaning: 'rules',
+    float: (x) => (x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)))) / 2,
+    total: true,
+    smooth: true,
+  },
   { name: 'softsign', arity: 1, latex: named, names: { en: 'softsign', zh: 'softsign 函数' }, meaning: 'rules', float: (x) => x / (1 + Math.abs(x)), total: true },
   { name: 'mish', arity: 1, latex: named, names: { en: 'mish', zh: 'mish 函数' }, meaning: 'rules', float: (x) => x * Math.tanh(softplusFloat(x)), total: true, smooth: true },
   {

@@ -12,13 +12,14 @@ import { ROUNDING } from './rounding.js';
 import { ACTIVATIONS } from './activations.js';
 import { PIECEWISE } from './piecewise.js';
 import { LOSSES } from './losses.js';
+import { KINKED } from './kinked.js';
 
 export type { Arity, CodeSpec, DecimalCtor, Dual, DualSpec, FunctionSpec, LatexForm, LatexSpec, RangeSpec } from './types.js';
 export { decimalCtor } from './numeric.js';
 export { jsHelpers, PYTHON_HELPERS } from './code-helpers.js';
 
 /** Every function, in family order. */
-export const REGISTRY: readonly FunctionSpec[] = [...ELEMENTARY, ...TRIGONOMETRIC, ...HYPERBOLIC, ...EXPONENTIAL, ...ROUNDING, ...ACTIVATIONS, ...PIECEWISE, ...LOSSES];
+export const REGISTRY: readonly FunctionSpec[] = [...ELEMENTARY, ...TRIGONOMETRIC, ...HYPERBOLIC, ...EXPONENTIAL, ...ROUNDING, ...ACTIVATIONS, ...KINKED, ...PIECEWISE, ...LOSSES];
 
 // Tables keyed by the input's own words are Maps: on a plain object `constructor` would be found.
 const BY_NAME: ReadonlyMap<string, FunctionSpec> = new Map(REGISTRY.map((f) => [f.name, f]));
