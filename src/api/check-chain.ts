@@ -7,6 +7,7 @@
 import { hasDiff, symbols } from '../expr/traverse.js';
 import { definednessConditions, holdsWhereDefined, isImpossible } from '../expr/defined.js';
 import { toAscii } from '../expr/print.js';
+import { evaluate } from '../expr/eval.js';
 import { conditionToText } from '../render/conditions.js';
 import { type Expr, num } from '../expr/node.js';
 import { Definitions, CycleError } from '../expr/context.js';
@@ -131,7 +132,12 @@ export function decideLink(
   if (d.verdict !== 'proven') return d;
   // A theorem whose conditions can never hold (with the facts) is about no point at all:
   // `0*log(-exp(x)) = 0` needs -exp(x) > 0.
-  const never = contradiction([...assumptions, ...[...d.theorem.conditions, ...definitionsDefinedness([a, b], defs)].map(conditionAsFact)], defs);
+  const conditions = [...d.theorem.conditions, ...definitionsDefinedness([a, b], defs)];
+  // A call with no free names that is no real number (`f(-1)` with f(u) = log(u)) is defined nowhere.
+  const fns = functionTable(rules.defs);
+  const undefinedCall = conditions.find((c) => c.kind === 'defined' && [...symbols(c.expr)].every((n) => n === 'pi') && !Number.isFinite(evaluate(c.expr, () => undefined, { fns })));
+  if (undefinedCall) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${toAscii(undefinedCall.expr)} to be defined, and it is not a real number` };
+  const never = contradiction([...assumptions, ...conditions.filter((c) => c.kind !== 'defined').map(conditionAsFact)], defs);
   const failing = never?.filter((f) => !assumptions.includes(f));
   if (never && failing?.length) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${failing.map(assumptionText).join(' and ')}` };
   return d;

@@ -57,10 +57,7 @@ export function checkProof(proof: Proof, rules: AdmittedRules): CheckResult {
   const r = replay(proof, byId, functions);
   if (!r.ok) return r;
   const files = new Set<string>();
-  for (const s of proof.steps) {
-    const rule = byId.get(s.rule);
-    if (rule && user.has(rule.file)) files.add(rule.file);
-  }
+  for (const f of proof.steps.map((s) => byId.get(s.rule)?.file)) if (f !== undefined && user.has(f)) files.add(f);
   // A user's definition can be opened only where its function occurs (or inside another
   // definition that can): the theorem rests on the files of those.
   for (const name of callable(proof, functions)) if (user.has(functions.get(name)!.file)) files.add(functions.get(name)!.file);

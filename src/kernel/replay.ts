@@ -33,9 +33,8 @@ export interface KernelRule {
 export type Replay = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly reason: string };
 
 class Reject extends Error {}
-const fail = (reason: string): never => {
-  throw new Reject(reason);
-};
+// prettier-ignore
+const fail = (reason: string): never => { throw new Reject(reason); };
 const NONE: ReadonlySet<string> = new Set();
 
 /** Calls whose value may jump: a strict bound through one of them does not describe an open set. */
@@ -117,10 +116,7 @@ class Checker {
     if (!old) fail(`path ${st.path.join('.')} is not in the expression`);
     const conds: Cond[] = st.conditions.map((c) => ({ kind: c.kind, expr: s.of(c.expr) }));
     if (st.kind !== 'rule') {
-      this.factNames ??= new Set([
-        ...this.proof.definitions.flatMap((d) => [...x.free(s.of(d.expr))].filter((n) => n !== d.index)),
-        ...this.facts.flatMap((f) => [...x.free(f.lhs), ...x.free(f.rhs)]),
-      ]);
+      this.factNames ??= new Set([...this.proof.definitions.flatMap((d) => [...x.free(s.of(d.expr))].filter((n) => n !== d.index)), ...this.facts.flatMap((f) => [...x.free(f.lhs), ...x.free(f.rhs)])]);
       const clash = above(before, st.path).binders.find((k) => this.factNames!.has(k));
       if (clash !== undefined) fail(`it is used inside a sum over ${clash}, a name the definitions or stated facts use`);
     }
@@ -135,9 +131,7 @@ class Checker {
       if (v !== undefined) fail(`it uses a stated fact on ${v} inside a derivative by ${v}`);
       return used;
     };
-    const expectAfter = (r: Term): void => {
-      if (s.replaceAt(before, st.path, r) !== after) fail(`replacing ${toText(old!)} by ${toText(r)} does not give its 'after'`);
-    };
+    const expectAfter = (r: Term): unknown => s.replaceAt(before, st.path, r) !== after && fail(`replacing ${toText(old!)} by ${toText(r)} does not give its 'after'`);
     /** The replacement, when the step changed exactly the subterm at its path. */
     const replacement = (): Term => {
       const r = at(after, st.path);
@@ -145,9 +139,11 @@ class Checker {
       return r!;
     };
     const require = (c: Cond): void => {
+      // Definedness of a call is asked of that very call: an equal value may be defined elsewhere.
       const recorded = (r: Cond): boolean =>
-        covers(r.kind, c.kind) && (r.expr === c.expr || this.equal(r.expr, c.expr) || (c.kind === 'nonzero' && this.equal(r.expr, s.mul(s.num(-1), c.expr))));
-      if (!conds.some(recorded)) fail(`it needs ${toText(c.expr)} ${c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>='} 0 but does not record it`);
+        covers(r.kind, c.kind) && (r.expr === c.expr || (c.kind !== 'defined' && (this.equal(r.expr, c.expr) || (c.kind === 'nonzero' && this.equal(r.expr, s.mul(s.num(-1), c.expr))))));
+      const op = { nonzero: ' != 0', positive: ' > 0', nonnegative: ' >= 0', defined: ' to be defined' }[c.kind];
+      if (!conds.some(recorded)) fail(`it needs ${toText(c.expr)}${op} but does not record it`);
     };
     switch (st.kind) {
       case 'rule': {
@@ -175,7 +171,7 @@ class Checker {
         if (rule!.kind !== 'algebra' && st.rule !== 'expect') fail(`${st.rule} is not an algebra rule`);
         const r = replacement();
         if (!this.equalAsRationalFunctions(old!, r, perturbed)) fail(`${toText(old!)} and ${toText(r)} are not equal by algebra`);
-        erasedConditions(old!, r).forEach(require);
+        erasedConditions(s, old!, r).forEach(require);
         return NONE;
       }
       case 'definition': {
@@ -249,7 +245,7 @@ class Checker {
         };
         const used = this.facts.find((f) => f.op === '=' && holds(f));
         if (!used) fail(`no stated equation turns ${toText(old!)} into ${toText(r)}`);
-        erasedConditions(old!, r).forEach(require);
+        erasedConditions(s, old!, r).forEach(require);
         return unperturbed(this.closure([used!]));
       }
       case 'index': {
