@@ -8,6 +8,7 @@ import { hasDiff, symbols } from '../expr/traverse.js';
 import { definednessConditions, holdsWhereDefined, isImpossible } from '../expr/defined.js';
 import { toAscii } from '../expr/print.js';
 import { evaluate } from '../expr/eval.js';
+import { openAllCalls } from '../expr/functions.js';
 import { conditionToText } from '../render/conditions.js';
 import { type Expr, num } from '../expr/node.js';
 import { Definitions, CycleError } from '../expr/context.js';
@@ -137,7 +138,9 @@ export function decideLink(
   const fns = functionTable(rules.defs);
   const undefinedCall = conditions.find((c) => c.kind === 'defined' && [...symbols(c.expr)].every((n) => n === 'pi') && !Number.isFinite(evaluate(c.expr, () => undefined, { fns })));
   if (undefinedCall) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${toAscii(undefinedCall.expr)} to be defined, and it is not a real number` };
-  const never = contradiction([...assumptions, ...conditions.filter((c) => c.kind !== 'defined').map(conditionAsFact)], defs);
+  // That a call of a defined function is defined needs what its body, opened, needs: `f(-1 - x^2)` needs -1 - x^2 > 0.
+  const bounds = conditions.flatMap((c) => (c.kind !== 'defined' ? [c] : definednessConditions(openAllCalls(c.expr, rules.defs)).filter((o) => o.kind !== 'defined')));
+  const never = contradiction([...assumptions, ...bounds.map(conditionAsFact)], defs);
   const failing = never?.filter((f) => !assumptions.includes(f));
   if (never && failing?.length) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${failing.map(assumptionText).join(' and ')}` };
   return d;

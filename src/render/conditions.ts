@@ -63,7 +63,7 @@ export const conditionInLatex =
     latexIn(c, lang);
 
 function latexIn(c: Condition, lang: Lang): string {
-  if (c.kind === 'defined') return `${toLatex(c.expr)} \\text{${IS_DEFINED[lang]}}`;
+  if (c.kind === 'defined') return `${toLatex(c.expr)}\\ \\text{${IS_DEFINED[lang]}}`;
   const s = state(c);
   return `${toLatex(s.lhs)} ${LATEX_OPS[s.op]} ${toLatex(s.rhs)}`;
 }
