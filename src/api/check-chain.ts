@@ -136,7 +136,7 @@ export function decideLink(
   const conditions = [...d.theorem.conditions, ...definitionsDefinedness([a, b], defs)];
   // A call with no free names that is no real number (`f(-1)` with f(u) = log(u)) is defined nowhere.
   const fns = functionTable(rules.defs);
-  const undefinedCall = conditions.find((c) => c.kind === 'defined' && [...symbols(c.expr)].every((n) => n === 'pi') && !Number.isFinite(evaluate(c.expr, () => undefined, { fns })));
+  const undefinedCall = conditions.find((c) => c.kind === 'defined' && [...symbols(c.expr)].every((n) => n === 'pi') && !Number.isFinite(valueOrZero(c.expr, fns)));
   if (undefinedCall) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${toAscii(undefinedCall.expr)} to be defined, and it is not a real number` };
   // That a call of a defined function is defined needs what its body, opened, needs: `f(-1 - x^2)` needs -1 - x^2 > 0.
   const bounds = conditions.flatMap((c) => (c.kind !== 'defined' ? [c] : definednessConditions(openAllCalls(c.expr, rules.defs)).filter((o) => o.kind !== 'defined')));
@@ -163,6 +163,16 @@ export function definitionsDefinedness(exprs: readonly Expr[], defs: Definitions
     stack.push(...symbols(body));
   }
   return out;
+}
+
+/** The value of a closed term in doubles; 0 (a real number) where it cannot be computed (a function with no numeric value). */
+function valueOrZero(e: Expr, fns: ReturnType<typeof functionTable>): number {
+  try {
+    return evaluate(e, () => undefined, { fns });
+  } catch (err) {
+    if (err instanceof ReferenceError) return 0;
+    throw err;
+  }
 }
 
 /** A recorded condition as the fact it states: `u != 0`, `u > 0`, `u >= 0`. */
