@@ -12,7 +12,7 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Proof, Step } from '../proof/types.js';
-import { type Term, Store, at } from './term.js';
+import { type Term, Store, TOTAL, at } from './term.js';
 import { type Fn, type Fns, Names, above, hasDiff, isIndexed, nodesOf, openAllCalls, openCall } from './names.js';
 import { Defs } from './defs.js';
 import { Algebra } from './poly.js';
@@ -37,8 +37,9 @@ class Reject extends Error {}
 const fail = (reason: string): never => { throw new Reject(reason); };
 const NONE: ReadonlySet<string> = new Set();
 
-/** Calls whose value may jump: a strict bound through one of them does not describe an open set. */
+/** Calls whose value may jump: a strict bound through one of them, or through a call not known total (a user's def), does not describe an open set. */
 const DISCONTINUOUS = new Set(['piecewise', 'gt', 'ge', 'lt', 'le', 'delta', 'sign', 'step', 'heaviside', 'floor', 'ceil', 'round', 'diff']);
+const continuous = (fn: string): boolean => !DISCONTINUOUS.has(fn) && (TOTAL.has(fn) || fn === 'log' || fn === 'sqrt' || fn === 'sum');
 
 /** Replays every step of `proof`: ok, or the first wrong step (1-based; 0 for the proof as a whole) and why. */
 export function replay(proof: Proof, rules: ReadonlyMap<string, KernelRule>, functions: ReadonlyMap<string, { readonly params: readonly string[]; readonly body: Expr }>): Replay {
@@ -291,6 +292,6 @@ class Checker {
     const names = this.closure([f]);
     if ([...names].some((n) => this.defs.isFamily(n))) return false;
     const terms = [f.lhs, f.rhs, ...[...names].flatMap((n) => this.defs.get(n) ?? [])];
-    return !terms.some((t) => nodesOf(t).some((n) => n.kind === 'call' && DISCONTINUOUS.has(n.fn)));
+    return !terms.some((t) => nodesOf(t).some((n) => n.kind === 'call' && !continuous(n.fn)));
   }
 }
