@@ -20,6 +20,7 @@
 import { type Expr, add, mul, num } from './node.js';
 import { definedGivenOperands, isDefinedEverywhere, isPositiveForm, smoothWhereDefined } from './total.js';
 import { isPositiveConstant, nodes } from './traverse.js';
+import type { FunctionDefs } from './functions.js';
 
 export { isDefinedEverywhere };
 
@@ -29,8 +30,30 @@ export interface Definedness {
   readonly expr: Expr;
 }
 
-/** The conditions under which `e` is defined, each once, in the order met (outside in). */
-export function definednessConditions(e: Expr): Definedness[] {
+/** Defined functions by name, with their number of parameters, whose call is defined wherever its arguments are. */
+export type TotalCalls = ReadonlyMap<string, number>;
+
+const TOTAL_CALLS = new WeakMap<FunctionDefs, TotalCalls>();
+
+/**
+ * The defined functions whose body, over their parameters, needs nothing (`def gauss(u) =
+ * exp(-u^2)`): a call of one with as many arguments is defined wherever they are, as the
+ * kernel also judges. One that needs something (`def f(u) = log(u)`) is not.
+ */
+export function totalByDefinition(functions: FunctionDefs): TotalCalls {
+  let out = TOTAL_CALLS.get(functions);
+  if (!out) {
+    out = new Map([...functions].filter(([, d]) => definednessConditions(d.body).length === 0).map(([name, d]) => [name, d.params.length]));
+    TOTAL_CALLS.set(functions, out);
+  }
+  return out;
+}
+
+/** Whether `e` is a call of one of the `total` defined functions, with as many arguments as it has parameters. */
+export const isTotalCall = (e: Expr, total: TotalCalls | undefined): boolean => e.kind === 'call' && total?.get(e.fn) === e.args.length;
+
+/** The conditions under which `e` is defined, each once, in the order met (outside in); `total`: defined functions known defined wherever their arguments are. */
+export function definednessConditions(e: Expr, total?: TotalCalls): Definedness[] {
   const out: Definedness[] = [];
   const keys = new Set<string>();
   const put = (kind: Definedness['kind'], u: Expr): void => {
@@ -66,7 +89,7 @@ export function definednessConditions(e: Expr): Definedness[] {
     } else if (n.kind === 'call' && n.fn === 'diff' && n.args.length === 2) {
       // Where each piece's own condition holds, pieces smooth there make the derivative defined.
       if (!nodes(n.args[0]!).every(smoothWhereDefined)) put('defined', n);
-    } else if (!definedGivenOperands(n)) put('defined', n);
+    } else if (!definedGivenOperands(n) && !isTotalCall(n, total)) put('defined', n);
     for (const a of n.args) walk(a);
   };
   walk(e);
@@ -88,9 +111,9 @@ function kinkOf(e: Expr & { kind: 'call' }): Expr | undefined {
  * The conditions of `from` that `to` does not have: what a step from `from` to `to` must
  * state, since the subterms that carried them are gone.
  */
-export function lostDefinedness(from: Expr, to: Expr): Definedness[] {
-  const kept = new Set(definednessConditions(to).map((c) => `${c.kind}:${c.expr.id}`));
-  return definednessConditions(from).filter((c) => !kept.has(`${c.kind}:${c.expr.id}`));
+export function lostDefinedness(from: Expr, to: Expr, total?: TotalCalls): Definedness[] {
+  const kept = new Set(definednessConditions(to, total).map((c) => `${c.kind}:${c.expr.id}`));
+  return definednessConditions(from, total).filter((c) => !kept.has(`${c.kind}:${c.expr.id}`));
 }
 
 /** Whether a condition is on a number, and false there: `0 != 0`, `-1 > 0`. Then the term is undefined everywhere. */
@@ -110,10 +133,11 @@ export function withLostDefinedness<C extends Definedness>(
   from: Expr,
   to: Expr,
   sameUpToSign: (a: Expr, b: Expr) => boolean = () => false,
+  total?: TotalCalls,
 ): readonly (C | Definedness)[] {
   const covered = (c: Definedness): boolean =>
     conditions.some((r) => (r.kind === c.kind || (r.kind === 'positive' && c.kind !== 'defined')) && (r.expr === c.expr || (c.kind === 'nonzero' && sameUpToSign(r.expr, c.expr))));
-  const missing = lostDefinedness(from, to).filter((c) => !covered(c));
+  const missing = lostDefinedness(from, to, total).filter((c) => !covered(c));
   return missing.length ? [...conditions, ...missing] : conditions;
 }
 

@@ -23,8 +23,7 @@ const checkedBrand: unique symbol = Symbol('checked');
 export interface Premises {
   readonly assumptions: readonly Assumption[];
   readonly definitions: Proof['definitions'];
-  /** User rule files (not the built-in `rules/`) whose rules or definitions a step cites. */
-  readonly ruleFiles: readonly string[];
+  /** User rule files (not the built-in `rules/`) whose rules or definitions a step cites. */ readonly ruleFiles: readonly string[];
 }
 
 /** `lhs = rhs`, wherever `conditions` hold, under `premises`. Only the kernel makes one. */
@@ -39,8 +38,7 @@ export interface Theorem {
 /** A proof the kernel replayed in full, and the theorem it proves. */
 export interface CheckedProof {
   readonly proof: Proof;
-  /** How many steps were replayed. */
-  readonly replayed: number;
+  /** How many steps were replayed. */ readonly replayed: number;
   readonly theorem: Theorem;
   readonly [checkedBrand]: true;
 }

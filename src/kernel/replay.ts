@@ -17,7 +17,7 @@ import { type Fn, type Fns, Names, above, hasDiff, isIndexed, nodesOf, openAllCa
 import { Defs } from './defs.js';
 import { Algebra } from './poly.js';
 import { type Fact, selectedBranch, sifted } from './facts.js';
-import { type Cond, covers, erasedConditions } from './defined.js';
+import { type Cond, covers, definedness, erasedConditions } from './defined.js';
 import { toText } from './print.js';
 import { NumberLimit } from './rational.js';
 
@@ -140,7 +140,9 @@ class Checker {
       return r!;
     };
     const require = (c: Cond): void => {
-      // Definedness of a call is asked of that very call: an equal value may be defined elsewhere.
+      // A call is asked to be defined itself (an equal value may be defined elsewhere), unless its function's body needs nothing over its parameters.
+      const fn = c.kind === 'defined' && c.expr.kind === 'call' ? this.fns.get(c.expr.fn) : undefined;
+      if (fn && fn.params.length === c.expr.args.length && definedness(s, fn.body).length === 0) return;
       const recorded = (r: Cond): boolean =>
         covers(r.kind, c.kind) && (r.expr === c.expr || (c.kind !== 'defined' && (this.equal(r.expr, c.expr) || (c.kind === 'nonzero' && this.equal(r.expr, s.mul(s.num(-1), c.expr))))));
       const op = { nonzero: ' != 0', positive: ' > 0', nonnegative: ' >= 0', defined: ' to be defined' }[c.kind];

@@ -59,6 +59,27 @@ describe('check(): a proof file that drops the condition is refused by the kerne
   });
 });
 
+describe('a defined function whose body needs nothing is defined wherever its arguments are', () => {
+  const gauss = loadRules({ name: 'gauss.rules', text: 'def gauss(u) = exp(-u^2)\ndef g2(u, v) = log(u) + v\n' });
+  it.each([
+    ['0*gauss(z)', '0', []],
+    ['gauss(z) - gauss(z)', '0', []],
+    ['0*gauss(log(z))', '0', ['z > 0']],
+    ['0*g2(z, w)', '0', ['g2(z, w) is defined']],
+    ['diff(gauss(z), z)', '-2*z*exp(-z^2)', []],
+  ])('%s = %s under %j', (a, b, conditions) => {
+    const r = equivalent(a, b, { rules: gauss });
+    expect([r.verdict, r.conditions]).toEqual(['proven', conditions]);
+  });
+
+  it('the kernel takes such a call as defined without a condition, and no other', () => {
+    const proof = (before: string) => ({ goal: before, result: '0', steps: [{ rule: 'alg.collect', kind: 'algebra', path: [], bindings: {}, before, after: '0', conditions: [] }] });
+    expect(check(proof('0*gauss(z)'), { rules: gauss })).toMatchObject({ checked: true });
+    expect(check(proof('0*g2(z, w)'), { rules: gauss })).toMatchObject({ checked: false, step: 1, reason: 'it needs g2(z, w) to be defined but does not record it' });
+    expect(check(proof('0*f(z)'), { rules })).toMatchObject({ checked: false, step: 1, reason: 'it needs f(z) to be defined but does not record it' });
+  });
+});
+
 describe('the condition written and read', () => {
   const c = { kind: 'defined', expr: call('f', sym('x')) } as const;
   it('in English, Chinese and LaTeX', () => {
