@@ -3,6 +3,7 @@
  * mode, each proven once and cited by the ones below it, every one replayed by the kernel.
  */
 import { diff, sym } from '../expr/node.js';
+import { totalByDefinition } from '../expr/defined.js';
 import { CycleError, Definitions } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
@@ -57,7 +58,7 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), bu
   }
   // Contradictory assumptions are bad input here too.
   refuseContradiction(spec.assumptions.flatMap(toAssumptions), list);
-  const recorder = new ProofRecorder(budget);
+  const recorder = new ProofRecorder(budget, totalByDefinition(rules.defs));
   const gradients = allGradients({ defs, rules, recorder, lemmas: new Map(), noFold: new Set([lossName]) }, lossName);
   const assumptions = spec.assumptions.flatMap(toAssumptions);
   const base = { lemmas: recorder.lemmas, phases: recorder.phases, definitions: defs.list, assumptions };

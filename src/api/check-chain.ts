@@ -5,8 +5,10 @@
  * unknown. The first link that is not proven is the wrong step.
  */
 import { hasDiff, symbols } from '../expr/traverse.js';
-import { definednessConditions, holdsWhereDefined, isImpossible } from '../expr/defined.js';
+import { definednessConditions, holdsWhereDefined, isImpossible, totalByDefinition } from '../expr/defined.js';
 import { toAscii } from '../expr/print.js';
+import { evaluate } from '../expr/eval.js';
+import { openAllCalls } from '../expr/functions.js';
 import { conditionToText } from '../render/conditions.js';
 import { type Expr, num } from '../expr/node.js';
 import { Definitions, CycleError } from '../expr/context.js';
@@ -89,7 +91,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
         continue;
       }
       const steps = decision.proof.proof.steps;
-      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: reduceConditions(shownConditions([...steps.flatMap((s) => s.conditions), ...definitionsDefinedness([a.expr, b.expr], defs)]), assumptions).remaining });
+      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: reduceConditions(shownConditions([...steps.flatMap((s) => s.conditions), ...definitionsDefinedness([a.expr, b.expr], defs, rules)]), assumptions).remaining });
     }
   }
   const wrong = links.find((l) => l.decision.verdict !== 'proven');
@@ -134,7 +136,14 @@ export function decideLink(
   if (d.verdict !== 'proven') return d;
   // A theorem whose conditions can never hold (with the facts) is about no point at all:
   // `0*log(-exp(x)) = 0` needs -exp(x) > 0.
-  const never = contradiction([...assumptions, ...[...d.theorem.conditions, ...definitionsDefinedness([a, b], defs)].map(conditionAsFact)], defs);
+  const conditions = [...d.theorem.conditions, ...definitionsDefinedness([a, b], defs, rules)];
+  // A call with no free names that is no real number (`f(-1)` with f(u) = log(u)) is defined nowhere.
+  const fns = functionTable(rules.defs);
+  const undefinedCall = conditions.find((c) => c.kind === 'defined' && [...symbols(c.expr)].every((n) => n === 'pi') && !Number.isFinite(valueOrZero(c.expr, fns)));
+  if (undefinedCall) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${toAscii(undefinedCall.expr)} to be defined, and it is not a real number` };
+  // That a call of a defined function is defined needs what its body, opened, needs: `f(-1 - x^2)` needs -1 - x^2 > 0.
+  const bounds = conditions.flatMap((c) => (c.kind !== 'defined' ? [c] : definednessConditions(openAllCalls(c.expr, rules.defs)).filter((o) => o.kind !== 'defined')));
+  const never = contradiction([...assumptions, ...bounds.map(conditionAsFact)], defs);
   const failing = never?.filter((f) => !assumptions.includes(f));
   if (never && failing?.length) return { verdict: 'unknown', evidence: `${toAscii(a)} = ${toAscii(b)} holds nowhere: it needs ${failing.map(assumptionText).join(' and ')}` };
   return d;
@@ -144,7 +153,7 @@ export function decideLink(
  * Where the definitions `exprs` use (through other definitions too) are defined: a name
  * stands for its definition, so `a = 0/x` makes a statement about `a` one about x != 0.
  */
-export function definitionsDefinedness(exprs: readonly Expr[], defs: Definitions): Condition[] {
+export function definitionsDefinedness(exprs: readonly Expr[], defs: Definitions, rules: Pick<RuleSet, 'defs'>): Condition[] {
   const seen = new Set<string>();
   const stack = exprs.flatMap((e) => [...symbols(e)]);
   const out: Condition[] = [];
@@ -153,10 +162,20 @@ export function definitionsDefinedness(exprs: readonly Expr[], defs: Definitions
     if (seen.has(n) || !defs.has(n) || defs.isFamily(n)) continue;
     seen.add(n);
     const body = defs.get(n)!;
-    out.push(...definednessConditions(body));
+    out.push(...definednessConditions(body, totalByDefinition(rules.defs)));
     stack.push(...symbols(body));
   }
   return out;
+}
+
+/** The value of a closed term in doubles; 0 (a real number) where it cannot be computed (a function with no numeric value). */
+function valueOrZero(e: Expr, fns: ReturnType<typeof functionTable>): number {
+  try {
+    return evaluate(e, () => undefined, { fns });
+  } catch (err) {
+    if (err instanceof ReferenceError) return 0;
+    throw err;
+  }
 }
 
 /** A recorded condition as the fact it states: `u != 0`, `u > 0`, `u >= 0`. */
@@ -168,7 +187,7 @@ const conditionAsFact = (c: Condition): Assumption => ({ lhs: c.expr, op: c.kind
  */
 export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, assumptions: readonly Assumption[]): Proof | undefined {
   if (a === b) return { start: a, result: b, lemmas: [], steps: [], phases: [], definitions: defs.list, assumptions };
-  const recorder = new ProofRecorder();
+  const recorder = new ProofRecorder(undefined, totalByDefinition(rules.defs));
   const calc = { defs, rules, recorder, lemmas: new Map<Expr, { index: number; result: Expr }>() };
   const main = recorder.main(a);
   let right: Derivation | undefined;

@@ -1,6 +1,6 @@
 /** A derivation as a page: Markdown (what `--format md` prints) and HTML. */
 import { definedTerm } from '../expr/indexed.js';
-import { conditionToLatex } from '../render/conditions.js';
+import { conditionInLatex } from '../render/conditions.js';
 import { escapeMarkdownText } from '../render/html-escape.js';
 import { toLatex } from '../render/latex.js';
 import { proofToMarkdown } from '../render/markdown.js';
@@ -26,7 +26,7 @@ export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
   if (given) out.push(`**${w.given}** ${given}`, '');
   out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
   out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);
-  if (o.conditions.length) out.push(`**${w.conditions}** $${o.conditions.map(conditionToLatex).join(',\\ ')}$  `);
+  if (o.conditions.length) out.push(`**${w.conditions}** $${o.conditions.map(conditionInLatex(lang)).join(',\\ ')}$  `);
   // What the result rests on, from the kernel's theorem (nothing was proven when a budget ran out).
   const premises = outcomePremises(o);
   if (!o.stopped && hasPremises(premises)) out.push(`${premisesToMarkdown(premises, lang)}  `);

@@ -74,9 +74,11 @@ export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof 
   return { start: expr(o.goal, 'goal'), result: expr(o.result, 'result'), lemmas, steps, phases, definitions, assumptions };
 }
 
-/** `a2 != 1` is nonzero(a2 - 1); `u > 0` is positive(u); `a2 < 1` is positive(1 - a2); `x >= 0` is nonnegative(x). */
+/** `a2 != 1` is nonzero(a2 - 1); `u > 0` is positive(u); `a2 < 1` is positive(1 - a2); `x >= 0` is nonnegative(x); `f(x) is defined` is defined(f(x)). */
 export function conditionFrom(v: unknown, where: string, options: ParseOptions = {}): Condition {
   if (typeof v !== 'string') throw new GradproofError('syntax', `${where} should be a condition in a string`);
+  const defined = /^(.*\S)\s+is defined\s*$/s.exec(v);
+  if (defined) return { kind: 'defined', expr: parse(defined[1]!, { ...options, source: where }) };
   const r = parseRelation(v, { ...options, source: where });
   const [l, rhs] = r.operands;
   const op = r.ops[0];

@@ -1,5 +1,6 @@
 /** `∂L/∂x` for a loss through named intermediates: the derivation, start to textbook form. */
 import { type Expr, diff, num, sym } from '../expr/node.js';
+import { totalByDefinition } from '../expr/defined.js';
 import { toAscii } from '../expr/print.js';
 import { rationallyEqual } from '../expr/poly.js';
 import { denominatorsOf } from '../expr/traverse.js';
@@ -55,7 +56,7 @@ export function deriveGradient(problem: GradientProblem, rules: RuleSet, budget:
       if (rationallyEqual(den, num(0))) throw new GradproofError('syntax', `${d.name} divides by ${toAscii(den)}, which is zero everywhere`);
     }
   }
-  const recorder = new ProofRecorder(budget);
+  const recorder = new ProofRecorder(budget, totalByDefinition(rules.defs));
   const main = recorder.main(diff(sym(lossName), x));
   const noFold = new Set([lossName]);
   const facts = problem.assumptions ?? [];

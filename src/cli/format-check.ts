@@ -1,7 +1,7 @@
 /** Output of `gradproof check` for a written derivation. */
 import { toAscii } from '../expr/print.js';
 import type { ChainOutcome } from '../api/check-chain.js';
-import { conditionToText } from '../render/conditions.js';
+import { conditionInText } from '../render/conditions.js';
 import { toDisplayAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 import { chainToDocument, closingLinks } from '../render/document-check.js';
@@ -31,7 +31,7 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
     out.push(`${String(l.number).padStart(2)}. ${toDisplayAscii(l.from)} = ${toDisplayAscii(l.to)}`);
     let verdict = `    ${w[l.decision.verdict]}`;
     if (l.rules.length) verdict += `  ${w.by} ${l.rules.map((id) => o.rules.byId.get(id)?.name[lang] ?? id).filter((n, i, a) => a.indexOf(n) === i).join(lang === 'zh' ? '、' : ', ')}`;
-    const conds = [...new Set(l.conditions.map(conditionToText))];
+    const conds = [...new Set(l.conditions.map(conditionInText(lang)))];
     if (conds.length) verdict += `  [${conds.join(', ')}]`;
     out.push(verdict);
     out.push(...wrapText(prose[i]!, WIDTH - INDENT.length).map((row) => INDENT + row));

@@ -3,7 +3,7 @@ import { toAscii } from '../expr/print.js';
 import { definedTerm } from '../expr/indexed.js';
 import type { Outcome } from '../api/derive.js';
 import type { AllOutcome } from '../api/all.js';
-import { conditionToText } from '../render/conditions.js';
+import { conditionInText } from '../render/conditions.js';
 import { derivationToDocument, gradientsToDocument } from '../render/document-derivation.js';
 import { gradientsToMarkdown } from '../render/markdown-pages.js';
 import { reduceConditions } from '../proof/conditions.js';
@@ -39,9 +39,9 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   // A derivation out of budget has no result: say why it stopped instead.
   if (o.stopped) out.push(`${padTo(lang === 'zh' ? '停止' : 'Stopped', 12)}${stoppedText(o.stopped)}`);
   else out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result, o.factorOrder)}`);
-  if (o.conditions.length) out.push(`${padTo(w.conditions, 12)}${o.conditions.map(conditionToText).join(', ')}`);
+  if (o.conditions.length) out.push(`${padTo(w.conditions, 12)}${o.conditions.map(conditionInText(lang)).join(', ')}`);
   // What the result rests on: the kernel theorem's premises (a budget that ran out proved nothing).
-  if (!o.stopped) out.push(...premisesToText(outcomePremises(o), lang, 12, o.discharged.map(conditionToText)));
+  if (!o.stopped) out.push(...premisesToText(outcomePremises(o), lang, 12, o.discharged.map(conditionInText(lang))));
   for (const e of o.expectations) {
     out.push(`${padTo(w.expected, 12)}${toAscii(e.expected)}: ${w[e.decision.verdict]}`);
     const c = e.decision.counterexample;

@@ -7,11 +7,15 @@
 import type { Expr } from './node.js';
 import { namesWhere } from './registry/index.js';
 
-/** Functions defined on all reals (with defined arguments): the registry's total ones, and index notation's. */
-const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.total || f.smooth), 'at', 'list']);
+/**
+ * Functions defined on all reals (with defined arguments): the registry's total ones, and index
+ * notation's. The kernel keeps its own list (src/kernel/term.ts); a test checks the two agree.
+ * A user's `def` is in neither: not known to be total.
+ */
+export const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.total || f.smooth), 'at', 'list']);
 
 /** Those among them that are differentiable everywhere (a derivative of them is defined everywhere). */
-const SMOOTH_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.smooth), 'at']);
+export const SMOOTH_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.smooth), 'at']);
 
 /** Comparisons that together cover every point: `p > q` and `p <= q`, `p < q` and `p >= q`. */
 const COMPLEMENT: Readonly<Record<string, string>> = { gt: 'le', le: 'gt', lt: 'ge', ge: 'lt' };
@@ -24,37 +28,43 @@ export function isDefinedEverywhere(e: Expr): boolean {
 /** `seen`: nodes already found to be so, within this one question (a DAG is walked once). */
 function everywhere(e: Expr, smooth: boolean, seen: Set<Expr>): boolean {
   if (e.kind === 'num' || e.kind === 'sym' || seen.has(e)) return true;
-  const all = (): boolean => e.args.every((a) => everywhere(a, smooth, seen));
-  let out: boolean;
-  switch (e.kind) {
-    case 'add':
-    case 'mul':
-      out = all();
-      break;
-    case 'pow': {
-      const [b, x] = e.args;
-      const natural = x.kind === 'num' && x.value.d === 1n && x.value.n >= 0n;
-      // A positive base has every real power; another base only its natural powers.
-      out = (natural || isPositiveForm(b)) && everywhere(b, smooth, seen) && everywhere(x, smooth, seen);
-      break;
-    }
-    case 'call':
-      out = totalCall(e, smooth, seen);
-      break;
-  }
+  const out = definedGivenOperands(e, smooth, seen) && e.args.every((a) => everywhere(a, smooth, seen));
   if (out) seen.add(e);
   return out;
 }
 
-function totalCall(e: Expr & { kind: 'call' }, smooth: boolean, seen: Set<Expr>): boolean {
-  const all = (): boolean => e.args.every((a) => everywhere(a, smooth, seen));
-  if ((smooth ? SMOOTH_FUNCTIONS : TOTAL_FUNCTIONS).has(e.fn)) return all();
-  if ((e.fn === 'log' || e.fn === 'sqrt') && e.args.length === 1) return isPositiveForm(e.args[0]!) && all();
+/**
+ * Whether `e` is defined (with `smooth`, differentiable) wherever its operands are: a natural
+ * power or a power of a positive base, a call of a total function, `log`/`sqrt` of a positive
+ * form, a sum, the derivative of what is smooth everywhere, a piecewise covering every point.
+ * What is not gets the condition "e is defined" when a step drops it (expr/defined.ts).
+ */
+export function definedGivenOperands(e: Expr, smooth = false, seen = new Set<Expr>()): boolean {
+  if (e.kind === 'pow') {
+    const [b, x] = e.args;
+    // A positive base has every real power; another base only its natural powers.
+    return (x.kind === 'num' && x.value.d === 1n && x.value.n >= 0n) || isPositiveForm(b);
+  }
+  if (e.kind !== 'call') return true;
+  if ((smooth ? SMOOTH_FUNCTIONS : TOTAL_FUNCTIONS).has(e.fn)) return true;
+  if ((e.fn === 'log' || e.fn === 'sqrt') && e.args.length === 1) return isPositiveForm(e.args[0]!);
   // The derivative of a differentiable term; a nested one asks for differentiability only.
   if (e.fn === 'diff' && e.args.length === 2) return everywhere(e.args[0]!, true, smooth ? seen : new Set());
-  if (e.fn === 'sum' && e.args.length === 4) return all();
-  if (e.fn === 'piecewise' && !smooth) return coveringBranches(e) && all();
-  return false;
+  if (e.fn === 'sum' && e.args.length === 4) return true;
+  return e.fn === 'piecewise' && !smooth && coveringBranches(e);
+}
+
+/**
+ * Smooth on the open set where its own condition holds: `log(u)` (u > 0), `u^-2` (u != 0),
+ * `u^(-1/2)` and `u^v` (u > 0). A derivative of a term built of these and of smooth pieces is
+ * defined wherever their conditions hold; `sqrt(u)` at 0, `relu` or `u^(1/3)` at 0 are not so.
+ */
+export function smoothWhereDefined(e: Expr): boolean {
+  if (definedGivenOperands(e, true)) return true;
+  if (e.kind === 'call') return e.fn === 'log' && e.args.length === 1;
+  if (e.kind !== 'pow') return false;
+  const [b, x] = e.args;
+  return x.kind === 'num' ? x.value.d === 1n || x.value.n < 0n : b.kind !== 'num';
 }
 
 /** `piecewise(p op q, u, p op' q, v)` whose two conditions cover every point. */

@@ -15,10 +15,7 @@ export class Defs {
   private byExpr: Map<Term, string[]> | undefined;
   /** Names in an order where each comes after those its definition uses. */
   readonly order: string[] = [];
-  constructor(
-    defs: readonly Def[],
-    private readonly x: Names,
-  ) {
+  constructor(defs: readonly Def[], private readonly x: Names) {
     for (const d of defs) {
       if (this.byName.has(d.name)) throw new Error(`${d.name} is defined twice`);
       this.byName.set(d.name, d.expr);

@@ -23,8 +23,7 @@ const checkedBrand: unique symbol = Symbol('checked');
 export interface Premises {
   readonly assumptions: readonly Assumption[];
   readonly definitions: Proof['definitions'];
-  /** User rule files (not the built-in `rules/`) whose rules or definitions a step cites. */
-  readonly ruleFiles: readonly string[];
+  /** User rule files (not the built-in `rules/`) whose rules or definitions a step cites. */ readonly ruleFiles: readonly string[];
 }
 
 /** `lhs = rhs`, wherever `conditions` hold, under `premises`. Only the kernel makes one. */
@@ -39,8 +38,7 @@ export interface Theorem {
 /** A proof the kernel replayed in full, and the theorem it proves. */
 export interface CheckedProof {
   readonly proof: Proof;
-  /** How many steps were replayed. */
-  readonly replayed: number;
+  /** How many steps were replayed. */ readonly replayed: number;
   readonly theorem: Theorem;
   readonly [checkedBrand]: true;
 }
@@ -57,10 +55,7 @@ export function checkProof(proof: Proof, rules: AdmittedRules): CheckResult {
   const r = replay(proof, byId, functions);
   if (!r.ok) return r;
   const files = new Set<string>();
-  for (const s of proof.steps) {
-    const rule = byId.get(s.rule);
-    if (rule && user.has(rule.file)) files.add(rule.file);
-  }
+  for (const f of proof.steps.map((s) => byId.get(s.rule)?.file)) if (f !== undefined && user.has(f)) files.add(f);
   // A user's definition can be opened only where its function occurs (or inside another
   // definition that can): the theorem rests on the files of those.
   for (const name of callable(proof, functions)) if (user.has(functions.get(name)!.file)) files.add(functions.get(name)!.file);

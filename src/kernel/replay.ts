@@ -12,12 +12,12 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Proof, Step } from '../proof/types.js';
-import { type Term, Store, at } from './term.js';
+import { type Term, Store, TOTAL, at } from './term.js';
 import { type Fn, type Fns, Names, above, hasDiff, isIndexed, nodesOf, openAllCalls, openCall } from './names.js';
 import { Defs } from './defs.js';
 import { Algebra } from './poly.js';
 import { type Fact, selectedBranch, sifted } from './facts.js';
-import { type Cond, covers, erasedConditions } from './defined.js';
+import { type Cond, covers, definedness, erasedConditions } from './defined.js';
 import { toText } from './print.js';
 import { NumberLimit } from './rational.js';
 
@@ -33,13 +33,13 @@ export interface KernelRule {
 export type Replay = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly reason: string };
 
 class Reject extends Error {}
-const fail = (reason: string): never => {
-  throw new Reject(reason);
-};
+// prettier-ignore
+const fail = (reason: string): never => { throw new Reject(reason); };
 const NONE: ReadonlySet<string> = new Set();
 
-/** Calls whose value may jump: a strict bound through one of them does not describe an open set. */
+/** Calls whose value may jump: a strict bound through one of them, or through a call not known total (a user's def), does not describe an open set. */
 const DISCONTINUOUS = new Set(['piecewise', 'gt', 'ge', 'lt', 'le', 'delta', 'sign', 'step', 'heaviside', 'floor', 'ceil', 'round', 'diff']);
+const continuous = (fn: string): boolean => !DISCONTINUOUS.has(fn) && (TOTAL.has(fn) || fn === 'log' || fn === 'sqrt' || fn === 'sum');
 
 /** Replays every step of `proof`: ok, or the first wrong step (1-based; 0 for the proof as a whole) and why. */
 export function replay(proof: Proof, rules: ReadonlyMap<string, KernelRule>, functions: ReadonlyMap<string, { readonly params: readonly string[]; readonly body: Expr }>): Replay {
@@ -117,10 +117,7 @@ class Checker {
     if (!old) fail(`path ${st.path.join('.')} is not in the expression`);
     const conds: Cond[] = st.conditions.map((c) => ({ kind: c.kind, expr: s.of(c.expr) }));
     if (st.kind !== 'rule') {
-      this.factNames ??= new Set([
-        ...this.proof.definitions.flatMap((d) => [...x.free(s.of(d.expr))].filter((n) => n !== d.index)),
-        ...this.facts.flatMap((f) => [...x.free(f.lhs), ...x.free(f.rhs)]),
-      ]);
+      this.factNames ??= new Set([...this.proof.definitions.flatMap((d) => [...x.free(s.of(d.expr))].filter((n) => n !== d.index)), ...this.facts.flatMap((f) => [...x.free(f.lhs), ...x.free(f.rhs)])]);
       const clash = above(before, st.path).binders.find((k) => this.factNames!.has(k));
       if (clash !== undefined) fail(`it is used inside a sum over ${clash}, a name the definitions or stated facts use`);
     }
@@ -135,9 +132,7 @@ class Checker {
       if (v !== undefined) fail(`it uses a stated fact on ${v} inside a derivative by ${v}`);
       return used;
     };
-    const expectAfter = (r: Term): void => {
-      if (s.replaceAt(before, st.path, r) !== after) fail(`replacing ${toText(old!)} by ${toText(r)} does not give its 'after'`);
-    };
+    const expectAfter = (r: Term): unknown => s.replaceAt(before, st.path, r) !== after && fail(`replacing ${toText(old!)} by ${toText(r)} does not give its 'after'`);
     /** The replacement, when the step changed exactly the subterm at its path. */
     const replacement = (): Term => {
       const r = at(after, st.path);
@@ -145,9 +140,13 @@ class Checker {
       return r!;
     };
     const require = (c: Cond): void => {
+      // A call is asked to be defined itself (an equal value may be defined elsewhere), unless its function's body needs nothing over its parameters.
+      const fn = c.kind === 'defined' && c.expr.kind === 'call' ? this.fns.get(c.expr.fn) : undefined;
+      if (fn && fn.params.length === c.expr.args.length && definedness(s, fn.body).length === 0) return;
       const recorded = (r: Cond): boolean =>
-        covers(r.kind, c.kind) && (r.expr === c.expr || this.equal(r.expr, c.expr) || (c.kind === 'nonzero' && this.equal(r.expr, s.mul(s.num(-1), c.expr))));
-      if (!conds.some(recorded)) fail(`it needs ${toText(c.expr)} ${c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>='} 0 but does not record it`);
+        covers(r.kind, c.kind) && (r.expr === c.expr || (c.kind !== 'defined' && (this.equal(r.expr, c.expr) || (c.kind === 'nonzero' && this.equal(r.expr, s.mul(s.num(-1), c.expr))))));
+      const op = { nonzero: ' != 0', positive: ' > 0', nonnegative: ' >= 0', defined: ' to be defined' }[c.kind];
+      if (!conds.some(recorded)) fail(`it needs ${toText(c.expr)}${op} but does not record it`);
     };
     switch (st.kind) {
       case 'rule': {
@@ -175,7 +174,7 @@ class Checker {
         if (rule!.kind !== 'algebra' && st.rule !== 'expect') fail(`${st.rule} is not an algebra rule`);
         const r = replacement();
         if (!this.equalAsRationalFunctions(old!, r, perturbed)) fail(`${toText(old!)} and ${toText(r)} are not equal by algebra`);
-        erasedConditions(old!, r).forEach(require);
+        erasedConditions(s, old!, r).forEach(require);
         return NONE;
       }
       case 'definition': {
@@ -249,7 +248,7 @@ class Checker {
         };
         const used = this.facts.find((f) => f.op === '=' && holds(f));
         if (!used) fail(`no stated equation turns ${toText(old!)} into ${toText(r)}`);
-        erasedConditions(old!, r).forEach(require);
+        erasedConditions(s, old!, r).forEach(require);
         return unperturbed(this.closure([used!]));
       }
       case 'index': {
@@ -295,6 +294,6 @@ class Checker {
     const names = this.closure([f]);
     if ([...names].some((n) => this.defs.isFamily(n))) return false;
     const terms = [f.lhs, f.rhs, ...[...names].flatMap((n) => this.defs.get(n) ?? [])];
-    return !terms.some((t) => nodesOf(t).some((n) => n.kind === 'call' && DISCONTINUOUS.has(n.fn)));
+    return !terms.some((t) => nodesOf(t).some((n) => n.kind === 'call' && !continuous(n.fn)));
   }
 }

@@ -117,11 +117,9 @@ export class Store {
   }
 }
 
-/** Functions defined at every real point (with arguments defined everywhere); the SMOOTH ones differentiable there too. */
-const SMOOTH = ['exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf', 'swish', 'silu', 'gelu', 'mish', 'at'];
-const TOTAL = new Set([...SMOOTH, 'relu', 'abs', 'leaky_relu', 'elu', 'softsign', 'gt', 'lt', 'ge', 'le', 'delta', 'list']);
-const SMOOTH_SET = new Set(SMOOTH);
-const COMPLEMENT: Readonly<Record<string, string>> = { gt: 'le', le: 'gt', lt: 'ge', ge: 'lt' };
+/** Functions defined at every real point (with arguments defined everywhere); the SMOOTH ones differentiable there too. src/expr/total.ts has the same lists (a test compares them). */
+export const SMOOTH: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf', 'swish', 'silu', 'gelu', 'mish', 'at', 'atan', 'asinh', 'erfc', 'sinc', 'exp2', 'expm1', 'gelu_tanh']);
+export const TOTAL: ReadonlySet<string> = new Set([...SMOOTH, 'relu', 'abs', 'leaky_relu', 'elu', 'softsign', 'gt', 'lt', 'ge', 'le', 'delta', 'list', 'cbrt', 'sign', 'heaviside', 'floor', 'ceil', 'round', 'max', 'min', 'clip', 'selu', 'relu6', 'hardtanh', 'hard_sigmoid']);
 
 /** Positive wherever defined, by its form: positive numbers, pi, exp, sigmoid, cosh, softplus, and sums, products and powers of those. */
 export function isPositiveForm(t: Term): boolean {
@@ -133,16 +131,26 @@ export function isPositiveForm(t: Term): boolean {
 }
 
 /** Defined at every real point (with `smooth`, differentiable there): what a constructor may erase; the engine's judgement. */
-function everywhere(t: Term, smooth: boolean): boolean {
-  const all = (): boolean => t.args.every((a) => everywhere(a, smooth));
-  const x = t.args[1];
-  if (t.kind === 'pow') return ((x!.kind === 'num' && x!.value.d === 1n && x!.value.n >= 0n) || isPositiveForm(t.args[0]!)) && all();
-  if (t.kind !== 'call' || (smooth ? SMOOTH_SET : TOTAL).has(t.fn) || (t.fn === 'sum' && t.args.length === 4)) return all();
-  if ((t.fn === 'log' || t.fn === 'sqrt') && t.args.length === 1) return isPositiveForm(t.args[0]!) && all();
-  if (t.fn === 'diff' && t.args.length === 2) return everywhere(t.args[0]!, true);
-  const [c1, c2] = [t.args[0], t.args[2]];
-  const covering = t.args.length === 4 && c1?.kind === 'call' && c2?.kind === 'call' && COMPLEMENT[c1.fn] === c2.fn && c1.args.length === 2 && c2.args.length === 2 && c1.args[0] === c2.args[0] && c1.args[1] === c2.args[1];
-  return t.fn === 'piecewise' && !smooth && covering && all();
+const everywhere = (t: Term, smooth: boolean): boolean => definedGivenOperands(t, smooth) && t.args.every((a) => everywhere(a, smooth));
+
+/** Defined (`smooth`: differentiable) wherever its operands are: a natural power, or of a positive base; a total call; `log`/`sqrt` of a positive form; a sum; the derivative of what is smooth everywhere; a piecewise whose conditions cover every point. */
+export function definedGivenOperands(t: Term, smooth = false): boolean {
+  const [a, x] = t.args;
+  if (t.kind === 'pow') return (x!.kind === 'num' && x!.value.d === 1n && x!.value.n >= 0n) || isPositiveForm(a!);
+  if (t.kind !== 'call' || (smooth ? SMOOTH : TOTAL).has(t.fn) || (t.fn === 'sum' && t.args.length === 4)) return true;
+  if ((t.fn === 'log' || t.fn === 'sqrt') && t.args.length === 1) return isPositiveForm(a!);
+  if (t.fn === 'diff' && t.args.length === 2) return everywhere(a!, true);
+  return !smooth && ['gt le', 'le gt', 'lt ge', 'ge lt'].includes(comparisons(t));
+}
+
+/** Smooth on the open set where its own condition holds (log, a negative or symbolic power): a derivative of what is built of these needs only their conditions. */
+export const smoothWhereDefined = (t: Term): boolean => definedGivenOperands(t, true) || (t.kind === 'call' && t.fn === 'log' && t.args.length === 1) || (t.kind === 'pow' && (t.args[1]!.kind === 'num' ? t.args[1]!.value.d === 1n || t.args[1]!.value.n < 0n : t.args[0]!.kind !== 'num'));
+
+/** `f g` of `piecewise(p f q, u, p g q, v)`, two comparisons of the same operands; else ''. */
+export function comparisons(t: Term): string {
+  const [a, , c] = t.args;
+  const same = t.fn === 'piecewise' && t.args.length === 4 && a!.kind === 'call' && c!.kind === 'call' && a!.args.length === 2 && c!.args.length === 2;
+  return same && a!.args[0] === c!.args[0] && a!.args[1] === c!.args[1] ? `${a!.fn} ${c!.fn}` : '';
 }
 
 /** The subterm at `path`, or undefined when the path leaves the term. */

@@ -20,7 +20,9 @@ export function reduceConditions(
     if (isPositiveConstant(c.expr)) continue;
     // 1/x != 0 holds wherever 1/x is defined.
     if (holdsWhereDefined(c)) continue;
-    (implies(assumptions, c.expr, c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>=') ? discharged : remaining).push(c);
+    // That a call is defined is no bound: the assumptions state none of it.
+    const op = c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>=';
+    (c.kind !== 'defined' && implies(assumptions, c.expr, op) ? discharged : remaining).push(c);
   }
   return { remaining, discharged };
 }

@@ -20,11 +20,12 @@ export type StepKind = 'rule' | 'algebra' | 'definition' | 'assumption' | 'chain
 
 /**
  * Something a step needs to hold: `nonzero(a2)` is `a2 != 0`, `positive(u)` is `u > 0`,
- * `nonnegative(u)` is `u >= 0` (where `sqrt(u)` is defined). `positive` covers the other two
- * of the same quantity.
+ * `nonnegative(u)` is `u >= 0` (where `sqrt(u)` is defined), `defined(f(x))` is "f(x) is
+ * defined" (a call not known to be defined everywhere). `positive` covers `nonzero` and
+ * `nonnegative` of the same quantity; `defined` is covered only by itself.
  */
 export interface Condition {
-  readonly kind: 'nonzero' | 'positive' | 'nonnegative';
+  readonly kind: 'nonzero' | 'positive' | 'nonnegative' | 'defined';
   readonly expr: Expr;
 }
 

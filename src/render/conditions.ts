@@ -1,13 +1,14 @@
 /**
  * Side conditions as people state them: `nonzero(1 - a2)` reads `a2 ≠ 1`, `positive(1 - a2)`
- * reads `a2 < 1`, `nonnegative(x)` reads `x ≥ 0`. A condition on anything but `k*x + c` for
- * one name `x` is shown as is.
+ * reads `a2 < 1`, `nonnegative(x)` reads `x ≥ 0`, `defined(f(x))` reads "f(x) is defined"
+ * ("f(x) 有定义"). A condition on anything but `k*x + c` for one name `x` is shown as is.
  */
 import { type Expr, num } from '../expr/node.js';
 import { toAscii } from '../expr/print.js';
 import { type Rational, ONE, ZERO, isNegative, isZero, ratInv, ratMul, ratNeg } from '../expr/rational.js';
 import type { Condition } from '../proof/types.js';
 import { toLatex } from './latex.js';
+import type { Lang } from './rule-name.js';
 
 type Op = '!=' | '>' | '<' | '>=' | '<=';
 
@@ -35,6 +36,7 @@ function linear(e: Expr): { x: Expr; k: Rational; c: Rational } | undefined {
   return t && { ...t, c: ZERO };
 }
 
+/** Not for `defined`, which is not a relation (shown before this is asked). */
 function state(c: Condition): Stated {
   const l = linear(c.expr);
   const zeroOp: Op = c.kind === 'nonzero' ? '!=' : c.kind === 'positive' ? '>' : '>=';
@@ -48,14 +50,35 @@ const FLIPPED: Readonly<Record<Op, Op>> = { '!=': '!=', '>': '<', '<': '>', '>='
 
 const LATEX_OPS: Readonly<Record<Op, string>> = { '!=': '\\neq', '>': '>', '<': '<', '>=': '\\geq', '<=': '\\leq' };
 
-/** The LaTeX of a condition: `a_{2} \neq 1`, `u > 0`, `x \geq 0`. */
-export function conditionToLatex(c: Condition): string {
+/** "is defined", after the term (the ASCII form is what a proof file reads back). */
+const IS_DEFINED: Readonly<Record<Lang, string>> = { en: 'is defined', zh: '有定义' };
+
+/** The LaTeX of a condition: `a_{2} \neq 1`, `u > 0`, `x \geq 0`, `f(x) \text{ is defined}`. */
+export const conditionToLatex = (c: Condition): string => latexIn(c, 'en');
+
+/** The LaTeX of conditions in `lang`: `f(x) \text{ 有定义}` in Chinese. */
+export const conditionInLatex =
+  (lang: Lang) =>
+  (c: Condition): string =>
+    latexIn(c, lang);
+
+function latexIn(c: Condition, lang: Lang): string {
+  if (c.kind === 'defined') return `${toLatex(c.expr)}\\ \\text{${IS_DEFINED[lang]}}`;
   const s = state(c);
   return `${toLatex(s.lhs)} ${LATEX_OPS[s.op]} ${toLatex(s.rhs)}`;
 }
 
-/** The ASCII of a condition: `a2 != 1`, `u > 0`, `x >= 0`. */
-export function conditionToText(c: Condition): string {
+/** The ASCII of a condition: `a2 != 1`, `u > 0`, `x >= 0`, `f(x) is defined`. */
+export const conditionToText = (c: Condition): string => textIn(c, 'en');
+
+/** The ASCII of conditions in `lang` (a proof file is always written in English, to be read back). */
+export const conditionInText =
+  (lang: Lang) =>
+  (c: Condition): string =>
+    textIn(c, lang);
+
+function textIn(c: Condition, lang: Lang): string {
+  if (c.kind === 'defined') return `${toAscii(c.expr)} ${IS_DEFINED[lang]}`;
   const s = state(c);
   return `${toAscii(s.lhs)} ${s.op} ${toAscii(s.rhs)}`;
 }

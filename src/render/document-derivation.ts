@@ -10,7 +10,7 @@ import { definedTerm } from '../expr/indexed.js';
 import type { Decision } from '../verdict/equality.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionToLatex } from './conditions.js';
+import { conditionInLatex } from './conditions.js';
 import { DOCUMENT_WORDS, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { evidenceText } from './evidence.js';
 import { explainOnce, joinSentences, stepExplanation } from './explain.js';
@@ -85,7 +85,7 @@ function problemSection(proof: Proof, lossName: string | undefined, find: string
 export function namesAndConditions(names: readonly string[], conditions: readonly Condition[], lang: Lang): string {
   const parts: string[] = [];
   if (names.length) parts.push(documentText(joinNames(names, lang)));
-  const shown = [...new Set(conditions.map(conditionToLatex))];
+  const shown = [...new Set(conditions.map(conditionInLatex(lang)))];
   if (shown.length) parts.push(`(${mathList(shown, lang)})`);
   return parts.join(' ');
 }
@@ -144,8 +144,8 @@ export function derivationToDocument(r: DerivationReport, lang: Lang = 'en', ste
         ? `求 ${of} 对 $${toLatex(wrt)}$ 的导数 $${toLatex(goal)}$。`
         : `Find $${toLatex(goal)}$, the derivative of ${of} with respect to $${toLatex(wrt)}$.`;
   const result = [`\\subsection*{${w.result}}`, '', `\\[ ${toLatex(goal)} = ${toLatex(proof.result, r.factorOrder)} \\]`, ''];
-  if (r.conditions.length) result.push(labelled(w.conditions, mathList(r.conditions.map(conditionToLatex), lang), lang), '');
-  if (r.discharged.length) result.push(labelled(w.covers, mathList(r.discharged.map(conditionToLatex), lang), lang), '');
+  if (r.conditions.length) result.push(labelled(w.conditions, mathList(r.conditions.map(conditionInLatex(lang)), lang), lang), '');
+  if (r.discharged.length) result.push(labelled(w.covers, mathList(r.discharged.map(conditionInLatex(lang)), lang), lang), '');
   if (r.premises && hasPremises(r.premises)) result.push(premisesToLatex(r.premises, lang), '');
   for (const e of r.expectations) result.push(...verdictParagraphs(e, lang), '');
   if (r.replayed !== undefined) result.push(labelled(w.checked, `${r.replayed} ${w.steps}`, lang), '');
@@ -161,7 +161,7 @@ export function gradientsToDocument(r: GradientsReport, lang: Lang = 'en'): stri
     lang === 'zh' ? `求损失函数 $${loss}$ 对它所依赖的每个变量的导数。` : `Find the derivative of the loss $${loss}$ with respect to every name it depends on.`;
   const rows = r.gradients.map((g) => `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
   const gradients = [`\\subsection*{${w.gradients}}`, '', ...(rows.length ? alignBlock(rows) : []), ''];
-  if (r.conditions.length) gradients.push(labelled(w.conditions, mathList(r.conditions.map(conditionToLatex), lang), lang), '');
+  if (r.conditions.length) gradients.push(labelled(w.conditions, mathList(r.conditions.map(conditionInLatex(lang)), lang), lang), '');
   if (r.premises && hasPremises(r.premises)) gradients.push(premisesToLatex(r.premises, lang), '');
   gradients.push(labelled(w.checked, `${r.replayed} ${w.steps}`, lang), '');
   return latexDocument(r.title, [...problemSection(r.proof, r.lossName, find, lang), ...derivationSection(r.proof, r.rules, lang, false), ...gradients], lang);

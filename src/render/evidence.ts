@@ -14,6 +14,7 @@ const FORMS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   ],
   [/^no point of the domain could be sampled$/, () => '定义域中找不到可以采样的点'],
   [/^not replayed$/, () => '未经检查器复核'],
+  [/^(.*) holds nowhere: it needs (.*) to be defined, and it is not a real number$/, (m) => `${m[1]} 在任何点上都不成立：它要求 ${m[2]} 有定义，而 ${m[2]} 不是实数`],
   [/^the checker rejected the proof at step (\d+): (.*)$/, (m) => `检查器在第 ${m[1]} 步拒绝了证明：${m[2]}`],
   [
     /^no point satisfying all the assumptions was found: they may contradict each other, so nothing is decided from them$/,

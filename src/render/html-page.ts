@@ -12,7 +12,7 @@ import { type CheckedLink, closingLinks } from './document-check.js';
 import type { CheckedProof } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionToLatex } from './conditions.js';
+import { conditionInLatex } from './conditions.js';
 import { evidenceText } from './evidence.js';
 import { linkExplanation } from './explain-link.js';
 import { escapeHtml } from './html-escape.js';
@@ -139,7 +139,7 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
     let verdict = verdictHtml(l.decision.verdict, w);
     if (names.length) verdict += ` <span class="rules">${w.by} ${escapeHtml(joinNames(names, c.lang))}</span>`;
     parts.push(`<div>${verdict}</div>`);
-    if (l.conditions.length) parts.push(`<div class="step-conditions">${c.math(l.conditions.map(conditionToLatex).join(',\\ '), false)}</div>`);
+    if (l.conditions.length) parts.push(`<div class="step-conditions">${c.math(l.conditions.map(conditionInLatex(c.lang)).join(',\\ '), false)}</div>`);
     // A proven link is explained as a derived line is; one that is not shows its point or evidence instead.
     const explanation = l.decision.verdict === 'proven' ? linkExplanation(l, o.rules.byId, c.lang) : '';
     if (explanation) parts.push(`<p class="explanation">${escapeHtml(explanation)}</p>`);

@@ -11,7 +11,7 @@ import type { FunctionTable } from '../expr/eval.js';
 import type { Decision } from '../verdict/equality.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionToLatex } from './conditions.js';
+import { conditionInLatex } from './conditions.js';
 import { evidenceText } from './evidence.js';
 import { explainLine } from './explain.js';
 import { escapeHtml } from './html-escape.js';
@@ -89,7 +89,7 @@ export function stepsSection(proof: Proof, rules: ReadonlyMap<string, Rule>, c: 
   return `<section class="derivation"><h2>${c.words.steps}</h2><table class="steps"><tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
-const conditionsMath = (cs: readonly Condition[], c: PageContext): string => c.math(cs.map(conditionToLatex).join(',\\ '), false);
+const conditionsMath = (cs: readonly Condition[], c: PageContext): string => c.math(cs.map(conditionInLatex(c.lang)).join(',\\ '), false);
 
 /** The result, what it needs, what the stated facts already give, and what it rests on. */
 export function resultSection(

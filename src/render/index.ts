@@ -1,7 +1,7 @@
 /** Renderers: expressions and proofs as LaTeX (fragments and standalone documents), Markdown, terminal text, and their explanations. */
 export { toLatex } from './latex.js';
 export { nameToLatex, operatorNameToLatex } from './names.js';
-export { conditionToLatex, conditionToText } from './conditions.js';
+export { conditionInLatex, conditionInText, conditionToLatex, conditionToText } from './conditions.js';
 export { type ProofLine, proofLines } from './lines.js';
 export { type Lang, ruleName, joinNames, nameSeparator } from './rule-name.js';
 export { stepToLatex, proofToLatex, proofToAlign, proofToAligned } from './proof-latex.js';

@@ -3,7 +3,7 @@
  * with its verdict, rules and conditions beside it, what explains it below (each sentence
  * once) or the point where its two sides differ, then the first wrong step.
  */
-import { conditionToLatex } from './conditions.js';
+import { conditionInLatex } from './conditions.js';
 import { type ChainReport, chainVerdict, explainLink } from './document-check.js';
 import { DOCUMENT_WORDS } from './document-latex.js';
 import { escapeLatexText } from './escape.js';
@@ -26,7 +26,7 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
     const names = [...new Set(l.rules.map((id) => ruleName(id, r.rules, lang)))];
     let beside = `(${l.number}) ${w[l.decision.verdict]}${names.length ? `${colon}${joinNames(names, lang)}` : ''}`;
     beside = `\\text{${escapeLatexText(beside)}}`;
-    const conditions = [...new Set(l.conditions.map(conditionToLatex))];
+    const conditions = [...new Set(l.conditions.map(conditionInLatex(lang)))];
     if (conditions.length) beside += ` \\quad (${conditions.join(',\\ ')})`;
     blocks.push(`$$\n${toLatex(l.from)} = ${toLatex(l.to)} \\qquad ${beside}\n$$`);
     // A refuted link's sentence is our words and `$…$` math; other prose is escaped.

@@ -8,7 +8,7 @@ import { sym } from '../expr/node.js';
 import { definedTerm } from '../expr/indexed.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionToLatex } from './conditions.js';
+import { conditionInLatex } from './conditions.js';
 import { DOCUMENT_WORDS } from './document-latex.js';
 import type { GradientsReport } from './document-derivation.js';
 import { escapeMarkdownText } from './html-escape.js';
@@ -36,7 +36,7 @@ function head(title: string | undefined, proof: Proof, rules: ReadonlyMap<string
 function tail(conditions: readonly Condition[], premises: Premises | undefined, replayed: number, lang: Lang): string[] {
   const w = DOCUMENT_WORDS[lang];
   const out: string[] = [];
-  if (conditions.length) out.push(`**${w.conditions}** $${conditions.map(conditionToLatex).join(',\\ ')}$  `);
+  if (conditions.length) out.push(`**${w.conditions}** $${conditions.map(conditionInLatex(lang)).join(',\\ ')}$  `);
   if (premises && hasPremises(premises)) out.push(`${premisesToMarkdown(premises, lang)}  `);
   out.push(`**${w.checked}** ${replayed} ${w.steps}`);
   return out;

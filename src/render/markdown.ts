@@ -5,7 +5,7 @@
  */
 import type { Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionToLatex } from './conditions.js';
+import { conditionInLatex } from './conditions.js';
 import { escapeLatexText } from './escape.js';
 import { explainOnce } from './explain.js';
 import { toLatex } from './latex.js';
@@ -22,7 +22,7 @@ export function proofToMarkdown(proof: Proof, rules: ReadonlyMap<string, Rule>, 
     if (line.lhs) lhs = line.lhs;
     const notes: string[] = [];
     if (line.names.length) notes.push(`\\text{${escapeLatexText(joinNames(line.names, lang))}}`);
-    if (line.conditions.length) notes.push(`(${line.conditions.map(conditionToLatex).join(',\\ ')})`);
+    if (line.conditions.length) notes.push(`(${line.conditions.map(conditionInLatex(lang)).join(',\\ ')})`);
     const tail = notes.length ? ` \\qquad ${notes.join(' \\quad ')}` : '';
     blocks.push(`$$\n${toLatex(lhs)} = ${toLatex(line.rhs)}${tail}\n$$`);
     if (prose[i]) blocks.push(escapeMarkdown(prose[i]!));

@@ -4,7 +4,7 @@
  */
 import type { Condition, Proof, Step } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionToLatex } from './conditions.js';
+import { conditionInLatex } from './conditions.js';
 import { escapeLatexText } from './escape.js';
 import { toLatex } from './latex.js';
 import { type ProofLine, proofLines } from './lines.js';
@@ -14,7 +14,7 @@ import { type Lang, joinNames, ruleName } from './rule-name.js';
 function annotation(names: readonly string[], conditions: readonly Condition[], lang: Lang): string {
   const parts: string[] = [];
   if (names.length) parts.push(`\\text{${escapeLatexText(joinNames(names, lang))}}`);
-  if (conditions.length) parts.push(`(${conditions.map(conditionToLatex).join(',\\ ')})`);
+  if (conditions.length) parts.push(`(${conditions.map(conditionInLatex(lang)).join(',\\ ')})`);
   return parts.length ? ` && ${parts.join(' \\quad ')}` : '';
 }
 

@@ -6,7 +6,7 @@
 import { toAscii } from '../expr/print.js';
 import type { Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { conditionToText } from './conditions.js';
+import { conditionInText } from './conditions.js';
 import { toDisplayAscii } from './display-ascii.js';
 import { explainOnce } from './explain.js';
 import { proofLines } from './lines.js';
@@ -74,7 +74,7 @@ export function proofToText(
   const out: string[] = [];
   lines.forEach((l, i) => {
     const items = l.names.map((text) => ({ text, sep }));
-    if (l.conditions.length) items.push({ text: `[${l.conditions.map(conditionToText).join(', ')}]`, sep: '  ' });
+    if (l.conditions.length) items.push({ text: `[${l.conditions.map(conditionInText(lang)).join(', ')}]`, sep: '  ' });
     const notes = wrapItems(items, Math.max(layout.width - column, 24));
     const first = left[i]!;
     if (!notes.length) out.push(first);
@@ -109,7 +109,7 @@ export function stepsToText(proof: Proof, rules: ReadonlyMap<string, Rule>, lang
       const where = `${w.at} ${s.path.length ? s.path.join('.') : w.root}`;
       const within = s.derivation > 0 ? w.of(s.derivation) : '';
       const uses = s.lemma !== undefined ? w.using(s.lemma) : '';
-      const conditions = s.conditions.length ? `  [${s.conditions.map(conditionToText).join(', ')}]` : '';
+      const conditions = s.conditions.length ? `  [${s.conditions.map(conditionInText(lang)).join(', ')}]` : '';
       const n = `${i + 1}.`.padStart(digits + 1);
       return `${n} ${toAscii(s.before)}  →  ${toAscii(s.after)}   ${rule}  ${where}${within}${uses}${conditions}`;
     })

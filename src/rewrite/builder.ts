@@ -4,7 +4,7 @@
  */
 import { type Expr, mul, num } from '../expr/node.js';
 import { at, changedPath, replaceAt, type Path } from '../expr/traverse.js';
-import { withLostDefinedness } from '../expr/defined.js';
+import { type TotalCalls, isTotalCall, withLostDefinedness } from '../expr/defined.js';
 import { rationallyEqual } from '../expr/poly.js';
 import type { Bindings } from './match.js';
 import type { Condition, Lemma, Phase, Step, StepKind } from '../proof/types.js';
@@ -60,7 +60,11 @@ export class ProofRecorder {
   /** Sum of the sizes of both sides of every recorded step. */
   private totalSize = 0;
 
-  constructor(readonly budget: Budget = DEFAULT_BUDGET) {}
+  /** `totalCalls`: defined functions whose calls are defined wherever their arguments are (no condition recorded when one disappears). */
+  constructor(
+    readonly budget: Budget = DEFAULT_BUDGET,
+    readonly totalCalls?: TotalCalls,
+  ) {}
 
   /** The main derivation, starting at `start`. */
   main(start: Expr): Derivation {
@@ -158,7 +162,10 @@ export class Derivation {
     this.recorder.check(before, after);
     // An algebra step, or one using a fact, states where what it makes disappear was defined:
     // `0*log(x) = 0` holds for x > 0 only. Every such step goes through here.
-    if (kind === 'algebra' || kind === 'assumption') conditions = withLostDefinedness(conditions, at(before, path)!, at(after, path) ?? replacement, sameUpToSign);
+    // A move may state that a call is defined whose function is defined wherever its arguments are: that says nothing.
+    const total = this.recorder.totalCalls;
+    if (total) conditions = conditions.filter((c) => !(c.kind === 'defined' && isTotalCall(c.expr, total)));
+    if (kind === 'algebra' || kind === 'assumption') conditions = withLostDefinedness(conditions, at(before, path)!, at(after, path) ?? replacement, sameUpToSign, this.recorder.totalCalls);
     if (this.phase < 0) this.beginPhase(before);
     const copy = [...path];
     const record = recordOf(bindings);

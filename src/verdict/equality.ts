@@ -19,7 +19,7 @@ import { type FunctionDefs, openAllCalls } from '../expr/functions.js';
 import { hasIndexRoles, indexRoles, placeIndexed } from '../expr/sample.js';
 import { unfoldDefinitions } from '../expr/unfold.js';
 import type { CheckedProof, CheckResult, Theorem } from '../kernel/index.js';
-import { lostDefinedness } from '../expr/defined.js';
+import { lostDefinedness, totalByDefinition } from '../expr/defined.js';
 import { type Counterexample, confirmRefutation } from '../proof/refutation.js';
 import { assumptionsHold, satisfyEquations } from '../proof/points.js';
 
@@ -143,7 +143,7 @@ export function directProof(a: Expr, b: Expr, defs: Definitions, assumptions: re
     before: a,
     after: b,
     // Where `a` is defined that `b` does not say: denominators, logs, roots, fractional powers.
-    conditions: lostDefinedness(a, b),
+    conditions: lostDefinedness(a, b, functions && totalByDefinition(functions)),
     phase: 0,
     derivation: 0,
   });

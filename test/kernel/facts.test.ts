@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProof } from '../../src/kernel/index.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { parse } from '../../src/parse/ascii.js';
+import { loadRules } from '../../src/index.js';
 import type { Assumption, Proof, Step } from '../../src/proof/types.js';
 
 const rules = builtinRules();
@@ -137,5 +138,20 @@ describe('facts under a derivative', () => {
     const e = 'diff(piecewise(h > 0, h, h < 0, 0), z)';
     const r = check(proof(e, 'diff(h, z)', [step('assumption', 'assume', [0], e, 'diff(h, z)')], { definitions: defs, assumptions: [fact('h', '>', '0')] }));
     expect(r).toEqual({ ok: false, step: 1, reason: 'it uses a stated fact on z inside a derivative by z' });
+  });
+
+  it('so is one through a call the kernel does not know to be continuous (a user\'s def may jump)', () => {
+    // With def step(u) = piecewise(u >= 0, 1, u < 0, 0): h > 1/2 is z >= 0, closed, and at z = 0
+    // the derivative of piecewise(h > 1/2, z, h <= 1/2, 2*z) does not exist.
+    const withStep = loadRules({ name: 'step.rules', text: 'def jump(u) = piecewise(u >= 0, 1, u < 0, 0)\n' });
+    const q = (s: string) => parse(s, { functions: withStep.functions });
+    const e = 'diff(piecewise(h > 1/2, z, h <= 1/2, 2*z), z)';
+    const pr = (body: string): Proof => ({
+      start: q(e), result: q('diff(z, z)'), lemmas: [], phases: [], definitions: [{ name: 'h', expr: q(body) }], assumptions: [{ lhs: q('h'), op: '>', rhs: q('1/2') }],
+      steps: [{ rule: 'assume', kind: 'assumption', path: [0], bindings: {}, before: q(e), after: q('diff(z, z)'), conditions: [], phase: 0, derivation: 0 }],
+    });
+    expect(checkProof(pr('jump(z)'), withStep.admitted)).toEqual({ ok: false, step: 1, reason: 'it uses a stated fact on z inside a derivative by z' });
+    // Through functions known continuous, the set is open and the step stands.
+    expect(checkProof(pr('sigmoid(z) + tanh(z)'), withStep.admitted).ok).toBe(true);
   });
 });

@@ -48,6 +48,8 @@ export const EXPONENTIAL: readonly FunctionSpec[] = [
     names: { en: 'exponential minus one', zh: '指数减一' },
     meaning: 'rules',
     float: Math.expm1,
+    total: true,
+    smooth: true,
     code: mathCode('expm1'),
     range: span(-1, Infinity, true, true, Math.expm1, (y) => (y <= -1 ? -Infinity : Math.log1p(y))),
   },

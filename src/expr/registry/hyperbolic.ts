@@ -44,6 +44,8 @@ export const HYPERBOLIC: readonly FunctionSpec[] = [
     names: { en: 'inverse hyperbolic sine', zh: '反双曲正弦' },
     meaning: 'rules',
     float: Math.asinh,
+    total: true,
+    smooth: true,
     code: mathCode('asinh'),
     range: { ...REAL_LINE, f: Math.asinh, inverse: Math.sinh },
   },
