@@ -88,7 +88,8 @@ export function definednessConditions(e: Expr, total?: TotalCalls): Definedness[
       else if (!definedGivenOperands(n)) put('defined', n);
     } else if (n.kind === 'call' && n.fn === 'diff' && n.args.length === 2) {
       // Where each piece's own condition holds, pieces smooth there make the derivative defined.
-      if (!nodes(n.args[0]!).every(smoothWhereDefined)) put('defined', n);
+      // A name other than x may stand for anything whose derivative does not exist everywhere.
+      if (!nodes(n.args[0]!).every((m) => smoothWhereDefined(m) && (m.kind !== 'sym' || m === n.args[1] || m.name === 'pi'))) put('defined', n);
     } else if (!definedGivenOperands(n) && !isTotalCall(n, total)) put('defined', n);
     for (const a of n.args) walk(a);
   };

@@ -49,7 +49,8 @@ export function definedGivenOperands(e: Expr, smooth = false, seen = new Set<Exp
   if ((smooth ? SMOOTH_FUNCTIONS : TOTAL_FUNCTIONS).has(e.fn)) return true;
   if ((e.fn === 'log' || e.fn === 'sqrt') && e.args.length === 1) return isPositiveForm(e.args[0]!);
   // The derivative of a differentiable term; a nested one asks for differentiability only.
-  if (e.fn === 'diff' && e.args.length === 2) return everywhere(e.args[0]!, true, smooth ? seen : new Set());
+  // A name may stand for anything (a defined name's derivative may not exist): only x itself and pi.
+  if (e.fn === 'diff' && e.args.length === 2) return everywhere(e.args[0]!, true, smooth ? seen : new Set()) && ownNames(e.args[0]!, e.args[1]!);
   if (e.fn === 'sum' && e.args.length === 4) return true;
   return e.fn === 'piecewise' && !smooth && coveringBranches(e);
 }
@@ -91,4 +92,9 @@ export function isPositiveForm(e: Expr): boolean {
     case 'call':
       return (e.fn === 'exp' || e.fn === 'sigmoid' || e.fn === 'cosh' || e.fn === 'softplus') && e.args.length === 1;
   }
+}
+
+/** Whether the only names in `u` are `x` and pi. */
+function ownNames(u: Expr, x: Expr): boolean {
+  return u.kind === 'sym' ? u === x || u.name === 'pi' : u.kind === 'num' || u.args.every((a) => ownNames(a, x));
 }

@@ -28,7 +28,7 @@ export function definedness(s: Store, e: Term): Cond[] {
     else if (n.kind === 'pow' && b.kind !== 'num') put('positive', b);
     else if (n.kind === 'call' && n.args.length === 1 && (n.fn === 'log' || n.fn === 'sqrt')) put(n.fn === 'log' ? 'positive' : 'nonnegative', b);
     else if (['gt lt', 'lt gt'].includes(comparisons(n))) put('nonzero', s.add(b.args[0]!, s.mul(s.num(-1), b.args[1]!)));
-    else if (n.fn === 'diff' && n.args.length === 2 ? !nodesOf(b).every(smoothWhereDefined) : !definedGivenOperands(n)) put('defined', n);
+    else if (n.fn === 'diff' && n.args.length === 2 ? !nodesOf(b).every((m) => smoothWhereDefined(m) && (m.kind !== 'sym' || m === n.args[1] || m.name === 'pi')) : !definedGivenOperands(n)) put('defined', n);
     for (let i = n.args.length - 1; i >= 0; i--) stack.push(n.args[i]!);
   }
   return out;

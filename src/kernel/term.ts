@@ -139,7 +139,8 @@ export function definedGivenOperands(t: Term, smooth = false): boolean {
   if (t.kind === 'pow') return (x!.kind === 'num' && x!.value.d === 1n && x!.value.n >= 0n) || isPositiveForm(a!);
   if (t.kind !== 'call' || (smooth ? SMOOTH : TOTAL).has(t.fn) || (t.fn === 'sum' && t.args.length === 4)) return true;
   if ((t.fn === 'log' || t.fn === 'sqrt') && t.args.length === 1) return isPositiveForm(a!);
-  if (t.fn === 'diff' && t.args.length === 2) return everywhere(a!, true);
+  // A name may stand for anything (a defined name's derivative may not exist): only x itself and pi.
+  if (t.fn === 'diff' && t.args.length === 2) return everywhere(a!, true) && (function own(u: Term): boolean { return u.kind === 'sym' ? u === x || u.name === 'pi' : u.args.every(own); })(a!);
   return !smooth && ['gt le', 'le gt', 'lt ge', 'ge lt'].includes(comparisons(t));
 }
 
