@@ -14,6 +14,7 @@ import { toAscii } from '../../src/expr/print.js';
 import { parse } from '../../src/parse/ascii.js';
 import { parseLatex } from '../../src/parse/latex.js';
 import { expectKatex } from '../render/katex.js';
+import { readFileSync } from 'node:fs';
 
 const rules = builtinRules();
 /** A derivative rule `f(u) -> ...`, or a rewrite rule `diff(f(u, v), x) = ...` (every argument may depend on x). */
@@ -67,6 +68,14 @@ describe('the function registry', () => {
       if (f.code.jsHelper) expect(jsHelpers(true)[f.code.jsHelper], f.name).toMatch(new RegExp(`^/\\*\\*[^]*function ${f.code.jsHelper}\\(`));
       if (f.code.pythonHelper) expect(PYTHON_HELPERS[f.code.pythonHelper], f.name).toMatch(new RegExp(`^def ${f.code.pythonHelper}\\(`));
     }
+  });
+
+  it("is listed in the README's input syntax section, with every alias", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Input syntax'), readme.indexOf('## Problem files'));
+    const listed = new Set([...section.matchAll(/`([a-zA-Z_0-9]+)[`(]/g)].map((m) => m[1]!));
+    const missing = REGISTRY.filter((f) => f.meaning !== 'notation').flatMap((f) => [f.name, ...(f.aliases ?? []).filter((a) => /^[a-z]/.test(a))]).filter((n) => !listed.has(n));
+    expect(missing).toEqual([]);
   });
 
   it('knows every function a built-in rules file names', () => {
