@@ -73,8 +73,8 @@ export class Store {
       if (v.d === 1n && v.n !== 0n) {
         if (base.kind === 'mul') return this.mul(...base.args.map((f) => this.pow(f, x)));
         const inner = base.kind === 'pow' ? base.args[1]! : undefined;
-        // Two negative powers are not merged: `(x^-1)^-1` is not x at 0.
-        if (inner?.kind === 'num' && inner.value.d === 1n && !(inner.value.n < 0n && v.n < 0n)) return this.pow(base.args[0]!, this.num(qMul(inner.value, v)));
+        // Two negative powers are not merged (`(x^-1)^-1` is not x at 0); as the engine, one form for them: (b^-1)^-(a*c), both defined where b != 0.
+        if (inner?.kind === 'num' && inner.value.d === 1n) return !(inner.value.n < 0n && v.n < 0n) ? this.pow(base.args[0]!, this.num(qMul(inner.value, v))) : inner.value.n !== -1n ? this.pow(this.pow(base.args[0]!, this.num(-1)), this.num(qMul(qMul(inner.value, v), { n: -1n, d: 1n }))) : this.intern('pow', ZERO, '', '', [base, x]);
         if (base.kind === 'num' && !(base.value.n === 0n && v.n < 0n)) return this.num(qPow(base.value, v.n));
       }
     }

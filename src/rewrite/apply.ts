@@ -31,7 +31,7 @@ export function applyRule(rule: Rule, node: Expr, defs: Definitions): Applicatio
   if (known !== undefined) return known ?? undefined;
   let out: Application | undefined;
   for (const b of match(rule.lhs, node)) {
-    if (!freeConditionsHold(rule, b, defs)) continue;
+    if (!freeConditionsHold(rule, b, defs) || failsOnANumber(rule, b)) continue;
     out = { rule, bindings: b, after: substitute(rule.rhs, b), conditions: sideConditions(rule, b) };
     break;
   }
@@ -54,6 +54,14 @@ export function freeConditionsHold(rule: Rule, b: Bindings, defs: Definitions): 
     if (defs.exprDependsOn(what, name)) return false;
   }
   return true;
+}
+
+/** Whether a `nonzero`/`positive` condition is a number that fails it (`positive(0)` for 0^v): the rule does not apply there. */
+function failsOnANumber(rule: Rule, b: Bindings): boolean {
+  return rule.conditions.some((c) => {
+    const e = (c.pred === 'nonzero' || c.pred === 'positive') && c.expr ? substitute(c.expr, b) : undefined;
+    return e?.kind === 'num' && !(c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n);
+  });
 }
 
 /** The `nonzero`/`positive` conditions of a rule instance, without the plainly true ones. */

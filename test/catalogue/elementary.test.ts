@@ -74,7 +74,7 @@ const TABLE: readonly Row[] = [
   { loss: 'ceil(x)', derived: '0', conditions: ['x - floor(x) != 0'], latex: '\\left\\lceil x\\right\\rceil', range: [-4, 4] },
   { loss: 'round(x)', derived: '0', conditions: ['x - 1/2 - floor(x) != 0'], latex: '\\operatorname{round}\\left(x\\right)', range: [-4, 4] },
   { loss: 'mod(x, 3)', derived: '1', conditions: ['x/3 - floor(x/3) != 0'], latex: '\\operatorname{mod}\\left(x, 3\\right)', range: [-7, 7] },
-  { loss: 'mod(5, x)', derived: '-floor(5/x)', conditions: ['5/x - floor(5/x) != 0'], latex: '\\operatorname{mod}\\left(5, x\\right)', range: POSITIVE },
+  { loss: 'mod(5, x)', derived: '-floor(5/x)', conditions: ['5/x - floor(5/x) != 0', 'x != 0'], latex: '\\operatorname{mod}\\left(5, x\\right)', range: POSITIVE },
 ];
 
 describe('each elementary function alone: the exact result, its conditions, finite differences, LaTeX', () => {

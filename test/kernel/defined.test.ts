@@ -137,11 +137,16 @@ describe('a call not known to be defined everywhere is asked to be defined when 
   it.each([
     ['diff(log(x), x)', 'positive', 'x'],
     ['diff(1/x, x)', 'nonzero', 'x'],
-    ['diff(x^y, x)', 'positive', 'x'],
+    ['diff(x^x, x)', 'positive', 'x'],
   ])('0*%s = 0: smooth wherever defined, it needs only %s(%s)', (e, kind, u) => {
     const before = mul(num(0), p(e));
     expect(check(stepOf(before, num(0), [cond(kind as Condition['kind'], u)])).ok).toBe(true);
     expect(check(stepOf(before, num(0))).ok).toBe(false);
+  });
+
+  it('0*diff(a, x) = 0 needs diff(a, x) defined: another name may be defined as relu(x)', () => {
+    expect(check(oneStep('0*diff(a, x)', '0'))).toEqual({ ok: false, step: 1, reason: 'it needs diff(a, x) to be defined but does not record it' });
+    expect(check(oneStep('0*diff(x^y, x)', '0', [cond('positive', 'x')])).ok).toBe(false);
   });
 
   it('the two sides of a kink, and a power to a symbolic exponent, ask what the engine records', () => {
