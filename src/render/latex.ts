@@ -7,7 +7,7 @@ import type { Expr } from '../expr/node.js';
 import { type FactorOrder, asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
 import { isNegative, ratAbs } from '../expr/rational.js';
 import { nameToLatex, operatorNameToLatex } from './names.js';
-import { AT, DELTA, LIST, isIndexed, isSum } from '../expr/indexed.js';
+import { AT, DELTA, LAYER, LIST, isIndexed, isSum } from '../expr/indexed.js';
 import { LEVELS } from '../expr/print.js';
 
 // Binding strength of what a printed string is at its top, shared with print.ts.
@@ -143,7 +143,9 @@ function printDerivative(f: Expr, x: Expr): Printed {
 
 function printPower(e: Expr & { kind: 'pow' }): Printed {
   const [b, x] = e.args;
-  return { text: `${wrap(print(b), ATOM)}^{${toLatex(x)}}`, level: POWER };
+  // A name with a layer superscript (`a^{(2)}`) is braced: a second superscript is a power.
+  const base = b.kind === 'sym' && b.name.includes(LAYER) ? `{${print(b).text}}` : wrap(print(b), ATOM);
+  return { text: `${base}^{${toLatex(x)}}`, level: POWER };
 }
 
 const printFactor = (x: Expr): Printed => (x.kind === 'pow' ? printPower(x) : print(x));
