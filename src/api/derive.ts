@@ -7,7 +7,8 @@ import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii } from '../expr/print.js';
 import type { ParseOptions, Relation } from '../parse/ascii.js';
-import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
+import { type InputSyntax, looksLikeLatex, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
+import { latexFamilies, parseLatexVariable } from '../parse/latex.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { rulesOf } from './inputs.js';
@@ -240,24 +241,33 @@ export function problemFromInput(
   syntax: InputSyntax = 'auto',
   limits: Pick<ParseOptions, 'maxDepth' | 'maxLength'> = {},
 ): ProblemSpec {
-  const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}), ...limits });
-  const definitions = letsOf(input.let).map((l) => parseAnyDefinition(l, label('--let'), syntax));
   const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+  const lets = letsOf(input.let);
+  const texts = [input.loss, ...lets, ...list(input.expect), ...list(input.assume)];
+  // A problem whose loss or intermediates are LaTeX is read as LaTeX: `--wrt z_2` is z2, and
+  // so is `z_2` in an expression without a backslash (in ASCII it would be the name z_2).
+  const latex = syntax === 'latex' || (syntax === 'auto' && [input.loss, ...lets].some(looksLikeLatex));
+  const families = latex ? latexFamilies(texts) : undefined;
+  const label = (what: string) => ({ source: what, ...(functions ? { functions } : {}), ...(families?.size ? { families } : {}), ...limits });
+  const syntaxOf = (text: string): InputSyntax => (latex && syntax === 'auto' && text.includes('_') ? 'latex' : syntax);
+  const definitions = lets.map((l) => parseAnyDefinition(l, label('--let'), syntaxOf(l)));
   // A name, or a member of a family (`z[i]`, `z[2]`), as a problem file's `wrt` line takes.
-  if (!/^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\[\s*([A-Za-z_][A-Za-z0-9_]*|\d+)\s*\])?\s*$/.test(input.wrt)) {
+  const asciiName = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\[\s*([A-Za-z_][A-Za-z0-9_]*|\d+)\s*\])?\s*$/.test(input.wrt) ? input.wrt.replace(/\s+/g, '') : undefined;
+  const wrt = latex ? parseLatexVariable(input.wrt, label('--wrt')) : asciiName;
+  if (wrt === undefined || !/^[A-Za-z_][A-Za-z0-9_]*(\[([A-Za-z_][A-Za-z0-9_]*|\d+)\])?$/.test(wrt)) {
     throw new GradproofError('usage', `--wrt takes one variable name, not '${input.wrt}'`);
   }
-  const wrt = input.wrt.replace(/\s+/g, '');
   const named = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(input.loss);
-  const loss = named ? parseAnyDefinition(input.loss, label('loss'), syntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), syntax) };
+  const lossSyntax = syntaxOf(input.loss);
+  const loss = named ? parseAnyDefinition(input.loss, label('loss'), lossSyntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), lossSyntax) };
   return {
     ...(input.title === undefined ? {} : { title: input.title }),
     definitions,
     loss: loss.expr,
     ...(loss.name ? { lossName: loss.name } : {}),
     wrt,
-    expects: list(input.expect).map((e) => parseAny(e, label('--expect'), syntax)),
-    assumptions: list(input.assume).map((a) => parseAnyRelation(a, label('--assume'), syntax)),
+    expects: list(input.expect).map((e) => parseAny(e, label('--expect'), syntaxOf(e))),
+    assumptions: list(input.assume).map((a) => parseAnyRelation(a, label('--assume'), syntaxOf(a))),
   };
 }
 

@@ -184,9 +184,13 @@ const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '\\{': '
 class LatexParser extends TokenParser<Token> {
   /** The indices of the sums (and the family definition) being read, innermost last. */
   private readonly bound: string[] = [];
+  /** Names used as families, where a number subscript is a member: `z_1` is z[1] when `z_k` is written too. */
+  private readonly families: ReadonlySet<string>;
 
   constructor(text: string, options: ParseOptions) {
     super(text, options, tokenize);
+    const here = familiesIn(this.tokens, options.indices);
+    this.families = options.families ? new Set([...options.families, ...here]) : here;
   }
 
   private isCmd(name: string, t = this.tok): boolean {
@@ -673,6 +677,11 @@ class LatexParser extends TokenParser<Token> {
   private memberIndex(family: string): Expr | undefined {
     if (!this.isOp('{')) {
       const t = this.tok;
+      // In a family, `z_1` is the member z[1]; elsewhere the name z1.
+      if (t.kind === 'num' && /^\d$/.test(t.text) && this.families.has(family)) {
+        this.i++;
+        return indexed(family, num(Number(t.text)));
+      }
       if (t.kind !== 'letter' || !this.isIndex(t.text)) return undefined;
       this.i++;
       return indexed(family, sym(t.text));
@@ -685,7 +694,8 @@ class LatexParser extends TokenParser<Token> {
     if (explicit) this.take(']');
     if (!this.isOp('}')) return undefined;
     this.i++;
-    return explicit || this.isIndexExpression(index) ? indexed(family, index) : undefined;
+    const number = index.kind === 'num' && index.value.d === 1n && index.value.n >= 0n && this.families.has(family);
+    return explicit || number || this.isIndexExpression(index) ? indexed(family, index) : undefined;
   }
 
   /**
@@ -883,6 +893,56 @@ class LatexParser extends TokenParser<Token> {
     if (this.tok.kind === 'end') this.fail('the derivative needs an expression after it', at.offset);
     return call('diff', this.power(), x);
   }
+}
+
+/**
+ * The names an input uses as families: `z_k` or `z_{k+1}` with k an index (declared, or bound
+ * by a `\sum_{k=...}` anywhere in it), and `z_{[e]}`. In them a number subscript is a member.
+ */
+function familiesIn(tokens: readonly Token[], declared?: ReadonlySet<string>): Set<string> {
+  const op = (t: Token | undefined, text: string): boolean => t?.kind === 'op' && t.text === text;
+  const indices = new Set(declared);
+  tokens.forEach((t, j) => {
+    if (t.kind === 'cmd' && t.text === 'sum' && op(tokens[j + 1], '_') && op(tokens[j + 2], '{') && tokens[j + 3]?.kind === 'letter' && op(tokens[j + 4], '=')) {
+      indices.add(tokens[j + 3]!.text);
+    }
+  });
+  const out = new Set<string>();
+  const isIndex = (t: Token | undefined): boolean => t?.kind === 'letter' && indices.has(t.text);
+  tokens.forEach((t, j) => {
+    if (!(t.kind === 'letter' || (t.kind === 'cmd' && GREEK.has(t.text) && t.text !== 'delta')) || !op(tokens[j + 1], '_')) return;
+    const [a, b, c] = [tokens[j + 2], tokens[j + 3], tokens[j + 4]];
+    if (isIndex(a) || (op(a, '{') && (op(b, '[') || (isIndex(b) && (op(c, '}') || op(c, '+') || op(c, '-')))))) out.add(t.text);
+  });
+  return out;
+}
+
+/** The families the LaTeX texts use (see familiesIn); a text that does not read is passed over here. */
+export function latexFamilies(texts: readonly string[], indices?: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    try {
+      for (const f of familiesIn(tokenize(text), indices)) out.add(f);
+    } catch (err) {
+      if (!(err instanceof GradproofError)) throw err;
+    }
+  }
+  return out;
+}
+
+/**
+ * A variable as LaTeX writes it (`z_2`, `z_i`, `a^{(2)}`), as the name or member `wrt` takes
+ * (`z2`, `z[i]`, `a__2`); undefined for anything else. A plain name or member (`z2`, `z[i]`) is itself.
+ */
+export function parseLatexVariable(text: string, options: ParseOptions = {}): string | undefined {
+  // Without `_` (LaTeX's subscript), but for the layer's `__`.
+  if (/^\s*[A-Za-z][A-Za-z0-9]*(__[A-Za-z0-9]+)?\s*(\[\s*([A-Za-z][A-Za-z0-9]*|\d+)\s*\]\s*)?$/.test(text)) return text.replace(/\s+/g, '');
+  const e = parseLatex(text, options);
+  if (e.kind === 'sym' && e.name !== 'pi') return e.name;
+  if (!isIndexed(e)) return undefined;
+  const [family, index] = e.args as [Expr & { kind: 'sym' }, Expr];
+  if (index.kind === 'sym') return `${family.name}[${index.name}]`;
+  return index.kind === 'num' && index.value.d === 1n && index.value.n >= 0n ? `${family.name}[${index.value.n}]` : undefined;
 }
 
 /** A member `a[k]` with a plain name for its index: the head of a family's definition. */

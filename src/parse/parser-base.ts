@@ -26,6 +26,8 @@ export interface ParseOptions {
   maxLength?: number;
   /** Names declared as indices: in LaTeX, `z_i` with i among them is the member z[i]. */
   indices?: ReadonlySet<string>;
+  /** Families the whole input uses (other lines too): in LaTeX, `z_1` with z among them is the member z[1]. */
+  families?: ReadonlySet<string>;
 }
 
 /** Every option, each possibly undefined: what copying the options must name. */
@@ -43,6 +45,7 @@ export function fileOptions(options: Omit<ParseOptions, 'source'>, source: strin
     maxDepth: options.maxDepth,
     maxLength: options.maxLength,
     indices: indices ?? options.indices,
+    families: options.families,
   };
   return every;
 }
