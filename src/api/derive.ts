@@ -5,7 +5,7 @@
 import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
-import { toAscii } from '../expr/print.js';
+import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import type { ParseOptions, Relation } from '../parse/ascii.js';
 import { type InputSyntax, looksLikeLatex, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import { latexFamilies, parseLatexVariable } from '../parse/latex.js';
@@ -319,7 +319,7 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     checked: true,
     replayed: o.checked.replayed,
     expectations: o.expectations.map(({ expected, decision }) => ({
-      expected: toAscii(expected),
+      expected: toAsciiAsWritten(expected),
       verdict: decision.verdict,
       counterexample: decision.counterexample?.point ?? null,
       values: decision.counterexample ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
@@ -329,8 +329,9 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
     phases: o.proof.phases.map((p) => ({ lhs: toAscii(p.lhs), from: toAscii(p.from), to: toAscii(p.to) })),
     lines: proofLinesToJson(o.proof, rulesById, lang),
-    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr), ...(d.index === undefined ? {} : { index: d.index }) })),
-    assumptions: o.proof.assumptions.map((a) => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`),
+    // What the user gave, in the user's order.
+    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAsciiAsWritten(d.expr), ...(d.index === undefined ? {} : { index: d.index }) })),
+    assumptions: o.proof.assumptions.map((a) => `${toAsciiAsWritten(a.lhs)} ${a.op} ${toAsciiAsWritten(a.rhs)}`),
     conditions: o.conditions.map(conditionToText),
     dischargedConditions: o.discharged.map(conditionToText),
     premises: premisesToJson(outcomePremises(o)),

@@ -1,8 +1,8 @@
 /** Output of `gradproof check` for a written derivation. */
-import { toAscii } from '../expr/print.js';
+import { toAsciiAsWritten } from '../expr/print.js';
 import type { ChainOutcome } from '../api/check-chain.js';
 import { conditionToText } from '../render/conditions.js';
-import { toDisplayAscii } from '../render/display-ascii.js';
+import { toDisplayAsciiAsWritten } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 import { chainToDocument } from '../render/document-check.js';
 import { chainToMarkdown } from '../render/markdown-chain.js';
@@ -28,7 +28,8 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
   if (o.title) out.push(o.title, '');
   const prose = explainProvenLinksOnce(o.links, o.rules.byId, lang);
   o.links.forEach((l, i) => {
-    out.push(`${String(l.number).padStart(2)}. ${toDisplayAscii(l.from)} = ${toDisplayAscii(l.to)}`);
+    // The user's own lines, in the user's order.
+    out.push(`${String(l.number).padStart(2)}. ${toDisplayAsciiAsWritten(l.from, l.fromWritten)} = ${toDisplayAsciiAsWritten(l.to, l.toWritten)}`);
     let verdict = `    ${w[l.decision.verdict]}`;
     if (l.rules.length) verdict += `  ${w.by} ${l.rules.map((id) => o.rules.byId.get(id)?.name[lang] ?? id).filter((n, i, a) => a.indexOf(n) === i).join(lang === 'zh' ? '、' : ', ')}`;
     const conds = [...new Set(l.conditions.map(conditionToText))];
@@ -49,8 +50,8 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
   if (premises && hasPremises(premises)) out.push(...premisesToText(premises, lang), '');
   const wrong = o.links.find((l) => l.number === o.firstWrong);
   if (!wrong) out.push(w.ok);
-  else if (lang === 'zh') out.push(`${w.wrong} ${wrong.number} 步${wrong.line ? `（第 ${wrong.line} 行）` : ''}：${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
-  else out.push(`${w.wrong} ${wrong.number}${wrong.line ? ` (line ${wrong.line})` : ''}: ${toAscii(wrong.from)} = ${toAscii(wrong.to)}`);
+  else if (lang === 'zh') out.push(`${w.wrong} ${wrong.number} 步${wrong.line ? `（第 ${wrong.line} 行）` : ''}：${toAsciiAsWritten(wrong.from, wrong.fromWritten)} = ${toAsciiAsWritten(wrong.to, wrong.toWritten)}`);
+  else out.push(`${w.wrong} ${wrong.number}${wrong.line ? ` (line ${wrong.line})` : ''}: ${toAsciiAsWritten(wrong.from, wrong.fromWritten)} = ${toAsciiAsWritten(wrong.to, wrong.toWritten)}`);
   return `${out.join('\n')}\n`;
 }
 

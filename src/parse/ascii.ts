@@ -167,7 +167,8 @@ class Parser extends TokenParser<Token> {
         factors.push(pow(this.unary(), num(-1)));
       } else if (this.startsImplicitFactor()) {
         if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
-        factors.push(this.power());
+        // Through unary (no sign starts here), so the factor is noted where it was written.
+        factors.push(this.unary());
       } else break;
     }
     return factors.length === 1 ? factors[0]! : mul(...factors);

@@ -290,7 +290,8 @@ class LatexParser extends TokenParser<Token> {
         e = div(e, this.unary());
       } else if (this.startsImplicitFactor()) {
         if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
-        e = mul(e, this.power());
+        // Through unary (no sign can start here), so the factor is noted where it was written.
+        e = mul(e, this.unary());
       } else break;
     }
     return e;

@@ -4,6 +4,7 @@
  */
 import { type Expr, neg } from '../expr/node.js';
 import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
+import { type Occurrence, noteWritten } from '../expr/written.js';
 
 /** Functions known without any rule file; rule files add their own. */
 export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -80,6 +81,8 @@ export abstract class TokenParser<T extends BaseToken> {
   protected depth = 0;
   protected readonly functions: ReadonlySet<string>;
   protected readonly maxDepth: number;
+  /** Where each factor read was written: see noteWritten. */
+  private readonly written = new Map<Expr, Occurrence[]>();
 
   constructor(
     protected readonly text: string,
@@ -153,7 +156,7 @@ export abstract class TokenParser<T extends BaseToken> {
       const at = this.tok.offset;
       this.i++;
       this.enter(at);
-      const e = neg(this.unary());
+      const e = this.note(neg(this.unary()), at);
       this.depth--;
       return e;
     }
@@ -162,7 +165,17 @@ export abstract class TokenParser<T extends BaseToken> {
       while (this.isOp('+')) this.i++;
       return this.unary();
     }
-    return this.power();
+    const at = this.tok.offset;
+    return this.note(this.power(), at);
+  }
+
+  /** `e`, noted as written at `at`, so the input can be echoed in the user's order. */
+  private note(e: Expr, at: number): Expr {
+    const seen = this.written.get(e);
+    const o = { at, depth: this.depth };
+    if (seen) seen.push(o);
+    else this.written.set(e, [o]);
+    return e;
   }
 
   protected fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
@@ -191,6 +204,8 @@ export abstract class TokenParser<T extends BaseToken> {
    */
   protected heldToDepth(e: Expr): Expr {
     if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
+    // Every expression read (the whole input among them) keeps where its pieces were written.
+    noteWritten(e, this.written);
     return e;
   }
 }

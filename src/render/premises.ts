@@ -7,12 +7,12 @@
  * proven from the rules of FILE". Text shows them as a block with one definition a line.
  */
 import { definedTerm } from '../expr/indexed.js';
-import { toAscii } from '../expr/print.js';
+import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import type { Premises } from '../kernel/index.js';
 import type { Assumption } from '../proof/types.js';
 import { documentText } from './document-latex.js';
 import { escapeHtml, escapeMarkdownText } from './html-escape.js';
-import { toLatex } from './latex.js';
+import { toLatex, toLatexAsWritten } from './latex.js';
 import type { Lang } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
 
@@ -35,11 +35,12 @@ export const premisesLabel = (lang: Lang): string => WORDS[lang].premises;
 
 const RELATIONS_LATEX: Readonly<Record<Assumption['op'], string>> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\leq', '>': '>', '>=': '\\geq' };
 
-const definitionAscii = (d: Premises['definitions'][number]): string => `${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`;
-const definitionLatex = (d: Premises['definitions'][number]): string => `${toLatex(definedTerm(d))} = ${toLatex(d.expr)}`;
+// The user's own definitions and facts: in the user's order.
+const definitionAscii = (d: Premises['definitions'][number]): string => `${toAscii(definedTerm(d))} = ${toAsciiAsWritten(d.expr)}`;
+const definitionLatex = (d: Premises['definitions'][number]): string => `${toLatex(definedTerm(d))} = ${toLatexAsWritten(d.expr)}`;
 /** `y1 + y2 = 1`, as typed. */
-const assumptionAscii = (a: Assumption): string => `${toAscii(a.lhs)} ${a.op} ${toAscii(a.rhs)}`;
-const assumptionLatex = (a: Assumption): string => `${toLatex(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatex(a.rhs)}`;
+const assumptionAscii = (a: Assumption): string => `${toAsciiAsWritten(a.lhs)} ${a.op} ${toAsciiAsWritten(a.rhs)}`;
+const assumptionLatex = (a: Assumption): string => `${toLatexAsWritten(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatexAsWritten(a.rhs)}`;
 
 /** Whether a theorem rests on anything at all. */
 export const hasPremises = (p: Premises): boolean => p.definitions.length + p.assumptions.length + p.ruleFiles.length > 0;

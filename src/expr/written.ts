@@ -1,0 +1,65 @@
+/**
+ * Where the user wrote the pieces of each expression read from input. Trees are canonical
+ * (a sum's terms sorted), so `z = w*x + b` is the tree of `b + w*x`; output that echoes the
+ * input (Given, Expected) prints it in the user's order from these notes. The parsers fill
+ * them in; no other printing reads them.
+ */
+import type { Expr } from './node.js';
+import type { FactorOrder } from './display.js';
+
+/** Where a piece was written: its offset, and how deeply nested it was there. */
+export interface Occurrence {
+  readonly at: number;
+  readonly depth: number;
+}
+
+/** Each piece a parser read, to where it was written (by offset). */
+export type Occurrences = ReadonlyMap<Expr, readonly Occurrence[]>;
+
+/** For each sum and product of an expression: its terms or factors ranked by where they were written. */
+export type WrittenOrder = ReadonlyMap<Expr, FactorOrder>;
+
+/** Each expression a parser read (and its parts), to the occurrences of the pieces in its text. */
+const notes = new WeakMap<Expr, Occurrences>();
+
+/** Notes that `e` was read with its pieces at `occurrences`; the latest reading wins. */
+export function noteWritten(e: Expr, occurrences: Occurrences): void {
+  notes.set(e, occurrences);
+}
+
+/**
+ * The order the user wrote `e` in, when `e` was read from input. A piece can occur more than
+ * once (`y` in `y log a + (1 - y) log b`): walking down from the whole, each part is placed
+ * at its least nested occurrence within its parent's stretch of text, and its own parts are
+ * looked for from there to where the next part starts.
+ */
+export function writtenOrderOf(e: Expr): WrittenOrder | undefined {
+  const occurrences = notes.get(e);
+  if (!occurrences) return undefined;
+  const out = new Map<Expr, FactorOrder>();
+  // The least nested occurrence in [from, to) (the y of `(a - y)^2 + y` that is a term), the first of those.
+  const position = (x: Expr, from: number, to: number): number => {
+    let own: Occurrence | undefined;
+    for (const o of occurrences.get(x) ?? []) if (o.at >= from && o.at < to && (!own || o.depth < own.depth)) own = o;
+    if (own) return own.at;
+    let best = Infinity;
+    if (x.kind !== 'num' && x.kind !== 'sym') for (const a of x.args) best = Math.min(best, position(a, from, to));
+    return best;
+  };
+  // Each part is looked for between where it starts and where the next part starts.
+  const walk = (x: Expr, from: number, to: number): void => {
+    if (x.kind === 'num' || x.kind === 'sym') return;
+    const ranks = new Map(x.args.map((a) => [a, position(a, from, to)] as const));
+    if (x.kind === 'add' || x.kind === 'mul') out.set(x, ranks);
+    // Only a part read as it stands ends the stretch of the one before it: a part the tree
+    // made (`1/a` of `.../(a*b)`) is placed by a piece of it, which may be someone else's.
+    const starts = x.args.filter((a) => occurrences.has(a)).map((a) => ranks.get(a)!).filter(Number.isFinite).sort((a, b) => a - b);
+    for (const a of x.args) {
+      const r = ranks.get(a)!;
+      if (!Number.isFinite(r)) walk(a, from, to);
+      else walk(a, r, starts.find((s) => s > r) ?? to);
+    }
+  };
+  walk(e, 0, Infinity);
+  return out;
+}
