@@ -7,9 +7,10 @@
 import type { Expr } from './node.js';
 import type { FactorOrder } from './display.js';
 
-/** Where a piece was written: its offset, and how deeply nested it was there. */
+/** Where a piece was written: from `at` to `end` (offsets), and how deeply nested it was there. */
 export interface Occurrence {
   readonly at: number;
+  readonly end: number;
   readonly depth: number;
 }
 
@@ -31,32 +32,39 @@ export function noteWritten(e: Expr, occurrences: Occurrences): void {
  * The order the user wrote `e` in, when `e` was read from input. A piece can occur more than
  * once (`y` in `y log a + (1 - y) log b`): walking down from the whole, each part is placed
  * at its least nested occurrence within its parent's stretch of text, and its own parts are
- * looked for from there to where the next part starts.
+ * looked for within its own.
  */
 export function writtenOrderOf(e: Expr): WrittenOrder | undefined {
   const occurrences = notes.get(e);
   if (!occurrences) return undefined;
   const out = new Map<Expr, FactorOrder>();
   // The least nested occurrence in [from, to) (the y of `(a - y)^2 + y` that is a term), the first of those.
+  const own = (x: Expr, from: number, to: number): Occurrence | undefined => {
+    let best: Occurrence | undefined;
+    for (const o of occurrences.get(x) ?? []) if (o.at >= from && o.at < to && (!best || o.depth < best.depth)) best = o;
+    return best;
+  };
+  // A part the tree made (a sum's terms regrouped, `1/a` of `.../(a*b)`) is placed by its earliest piece.
   const position = (x: Expr, from: number, to: number): number => {
-    let own: Occurrence | undefined;
-    for (const o of occurrences.get(x) ?? []) if (o.at >= from && o.at < to && (!own || o.depth < own.depth)) own = o;
-    if (own) return own.at;
+    const o = own(x, from, to);
+    if (o) return o.at;
     let best = Infinity;
     if (x.kind !== 'num' && x.kind !== 'sym') for (const a of x.args) best = Math.min(best, position(a, from, to));
     return best;
   };
-  // Each part is looked for between where it starts and where the next part starts.
+  // A part read as it stands is looked into within its own text; a part the tree made, from
+  // where it is placed to where the next part read as it stands starts.
   const walk = (x: Expr, from: number, to: number): void => {
     if (x.kind === 'num' || x.kind === 'sym') return;
-    const ranks = new Map(x.args.map((a) => [a, position(a, from, to)] as const));
+    const found = new Map(x.args.map((a) => [a, own(a, from, to)] as const));
+    const ranks = new Map(x.args.map((a) => [a, found.get(a)?.at ?? position(a, from, to)] as const));
     if (x.kind === 'add' || x.kind === 'mul') out.set(x, ranks);
-    // Only a part read as it stands ends the stretch of the one before it: a part the tree
-    // made (`1/a` of `.../(a*b)`) is placed by a piece of it, which may be someone else's.
-    const starts = x.args.filter((a) => occurrences.has(a)).map((a) => ranks.get(a)!).filter(Number.isFinite).sort((a, b) => a - b);
+    const starts = [...found.values()].flatMap((o) => (o ? [o.at] : [])).sort((a, b) => a - b);
     for (const a of x.args) {
+      const o = found.get(a);
       const r = ranks.get(a)!;
-      if (!Number.isFinite(r)) walk(a, from, to);
+      if (o) walk(a, o.at, o.end);
+      else if (!Number.isFinite(r)) walk(a, from, to);
       else walk(a, r, starts.find((s) => s > r) ?? to);
     }
   };

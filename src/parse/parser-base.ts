@@ -172,7 +172,7 @@ export abstract class TokenParser<T extends BaseToken> {
   /** `e`, noted as written at `at`, so the input can be echoed in the user's order. */
   private note(e: Expr, at: number): Expr {
     const seen = this.written.get(e);
-    const o = { at, depth: this.depth };
+    const o = { at, end: this.tok.offset, depth: this.depth };
     if (seen) seen.push(o);
     else this.written.set(e, [o]);
     return e;
