@@ -4,13 +4,21 @@
  * same nodes as the ASCII parser (`./ascii.ts`) with the same precedence, loosest first:
  * `+ -`, `\cdot \times * /` and juxtaposition, unary minus, `^`. A letter is one variable
  * (`xy` is `x*y`); a subscript joins its name (`a_{2}` is `a2`, `w_{ij}` is `wij`); Greek
- * commands are names (`\delta` is `delta`), `\mathrm{lr}` is `lr`.
+ * commands are names (`\delta` is `delta`), `\mathrm{lr}` is `lr`; a layer superscript is
+ * part of the name (`a^{(2)}`, `W^{[l]}` are `a__2`, `W__l`), never a power.
+ *
+ * Functions as textbooks set them: without parentheses a function takes constants and one
+ * factor (`\sin 2x` is sin(2x), `\log a_2 \cdot y` is log(a2)*y, `\sin x \cos x` is
+ * sin(x)cos(x)); a second name or a bracket after that (`\log xy`, `\log x (1 - x)`) is
+ * refused with both readings. `\tanh^2 z` is (tanh z)^2, `\sin^{-1}` is asin (no other
+ * `f^{-1}` is read), `\sigma'(z)` is diff(sigmoid(z), z); `\operatorname{ReLU}` is relu.
  *
  * Index notation: `\sum_{k=1}^{K} f` binds k over the product after it; `a_k`, `a_{k}`,
  * `a_{k+1}` are members of the family a when k is an index (bound by an enclosing sum or a
- * definition `a_k = ...`, or declared in `options.indices`), and `a_{[e]}` always is; a digit
- * subscript still joins the name. `\delta_{ki}` (two one-letter or one-digit subscripts, or
- * `\delta_{k, i}`) is the Kronecker delta.
+ * definition `a_k = ...`, or declared in `options.indices`), and `a_{[e]}` always is. A digit
+ * subscript joins the name (`z_2` is z2) unless z is a family of the input (`options.families`
+ * or `z_k` written in it): then `z_1` is the member z[1]. `\delta_{ki}` (two one-letter or
+ * one-digit subscripts, or `\delta_{k, i}`) is the Kronecker delta.
  */
 import { type Expr, add, call, diff, div, mul, num, pow, sub, sym } from '../expr/node.js';
 import { LAYER, LIST, indexed, isIndexed, kronecker, sumOver } from '../expr/indexed.js';
