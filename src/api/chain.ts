@@ -1,6 +1,6 @@
 /** Checking a derivation someone wrote, link by link, as JSON: what `checkChain()` returns and `check --format json` prints. */
 import { GradproofError } from '../expr/errors.js';
-import { toAscii } from '../expr/print.js';
+import { toAsciiAsWritten } from '../expr/print.js';
 import { parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import { parseDerivation } from '../parse/derivation.js';
 import { declaredNames } from '../parse/declared.js';
@@ -8,7 +8,7 @@ import type { RuleSet } from '../rules/types.js';
 import { conditionToText } from '../render/conditions.js';
 import { linkExplanation } from '../render/explain-link.js';
 import type { Lang } from '../render/rule-name.js';
-import { checkDerivation, type ChainOutcome } from './check-chain.js';
+import { checkDerivation, type ChainOutcome, withWritten } from './check-chain.js';
 import type { EquivalentResult } from './equivalent.js';
 import { type Lets, letLines, listOf, parseOptions, rulesOf } from './inputs.js';
 import { type PremisesJson, chainPremises, premisesToJson } from './premises.js';
@@ -45,8 +45,8 @@ export function chainToJson(o: ChainOutcome, lang: Lang = 'en'): ChainResult {
     links: o.links.map((l) => ({
       number: l.number,
       line: l.line ?? null,
-      from: toAscii(l.from),
-      to: toAscii(l.to),
+      from: toAsciiAsWritten(l.from, l.fromWritten),
+      to: toAsciiAsWritten(l.to, l.toWritten),
       verdict: l.decision.verdict,
       checked: l.proof !== undefined,
       replayed: l.proof?.replayed ?? 0,
@@ -93,6 +93,6 @@ export function checkChain(chain: readonly string[] | string, options: ChainOpti
     return chainToJson(checkDerivation({ ...spec, definitions: [...definitions, ...spec.definitions], assumptions: [...assumptions, ...spec.assumptions] }, rules), options.lang);
   }
   if (chain.length < 2) throw new GradproofError('usage', `a chain needs at least two expressions to link, not ${chain.length}`);
-  const exprs = chain.map((e, i) => ({ expr: parseAny(e, opts(`expression ${i + 1}`)) }));
+  const exprs = chain.map((e, i) => withWritten(parseAny(e, opts(`expression ${i + 1}`))));
   return chainToJson(checkDerivation({ definitions, assumptions, chains: [exprs] }, rules), options.lang);
 }

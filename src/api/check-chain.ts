@@ -26,6 +26,7 @@ import { algebraicallyEqual, decideEquality, equationGiving, type Decision } fro
 import { type CheckedProof, checkProof } from '../kernel/index.js';
 import { assertConsistent, assumptionText, contradiction } from '../verdict/consistency.js';
 import { reduceConditions } from '../proof/conditions.js';
+import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 import { toAssumptions } from './derive.js';
 
 /** A derivation as written: its expressions in order, and the definitions and facts it uses. */
@@ -34,7 +35,7 @@ export interface WrittenDerivation {
   readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr }>;
   readonly assumptions: readonly Relation[];
   /** Chains of expressions; each neighbouring pair is a link to check. */
-  readonly chains: ReadonlyArray<ReadonlyArray<{ readonly expr: Expr; readonly hint?: string; readonly line?: number }>>;
+  readonly chains: ReadonlyArray<ReadonlyArray<{ readonly expr: Expr; readonly hint?: string; readonly line?: number; readonly written?: WrittenOrder }>>;
 }
 
 export interface LinkOutcome {
@@ -42,6 +43,9 @@ export interface LinkOutcome {
   readonly number: number;
   readonly from: Expr;
   readonly to: Expr;
+  /** How the user wrote each side, taken when it was read: two lines can be one tree written two ways. */
+  readonly fromWritten?: WrittenOrder;
+  readonly toWritten?: WrittenOrder;
   readonly line?: number;
   readonly hint?: string;
   readonly decision: Decision;
@@ -58,6 +62,12 @@ export interface ChainOutcome {
   readonly firstWrong: number | null;
   readonly rules: RuleSet;
 }
+
+/** A line of a chain, with how it was written, taken as soon as it is read (a later line can be the same tree). */
+export const withWritten = (expr: Expr): { expr: Expr; written?: WrittenOrder } => {
+  const written = writtenOrderOf(expr);
+  return written ? { expr, written } : { expr };
+};
 
 /** Checks every link of a written derivation. */
 export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRules()): ChainOutcome {
@@ -78,7 +88,8 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
       const a = chain[i]!;
       const b = chain[i + 1]!;
       const number = links.length + 1;
-      const base = { number, from: a.expr, to: b.expr, ...(b.line ? { line: b.line } : {}), ...(b.hint ? { hint: b.hint } : {}) };
+      const written = { ...(a.written ? { fromWritten: a.written } : {}), ...(b.written ? { toWritten: b.written } : {}) };
+      const base = { number, from: a.expr, to: b.expr, ...written, ...(b.line ? { line: b.line } : {}), ...(b.hint ? { hint: b.hint } : {}) };
       // A side undefined everywhere (`0/0`, `0*log(-1)`) equals nothing: unknown, saying why.
       const nowhere = undefinedEverywhere(a.expr) ?? undefinedEverywhere(b.expr);
       if (nowhere) {

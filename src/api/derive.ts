@@ -5,9 +5,10 @@
 import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
-import { toAscii } from '../expr/print.js';
+import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import type { ParseOptions, Relation } from '../parse/ascii.js';
-import { type InputSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
+import { type InputSyntax, looksLikeLatex, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
+import { latexFamilies, parseLatexVariable } from '../parse/latex.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import { declaredNames } from '../parse/declared.js';
 import type { RuleSet } from '../rules/types.js';
@@ -243,26 +244,35 @@ export function problemFromInput(
   syntax: InputSyntax = 'auto',
   limits: Pick<ParseOptions, 'maxDepth' | 'maxLength'> = {},
 ): ProblemSpec {
-  // The --let names and --wrt are declared: `a2(1 - a2)` is a product for them.
-  const variables = declaredNames(letsOf(input.let), [input.wrt]);
-  const label = (what: string) => ({ source: what, variables, ...(functions ? { functions } : {}), ...limits });
-  const definitions = letsOf(input.let).map((l) => parseAnyDefinition(l, label('--let'), syntax));
   const list = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+  const lets = letsOf(input.let);
+  const texts = [input.loss, ...lets, ...list(input.expect), ...list(input.assume)];
+  // A problem whose loss or intermediates are LaTeX is read as LaTeX: `--wrt z_2` is z2, and
+  // so is `z_2` in an expression without a backslash (in ASCII it would be the name z_2).
+  const latex = syntax === 'latex' || (syntax === 'auto' && [input.loss, ...lets].some(looksLikeLatex));
+  const families = latex ? latexFamilies(texts) : undefined;
+  // The --let names and --wrt are declared: `a2(1 - a2)` is a product for them.
+  const variables = declaredNames(lets, [input.wrt]);
+  const label = (what: string) => ({ source: what, variables, ...(functions ? { functions } : {}), ...(families?.size ? { families } : {}), ...limits });
+  const syntaxOf = (text: string): InputSyntax => (latex && syntax === 'auto' && text.includes('_') ? 'latex' : syntax);
+  const definitions = lets.map((l) => parseAnyDefinition(l, label('--let'), syntaxOf(l)));
   // A name, or a member of a family (`z[i]`, `z[2]`), as a problem file's `wrt` line takes.
-  if (!/^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\[\s*([A-Za-z_][A-Za-z0-9_]*|\d+)\s*\])?\s*$/.test(input.wrt)) {
+  const asciiName = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\[\s*([A-Za-z_][A-Za-z0-9_]*|\d+)\s*\])?\s*$/.test(input.wrt) ? input.wrt.replace(/\s+/g, '') : undefined;
+  const wrt = latex ? parseLatexVariable(input.wrt, label('--wrt')) : asciiName;
+  if (wrt === undefined || !/^[A-Za-z_][A-Za-z0-9_]*(\[([A-Za-z_][A-Za-z0-9_]*|\d+)\])?$/.test(wrt)) {
     throw new GradproofError('usage', `--wrt takes one variable name, not '${input.wrt}'`);
   }
-  const wrt = input.wrt.replace(/\s+/g, '');
   const named = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(input.loss);
-  const loss = named ? parseAnyDefinition(input.loss, label('loss'), syntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), syntax) };
+  const lossSyntax = syntaxOf(input.loss);
+  const loss = named ? parseAnyDefinition(input.loss, label('loss'), lossSyntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), lossSyntax) };
   return {
     ...(input.title === undefined ? {} : { title: input.title }),
     definitions,
     loss: loss.expr,
     ...(loss.name ? { lossName: loss.name } : {}),
     wrt,
-    expects: list(input.expect).map((e) => parseAny(e, label('--expect'), syntax)),
-    assumptions: list(input.assume).map((a) => parseAnyRelation(a, label('--assume'), syntax)),
+    expects: list(input.expect).map((e) => parseAny(e, label('--expect'), syntaxOf(e))),
+    assumptions: list(input.assume).map((a) => parseAnyRelation(a, label('--assume'), syntaxOf(a))),
   };
 }
 
@@ -314,7 +324,7 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     checked: true,
     replayed: o.checked.replayed,
     expectations: o.expectations.map(({ expected, decision }) => ({
-      expected: toAscii(expected),
+      expected: toAsciiAsWritten(expected),
       verdict: decision.verdict,
       counterexample: decision.counterexample?.point ?? null,
       values: decision.counterexample ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
@@ -324,8 +334,9 @@ export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResul
     lemmas: o.proof.lemmas.map((l) => ({ start: toAscii(l.start), result: toAscii(l.result) })),
     phases: o.proof.phases.map((p) => ({ lhs: toAscii(p.lhs), from: toAscii(p.from), to: toAscii(p.to) })),
     lines: proofLinesToJson(o.proof, rulesById, lang),
-    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAscii(d.expr), ...(d.index === undefined ? {} : { index: d.index }) })),
-    assumptions: o.proof.assumptions.map(factAscii),
+    // What the user gave, in the user's order.
+    definitions: o.proof.definitions.map((d) => ({ name: d.name, expr: toAsciiAsWritten(d.expr), ...(d.index === undefined ? {} : { index: d.index }) })),
+    assumptions: o.proof.assumptions.map((a) => (a.among ? factAscii(a) : `${toAsciiAsWritten(a.lhs)} ${a.op} ${toAsciiAsWritten(a.rhs)}`)),
     conditions: o.conditions.map(conditionToText),
     dischargedConditions: o.discharged.map(conditionToText),
     premises: premisesToJson(outcomePremises(o)),

@@ -2,7 +2,7 @@
 import { definedTerm } from '../expr/indexed.js';
 import { conditionInLatex } from '../render/conditions.js';
 import { escapeMarkdownText } from '../render/html-escape.js';
-import { toLatex } from '../render/latex.js';
+import { toLatex, toLatexAsWritten } from '../render/latex.js';
 import { proofToMarkdown } from '../render/markdown.js';
 import type { Lang } from '../render/rule-name.js';
 import type { RuleSet } from '../rules/types.js';
@@ -22,7 +22,7 @@ export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
   const out: string[] = [];
   // The title is typed text: escaped, so it cannot become markup, a link or math.
   if (o.title) out.push(`## ${escapeMarkdownText(o.title)}`, '');
-  const given = o.proof.definitions.map((d) => `$${toLatex(definedTerm(d))} = ${toLatex(d.expr)}$`).join(', ');
+  const given = o.proof.definitions.map((d) => `$${toLatex(definedTerm(d))} = ${toLatexAsWritten(d.expr)}$`).join(', ');
   if (given) out.push(`**${w.given}** ${given}`, '');
   out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
   out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);
@@ -30,7 +30,7 @@ export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
   // What the result rests on, from the kernel's theorem (nothing was proven when a budget ran out).
   const premises = outcomePremises(o);
   if (!o.stopped && hasPremises(premises)) out.push(`${premisesToMarkdown(premises, lang)}  `);
-  for (const e of o.expectations) out.push(`**${w.expected}** $${toLatex(e.expected)}$: ${w[e.decision.verdict]}  `);
+  for (const e of o.expectations) out.push(`**${w.expected}** $${toLatexAsWritten(e.expected)}$: ${w[e.decision.verdict]}  `);
   return `${out.join('\n')}\n`;
 }
 

@@ -24,15 +24,6 @@ export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof 
     if (!Array.isArray(v)) throw new GradproofError('syntax', `${where} should be a list`);
     return v;
   };
-  const definitions = list(o.definitions ?? [], 'definitions').map((d, i) => {
-    const r = record(d, `definitions[${i}]`);
-    const name = r.name;
-    if (typeof name !== 'string') throw new GradproofError('syntax', `definitions[${i}].name should be a name`);
-    // A family `a[k] = ...` carries its index.
-    const index = r.index;
-    if (index !== undefined && (typeof index !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(index))) throw new GradproofError('syntax', `definitions[${i}].index should be a name`);
-    return { name, expr: expr(r.expr, `definitions[${i}].expr`), ...(index === undefined ? {} : { index }) };
-  });
   const lemmas = list(o.lemmas ?? [], 'lemmas').map((l, i) => {
     const r = record(l, `lemmas[${i}]`);
     return { start: expr(r.start, `lemmas[${i}].start`), result: expr(r.result, `lemmas[${i}].result`) };
@@ -63,15 +54,28 @@ export function proofFromJson(json: unknown, options: ParseOptions = {}): Proof 
       ...(r.lemma === undefined ? {} : { lemma: int(r.lemma, 'lemma', 0) }),
     };
   });
-  const assumptions = list(o.assumptions ?? [], 'assumptions').flatMap((a, i): Assumption[] => {
-    if (typeof a !== 'string') throw new GradproofError('syntax', `assumptions[${i}] should be a relation in a string`);
-    return toAssumptions(parseAnyRelation(a, { ...options, source: `assumptions[${i}]` }, 'ascii'));
-  });
   const phases = list(o.phases ?? [], 'phases').map((p, i) => {
     const r = record(p, `phases[${i}]`);
     return { lhs: expr(r.lhs, `phases[${i}].lhs`), from: expr(r.from, `phases[${i}].from`), to: expr(r.to, `phases[${i}].to`) };
   });
-  return { start: expr(o.goal, 'goal'), result: expr(o.result, 'result'), lemmas, steps, phases, definitions, assumptions };
+  const start = expr(o.goal, 'goal');
+  const result = expr(o.result, 'result');
+  // The definitions and facts read last: the output echoes them as this file writes them
+  // (expr/written.ts keeps a tree's latest reading), not as a step happens to.
+  const definitions = list(o.definitions ?? [], 'definitions').map((d, i) => {
+    const r = record(d, `definitions[${i}]`);
+    const name = r.name;
+    if (typeof name !== 'string') throw new GradproofError('syntax', `definitions[${i}].name should be a name`);
+    // A family `a[k] = ...` carries its index.
+    const index = r.index;
+    if (index !== undefined && (typeof index !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(index))) throw new GradproofError('syntax', `definitions[${i}].index should be a name`);
+    return { name, expr: expr(r.expr, `definitions[${i}].expr`), ...(index === undefined ? {} : { index }) };
+  });
+  const assumptions = list(o.assumptions ?? [], 'assumptions').flatMap((a, i): Assumption[] => {
+    if (typeof a !== 'string') throw new GradproofError('syntax', `assumptions[${i}] should be a relation in a string`);
+    return toAssumptions(parseAnyRelation(a, { ...options, source: `assumptions[${i}]` }, 'ascii'));
+  });
+  return { start, result, lemmas, steps, phases, definitions, assumptions };
 }
 
 /** `a2 != 1` is nonzero(a2 - 1); `u > 0` is positive(u); `a2 < 1` is positive(1 - a2); `x >= 0` is nonnegative(x); `f(x) is defined` is defined(f(x)). */

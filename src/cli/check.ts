@@ -8,7 +8,7 @@ import type { RuleSet } from '../rules/types.js';
 import { type ProblemSpec, parseProblem } from '../parse/problem.js';
 import { proofVerdictToJson, verifyProof } from '../api/check.js';
 import { proofFromJson } from '../api/serialize.js';
-import { checkDerivation, type ChainOutcome, type WrittenDerivation } from '../api/check-chain.js';
+import { checkDerivation, type ChainOutcome, type WrittenDerivation, withWritten } from '../api/check-chain.js';
 import { chainToJson, chainToLatex, chainToMd, formatChain } from './format-check.js';
 import { formatReplay } from './format-replay.js';
 import { chainOutcomeToHtml } from './format-html.js';
@@ -25,7 +25,7 @@ export function runCheck(args: CheckArgs): { text: string; code: number } {
     const written: WrittenDerivation = {
       definitions: args.lets.map((l) => parseDefinition(l, { ...opts, source: '--let' }, args.input)),
       assumptions: args.assumes.map((a) => parseRelation(a, { ...opts, source: '--assume' }, args.input)),
-      chains: [args.chain.map((e, i) => ({ expr: parse(e, { ...opts, source: `expression ${i + 1}` }, args.input) }))],
+      chains: [args.chain.map((e, i) => withWritten(parse(e, { ...opts, source: `expression ${i + 1}` }, args.input)))],
     };
     return chainResult(checkDerivation(written, rules), args);
   }

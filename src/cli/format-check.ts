@@ -1,8 +1,8 @@
 /** Output of `gradproof check` for a written derivation. */
-import { toAscii } from '../expr/print.js';
+import { toAsciiAsWritten } from '../expr/print.js';
 import type { ChainOutcome } from '../api/check-chain.js';
 import { conditionInText } from '../render/conditions.js';
-import { toDisplayAscii } from '../render/display-ascii.js';
+import { toDisplayAsciiAsWritten } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 import { chainToDocument, closingLinks } from '../render/document-check.js';
 import { chainToMarkdown } from '../render/markdown-chain.js';
@@ -28,7 +28,8 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
   if (o.title) out.push(o.title, '');
   const prose = explainProvenLinksOnce(o.links, o.rules.byId, lang);
   o.links.forEach((l, i) => {
-    out.push(`${String(l.number).padStart(2)}. ${toDisplayAscii(l.from)} = ${toDisplayAscii(l.to)}`);
+    // The user's own lines, in the user's order.
+    out.push(`${String(l.number).padStart(2)}. ${toDisplayAsciiAsWritten(l.from, l.fromWritten)} = ${toDisplayAsciiAsWritten(l.to, l.toWritten)}`);
     let verdict = `    ${w[l.decision.verdict]}`;
     if (l.rules.length) verdict += `  ${w.by} ${l.rules.map((id) => o.rules.byId.get(id)?.name[lang] ?? id).filter((n, i, a) => a.indexOf(n) === i).join(lang === 'zh' ? '、' : ', ')}`;
     const conds = [...new Set(l.conditions.map(conditionInText(lang)))];
@@ -49,7 +50,7 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
   if (premises && hasPremises(premises)) out.push(...premisesToText(premises, lang), '');
   // Unknown is not wrong: a link neither proven nor refuted is named as undecided.
   const { wrong, undecided } = closingLinks(o.links);
-  const claim = (l: (typeof o.links)[number]): string => `${toAscii(l.from)} = ${toAscii(l.to)}`;
+  const claim = (l: (typeof o.links)[number]): string => `${toAsciiAsWritten(l.from, l.fromWritten)} = ${toAsciiAsWritten(l.to, l.toWritten)}`;
   const where = (l: (typeof o.links)[number]): string => (!l.line ? '' : lang === 'zh' ? `（第 ${l.line} 行）` : ` (line ${l.line})`);
   if (o.firstWrong === null) out.push(w.ok);
   if (undecided) out.push(lang === 'zh' ? `第 ${undecided.number} 步${where(undecided)}既未能证明，也未能否定：${claim(undecided)}` : `Step ${undecided.number}${where(undecided)} could be neither proven nor refuted: ${claim(undecided)}`);

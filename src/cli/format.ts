@@ -1,5 +1,5 @@
 /** Text, LaTeX and Markdown output of a derivation for the terminal. */
-import { toAscii } from '../expr/print.js';
+import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import { definedTerm } from '../expr/indexed.js';
 import type { Outcome } from '../api/derive.js';
 import type { AllOutcome } from '../api/all.js';
@@ -33,7 +33,8 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   if (format === 'latex') return derivationToDocument({ ...o, proof, rules, ...(o.stopped ? {} : { premises: outcomePremises(o) }) }, lang, allSteps);
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
-  const defs = o.proof.definitions.map((d) => `${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`);
+  // Echoed in the user's order (the trees are sorted).
+  const defs = o.proof.definitions.map((d) => `${toAscii(definedTerm(d))} = ${toAsciiAsWritten(d.expr)}`);
   defs.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d}`));
   out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
   // A derivation out of budget has no result: say why it stopped instead.
@@ -43,7 +44,7 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   // What the result rests on: the kernel theorem's premises (a budget that ran out proved nothing).
   if (!o.stopped) out.push(...premisesToText(outcomePremises(o), lang, 12, o.discharged.map(conditionInText(lang))));
   for (const e of o.expectations) {
-    out.push(`${padTo(w.expected, 12)}${toAscii(e.expected)}: ${w[e.decision.verdict]}`);
+    out.push(`${padTo(w.expected, 12)}${toAsciiAsWritten(e.expected)}: ${w[e.decision.verdict]}`);
     const c = e.decision.counterexample;
     if (c) {
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
@@ -65,7 +66,7 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   const w = WORDS[lang];
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
-  o.proof.definitions.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`));
+  o.proof.definitions.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${toAscii(definedTerm(d))} = ${toAsciiAsWritten(d.expr)}`));
   out.push('', proofToText(o.proof, rules, lang), '');
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));

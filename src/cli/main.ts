@@ -139,9 +139,8 @@ function problemFromFile(args: ProblemArgs, functions: ReadonlySet<string>): Pro
 
 function problemFromFlags(args: ProblemArgs, functions: ReadonlySet<string>): ProblemSpec {
   if (!args.wrt && !args.all) throw new GradproofError('usage', `an inline expression needs --wrt VAR or --all (or is '${args.target}' a file that does not exist?)`);
-  // With LaTeX input, --wrt z_2 names the variable z2, as a_2 is a2.
-  const wrt = args.input === 'latex' ? args.wrt?.replace(/[_{}]/g, '') : args.wrt;
-  return problemFromInput({ loss: args.target, let: args.lets, wrt: wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions, args.input, parseLimits(args.limits));
+  // --wrt is read in the input's syntax: with LaTeX input, z_2 names the variable z2, as a_2 is a2.
+  return problemFromInput({ loss: args.target, let: args.lets, wrt: args.wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions, args.input, parseLimits(args.limits));
 }
 
 /** The parsers' share of the limits. */

@@ -23,6 +23,12 @@ export interface Fraction {
  */
 export type FactorOrder = ReadonlyMap<Expr, number>;
 
+/** The terms or factors `xs` ranked by `ranks` (see expr/written.ts); those without a rank last, as they are. */
+export function asWritten(xs: readonly Expr[], ranks: FactorOrder | undefined): Expr[] {
+  if (!ranks) return xs.slice();
+  return xs.map((x, i) => ({ x, i, r: ranks.get(x) ?? Infinity })).sort((a, b) => a.r - b.r || a.i - b.i).map((p) => p.x);
+}
+
 /** Splits a product (or any expression) into sign, numerator and denominator. */
 export function asFraction(e: Expr, order?: FactorOrder): Fraction {
   const factors = e.kind === 'mul' ? e.args : [e];

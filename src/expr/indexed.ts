@@ -20,6 +20,12 @@ export const AT = 'at';
 export const SUM = 'sum';
 export const DELTA = 'delta';
 
+/**
+ * Joins a name and its layer: LaTeX's `a^{(2)}` and `a^{[2]}` (Nielsen's, Ng's layers) are the
+ * name `a__2`, distinct from `a_2` (the name a2); the LaTeX printer writes it as `a^{(2)}`.
+ */
+export const LAYER = '__';
+
 /** The indexed name `family[index]`. */
 export const indexed = (family: string, index: Expr): Expr => call(AT, sym(family), index);
 

@@ -3,8 +3,9 @@
  * `(1 - y)/(1 - a2)`, `-y/a2`. Printing then parsing gives back the same node.
  */
 import type { Expr } from './node.js';
-import { type FactorOrder, asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from './display.js';
+import { type FactorOrder, asFraction, asWritten, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from './display.js';
 import { ratToString } from './rational.js';
+import { type WrittenOrder, writtenOrderOf } from './written.js';
 
 // Binding strength of what a printed string is at its top: a sum, a product or quotient,
 // a leading minus, a power, or an atom.
@@ -31,6 +32,8 @@ export interface AsciiNotation {
   call(e: Expr & { kind: 'call' }, print: (x: Expr) => Printed): Printed | undefined;
   /** Whether a factor is written after the others of its product (a Σ reaches to the end of it). */
   last(x: Expr): boolean;
+  /** The order the user wrote the sums and products in (expr/written.ts). */
+  written?: WrittenOrder;
 }
 
 const PLAIN: AsciiNotation = { call: () => undefined, last: () => false };
@@ -46,6 +49,12 @@ const wrap = (p: Printed, min: number): string => (p.level >= min ? p.text : `($
 export function toAscii(e: Expr, order?: FactorOrder): string {
   return toAsciiWith(e, PLAIN, order);
 }
+
+/** The ASCII text of `e` read from input, its sums and products in the order the user wrote them (`written`, by default its latest reading). */
+export function toAsciiAsWritten(e: Expr, written = writtenOrderOf(e)): string {
+  return written ? toAsciiWith(e, { ...PLAIN, written }) : toAscii(e);
+}
+
 
 /** The text of `e` with the calls `notation` knows written its way. */
 export function toAsciiWith(e: Expr, notation: AsciiNotation, order?: FactorOrder): string {
@@ -78,7 +87,7 @@ function print(e: Expr, n: AsciiNotation): Printed {
     case 'mul':
       return printProduct(e, n);
     case 'add': {
-      const terms = writtenTerms(e.args);
+      const terms = n.written ? asWritten(e.args, n.written.get(e)) : writtenTerms(e.args);
       let text = '';
       terms.forEach((t, i) => {
         // A term is never a sum, but a negated term can be one: `x - (y + z)`.
@@ -100,7 +109,7 @@ function printPower(e: Expr & { kind: 'pow' }, n: AsciiNotation): Printed {
 }
 
 function printProduct(e: Expr, n: AsciiNotation, order?: FactorOrder): Printed {
-  const f = asFraction(e, order);
+  const f = asFraction(e, order ?? n.written?.get(e));
   if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e, n);
   // A piece that reaches to the end of its product is closed off wherever something follows it.
   const factors = (xs: readonly Expr[], end: boolean): string[] => {

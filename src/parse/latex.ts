@@ -4,16 +4,25 @@
  * same nodes as the ASCII parser (`./ascii.ts`) with the same precedence, loosest first:
  * `+ -`, `\cdot \times * /` and juxtaposition, unary minus, `^`. A letter is one variable
  * (`xy` is `x*y`); a subscript joins its name (`a_{2}` is `a2`, `w_{ij}` is `wij`); Greek
- * commands are names (`\delta` is `delta`), `\mathrm{lr}` is `lr`.
+ * commands are names (`\delta` is `delta`), `\mathrm{lr}` is `lr`; a layer superscript is
+ * part of the name (`a^{(2)}`, `W^{[l]}` are `a__2`, `W__l`), never a power.
+ *
+ * Functions as textbooks set them: without parentheses a function takes constants and one
+ * factor (`\sin 2x` is sin(2x), `\log a_2 \cdot y` is log(a2)*y, `\sin x \cos x` is
+ * sin(x)cos(x)); a second name or a bracket after that (`\log xy`, `\log x (1 - x)`) is
+ * refused with both readings. `\tanh^2 z` is (tanh z)^2, `\sin^{-1}` is asin (no other
+ * `f^{-1}` is read), `\sigma'(z)` is diff(sigmoid(z), z); `\operatorname{ReLU}` is relu.
  *
  * Index notation: `\sum_{k=1}^{K} f` binds k over the product after it; `a_k`, `a_{k}`,
  * `a_{k+1}` are members of the family a when k is an index (bound by an enclosing sum or a
- * definition `a_k = ...`, or declared in `options.indices`), and `a_{[e]}` always is; a digit
- * subscript still joins the name. `\delta_{ki}` (two one-letter or one-digit subscripts, or
- * `\delta_{k, i}`) is the Kronecker delta.
+ * definition `a_k = ...`, or declared in `options.indices`), and `a_{[e]}` always is. A digit
+ * subscript joins the name (`z_2` is z2) unless z is a family of the input (`options.families`
+ * or `z_k` written in it): then `z_1` is the member z[1]. `\delta_{ki}` (two one-letter or
+ * one-digit subscripts, or `\delta_{k, i}`) is the Kronecker delta.
  */
-import { type Expr, add, call, div, mul, num, pow, sub, sym } from '../expr/node.js';
-import { LIST, indexed, kronecker, sumOver } from '../expr/indexed.js';
+import { type Expr, add, call, diff, div, mul, num, pow, sub, sym } from '../expr/node.js';
+import { LAYER, LIST, indexed, isIndexed, kronecker, sumOver } from '../expr/indexed.js';
+import { toAscii } from '../expr/print.js';
 import { ratFromDecimal } from '../expr/rational.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
 import { type Relation, relationOf } from './ascii.js';
@@ -46,6 +55,17 @@ const NAME_COMMANDS: ReadonlySet<string> = new Set(['mathrm', 'mathit', 'text', 
 
 /** Operator commands and the function each is (`\ln` is log), from the function registry. */
 const FUNCTIONS: ReadonlyMap<string, string> = LATEX_COMMANDS;
+
+/** Names in `\operatorname{...}` that textbooks spell differently from the function: the registry's, and the German-style ar- forms. */
+const FUNCTION_ALIASES: ReadonlyMap<string, string> = new Map([
+  ...OPERATOR_WORDS,
+  ...Object.entries({ ln: 'log', arcsin: 'asin', arccos: 'acos', arctan: 'atan', arsinh: 'asinh', arcosh: 'acosh', artanh: 'atanh', arcsinh: 'asinh', arccosh: 'acosh', arctanh: 'atanh' }),
+]);
+
+/** `f^{-1}`: the inverse function of f. Any other function with `^{-1}` is refused, never read as 1/f. */
+const INVERSES: ReadonlyMap<string, string> = new Map(Object.entries({
+  sin: 'asin', cos: 'acos', tan: 'atan', sinh: 'asinh', cosh: 'acosh', tanh: 'atanh',
+}));
 
 /** Commands that are an ASCII operator. */
 const OP_COMMANDS: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -169,9 +189,13 @@ const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '\\{': '
 class LatexParser extends TokenParser<Token> {
   /** The indices of the sums (and the family definition) being read, innermost last. */
   private readonly bound: string[] = [];
+  /** Names used as families, where a number subscript is a member: `z_1` is z[1] when `z_k` is written too. */
+  private readonly families: ReadonlySet<string>;
 
   constructor(text: string, options: ParseOptions) {
     super(text, options, tokenize);
+    const here = familiesIn(this.tokens, options.indices);
+    this.families = options.families ? new Set([...options.families, ...here]) : here;
   }
 
   private isCmd(name: string, t = this.tok): boolean {
@@ -271,7 +295,8 @@ class LatexParser extends TokenParser<Token> {
         e = div(e, this.unary());
       } else if (this.startsImplicitFactor()) {
         if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
-        e = mul(e, this.power());
+        // Through unary (no sign can start here), so the factor is noted where it was written.
+        e = mul(e, this.unary());
       } else break;
     }
     return e;
@@ -283,6 +308,8 @@ class LatexParser extends TokenParser<Token> {
     const base = this.primary();
     if (!this.isOp('^')) return base;
     const at = this.tok.offset;
+    // A name took its layer superscript; after anything else `^{(2)}` is no power either.
+    if (this.layerScript() !== undefined && !isLetterE(first)) this.fail('a layer superscript goes right after a name: a^{(2)}, W^{[l]}', at);
     this.i++;
     this.enter(at);
     const exponent = this.script('^');
@@ -369,15 +396,13 @@ class LatexParser extends TokenParser<Token> {
     }
     if (c === 'operatorname') {
       this.i++;
-      const word = this.braced(t);
-      const name = OPERATOR_WORDS.get(word) ?? word;
-      if (this.options.functions && !this.functions.has(name)) this.unknownFunction(name, t);
-      return this.application(name, t);
+      const name = this.braced(t);
+      return this.application(this.functionNamed(name) ?? this.unknownFunction(name, t), t, `\\operatorname{${name}}`);
     }
     const fn = FUNCTIONS.get(c);
     if (fn) {
       this.i++;
-      return this.application(this.knownFunction(fn, t), t);
+      return this.application(fn, t, `\\${c}`);
     }
     if (c === 'partial') this.fail('\\partial outside a \\frac{\\partial ...}{\\partial ...}');
     this.fail(`unknown command \\${c}`);
@@ -393,17 +418,146 @@ class LatexParser extends TokenParser<Token> {
     return fn;
   }
 
-  /** `\log(1 - a_2)`, `\operatorname{f}\left(x, y\right)`, or `\log a_2` (a function of the next factor). */
-  private application(fn: string, at: Token): Expr {
+  /**
+   * The function `\operatorname{name}` or `\mathrm{name}` names: itself, a textbook's spelling
+   * (`arctan` is atan), or the one known function it is in other letter case (`ReLU` is relu).
+   */
+  private functionNamed(name: string): string | undefined {
+    if (this.functions.has(name)) return name;
+    const lower = name.toLowerCase();
+    const alias = FUNCTION_ALIASES.get(lower);
+    if (alias) return alias;
+    const same = [...this.functions].filter((f) => f.toLowerCase() === lower);
+    return same.length === 1 ? same[0] : undefined;
+  }
+
+  /**
+   * `fn` applied, its head `at` written `shown`: `\log(1 - a_2)`, `\operatorname{f}\left(x, y\right)`,
+   * or without parentheses (`\log a_2`, `\sin 2x`: see bareArgument). Before the argument,
+   * `^2` is a power of the value (`\tanh^2 z` is tanh(z)^2), `^{-1}` the inverse function
+   * (`\sin^{-1} x` is asin(x)), never a reciprocal; primes are the derivative (`\tanh'(z)`).
+   */
+  private application(fn: string, at: Token, shown: string): Expr {
     this.enter(at.offset);
-    let e: Expr;
-    if (this.isOp('(')) e = this.callArgs(fn, at);
-    else {
-      if (this.tok.kind === 'end') this.fail(`${fn} needs an argument`, at.offset);
-      e = call(fn, this.power());
+    let primes = 0;
+    while (this.isOp("'")) {
+      this.i++;
+      primes++;
     }
+    let power: Expr | undefined;
+    if (primes === 0 && this.isOp('^')) {
+      const hat = this.tok;
+      this.i++;
+      const exponent = this.script('^');
+      const n = exponent.kind === 'num' && exponent.value.d === 1n ? exponent.value.n : undefined;
+      if (n === -1n) fn = this.inverseOf(fn, shown, at);
+      else if (n !== undefined && n > 0n) power = exponent;
+      else this.fail(`${shown}^{...} is read only as a whole power (${shown}^2 x) or the inverse (${shown}^{-1}); write \\left(${shown} x\\right)^{...}`, hat.offset);
+    }
+    // `\arcsin` is asin: a function by another name is named as written.
+    const renamed = shown !== `\\${fn}` && shown !== `\\operatorname{${fn}}` && shown !== `\\mathrm{${fn}}`;
+    if (renamed && !this.functions.has(fn)) this.fail(`${shown} is ${fn}, which is not a known function`, at.offset, 'unknown-function');
+    const known = this.knownFunction(fn, at);
+    let e = this.isOp('(') ? this.callArgs(known, at) : call(known, this.bareArgument(known, at, shown));
+    if (primes > 0) e = this.derivativeAt(e as Expr & { kind: 'call' }, primes, shown + "'".repeat(primes), at);
+    if (power) e = pow(e, power);
     this.depth--;
     return e;
+  }
+
+  /** `f^{-1}`: the inverse function, when it has one by name; else refused with both readings. */
+  private inverseOf(fn: string, shown: string, at: Token): string {
+    const inverse = INVERSES.get(fn);
+    if (inverse === undefined) {
+      const named = fn === 'sigmoid' ? '\\operatorname{logit}(z) for the inverse, ' : '';
+      this.fail(`${shown}^{-1} could be the inverse of ${fn} or the reciprocal 1/${fn}: write ${named}\\frac{1}{...} for the reciprocal`, at.offset);
+    }
+    if (!this.functions.has(inverse)) this.fail(`${shown}^{-1} is ${inverse}, the inverse of ${fn}, which is not a known function`, at.offset, 'unknown-function');
+    return inverse;
+  }
+
+  /**
+   * `f'(z)`, the derivative of the one-argument function f at z: diff(f(z), z), as in ASCII
+   * (`sigmoid'(z)`). Only at a name (or a member z[i]): diff(f(u), x) is not f'(u).
+   */
+  private derivativeAt(e: Expr & { kind: 'call' }, primes: number, shown: string, at: Token): Expr {
+    if (e.args.length !== 1) this.fail(`${shown} is the derivative of a one-argument function; ${e.fn} has ${e.args.length} arguments here`, at.offset);
+    const u = e.args[0]!;
+    if (!((u.kind === 'sym' && u.name !== 'pi') || isIndexed(u))) {
+      this.fail(`${shown}(u) is read at a name: name the argument (let u = ...) and write ${shown}(u)`, at.offset);
+    }
+    let d: Expr = e;
+    for (let k = 0; k < primes; k++) d = diff(d, u);
+    return d;
+  }
+
+  /**
+   * The argument of a function written without parentheses, as textbooks set it: one factor
+   * (`\log a_2`, `\log \frac{a}{b}`, `\log x^2`), or constants and then one factor (`\sin 2x`,
+   * `\sin 2\pi t` are sin(2x), sin(2πt)). It ends at an operator (`+ - = , \cdot /`), a closing
+   * bracket, a number, and a command that is not a name: `\sin x \cos x` is sin(x)cos(x). A
+   * further name or bracket after it (`\log xy`, `\sin x y`, `\log x (1 - x)`) could be inside
+   * or outside the function: refused, with both readings.
+   */
+  private bareArgument(fn: string, at: Token, shown: string): Expr {
+    if (this.tok.kind === 'end') this.fail(`${fn} needs an argument`, at.offset);
+    const factors = [this.power()];
+    while (this.continuesArgument()) factors.push(this.power());
+    let k = 0;
+    while (k < factors.length - 1 && isConstant(factors[k]!)) k++;
+    if (k === factors.length - 1) return mul(...factors);
+    // Both readings as written, factors in the user's order (a tree would sort them).
+    const product = (fs: readonly Expr[]): string => fs.map((f) => (f.kind === 'add' ? `(${toAscii(f)})` : toAscii(f))).join('*');
+    const inside = `${fn}(${factors.length === 1 ? toAscii(factors[0]!) : product(factors)})`;
+    const outside = `${fn}(${product(factors.slice(0, k + 1))})*${product(factors.slice(k + 1))}`;
+    const written = this.text.slice(at.offset, this.tok.offset).trim();
+    this.fail(`ambiguous: ${written} could be ${inside} or ${outside}; write it with parentheses (${shown}(...))`, at.offset);
+  }
+
+  /** Whether a name or a bracket follows, written right after a function's bare argument. */
+  private continuesArgument(): boolean {
+    const t = this.tok;
+    if (t.kind === 'letter') return !this.functionAhead();
+    if (t.kind === 'cmd') return (GREEK.has(t.text) || NAME_COMMANDS.has(t.text)) && !this.functionAhead();
+    return t.kind === 'op' && ['(', '[', '{', '\\{', 'l|'].includes(t.text);
+  }
+
+  /**
+   * The function a name at the cursor is, when it is used as one: `\sigma(z)`, `\sigma'(z)`,
+   * `\sigma^2(z)` (sigmoid), `\mathrm{ReLU}(z)`; a call follows it, after primes or a `^`.
+   * A `\mathrm{word}` of three or more letters before a call that is no known function is an error.
+   */
+  private functionAhead(): { fn: string; shown: string; next: number } | undefined {
+    const t = this.tok;
+    let k = this.i + 1;
+    let fn: string | undefined;
+    let shown: string;
+    if ((t.kind === 'cmd' && t.text === 'sigma') || (t.kind === 'letter' && t.text === 'σ')) {
+      fn = 'sigmoid';
+      shown = t.kind === 'cmd' ? '\\sigma' : 'σ';
+    } else if (t.kind === 'cmd' && NAME_COMMANDS.has(t.text) && this.isOp('{', this.tokens[k])) {
+      while (k < this.tokens.length && !this.isOp('}', this.tokens[k])) k++;
+      k++;
+      const word = this.text.slice(this.tokens[this.i + 1]!.offset + 1, this.tokens[k - 1]?.offset ?? 0).replace(/\\_/g, '_').replace(/\s+/g, '');
+      if (!/^[A-Za-z_]{3,}$/.test(word)) return undefined;
+      fn = word;
+      shown = `\\${t.text}{${word}}`;
+    } else return undefined;
+    const next = k;
+    while (this.isOp("'", this.tokens[k])) k++;
+    if (this.isOp('^', this.tokens[k])) {
+      k++;
+      if (this.isOp('{', this.tokens[k])) {
+        let level = 0;
+        for (; k < this.tokens.length; k++) {
+          if (this.isOp('{', this.tokens[k])) level++;
+          else if (this.isOp('}', this.tokens[k]) && --level === 0) break;
+        }
+      }
+      k++;
+    }
+    if (!this.isOp('(', this.tokens[k])) return undefined;
+    return { fn, shown, next };
   }
 
   private callArgs(fn: string, at: Token): Expr {
@@ -430,16 +584,55 @@ class LatexParser extends TokenParser<Token> {
 
   /** A name: a letter, Greek command or `\mathrm{word}`, then a subscript and primes. */
   private name(): string {
-    let name = this.stem();
-    if (this.isOp('_')) {
-      this.i++;
-      name += this.subscript();
+    const stem = this.stem();
+    let name = stem;
+    let layer: string | undefined;
+    for (let n = 0; n < 2; n++) {
+      if (this.isOp('_') && name === stem) {
+        this.i++;
+        name += this.subscript();
+      } else if (layer === undefined && stem !== 'e' && this.layerScript()) layer = this.layer();
     }
+    if (layer !== undefined) name += `${LAYER}${layer}`;
     while (this.isOp("'")) {
       this.i++;
       name += "'";
     }
     return name;
+  }
+
+  /**
+   * Whether `^{(...)}` or `^{[...]}` follows: a layer superscript (Nielsen's `a^{(l)}`, Ng's
+   * `W^{[2]}`), never a power. The index of the token after it, or undefined.
+   */
+  private layerScript(k = this.i): number | undefined {
+    const t = this.tokens;
+    if (!this.isOp('^', t[k]) || !this.isOp('{', t[k + 1]) || !(this.isOp('(', t[k + 2]) || this.isOp('[', t[k + 2]))) return undefined;
+    const close = this.isOp('(', t[k + 2]) ? ')' : ']';
+    let level = 0;
+    for (let j = k + 2; j < t.length; j++) {
+      if (this.isOp(t[k + 2]!.text, t[j])) level++;
+      else if (this.isOp(close, t[j]) && --level === 0) return this.isOp('}', t[j + 1]) ? j + 2 : undefined;
+    }
+    return undefined;
+  }
+
+  /** The layer of `^{(l)}`, `^{[2]}`, `^{(\ell)}`: a number or a one-letter name; anything else is refused. */
+  private layer(): string {
+    const at = this.tok;
+    const end = this.layerScript()!;
+    const inner = this.tokens.slice(this.i + 3, end - 2);
+    const t = inner[0];
+    const one = inner.length === 1 ? t : undefined;
+    let layer: string | undefined;
+    if (one?.kind === 'num' && /^\d+$/.test(one.text)) layer = one.text;
+    else if (one?.kind === 'letter' && /^[A-Za-z]$/.test(one.text)) layer = one.text;
+    else if (one?.kind === 'cmd' && one.text === 'ell') layer = 'l';
+    if (layer === undefined) {
+      this.fail('a superscript in brackets is a layer, a number or a one-letter name (a^{(2)}, W^{[l]}); write a power as x^{n - 1}', at.offset);
+    }
+    this.i = end;
+    return layer!;
   }
 
   /** A letter, Greek command or `\mathrm{word}`. */
@@ -490,6 +683,11 @@ class LatexParser extends TokenParser<Token> {
   private memberIndex(family: string): Expr | undefined {
     if (!this.isOp('{')) {
       const t = this.tok;
+      // In a family, `z_1` is the member z[1]; elsewhere the name z1.
+      if (t.kind === 'num' && /^\d$/.test(t.text) && this.families.has(family)) {
+        this.i++;
+        return indexed(family, num(Number(t.text)));
+      }
       if (t.kind !== 'letter' || !this.isIndex(t.text)) return undefined;
       this.i++;
       return indexed(family, sym(t.text));
@@ -502,7 +700,8 @@ class LatexParser extends TokenParser<Token> {
     if (explicit) this.take(']');
     if (!this.isOp('}')) return undefined;
     this.i++;
-    return explicit || this.isIndexExpression(index) ? indexed(family, index) : undefined;
+    const number = index.kind === 'num' && index.value.d === 1n && index.value.n >= 0n && this.families.has(family);
+    return explicit || number || this.isIndexExpression(index) ? indexed(family, index) : undefined;
   }
 
   /**
@@ -611,15 +810,16 @@ class LatexParser extends TokenParser<Token> {
 
   private nameOrCall(): Expr {
     const t = this.tok;
+    // `\sigma(z)`, `\mathrm{ReLU}(z)`: a name before a call is the function, read like the ASCII name before `(`.
+    const ahead = this.functionAhead();
+    if (ahead) {
+      const fn = ahead.fn === 'sigmoid' ? ahead.fn : (this.functionNamed(ahead.fn) ?? this.unknownFunction(ahead.fn, t));
+      this.i = ahead.next;
+      return this.application(fn, t, ahead.shown);
+    }
     const member = this.member();
     if (member) return member;
     const name = this.name();
-    if ((name === 'sigma' || name === 'σ') && this.isOp('(')) return this.application(this.knownFunction('sigmoid', t), t);
-    if (t.kind === 'cmd' && NAME_COMMANDS.has(t.text) && this.isOp('(')) {
-      // `\mathrm{softplus}(x)`: read like the ASCII name before `(`.
-      if (this.functions.has(name) || (!this.options.functions && /^[A-Za-z_]{3,}$/.test(name))) return this.application(name, t);
-      if (this.options.functions && /^[A-Za-z_]{3,}$/.test(name)) this.unknownFunction(name, t);
-    }
     if (name === 'e') return call('exp', num(1));
     return sym(name === 'π' ? 'pi' : name);
   }
@@ -701,5 +901,63 @@ class LatexParser extends TokenParser<Token> {
   }
 }
 
+/**
+ * The names an input uses as families: `z_k` or `z_{k+1}` with k an index (declared, or bound
+ * by a `\sum_{k=...}` anywhere in it), and `z_{[e]}`. In them a number subscript is a member.
+ */
+function familiesIn(tokens: readonly Token[], declared?: ReadonlySet<string>): Set<string> {
+  const op = (t: Token | undefined, text: string): boolean => t?.kind === 'op' && t.text === text;
+  const indices = new Set(declared);
+  tokens.forEach((t, j) => {
+    if (t.kind === 'cmd' && t.text === 'sum' && op(tokens[j + 1], '_') && op(tokens[j + 2], '{') && tokens[j + 3]?.kind === 'letter' && op(tokens[j + 4], '=')) {
+      indices.add(tokens[j + 3]!.text);
+    }
+  });
+  const out = new Set<string>();
+  const isIndex = (t: Token | undefined): boolean => t?.kind === 'letter' && indices.has(t.text);
+  tokens.forEach((t, j) => {
+    if (!(t.kind === 'letter' || (t.kind === 'cmd' && GREEK.has(t.text) && t.text !== 'delta')) || !op(tokens[j + 1], '_')) return;
+    const [a, b, c] = [tokens[j + 2], tokens[j + 3], tokens[j + 4]];
+    if (isIndex(a) || (op(a, '{') && (op(b, '[') || (isIndex(b) && (op(c, '}') || op(c, '+') || op(c, '-')))))) out.add(t.text);
+  });
+  return out;
+}
+
+/** The families the LaTeX texts use (see familiesIn); a text that does not read is passed over here. */
+export function latexFamilies(texts: readonly string[], indices?: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    try {
+      for (const f of familiesIn(tokenize(text), indices)) out.add(f);
+    } catch (err) {
+      if (!(err instanceof GradproofError)) throw err;
+    }
+  }
+  return out;
+}
+
+/**
+ * A variable as LaTeX writes it (`z_2`, `z_i`, `a^{(2)}`), as the name or member `wrt` takes
+ * (`z2`, `z[i]`, `a__2`); undefined for anything else. A plain name or member (`z2`, `z[i]`) is itself.
+ */
+export function parseLatexVariable(text: string, options: ParseOptions = {}): string | undefined {
+  // Without `_` (LaTeX's subscript), but for the layer's `__`.
+  if (/^\s*[A-Za-z][A-Za-z0-9]*(__[A-Za-z0-9]+)?\s*(\[\s*([A-Za-z][A-Za-z0-9]*|\d+)\s*\]\s*)?$/.test(text)) return text.replace(/\s+/g, '');
+  const e = parseLatex(text, options);
+  if (e.kind === 'sym' && e.name !== 'pi') return e.name;
+  if (!isIndexed(e)) return undefined;
+  const [family, index] = e.args as [Expr & { kind: 'sym' }, Expr];
+  if (index.kind === 'sym') return `${family.name}[${index.name}]`;
+  return index.kind === 'num' && index.value.d === 1n && index.value.n >= 0n ? `${family.name}[${index.value.n}]` : undefined;
+}
+
 /** A member `a[k]` with a plain name for its index: the head of a family's definition. */
 const isFamilyHead = (e: Expr): boolean => e.kind === 'call' && e.fn === 'at' && e.args[1]!.kind === 'sym';
+
+/** A factor without a variable, which a function's bare argument may start with: `2`, `\pi`, `e`, `\frac{1}{2}`. */
+function isConstant(e: Expr): boolean {
+  if (e.kind === 'num') return true;
+  if (e.kind === 'sym') return e.name === 'pi';
+  if (e.kind === 'call') return e.fn === 'exp' && e.args.length === 1 && isConstant(e.args[0]!);
+  return e.args.every(isConstant);
+}

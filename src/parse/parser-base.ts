@@ -5,6 +5,7 @@
 import { type Expr, neg } from '../expr/node.js';
 import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 import { FUNCTION_NAMES } from '../expr/registry/index.js';
+import { type Occurrence, noteWritten } from '../expr/written.js';
 
 /** Functions known without any rule file (the registry's, and `diff`); rule files add their own. */
 export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set(['diff', ...FUNCTION_NAMES]);
@@ -40,6 +41,8 @@ export interface ParseOptions {
   maxLength?: number;
   /** Names declared as indices: in LaTeX, `z_i` with i among them is the member z[i]. */
   indices?: ReadonlySet<string>;
+  /** Families the whole input uses (other lines too): in LaTeX, `z_1` with z among them is the member z[1]. */
+  families?: ReadonlySet<string>;
 }
 
 /** Every option, each possibly undefined: what copying the options must name. */
@@ -64,6 +67,7 @@ export function fileOptions(
     maxDepth: options.maxDepth,
     maxLength: options.maxLength,
     indices: indices ?? options.indices,
+    families: options.families,
   };
   return every;
 }
@@ -98,6 +102,8 @@ export abstract class TokenParser<T extends BaseToken> {
   protected depth = 0;
   protected readonly functions: ReadonlySet<string>;
   protected readonly maxDepth: number;
+  /** Where each factor read was written: see noteWritten. */
+  private readonly written = new Map<Expr, Occurrence[]>();
 
   constructor(
     protected readonly text: string,
@@ -171,7 +177,7 @@ export abstract class TokenParser<T extends BaseToken> {
       const at = this.tok.offset;
       this.i++;
       this.enter(at);
-      const e = neg(this.unary());
+      const e = this.note(neg(this.unary()), at);
       this.depth--;
       return e;
     }
@@ -180,7 +186,17 @@ export abstract class TokenParser<T extends BaseToken> {
       while (this.isOp('+')) this.i++;
       return this.unary();
     }
-    return this.power();
+    const at = this.tok.offset;
+    return this.note(this.power(), at);
+  }
+
+  /** `e`, noted as written at `at`, so the input can be echoed in the user's order. */
+  private note(e: Expr, at: number): Expr {
+    const seen = this.written.get(e);
+    const o = { at, end: this.tok.offset, depth: this.depth };
+    if (seen) seen.push(o);
+    else this.written.set(e, [o]);
+    return e;
   }
 
   protected fail(message: string, offset = this.tok.offset, code: ErrorCode = 'syntax'): never {
@@ -209,6 +225,8 @@ export abstract class TokenParser<T extends BaseToken> {
    */
   protected heldToDepth(e: Expr): Expr {
     if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
+    // Every expression read (the whole input among them) keeps where its pieces were written.
+    noteWritten(e, this.written);
     return e;
   }
 }

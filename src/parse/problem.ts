@@ -17,6 +17,7 @@ import { CycleError, Definitions } from '../expr/context.js';
 import type { ParseOptions, Relation } from './ascii.js';
 import { fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './auto.js';
 import { fileOptions } from './parser-base.js';
+import { latexFamilies, parseLatexVariable } from './latex.js';
 import { pieceParser } from './file-lines.js';
 import { declaredNames } from './declared.js';
 
@@ -69,11 +70,14 @@ function declaredInFile(lines: readonly string[]): ReadonlySet<string> {
   return declaredNames(definitions, variables);
 }
 
-/** A LaTeX `wrt`: `z_2` is z2, and `z_i` with i a declared index is z[i]. */
-function latexWrt(text: string, indices: ReadonlySet<string>): string {
-  const m = /^\s*([A-Za-z])_\{?([A-Za-z])\}?\s*$/.exec(text);
-  if (m && indices.has(m[2]!)) return `${m[1]}[${m[2]}]`;
-  return text.replace(/[_{}\s]/g, '');
+/**
+ * The families a LaTeX file uses (`z_k` in one line makes `z_1` the member z[1] in every
+ * line): read from the lines of mathematics, before any is parsed.
+ */
+function fileFamilies(lines: readonly string[], indices: ReadonlySet<string>): Set<string> | undefined {
+  const math = lines.map((l) => (l.includes('#') ? l.slice(0, l.indexOf('#')) : l)).filter((l) => /^\s*(let|loss|expect|assume)\s/.test(l));
+  const out = latexFamilies(math.map((l) => l.replace(/^\s*\S+/, '')), indices);
+  return out.size ? out : undefined;
 }
 
 /** Parses a problem file; errors carry file, line and column. */
@@ -94,7 +98,9 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   const fail = (at: number, message: string): never => {
     throw new GradproofError('syntax', message, positionOf(text, at, source));
   };
-  const sub = pieceParser(text, source, fileOptions(options, source, indices.size ? indices : undefined, declaredInFile(lines)), syntax);
+  const families = syntax === 'latex' ? fileFamilies(lines, indices) : undefined;
+  const lineOptions = fileOptions(families ? { ...options, families } : options, source, indices.size ? indices : undefined, declaredInFile(lines));
+  const sub = pieceParser(text, source, lineOptions, syntax);
 
   for (const raw of lines) {
     const lineStart = offset;
@@ -140,8 +146,8 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         break;
       }
       case 'wrt':
-        // In a LaTeX file `z_2` and `z_{2}` name the variable z2.
-        const name = syntax === 'latex' ? latexWrt(rest, indices) : rest.replace(/\s+/g, '');
+        // In a LaTeX file `z_2` and `z_{2}` name the variable z2, `z_i` the member z[i], `a^{(2)}` the name a__2.
+        const name = syntax === 'latex' ? (sub((t, o) => parseLatexVariable(t, o), rest, restAt) ?? rest) : rest.replace(/\s+/g, '');
         if (!/^[A-Za-z_][A-Za-z0-9_]*(\[([A-Za-z_][A-Za-z0-9_]*|\d+)\])?$/.test(name)) fail(restAt, `'wrt' takes one variable name (or a member such as z[i]), not '${rest}'`);
         wrt = name;
         break;

@@ -8,6 +8,7 @@
  */
 import { type Expr, rebuild, sym } from '../expr/node.js';
 import { type AsciiNotation, LEVELS, type Printed, toAsciiWith } from '../expr/print.js';
+import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 import { AT, DELTA, isIndexed, isSum } from '../expr/indexed.js';
 
 // Placeholder names: `toAscii` prints names verbatim, and these characters never occur in
@@ -50,8 +51,12 @@ function derivativeText(f: Expr, x: Expr): string {
   return plain(f) ? `∂${toDisplayAscii(f)}/∂${by}` : `∂/∂${by} [${toDisplayAscii(f)}]`;
 }
 
+/** toDisplayAscii of `e` read from input, its sums and products in the order the user wrote them. */
+export const toDisplayAsciiAsWritten = (e: Expr, written = writtenOrderOf(e)): string => toDisplayAscii(e, written);
+
 /** The ASCII of `e` with derivatives in ∂ notation: `∂L/∂a2 · ∂a2/∂z2`, `(1 - y)/(1 - a2) - y/a2`. */
-export function toDisplayAscii(e: Expr): string {
+export function toDisplayAscii(e: Expr, written?: WrittenOrder): string {
+  const notation = written ? { ...INDEX_NOTATION, written } : INDEX_NOTATION;
   const texts: string[] = [];
   const placeholders = new Map<Expr, Expr>();
   const mark = (n: Expr): Expr => {
@@ -69,8 +74,8 @@ export function toDisplayAscii(e: Expr): string {
     return args.every((a, i) => a === n.args[i]) ? n : rebuild(n, args);
   };
   const marked = mark(e);
-  if (!texts.length) return toAsciiWith(e, INDEX_NOTATION);
-  return toAsciiWith(marked, INDEX_NOTATION)
+  if (!texts.length) return toAsciiWith(e, notation);
+  return toAsciiWith(marked, notation)
     .replace(/\*(?=\u0002)|(?<=\u0003)\*/g, ' · ')
     .replace(/\u0002(\d+)\u0003/g, (m: string, i: string, at: number, s: string) => {
       const text = texts[Number(i)]!;

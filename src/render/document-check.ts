@@ -12,7 +12,8 @@ import { DOCUMENT_WORDS, besideRow, documentText, explainedAlign, latexDocument,
 import { namesAndConditions, pointToLatex } from './document-derivation.js';
 import { undecidedText } from './evidence.js';
 import { explainRules } from './explain.js';
-import { toLatex } from './latex.js';
+import { toLatexAsWritten } from './latex.js';
+import type { WrittenOrder } from '../expr/written.js';
 import { type Lang, ruleName } from './rule-name.js';
 import { type Premises, hasPremises, premisesToLatex } from './premises.js';
 
@@ -32,6 +33,9 @@ export interface CheckedLink {
   readonly number: number;
   readonly from: Expr;
   readonly to: Expr;
+  /** How the user wrote each side (expr/written.ts); by default, the tree's latest reading. */
+  readonly fromWritten?: WrittenOrder;
+  readonly toWritten?: WrittenOrder;
   /** The line of the file the link's right side is on. */
   readonly line?: number;
   readonly decision: Decision;
@@ -56,7 +60,7 @@ export function chainVerdict(links: readonly CheckedLink[], firstWrong: number |
   if (firstWrong === null) return w.allProven;
   const { wrong, undecided } = closingLinks(links);
   const where = (l: CheckedLink): string => (l.line === undefined ? '' : lang === 'zh' ? `（第 ${l.line} 行）` : ` (${w.line} ${l.line})`);
-  const claim = (l: CheckedLink): string => `$${toLatex(l.from)} = ${toLatex(l.to)}$`;
+  const claim = (l: CheckedLink): string => `$${toLatexAsWritten(l.from, l.fromWritten)} = ${toLatexAsWritten(l.to, l.toWritten)}$`;
   const out: string[] = [];
   if (undecided) out.push(lang === 'zh' ? `第 ${undecided.number} 步${where(undecided)}既未能证明，也未能否定：${claim(undecided)}。` : `${w.step} ${undecided.number}${where(undecided)} could be neither proven nor refuted: ${claim(undecided)}.`);
   if (wrong) out.push(lang === 'zh' ? `${w.firstWrong} ${wrong.number} 步${where(wrong)}：${claim(wrong)}。` : `${w.firstWrong} ${wrong.number}${where(wrong)}: ${claim(wrong)}.`);
@@ -82,11 +86,11 @@ export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
   const w = DOCUMENT_WORDS[lang];
   const rows = r.links.map((l, i) => {
     const previous = r.links[i - 1];
-    const lhs = previous && previous.to === l.from ? '' : `${toLatex(l.from)} `;
+    const lhs = previous && previous.to === l.from ? '' : `${toLatexAsWritten(l.from, l.fromWritten)} `;
     const names = [...new Set(l.rules.map((id) => ruleName(id, r.rules, lang)))];
     const verdict = `\\textbf{(${l.number}) ${w[l.decision.verdict]}}`;
     const notes = namesAndConditions(names, l.conditions, lang);
-    return { row: `${lhs}&= ${toLatex(l.to)}${besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict)}`, explanation: explainLink(l, r.rules, lang) };
+    return { row: `${lhs}&= ${toLatexAsWritten(l.to, l.toWritten)}${besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict)}`, explanation: explainLink(l, r.rules, lang) };
   });
   const verdict = chainVerdict(r.links, r.firstWrong, lang);
   const premises = r.premises && hasPremises(r.premises) ? [premisesToLatex(r.premises, lang), ''] : [];

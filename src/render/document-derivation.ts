@@ -14,7 +14,7 @@ import { conditionInLatex } from './conditions.js';
 import { DOCUMENT_WORDS, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { evidenceText } from './evidence.js';
 import { explainOnce, joinSentences, stepExplanation } from './explain.js';
-import { toLatex } from './latex.js';
+import { toLatex, toLatexAsWritten } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { type Premises, assumptionLatex, hasPremises, premisesToLatex } from './premises.js';
@@ -70,9 +70,9 @@ function problemSection(proof: Proof, lossName: string | undefined, find: string
   const w = DOCUMENT_WORDS[lang];
   const out = [`\\subsection*{${w.problem}}`, ''];
   const given = proof.definitions.filter((d) => d.name !== lossName);
-  if (given.length) out.push(`\\textbf{${w.given}}`, ...alignBlock(given.map((d) => `${toLatex(definedTerm(d))} &= ${toLatex(d.expr)}`)), '');
+  if (given.length) out.push(`\\textbf{${w.given}}`, ...alignBlock(given.map((d) => `${toLatex(definedTerm(d))} &= ${toLatexAsWritten(d.expr)}`)), '');
   const loss = proof.definitions.find((d) => d.name === lossName);
-  if (loss) out.push(`\\textbf{${w.loss}}`, `\\[ ${toLatex(sym(loss.name))} = ${toLatex(loss.expr)} \\]`, '');
+  if (loss) out.push(`\\textbf{${w.loss}}`, `\\[ ${toLatex(sym(loss.name))} = ${toLatexAsWritten(loss.expr)} \\]`, '');
   out.push(find, '');
   if (proof.assumptions.length) {
     const facts = proof.assumptions.map(assumptionLatex);
@@ -119,7 +119,7 @@ export function pointToLatex(point: Readonly<Record<string, number>>, lang: Lang
 function verdictParagraphs(e: { readonly expected: Expr; readonly decision: Decision }, lang: Lang): string[] {
   const w = DOCUMENT_WORDS[lang];
   const p = PUNCT[lang];
-  const out = [labelled(w.expected, `$${toLatex(e.expected)}$${p.dash}${w[e.decision.verdict]}`, lang)];
+  const out = [labelled(w.expected, `$${toLatexAsWritten(e.expected)}$${p.dash}${w[e.decision.verdict]}`, lang)];
   const c = e.decision.counterexample;
   if (c) {
     const values = `${w.theResult} $${numberToLatex(c.left, 6)}$${p.comma}${w.theExpected} $${numberToLatex(c.right, 6)}$`;

@@ -32,7 +32,7 @@ import {
   titleHtml,
   verdictHtml,
 } from './html-parts.js';
-import { toLatex } from './latex.js';
+import { toLatex, toLatexAsWritten } from './latex.js';
 import { type Lang, joinNames } from './rule-name.js';
 import { type Premises, hasPremises } from './premises.js';
 
@@ -135,7 +135,7 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
   const w = c.words;
   const links = o.links.map((l) => {
     const names = [...new Set(l.rules.map((id) => o.rules.byId.get(id)?.name[c.lang] ?? id))];
-    const parts = [`<div class="link-math">${c.math(`${toLatex(l.from)} = ${toLatex(l.to)}`, true)}</div>`];
+    const parts = [`<div class="link-math">${c.math(`${toLatexAsWritten(l.from, l.fromWritten)} = ${toLatexAsWritten(l.to, l.toWritten)}`, true)}</div>`];
     let verdict = verdictHtml(l.decision.verdict, w);
     if (names.length) verdict += ` <span class="rules">${w.by} ${escapeHtml(joinNames(names, c.lang))}</span>`;
     parts.push(`<div>${verdict}</div>`);

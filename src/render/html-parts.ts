@@ -17,7 +17,7 @@ import { explainLine } from './explain.js';
 import { escapeHtml } from './html-escape.js';
 import type { Words } from './html-layout.js';
 import type { MathRenderer } from './html-math.js';
-import { toLatex } from './latex.js';
+import { toLatex, toLatexAsWritten } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { type Premises, assumptionLatex, hasPremises, premisesLabel, premisesToHtml } from './premises.js';
@@ -52,7 +52,7 @@ export function problemSection(proof: Proof, lossName: string | undefined, varia
   const w = c.words;
   // A family `a[k] = ...` is stated with its index.
   const def = (d: { name: string; expr: Expr; index?: string }): string =>
-    c.math(`${toLatex(d.index === undefined ? sym(d.name) : indexed(d.name, sym(d.index)))} = ${toLatex(d.expr)}`, false);
+    c.math(`${toLatex(d.index === undefined ? sym(d.name) : indexed(d.name, sym(d.index)))} = ${toLatexAsWritten(d.expr)}`, false);
   const loss = proof.definitions.find((d) => d.name === lossName);
   const given = proof.definitions.filter((d) => d !== loss);
   const rows: string[] = [];
@@ -133,7 +133,7 @@ export function expectationsSection(
   if (!expectations.length) return '';
   const w = c.words;
   const items = expectations.map(({ expected, decision }) => {
-    const parts = [`<div class="expected">${c.math(`${toLatex(start)} = ${toLatex(expected)}`, false)}: ${verdictHtml(decision.verdict, w)}</div>`];
+    const parts = [`<div class="expected">${c.math(`${toLatex(start)} = ${toLatexAsWritten(expected)}`, false)}: ${verdictHtml(decision.verdict, w)}</div>`];
     parts.push(counterexampleHtml(decision, { left: w.resultValue, right: w.expectedValue }, c));
     if (decision.evidence) parts.push(`<p class="evidence">${escapeHtml(evidenceText(decision.evidence, c.lang))}</p>`);
     return `<div class="verdict verdict-${decision.verdict}" data-verdict="${decision.verdict}">${parts.join('')}</div>`;

@@ -4,12 +4,13 @@
  * first, and parentheses appear only where the reading needs them.
  */
 import type { Expr } from '../expr/node.js';
-import { type FactorOrder, asFraction, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
+import { type FactorOrder, asFraction, asWritten, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
 import { isNegative, ratAbs } from '../expr/rational.js';
 import { nameToLatex, operatorNameToLatex } from './names.js';
-import { AT, DELTA, LIST, isIndexed, isSum } from '../expr/indexed.js';
+import { AT, DELTA, LAYER, LIST, isIndexed, isSum } from '../expr/indexed.js';
 import { LEVELS } from '../expr/print.js';
 import { functionSpec } from '../expr/registry/index.js';
+import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 
 // Binding strength of what a printed string is at its top, shared with print.ts.
 const { SUM, PRODUCT, NEG, POWER, ATOM } = LEVELS;
@@ -33,6 +34,20 @@ export function toLatex(e: Expr, order?: FactorOrder): string {
   return (order && (e.kind === 'mul' || e.kind === 'pow') ? printProduct(e, order) : print(e)).text;
 }
 
+/** While toLatexAsWritten prints: where the user wrote each piece. */
+let written: WrittenOrder | undefined;
+
+/** The LaTeX of `e` read from input, its sums and products in the order the user wrote them (`order`, by default its latest reading). */
+export function toLatexAsWritten(e: Expr, order = writtenOrderOf(e)): string {
+  const outer = written;
+  written = order;
+  try {
+    return toLatex(e);
+  } finally {
+    written = outer;
+  }
+}
+
 function print(e: Expr): Printed {
   switch (e.kind) {
     case 'num': {
@@ -51,7 +66,7 @@ function print(e: Expr): Printed {
       return printProduct(e);
     case 'add': {
       let text = '';
-      writtenTerms(e.args).forEach((t, i) => {
+      (written ? asWritten(e.args, written.get(e)) : writtenTerms(e.args)).forEach((t, i) => {
         if (i === 0) text = print(t).text;
         // A negated term can be a sum: `x - \left(y + z\right)`.
         else if (isNegativeTerm(t)) text += ` - ${wrap(print(negateTerm(t)), PRODUCT)}`;
@@ -145,7 +160,9 @@ function printDerivative(f: Expr, x: Expr): Printed {
 
 function printPower(e: Expr & { kind: 'pow' }): Printed {
   const [b, x] = e.args;
-  return { text: `${wrap(print(b), ATOM)}^{${toLatex(x)}}`, level: POWER };
+  // A name with a layer superscript (`a^{(2)}`) is braced: a second superscript is a power.
+  const base = b.kind === 'sym' && b.name.includes(LAYER) ? `{${print(b).text}}` : wrap(print(b), ATOM);
+  return { text: `${base}^{${toLatex(x)}}`, level: POWER };
 }
 
 const printFactor = (x: Expr): Printed => (x.kind === 'pow' ? printPower(x) : print(x));
@@ -171,7 +188,7 @@ function juxtapose(coefficient: bigint | undefined, factors: readonly Expr[]): s
 }
 
 function printProduct(e: Expr, order?: FactorOrder): Printed {
-  const f = asFraction(e, order);
+  const f = asFraction(e, order ?? written?.get(e));
   if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e);
   const topCoefficient = f.coefNum !== 1n || f.numerator.length === 0 ? f.coefNum : undefined;
   const bottomCoefficient = f.coefDen !== 1n ? f.coefDen : undefined;

@@ -10,7 +10,7 @@ import { escapeLatexText } from './escape.js';
 import { undecidedText } from './evidence.js';
 import { explainProvenLinksOnce } from './explain-link.js';
 import { escapeMarkdownText } from './html-escape.js';
-import { toLatex } from './latex.js';
+import { toLatexAsWritten } from './latex.js';
 import { escapeMarkdown } from './markdown.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { hasPremises, premisesToMarkdown } from './premises.js';
@@ -28,7 +28,7 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
     beside = `\\text{${escapeLatexText(beside)}}`;
     const conditions = [...new Set(l.conditions.map(conditionInLatex(lang)))];
     if (conditions.length) beside += ` \\quad (${conditions.join(',\\ ')})`;
-    blocks.push(`$$\n${toLatex(l.from)} = ${toLatex(l.to)} \\qquad ${beside}\n$$`);
+    blocks.push(`$$\n${toLatexAsWritten(l.from, l.fromWritten)} = ${toLatexAsWritten(l.to, l.toWritten)} \\qquad ${beside}\n$$`);
     // A refuted link's sentence is our words and `$…$` math; other prose is escaped.
     const below =
       l.decision.verdict === 'proven'

@@ -12,7 +12,7 @@ import { conditionInLatex } from './conditions.js';
 import { DOCUMENT_WORDS } from './document-latex.js';
 import type { GradientsReport } from './document-derivation.js';
 import { escapeMarkdownText } from './html-escape.js';
-import { toLatex } from './latex.js';
+import { toLatex, toLatexAsWritten } from './latex.js';
 import { proofToMarkdown } from './markdown.js';
 import type { Lang } from './rule-name.js';
 import { type Premises, hasPremises, premisesToMarkdown } from './premises.js';
@@ -26,7 +26,7 @@ const TABLE_WORDS = {
 function head(title: string | undefined, proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): string[] {
   const out: string[] = [];
   if (title) out.push(`## ${escapeMarkdownText(title)}`, '');
-  const given = proof.definitions.map((d) => `$${toLatex(definedTerm(d))} = ${toLatex(d.expr)}$`).join(', ');
+  const given = proof.definitions.map((d) => `$${toLatex(definedTerm(d))} = ${toLatexAsWritten(d.expr)}$`).join(', ');
   if (given) out.push(`**${DOCUMENT_WORDS[lang].given}** ${given}`, '');
   out.push(proofToMarkdown(proof, rules, lang), '');
   return out;

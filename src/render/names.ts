@@ -2,6 +2,7 @@
  * Names as a textbook sets them: `a2` is `a_{2}`, `z_2` is `z_{2}`, `delta` is `\delta`,
  * a longer word is upright (`\mathrm{lr}`), and a function is an operator name.
  */
+import { LAYER } from '../expr/indexed.js';
 
 /** Greek letters LaTeX has commands for, spelled as the command. */
 const GREEK_WORDS: ReadonlySet<string> = new Set([
@@ -38,6 +39,9 @@ function subscriptToLatex(sub: string): string {
 
 /** The LaTeX of a variable name: a trailing digit run or `_` part becomes a subscript, primes stay primes. */
 export function nameToLatex(name: string): string {
+  // `a__2` is the layer superscript `a^{(2)}`.
+  const layer = name.lastIndexOf(LAYER);
+  if (layer > 0 && /^[A-Za-z0-9]+$/.test(name.slice(layer + LAYER.length))) return `${nameToLatex(name.slice(0, layer))}^{(${name.slice(layer + LAYER.length)})}`;
   const primes = /'*$/.exec(name)![0];
   const bare = name.slice(0, name.length - primes.length);
   const underscore = bare.indexOf('_');

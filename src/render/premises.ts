@@ -7,13 +7,13 @@
  * proven from the rules of FILE". Text shows them as a block with one definition a line.
  */
 import { definedTerm } from '../expr/indexed.js';
-import { toAscii } from '../expr/print.js';
+import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import type { Premises } from '../kernel/index.js';
 import type { Assumption } from '../proof/types.js';
 import { factAscii } from '../proof/label-sets.js';
 import { documentText } from './document-latex.js';
 import { escapeHtml, escapeMarkdownText } from './html-escape.js';
-import { toLatex } from './latex.js';
+import { toLatex, toLatexAsWritten } from './latex.js';
 import type { Lang } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
 
@@ -36,13 +36,15 @@ export const premisesLabel = (lang: Lang): string => WORDS[lang].premises;
 
 const RELATIONS_LATEX: Readonly<Record<Assumption['op'], string>> = { '=': '=', '!=': '\\neq', '<': '<', '<=': '\\leq', '>': '>', '>=': '\\geq' };
 
-const definitionAscii = (d: Premises['definitions'][number]): string => `${toAscii(definedTerm(d))} = ${toAscii(d.expr)}`;
-const definitionLatex = (d: Premises['definitions'][number]): string => `${toLatex(definedTerm(d))} = ${toLatex(d.expr)}`;
+// The user's own definitions and facts: in the user's order.
+const definitionAscii = (d: Premises['definitions'][number]): string => `${toAscii(definedTerm(d))} = ${toAsciiAsWritten(d.expr)}`;
+const definitionLatex = (d: Premises['definitions'][number]): string => `${toLatex(definedTerm(d))} = ${toLatexAsWritten(d.expr)}`;
 /** `y1 + y2 = 1`, as typed. */
-const assumptionAscii = factAscii;
+/** A fact as the user stated it, in the user's order: `y1 + y2 = 1`, `y in {0, 1}`. */
+const assumptionAscii = (a: Assumption): string => (a.among ? factAscii(a) : `${toAsciiAsWritten(a.lhs)} ${a.op} ${toAsciiAsWritten(a.rhs)}`);
 /** A fact as the user stated it, in LaTeX: `y_{1} + y_{2} = 1`, `y \in \{0, 1\}`. */
 export const assumptionLatex = (a: Assumption): string =>
-  a.among ? `${toLatex(a.among.name)} \in \{${a.among.values.map((v) => toLatex(v)).join(', ')}\}` : `${toLatex(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatex(a.rhs)}`;
+  a.among ? `${toLatex(a.among.name)} \in \{${a.among.values.map((v) => toLatex(v)).join(', ')}\}` : `${toLatexAsWritten(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatexAsWritten(a.rhs)}`;
 
 /** Whether a theorem rests on anything at all. */
 export const hasPremises = (p: Premises): boolean => p.definitions.length + p.assumptions.length + p.ruleFiles.length > 0;

@@ -13,7 +13,7 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
     expect(lines(r.stdout)).toEqual([
       'Formula 8-13, steps 4 to 6: ∂L/∂a2, one fraction, and the cancellation',
       '',
-      ' 1. ∂L/∂a2 = (1 - y)/(1 - a2) - y/a2',
+      ' 1. ∂L/∂a2 = -y/a2 + (1 - y)/(1 - a2)',
       '    proven  by substitute the definition, constant multiple rule, sum rule, logarithm rule, derivative of the variable itself, constant rule, algebra  [a2 > 0, a2 < 1]',
       "    Substitute the intermediate's definition, so that it can be differentiated. A constant factor",
       '    comes out of the derivative. Differentiate term by term: the derivative of a sum is the sum of',
@@ -21,11 +21,11 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
       "    argument, (log u)' = u'/u, which needs u > 0. The derivative of the variable with respect to",
       '    itself is one. The derivative of a constant is zero. Rearrange by algebra; both sides are the',
       '    same rational expression.',
-      ' 2. (1 - y)/(1 - a2) - y/a2 = (a2*(1 - y) - y*(1 - a2))/(a2*(1 - a2))',
+      ' 2. -y/a2 + (1 - y)/(1 - a2) = (-y*(1 - a2) + (1 - y)*a2)/(a2*(1 - a2))',
       '    proven  by algebra',
-      ' 3. (a2*(1 - y) - y*(1 - a2))/(a2*(1 - a2)) = (a2 - y)/(a2*(1 - a2))',
+      ' 3. (-y*(1 - a2) + (1 - y)*a2)/(a2*(1 - a2)) = (a2 - y)/(a2*(1 - a2))',
       '    proven  by algebra',
-      ' 4. a2*(1 - a2)*(a2 - y)/(a2*(1 - a2)) = a2 - y',
+      ' 4. (a2 - y)*a2*(1 - a2)/(a2*(1 - a2)) = a2 - y',
       '    proven  by algebra  [a2 != 0, a2 != 1]',
       '',
       'Premises    given     L = -(y*log(a2) + (1 - y)*log(1 - a2))',
@@ -40,7 +40,7 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
     const out = lines(r.stdout);
     expect(out).toContain('    refuted');
     expect(out.find((l) => l.startsWith('    at '))).toMatch(/^ {4}at a2 = -?[\d.]+, y = -?[\d.]+: left -?[\d.e+-]+, right -?[\d.e+-]+$/);
-    expect(out[out.length - 1]).toBe('The first wrong step is 2 (line 7): (1 - y)/(1 - a2) - y/a2 = -y/a2 - (1 - y)/(1 - a2)');
+    expect(out[out.length - 1]).toBe('The first wrong step is 2 (line 7): -y/a2 + (1 - y)/(1 - a2) = -y/a2 - (1 - y)/(1 - a2)');
   });
 
   it('JSON: every link with its verdict, and the first wrong one', () => {
@@ -74,17 +74,17 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n\n')).toEqual([
       '## A student&#39;s ∂L/∂a2, with a sign error',
-      '$$\n\\frac{\\partial L}{\\partial a_{2}} = \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} \\qquad \\text{(1) proven: substitute the definition, constant multiple rule, sum rule, logarithm rule, derivative of the variable itself, constant rule, algebra} \\quad (a_{2} > 0,\\ a_{2} < 1)\n$$',
+      '$$\n\\frac{\\partial L}{\\partial a_{2}} = -\\frac{y}{a_{2}} + \\frac{1 - y}{1 - a_{2}} \\qquad \\text{(1) proven: substitute the definition, constant multiple rule, sum rule, logarithm rule, derivative of the variable itself, constant rule, algebra} \\quad (a_{2} > 0,\\ a_{2} < 1)\n$$',
       "Substitute the intermediate's definition, so that it can be differentiated. A constant factor comes out of the derivative. " +
         'Differentiate term by term: the derivative of a sum is the sum of the derivatives. ' +
         "The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u \\> 0. " +
         'The derivative of the variable with respect to itself is one. The derivative of a constant is zero. ' +
         'Rearrange by algebra; both sides are the same rational expression.',
-      '$$\n\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} \\qquad \\text{(2) refuted}\n$$',
+      '$$\n-\\frac{y}{a_{2}} + \\frac{1 - y}{1 - a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} \\qquad \\text{(2) refuted}\n$$',
       'The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$.',
-      '$$\n-\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} = -\\frac{a_{2} \\left(1 - y\\right) + y \\left(1 - a_{2}\\right)}{a_{2} \\left(1 - a_{2}\\right)} \\qquad \\text{(3) proven: algebra}\n$$',
+      '$$\n-\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} = -\\frac{y \\left(1 - a_{2}\\right) + \\left(1 - y\\right) a_{2}}{a_{2} \\left(1 - a_{2}\\right)} \\qquad \\text{(3) proven: algebra}\n$$',
       '**Premises** given $L = -\\left(y \\log a_{2} + \\left(1 - y\\right) \\log\\left(1 - a_{2}\\right)\\right)$.',
-      '**Verdict** The first wrong step is 2 (line 7): $\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$.\n',
+      '**Verdict** The first wrong step is 2 (line 7): $-\\frac{y}{a_{2}} + \\frac{1 - y}{1 - a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$.\n',
     ]);
   });
 

@@ -34,3 +34,19 @@ describe('inline --wrt with a member of a family', () => {
     }
   });
 });
+
+describe('--wrt in the syntax of the input', () => {
+  it('with a LaTeX loss, --wrt z_2 is z2 and --expect a_2 - y is a2 - y', () => {
+    const r = gradproof('derive', '-[y \\log a_2 + (1 - y) \\log(1 - a_2)]', '--let', 'a_2 = \\sigma(z_2)', '--wrt', 'z_2', '--expect', 'a_2 - y', '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ wrt: 'z2', result: 'a2 - y', verdict: 'proven' });
+  });
+
+  it('a member of a family written with a number subscript, and a layer superscript', () => {
+    const member = gradproof('derive', '\\sum_{k=1}^{3} z_k^2', '--wrt', 'z_1', '--format', 'json');
+    expect(JSON.parse(member.stdout)).toMatchObject({ wrt: 'z[1]', result: '2*z[1]' });
+    const layer = gradproof('derive', '\\tanh(z^{(2)})', '--wrt', 'z^{(2)}', '--expect', '1 - \\tanh^2 z^{(2)}', '--format', 'json');
+    expect(JSON.parse(layer.stdout)).toMatchObject({ wrt: 'z__2', verdict: 'proven' });
+  });
+});

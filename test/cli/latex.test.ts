@@ -140,7 +140,7 @@ describe('the other documents: a refuted expectation, --all, check', () => {
     expect(all.filter((l) => /\\textbf\{\(\d\) /.test(l)).map((l) => /\\textbf\{\((\d)\) (\w+)\}/.exec(l)!.slice(1).join(' '))).toEqual(['1 proven', '2 refuted', '3 proven']);
     expect(all.find((l) => l.startsWith('\\intertext{\\small The two sides differ: at $a_{2} = '))).toBeDefined();
     expect(all).toContain(
-      'The first wrong step is 2 (line 7): $\\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$.',
+      'The first wrong step is 2 (line 7): $-\\frac{y}{a_{2}} + \\frac{1 - y}{1 - a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$.',
     );
     for (const m of documentMath(r.stdout)) expectKatex(m);
   });

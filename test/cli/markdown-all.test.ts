@@ -56,7 +56,7 @@ describe('derive --all --format md', () => {
       '| $y$ | $\\frac{\\partial L}{\\partial y} = \\left\\vert x\\right\\vert $ |',
       '',
       '**条件** $x \\neq 0$  ',
-      '**前提** 已知 $L = y \\left|x\\right|$。  ',
+      '**前提** 已知 $L = \\left|x\\right| y$。  ',
       '**检查** 8 步已由检查器复核',
       '',
     ]);

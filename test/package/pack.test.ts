@@ -114,7 +114,7 @@ describe('installed into a fresh project', () => {
       ].join('\n'),
     );
     expect(run(process.execPath, ['use.mjs'], project)).toBe(
-      ['a2 - y proven true', 'false expected ∂L/∂z = (1 + a^2)*(a - y) to be proven, but it is refuted', 'object', ''].join('\n'),
+      ['a2 - y proven true', 'false expected ∂L/∂z = (a - y)*(1 + a^2) to be proven, but it is refuted', 'object', ''].join('\n'),
     );
   }, 120_000);
 

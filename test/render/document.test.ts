@@ -279,7 +279,7 @@ describe('chainToDocument: a written derivation as check judged it', () => {
       "\\intertext{\\small Substitute the intermediate's definition, so that it can be differentiated. The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u \\textgreater{} 0.}",
       '&= -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(2) refuted}} \\\\',
       '\\intertext{\\small The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$.}',
-      '&= -\\frac{a_{2} \\left(1 - y\\right) + y \\left(1 - a_{2}\\right)}{a_{2} \\left(1 - a_{2}\\right)} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(3) proven}: algebra} \\\\',
+      '&= -\\frac{y \\left(1 - a_{2}\\right) + \\left(1 - y\\right) a_{2}}{a_{2} \\left(1 - a_{2}\\right)} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(3) proven}: algebra} \\\\',
       '\\intertext{\\small Rearrange by algebra; both sides are the same rational expression.}',
       '\\end{align*}',
       '',

@@ -103,11 +103,11 @@ describe('with a user\'s rules', () => {
   it('.not on a proven gradient: what it rests on, the rule file an axiom among it', () => {
     expect(failure(() => expect('(a - y)^2/2').not.toHaveGradient({ wrt: 'z', let: { a: 'gauss(z)' }, assume: 'y > 0', rules }, '-2*z*a*(a - y)'))).toBe(
       [
-        'expected ∂L/∂z = -2*a*z*(a - y) to be refuted, but it is proven (the kernel replayed the proof)',
+        'expected ∂L/∂z = -2*z*a*(a - y) to be refuted, but it is proven (the kernel replayed the proof)',
         '  loss:       (a - y)^2/2',
         '  given:      a = gauss(z)',
         '  derived:    ∂L/∂z = -2*(a - y)*a*z',
-        '  expected:   -2*a*z*(a - y)',
+        '  expected:   -2*z*a*(a - y)',
         '  assuming:   y > 0',
         '  axioms:     proven from the rules of gauss.rules',
         '  LaTeX:      derived   -2 \\left(a - y\\right) a z',
