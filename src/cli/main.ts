@@ -16,6 +16,7 @@ import { stopOf, stoppedText } from '../api/stopped.js';
 import { checkFileSize, type Limits } from './limits.js';
 import { forEveryStep } from '../rewrite/builder.js';
 import { serve } from './serve.js';
+import { unusedVariableNote } from './unused-variable.js';
 
 const VERSION = '0.1.0';
 
@@ -72,6 +73,8 @@ function derive(args: DeriveArgs): number {
     emit(text, args.output);
     return 0;
   }
+  const unused = unusedVariableNote(spec);
+  if (unused) process.stderr.write(`note: ${unused}\n`);
   const everyStep = args.format === 'json' || args.allSteps;
   const outcome = runProblem(spec, { rules, budget: everyStep ? forEveryStep(args.limits.budget) : args.limits.budget });
   const text =

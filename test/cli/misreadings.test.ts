@@ -67,3 +67,17 @@ describe("f'(z) is differentiated as the derivative of f at z", () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('a derivative by a variable the loss does not use', () => {
+  it('is 0, with a note that names the likely variable', () => {
+    const r = gradproof('derive', '2*z2 + sigmoid(z2)', '--wrt', 'z3');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Result      ∂L/∂z3 = 0\n');
+    expect(r.stderr).toBe('note: the loss does not use z3, so its derivative is 0; did you mean z2?\n');
+  });
+
+  it('has no note when the loss uses it', () => {
+    expect(gradproof('derive', '2*z2', '--wrt', 'z2').stderr).toBe('');
+  });
+});
+
