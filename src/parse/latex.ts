@@ -366,7 +366,16 @@ class LatexParser extends TokenParser<Token> {
       this.i++;
       return num(value);
     }
-    if (t.kind === 'letter') return this.nameOrCall();
+    if (t.kind === 'letter') {
+      const word = this.functionWord();
+      if (word) {
+        // `softplus(z)` typed without `\operatorname`: the function, never s*o*f*t*p*l*u*s*z.
+        this.i += word.length;
+        if (!this.isOp('(')) this.fail(`'${word}' is a function: write ${FUNCTIONS.has(word) ? `\\${word}` : `\\operatorname{${word}}`} x or ${word}(x), or put spaces between letters meant as a product`, t.offset);
+        return this.application(FUNCTIONS.get(word) ?? word, t, word);
+      }
+      return this.nameOrCall();
+    }
     if (t.kind === 'op' && t.text in CLOSERS) {
       const g = this.group();
       // `{w_{1}}_{k}`: a member of a family whose name has a subscript of its own.
@@ -512,6 +521,26 @@ class LatexParser extends TokenParser<Token> {
     const outside = `${fn}(${product(factors.slice(0, k + 1))})*${product(factors.slice(k + 1))}`;
     const written = this.text.slice(at.offset, this.tok.offset).trim();
     this.fail(`ambiguous: ${written} could be ${inside} or ${outside}; write it with parentheses (${shown}(...))`, at.offset);
+  }
+
+  /**
+   * A known function's name spelt by the letters at the cursor, written without a space between
+   * them (`softplus`, `tanh`, `ln`), ending where the letters end; undefined otherwise. A product
+   * of one-letter names is written with spaces or `\cdot` when its letters spell a function.
+   */
+  private functionWord(): string | undefined {
+    let k = this.i;
+    let word = '';
+    while (this.tokens[k]?.kind === 'letter' && /^[A-Za-z]$/.test(this.tokens[k]!.text) && (k === this.i || this.tokens[k]!.offset === this.tokens[k - 1]!.offset + 1)) word += this.tokens[k++]!.text;
+    if (word.length < 2) return undefined;
+    const known = (w: string): boolean => this.functions.has(FUNCTIONS.get(w) ?? w) && (w.length >= 3 || FUNCTIONS.has(w));
+    if (known(word)) return word;
+    // `sinx`: a function's name run into its argument is refused, never s*i*n*x.
+    for (let n = word.length - 1; n >= 3; n--) {
+      const head = word.slice(0, n);
+      if (known(head)) this.fail(`'${word}' starts with the function ${head}: write ${FUNCTIONS.has(head) ? `\\${head}` : `\\operatorname{${head}}`} ${word.slice(n)}, or put spaces between letters meant as a product`, this.tok.offset);
+    }
+    return undefined;
   }
 
   /** Whether a name or a bracket follows, written right after a function's bare argument. */
