@@ -124,15 +124,16 @@ function tokenize(text: string, source?: string): Token[] {
       i += word.length;
       if (SPACING.has(name)) continue;
       if (name === '{' || name === '}') out.push({ kind: 'op', text: word, offset: start });
+      else if (/^[lr](?:floor|ceil)$/.test(name)) out.push({ kind: 'op', text: name, offset: start });
       else if (OP_COMMANDS.has(name)) out.push({ kind: 'op', text: OP_COMMANDS.get(name)!, offset: start });
       else if (SIZING.has(name)) {
         while (i < text.length && /\s/.test(text[i]!)) i++;
-        const d = /^(?:\\[{}]|[()[\]|.])/.exec(text.slice(i, i + 2));
+        const d = /^(?:\\[lr](?:floor|ceil)(?![A-Za-z])|\\[{}]|[()[\]|.])/.exec(text.slice(i, i + 8));
         if (!d) fail(`expected a delimiter after \\${name}`, i);
         i += d![0].length;
         if (d![0] === '.') continue;
         const opening = name === 'left' || name.endsWith('l') || (name !== 'right' && !name.endsWith('r') && d![0] !== ')');
-        const t = d![0] === '|' ? (opening ? 'l|' : 'r|') : d![0];
+        const t = d![0] === '|' ? (opening ? 'l|' : 'r|') : d![0].startsWith('\\') && d![0].length > 2 ? d![0].slice(1) : d![0];
         out.push({ kind: 'op', text: t, offset: start });
       } else {
         out.push({ kind: 'cmd', text: name, offset: start });
@@ -184,7 +185,7 @@ export function parseLatexDefinition(text: string, options: ParseOptions = {}): 
   });
 }
 
-const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '\\{': '\\}', '{': '}', 'l|': 'r|', '|': '|' };
+const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '\\{': '\\}', '{': '}', 'l|': 'r|', '|': '|', lfloor: 'rfloor', lceil: 'rceil' };
 
 class LatexParser extends TokenParser<Token> {
   /** The indices of the sums (and the family definition) being read, innermost last. */
@@ -356,6 +357,7 @@ class LatexParser extends TokenParser<Token> {
       this.fail(`expected '${shownClose}' but found ${this.describe(this.tok)}`);
     }
     this.i++;
+    if (open.text === 'lfloor' || open.text === 'lceil') return call(this.knownFunction(open.text.slice(1), open), e);
     return open.text === '|' || open.text === 'l|' ? call('abs', e) : e;
   }
 
@@ -397,9 +399,17 @@ class LatexParser extends TokenParser<Token> {
     if (c === 'sum') return this.sum();
     if (c === 'sqrt') {
       this.i++;
-      if (this.isOp('[')) this.fail('\\sqrt[n] is not supported; write x^{1/n}');
+      let n: Expr | undefined;
+      if (this.isOp('[')) {
+        // `\sqrt[3]{x}` is the real cube root (as the printer writes cbrt), `\sqrt[n]{x}` nthRoot.
+        this.i++;
+        n = this.expression();
+        this.take(']');
+      }
       this.enter(t.offset);
-      const e = call(this.knownFunction('sqrt', t), this.script('\\sqrt'));
+      const radicand = this.script('\\sqrt');
+      const cube = n?.kind === 'num' && n.value.n === 3n && n.value.d === 1n;
+      const e = n === undefined ? call(this.knownFunction('sqrt', t), radicand) : cube ? call(this.knownFunction('cbrt', t), radicand) : call(this.knownFunction('nthRoot', t), radicand, n);
       this.depth--;
       return e;
     }
@@ -409,12 +419,25 @@ class LatexParser extends TokenParser<Token> {
       return this.application(this.functionNamed(name) ?? this.unknownFunction(name, t), t, `\\operatorname{${name}}`);
     }
     const fn = FUNCTIONS.get(c);
+    if (fn === 'log' && this.isOp('_', this.tokens[this.i + 1])) return this.logToBase(t);
     if (fn) {
       this.i++;
       return this.application(fn, t, `\\${c}`);
     }
     if (c === 'partial') this.fail('\\partial outside a \\frac{\\partial ...}{\\partial ...}');
     this.fail(`unknown command \\${c}`);
+  }
+
+  /** `\log_{10} x` is log10, `\log_2 x` log2, `\log_b x` the two-argument log(x, b). */
+  private logToBase(t: Token): Expr {
+    this.i += 2;
+    const base = this.script('_');
+    const ten = base.kind === 'num' && base.value.d === 1n && base.value.n === 10n;
+    const two = base.kind === 'num' && base.value.d === 1n && base.value.n === 2n;
+    if (ten || two) return this.application(ten ? 'log10' : 'log2', t, ten ? '\\log_{10}' : '\\log_2');
+    const e = this.application('log', t, '\\log_b');
+    if (e.kind !== 'call' || e.fn !== 'log') this.fail('\\log_b takes its argument alone: write \\log_b\\left(x\\right)', t.offset);
+    return call(this.knownFunction('log', t), e.args[0]!, base);
   }
 
   private unknownFunction(name: string, at: Token): never {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Decimal } from 'decimal.js';
-import { PYTHON_HELPERS, REGISTRY, decimalCtor, functionSpec, jsHelpers, takesArguments, type FunctionSpec } from '../../src/expr/registry/index.js';
+import { FUNCTION_NAMES, PYTHON_HELPERS, REGISTRY, decimalCtor, functionSpec, jsHelpers, takesArguments, type FunctionSpec } from '../../src/expr/registry/index.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { functions } from '../../src/expr/traverse.js';
 import { AT, LIST, SUM } from '../../src/expr/indexed.js';
@@ -127,6 +127,19 @@ describe('the function registry', () => {
 
   it('prints every function in LaTeX that KaTeX renders', () => {
     for (const f of REGISTRY) expectKatex(toLatex(sampleCall(f)));
+  });
+
+  it('reads back every function it prints in LaTeX', () => {
+    // exp2(x) prints as 2^{x}, read back as the power; relations and notation are not calls.
+    const back = REGISTRY.filter((f) => f.meaning !== 'notation' && f.name !== 'exp2' && f.name !== 'logsumexp').filter((f) => {
+      const e = sampleCall(f);
+      try {
+        return parseLatex(toLatex(e), { functions: FUNCTION_NAMES }) !== e;
+      } catch {
+        return true;
+      }
+    });
+    expect(back.map((f) => `${f.name}: ${toLatex(sampleCall(f))}`)).toEqual([]);
   });
 
   it('prints as the registry says: operators, enclosed and named forms', () => {
