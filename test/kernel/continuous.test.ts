@@ -15,6 +15,7 @@ import { loadRules } from '../../src/index.js';
 import { parse } from '../../src/parse/ascii.js';
 import { derive } from '../../src/api/derive.js';
 import type { Proof } from '../../src/proof/types.js';
+import { gradproof } from '../cli/run.js';
 
 const rules = builtinRules();
 const p = (s: string) => parse(s, { functions: rules.functions });
@@ -100,5 +101,28 @@ describe('the engine never writes the step the kernel would refuse', () => {
     expect(r.result).toBe('piecewise(a < 1/2, 1, a > 1/2, 2)');
     expect(r.checked).toBe(true);
     expect(r.expectations.map((e) => e.verdict)).toEqual(['proven']);
+  });
+});
+
+describe('from the command line', () => {
+  it('the example is no longer proven: no rule, exit 2, the reason on stderr', () => {
+    const r = gradproof('derive', 'piecewise(a < 1/2, x, a >= 1/2, 2*x)', '--wrt', 'x', '--let', 'a = piecewise(x > 0, 1, x <= 0, 0)', '--expect', 'piecewise(a < 1/2, 1, a > 1/2, 2)');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('its switch a - 1/2 is not known to be continuous');
+    expect(r.stderr).not.toMatch(/proven|\n\s+at /);
+  });
+});
+
+describe('the condition in a rule file', () => {
+  const rule = (cond: string): string => `rule my.cases "cases" / "分段"\n  diff(piecewise(p < q, u, p >= q, v), x) = piecewise(p < q, diff(u, x), p > q, diff(v, x))    if nonzero(p - q), ${cond}\n`;
+
+  it('continuous(e) loads, on an expression of the left side\'s variables', () => {
+    const loaded = loadRules(rule('continuous(p - q)'));
+    expect(loaded.rules.find((r) => r.id === 'my.cases')!.conditions.map((c) => c.pred)).toEqual(['nonzero', 'continuous']);
+  });
+
+  it('a misspelt condition names the known ones', () => {
+    expect(() => loadRules(rule('continous(p - q)'))).toThrow("unknown condition 'continous(p - q)' (known: free(c, x), nonzero(u), positive(u), continuous(u))");
   });
 });
