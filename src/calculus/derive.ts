@@ -12,7 +12,7 @@ import { toAscii } from '../expr/print.js';
 import { type Path, hasDiff } from '../expr/traverse.js';
 import { openCall } from '../expr/functions.js';
 import type { Rule, RuleSet } from '../rules/types.js';
-import { applyRule } from '../rewrite/apply.js';
+import { applyRule, jumpingSwitch } from '../rewrite/apply.js';
 import type { Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify, tidy } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
@@ -164,7 +164,10 @@ function step(c: Calculus, d: Derivation, node: Expr & { kind: 'call' }, path: P
     }
   }
   const what = f.kind === 'call' ? `the function ${f.fn}` : toAscii(f);
-  throw new GradproofError('unknown-function', `no rule differentiates ${what} (in ${toAscii(node)})`);
+  // A piecewise function whose switch may jump: where it does, the cases need not have a derivative.
+  const jump = differentiationOrder(c.rules).map((r) => jumpingSwitch(r, node, c.defs)).find((e) => e !== undefined);
+  const why = jump ? `: its switch ${toAscii(jump)} is not known to be continuous, and where it jumps the function need not have a derivative` : '';
+  throw new GradproofError('unknown-function', `no rule differentiates ${what} (in ${toAscii(node)})${why}`);
 }
 
 /**

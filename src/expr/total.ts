@@ -17,6 +17,26 @@ export const TOTAL_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) =
 /** Those among them that are differentiable everywhere (a derivative of them is defined everywhere). */
 export const SMOOTH_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.smooth), 'at']);
 
+/**
+ * Those continuous wherever defined, on an open domain: the smooth ones, the kinked ones, log.
+ * The kernel keeps its own list (src/kernel/replay.ts); a test checks the two agree.
+ */
+export const CONTINUOUS_FUNCTIONS: ReadonlySet<string> = new Set([...namesWhere((f) => f.smooth || f.continuous), 'at']);
+
+/**
+ * Whether `e` cannot jump: numbers, names, sums, products, integer powers and calls of
+ * CONTINUOUS_FUNCTIONS only. Then `e != 0` at a point holds on a neighbourhood of it (what
+ * the rule "a piecewise function differentiates branch by branch" needs of its switch).
+ * Names stand for themselves: open the definitions first. Syntactic: `false` is "not known".
+ */
+export function isContinuousWhereDefined(e: Expr, seen = new Set<Expr>()): boolean {
+  if (e.kind === 'num' || e.kind === 'sym' || seen.has(e)) return true;
+  if (e.kind === 'pow' && !(e.args[1].kind === 'num' && e.args[1].value.d === 1n)) return false;
+  if (e.kind === 'call' && !CONTINUOUS_FUNCTIONS.has(e.fn)) return false;
+  seen.add(e);
+  return e.args.every((a) => isContinuousWhereDefined(a, seen));
+}
+
 /** Comparisons that together cover every point: `p > q` and `p <= q`, `p < q` and `p >= q`. */
 const COMPLEMENT: Readonly<Record<string, string>> = { gt: 'le', le: 'gt', lt: 'ge', ge: 'lt' };
 

@@ -12,7 +12,7 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Proof, Step } from '../proof/types.js';
-import { type Term, Store, TOTAL, at } from './term.js';
+import { type Term, Store, SMOOTH, at } from './term.js';
 import { type Fn, type Fns, Names, above, hasDiff, isIndexed, nodesOf, openAllCalls, openCall } from './names.js';
 import { Defs } from './defs.js';
 import { Algebra } from './poly.js';
@@ -27,19 +27,19 @@ export interface KernelRule {
   readonly kind: 'rewrite' | 'derivative' | 'algebra' | 'step';
   readonly lhs?: Expr;
   readonly rhs?: Expr;
-  readonly conditions: ReadonlyArray<{ readonly pred: 'free' | 'nonzero' | 'positive'; readonly args: readonly string[]; readonly expr?: Expr }>;
+  readonly conditions: ReadonlyArray<{ readonly pred: 'free' | 'nonzero' | 'positive' | 'continuous'; readonly args: readonly string[]; readonly expr?: Expr }>;
 }
 
 export type Replay = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly reason: string };
 
 class Reject extends Error {}
-// prettier-ignore
 const fail = (reason: string): never => { throw new Reject(reason); };
 const NONE: ReadonlySet<string> = new Set();
 
-/** Calls whose value may jump: a strict bound through one of them, or through a call not known total (a user's def), does not describe an open set. */
-const DISCONTINUOUS = new Set(['piecewise', 'gt', 'ge', 'lt', 'le', 'delta', 'sign', 'step', 'heaviside', 'floor', 'ceil', 'round', 'diff']);
-const continuous = (fn: string): boolean => !DISCONTINUOUS.has(fn) && (TOTAL.has(fn) || fn === 'log' || fn === 'sqrt' || fn === 'sum');
+/** Functions continuous wherever defined, on an open domain (not sqrt, a step, a comparison, a user's def). src/expr/total.ts has the same list (a test compares them). */
+export const CONTINUOUS: ReadonlySet<string> = new Set([...SMOOTH, 'relu', 'abs', 'leaky_relu', 'elu', 'softsign', 'cbrt', 'max', 'min', 'clip', 'selu', 'relu6', 'hardtanh', 'hard_sigmoid', 'log', 'log1p']);
+/** Built of numbers, names, +, *, integer powers and calls of CONTINUOUS (or `also`), `t` cannot jump: `t != 0` at a point holds near it, `t > 0` is an open set. */
+const cannotJump = (t: Term, also: readonly string[] = []): boolean => nodesOf(t).every((n) => (n.kind === 'pow' ? n.args[1]!.kind === 'num' && n.args[1]!.value.d === 1n : n.kind !== 'call' || CONTINUOUS.has(n.fn) || also.includes(n.fn)));
 
 /** Replays every step of `proof`: ok, or the first wrong step (1-based; 0 for the proof as a whole) and why. */
 export function replay(proof: Proof, rules: ReadonlyMap<string, KernelRule>, functions: ReadonlyMap<string, { readonly params: readonly string[]; readonly body: Expr }>): Replay {
@@ -101,7 +101,6 @@ class Checker {
   private factNames: Set<string> | undefined;
   private indices: ReadonlySet<string> | undefined;
   private readonly ruleSides = new Map<Expr, Term>();
-  // prettier-ignore
   constructor(private readonly s: Store, private readonly x: Names, private readonly defs: Defs, private readonly fns: Fns, private readonly facts: readonly Fact[],
     private readonly lemmas: ReadonlyArray<{ start: Term; result: Term }>, private readonly proof: Proof, private readonly rules: ReadonlyMap<string, KernelRule>) {}
   private side = (e: Expr): Term => this.ruleSides.get(e) ?? this.ruleSides.set(e, this.s.of(e)).get(e)!;
@@ -166,7 +165,8 @@ class Checker {
             continue;
           }
           const e = this.substitute(this.side(c.expr!), b);
-          if (!(e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n))) require({ kind: c.pred, expr: e });
+          if (c.pred === 'continuous') cannotJump(defs.unfold(e, [])) || fail(`${toText(e)} is not known to be continuous`);
+          else if (!(e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n))) require({ kind: c.pred, expr: e });
         }
         return NONE;
       }
@@ -288,12 +288,12 @@ class Checker {
     for (const f of facts) for (const n of [...this.x.free(f.lhs), ...this.x.free(f.rhs)]) [n, ...this.defs.ancestors(n)].forEach((m) => out.add(m));
     return out;
   }
-  /** Whether a fact describes an open set: strict, on names built (through their definitions) without a call that may jump. */
+  /** Whether a fact describes an open set: strict, on names built (through their definitions) of what cannot jump. */
   private isOpen(f: Fact): boolean {
     if (f.op !== '<' && f.op !== '>' && f.op !== '!=') return false;
     const names = this.closure([f]);
     if ([...names].some((n) => this.defs.isFamily(n))) return false;
     const terms = [f.lhs, f.rhs, ...[...names].flatMap((n) => this.defs.get(n) ?? [])];
-    return !terms.some((t) => nodesOf(t).some((n) => n.kind === 'call' && !continuous(n.fn)));
+    return terms.every((t) => cannotJump(t, ['sum', 'list']));
   }
 }

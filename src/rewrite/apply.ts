@@ -3,6 +3,8 @@ import type { Expr } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
 import { substitute } from '../expr/traverse.js';
 import { variableName } from '../expr/indexed.js';
+import { isContinuousWhereDefined } from '../expr/total.js';
+import { unfoldDefinitions } from '../expr/unfold.js';
 import type { Rule } from '../rules/types.js';
 import type { Condition } from '../proof/types.js';
 import { match, mayMatch, type Bindings } from './match.js';
@@ -16,8 +18,9 @@ export interface Application {
 
 /**
  * The first way `rule` applies to `node`, or undefined. `free(c, x)` is decided here
- * through the definitions (a name that depends on x is not free of it); `nonzero` and
- * `positive` become the step's conditions, except where they are plainly true numbers.
+ * through the definitions (a name that depends on x is not free of it), and so is
+ * `continuous(e)` (e with every definition opened cannot jump: the kernel asks the same);
+ * `nonzero` and `positive` become the step's conditions, except where they are plainly true numbers.
  */
 export function applyRule(rule: Rule, node: Expr, defs: Definitions): Application | undefined {
   if (!rule.lhs || !rule.rhs || !mayMatch(rule.lhs, node)) return undefined;
@@ -31,7 +34,7 @@ export function applyRule(rule: Rule, node: Expr, defs: Definitions): Applicatio
   if (known !== undefined) return known ?? undefined;
   let out: Application | undefined;
   for (const b of match(rule.lhs, node)) {
-    if (!freeConditionsHold(rule, b, defs) || failsOnANumber(rule, b)) continue;
+    if (!freeConditionsHold(rule, b, defs) || failsOnANumber(rule, b) || !continuousConditionsHold(rule, b, defs)) continue;
     out = { rule, bindings: b, after: substitute(rule.rhs, b), conditions: sideConditions(rule, b) };
     break;
   }
@@ -64,11 +67,27 @@ function failsOnANumber(rule: Rule, b: Bindings): boolean {
   });
 }
 
+/** Whether every `continuous(e)` condition holds: e, its names opened through the definitions, is built only of what cannot jump. */
+export function continuousConditionsHold(rule: Rule, b: Bindings, defs: Definitions): boolean {
+  return rule.conditions.every((c) => c.pred !== 'continuous' || (c.expr !== undefined && isContinuousWhereDefined(unfoldDefinitions(substitute(c.expr, b), defs))));
+}
+
+/** The switch (a `continuous(e)` condition, instantiated) that alone keeps `rule` from applying to `node`, if one does: for the message. */
+export function jumpingSwitch(rule: Rule, node: Expr, defs: Definitions): Expr | undefined {
+  if (!rule.lhs || !rule.rhs || !mayMatch(rule.lhs, node)) return undefined;
+  for (const b of match(rule.lhs, node)) {
+    if (!freeConditionsHold(rule, b, defs)) continue;
+    const c = rule.conditions.find((k) => k.pred === 'continuous' && k.expr && !isContinuousWhereDefined(unfoldDefinitions(substitute(k.expr, b), defs)));
+    if (c) return substitute(c.expr!, b);
+  }
+  return undefined;
+}
+
 /** The `nonzero`/`positive` conditions of a rule instance, without the plainly true ones. */
 export function sideConditions(rule: Rule, b: Bindings): Condition[] {
   const out: Condition[] = [];
   for (const c of rule.conditions) {
-    if (c.pred === 'free') continue;
+    if (c.pred === 'free' || c.pred === 'continuous') continue;
     const e = c.expr ? substitute(c.expr, b) : undefined;
     if (!e) continue;
     if (e.kind === 'num' && (c.pred === 'nonzero' ? e.value.n !== 0n : e.value.n > 0n)) continue;

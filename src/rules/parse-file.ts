@@ -3,7 +3,7 @@
  *
  *   # comment
  *   rule ID "English name" / "中文名称"        (also: derivative, algebra, step)
- *     LHS = RHS                  if free(c, x), nonzero(v), positive(u)
+ *     LHS = RHS                  if free(c, x), nonzero(v), positive(u), continuous(p - q)
  *   derivative ID "..." / "..."
  *     f(u) -> f'(u)              if ...
  *   derivative ID "..." / "..."        (a function of several arguments: one line per partial)
@@ -52,7 +52,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   // Comments and explain sentences are prose: `u(1 + t)` there is no function.
   const code = lines.map((l) => l.replace(/\s+#.*$|^#.*$/, '')).filter((l) => !/^\s+explain\s/.test(l)).join('\n');
   for (const m of code.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\(/g)) functions.add(m[1]!);
-  for (const c of ['free', 'nonzero', 'positive', 'def']) functions.delete(c);
+  for (const c of ['free', 'nonzero', 'positive', 'continuous', 'def']) functions.delete(c);
 
   const offsetOfLine = (n: number): number => lines.slice(0, n - 1).reduce((s, l) => s + l.length + 1, 0);
   const fail = (line: number, message: string, column = 1): never => {
@@ -219,13 +219,13 @@ function splitCondition(body: string): [string, string | undefined] {
 function parseConditions(text: string, fail: (m: string) => never, expr: (t: string) => Expr): RuleCondition[] {
   const parts = text.split(/,(?![^()]*\))/).map((s) => s.trim());
   return parts.map((part) => {
-    const q = /^(nonzero|positive)\((.+)\)$/.exec(part);
+    const q = /^(nonzero|positive|continuous)\((.+)\)$/.exec(part);
     if (q) {
       const e = expr(q[2]!);
-      return { pred: q[1] as 'nonzero' | 'positive', args: [...symbols(e)], expr: e };
+      return { pred: q[1] as 'nonzero' | 'positive' | 'continuous', args: [...symbols(e)], expr: e };
     }
     const m = CONDITION.exec(part);
-    if (!m) fail(`unknown condition '${part}' (known: free(c, x), nonzero(u), positive(u))`);
+    if (!m) fail(`unknown condition '${part}' (known: free(c, x), nonzero(u), positive(u), continuous(u))`);
     const args = [m![2]!, ...(m![3] ? [m![3]] : [])];
     if ((m![1] === 'free') !== (args.length === 2)) fail(`condition '${part}' has the wrong number of arguments`);
     return { pred: m![1] as RuleCondition['pred'], args };

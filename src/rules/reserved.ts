@@ -3,19 +3,20 @@
  * primitives, the parser's built-in functions, the comparisons, `piecewise`, `diff`, index
  * notation (`at`, `sum`, `delta`, `list`), the constant `pi`, the aliases the parser reads
  * as another name, the condition keywords, and every function the kernel takes as defined
- * everywhere (a user's `def floor(u) = log(u)` would let `0*floor(-1)` vanish). A `def` of one
+ * everywhere or as continuous (a user's `def floor(u) = log(u)` would let `0*floor(-1)` vanish). A `def` of one
  * would change what every proof that mentions it means; the built-in rule files alone define them.
  */
 import { PRIMITIVES } from '../expr/eval.js';
 import { AT, DELTA, LIST, SUM } from '../expr/indexed.js';
 import { BUILTIN_FUNCTIONS } from '../parse/ascii.js';
-import { TOTAL_FUNCTIONS } from '../expr/total.js';
+import { CONTINUOUS_FUNCTIONS, TOTAL_FUNCTIONS } from '../expr/total.js';
 
 export const FIXED_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(PRIMITIVES),
   ...BUILTIN_FUNCTIONS,
   ...TOTAL_FUNCTIONS,
+  ...CONTINUOUS_FUNCTIONS,
   'diff', AT, SUM, DELTA, LIST, 'piecewise', 'gt', 'lt', 'ge', 'le',
   'pi', 'ln', 'σ', 'π',
-  'free', 'nonzero', 'positive', 'nonnegative', 'def',
+  'free', 'nonzero', 'positive', 'nonnegative', 'continuous', 'def',
 ]);

@@ -14,10 +14,12 @@ export type RuleKind = 'rewrite' | 'derivative' | 'algebra' | 'step';
 
 /**
  * A side condition over pattern variables: `free(c, x)`, `nonzero(v)`, `positive(u)`,
- * `nonzero(p - q)`. For nonzero/positive, `expr` is the quantity and `args` its variables.
+ * `nonzero(p - q)`, `continuous(p - q)`. For nonzero/positive/continuous, `expr` is the
+ * quantity and `args` its variables. `free` and `continuous` are decided when matching (and
+ * again by the kernel), the others carried into the step's conditions.
  */
 export interface RuleCondition {
-  readonly pred: 'free' | 'nonzero' | 'positive';
+  readonly pred: 'free' | 'nonzero' | 'positive' | 'continuous';
   readonly args: readonly string[];
   readonly expr?: Expr;
 }

@@ -142,7 +142,7 @@ export function checkIndexRuleNumerically(r: Rule, fns: FunctionTable, fail: Fai
     }
     // A rule holds where its conditions do (`positive(hi - lo)`: two terms or more).
     const holds = (c: Rule['conditions'][number]): boolean => {
-      if (c.pred === 'free' || !c.expr) return true;
+      if (c.pred === 'free' || c.pred === 'continuous' || !c.expr) return true;
       const v = safe(substitute(c.expr, subst), point, fns);
       return c.pred === 'nonzero' ? v !== 0 : v > 0;
     };

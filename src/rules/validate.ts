@@ -126,7 +126,7 @@ function checkNumerically(r: Rule, fns: FunctionTable, defs: FunctionDefs, fail:
     let sides = forms.get(form);
     if (!sides) {
       const open = (e: Expr): Expr => openAllCalls(substitute(e, subst), defs);
-      const conditions: PointCondition[] = r.conditions.filter((c) => c.pred !== 'free' && c.expr).map((c) => ({ pred: c.pred as PointCondition['pred'], expr: open(c.expr!) }));
+      const conditions: PointCondition[] = r.conditions.filter((c) => c.pred !== 'free' && c.pred !== 'continuous' && c.expr).map((c) => ({ pred: c.pred as PointCondition['pred'], expr: open(c.expr!) }));
       const [l, rr] = [open(r.lhs!), open(r.rhs!)];
       forms.set(form, (sides = { l, rr, conditions, edges: boundaries([l, rr, ...conditions.map((c) => c.expr)]) }));
     }

@@ -54,10 +54,11 @@ export const ACTIVATIONS: readonly FunctionSpec[] = [
     dual: { derivative: (D, [a]) => (a!.v.isZero() ? nan(D) : a!.v.gt(0) ? a!.d : new D(0)) },
     code: { js: (a) => `Math.max(${a[0]}, 0)`, python: (a) => `max(${a[0]}, 0.0)` },
     total: true,
+    continuous: true,
     range: span(0, Infinity, false, true),
   },
-  { name: 'leaky_relu', arity: 2, latex: named, names: { en: 'leaky ReLU', zh: 'Leaky ReLU 函数' }, meaning: 'rules', total: true },
-  { name: 'elu', arity: 2, latex: named, names: { en: 'ELU', zh: 'ELU 函数' }, meaning: 'rules', total: true },
+  { name: 'leaky_relu', arity: 2, latex: named, names: { en: 'leaky ReLU', zh: 'Leaky ReLU 函数' }, meaning: 'rules', total: true, continuous: true },
+  { name: 'elu', arity: 2, latex: named, names: { en: 'ELU', zh: 'ELU 函数' }, meaning: 'rules', total: true, continuous: true },
   { name: 'swish', arity: 1, latex: named, names: { en: 'swish', zh: 'swish 函数' }, meaning: 'rules', float: (x) => x * logistic(x), total: true, smooth: true },
   { name: 'silu', arity: 1, latex: named, names: { en: 'SiLU', zh: 'SiLU 函数' }, meaning: 'rules', float: (x) => x * logistic(x), total: true, smooth: true },
   // x*Φ(x) with Φ(x) = erfc(-x/√2)/2: no cancellation in 1 + erf(x/√2) for x ≪ 0.
@@ -73,7 +74,7 @@ export const ACTIVATIONS: readonly FunctionSpec[] = [
     total: true,
     smooth: true,
   },
-  { name: 'softsign', arity: 1, latex: named, names: { en: 'softsign', zh: 'softsign 函数' }, meaning: 'rules', float: (x) => x / (1 + Math.abs(x)), total: true },
+  { name: 'softsign', arity: 1, latex: named, names: { en: 'softsign', zh: 'softsign 函数' }, meaning: 'rules', float: (x) => x / (1 + Math.abs(x)), total: true, continuous: true },
   { name: 'mish', arity: 1, latex: named, names: { en: 'mish', zh: 'mish 函数' }, meaning: 'rules', float: (x) => x * Math.tanh(softplusFloat(x)), total: true, smooth: true },
   {
     // Only generated code calls it (src/codegen/stable.ts), with its terms as arguments: log(Σ exp(x)) without overflow.

@@ -26,6 +26,7 @@ export const ELEMENTARY: readonly FunctionSpec[] = [
     latex: { form: { kind: 'operator', command: '\\log', base: true }, commands: ['log', 'ln'] },
     names: { en: 'logarithm', zh: '对数' },
     meaning: 'rules',
+    continuous: true,
     float: (x, b) => (b === undefined ? (x > 0 ? Math.log(x) : NaN) : x > 0 && b > 0 && b !== 1 ? Math.log(x) / Math.log(b) : NaN),
     precise: (D) => (x, b) => (b === undefined ? (x.gt(0) ? x.ln() : nan(D)) : x.gt(0) && b.gt(0) && !b.eq(1) ? x.ln().div(b.ln()) : nan(D)),
     dual: {
@@ -158,6 +159,7 @@ export const ELEMENTARY: readonly FunctionSpec[] = [
     dual: { derivative: (D, [a]) => (a!.v.isZero() ? nan(D) : a!.d.times(a!.v.s)) },
     code: { js: spelled('Math.abs'), python: spelled('abs') },
     total: true,
+    continuous: true,
     range: span(0, Infinity, false, true),
   },
 ];

@@ -37,6 +37,7 @@ export const EXPONENTIAL: readonly FunctionSpec[] = [
     latex: named,
     names: { en: 'logarithm of one plus', zh: '一加自变量的对数' },
     meaning: 'rules',
+    continuous: true,
     float: (x) => (x > -1 ? Math.log1p(x) : NaN),
     code: mathCode('log1p'),
     range: { ...REAL_LINE, f: (x) => (x <= -1 ? -Infinity : Math.log1p(x)), inverse: Math.expm1 },
@@ -86,6 +87,7 @@ export const EXPONENTIAL: readonly FunctionSpec[] = [
     float: Math.cbrt,
     code: { js: spelled('Math.cbrt'), python: spelled('cbrt'), pythonHelper: 'cbrt' },
     total: true,
+    continuous: true,
     range: { ...REAL_LINE, f: Math.cbrt, inverse: (y) => y * y * y },
   },
   {

@@ -37,6 +37,7 @@ function extremum(name: string, en: string, zh: string, sense: 1 | -1): Function
     },
     code: { js: spelled(`Math.${name}`), python: spelled(name) },
     total: true,
+    continuous: true,
   };
 }
 
@@ -44,14 +45,14 @@ export const KINKED: readonly FunctionSpec[] = [
   extremum('max', 'maximum', '最大值', 1),
   extremum('min', 'minimum', '最小值', -1),
   // numpy's clip, min(max(u, lo), hi); PyTorch calls it clamp.
-  { name: 'clip', aliases: ['clamp'], arity: 3, latex: named, names: { en: 'clip', zh: '截断函数' }, meaning: 'rules', float: (u, lo, hi) => clip(u, lo!, hi!), total: true },
+  { name: 'clip', aliases: ['clamp'], arity: 3, latex: named, names: { en: 'clip', zh: '截断函数' }, meaning: 'rules', float: (u, lo, hi) => clip(u, lo!, hi!), total: true, continuous: true },
   // sign(0) = 0.
   { name: 'sign', arity: 1, latex: { form: { kind: 'named' }, words: ['sgn'] }, names: { en: 'sign function', zh: '符号函数' }, meaning: 'rules', float: (x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0), total: true },
   // heaviside(0) = 1/2, SymPy's convention.
   { name: 'heaviside', arity: 1, latex: named, names: { en: 'Heaviside step function', zh: '单位阶跃函数' }, meaning: 'rules', float: (x) => (Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? 0 : 0.5), total: true },
-  { name: 'relu6', arity: 1, latex: named, names: { en: 'ReLU6', zh: 'ReLU6 函数' }, meaning: 'rules', float: (x) => clip(x, 0, 6), total: true },
-  { name: 'hardtanh', arity: 1, latex: named, names: { en: 'hardtanh', zh: 'hardtanh 函数' }, meaning: 'rules', float: (x) => clip(x, -1, 1), total: true },
+  { name: 'relu6', arity: 1, latex: named, names: { en: 'ReLU6', zh: 'ReLU6 函数' }, meaning: 'rules', float: (x) => clip(x, 0, 6), total: true, continuous: true },
+  { name: 'hardtanh', arity: 1, latex: named, names: { en: 'hardtanh', zh: 'hardtanh 函数' }, meaning: 'rules', float: (x) => clip(x, -1, 1), total: true, continuous: true },
   // PyTorch's definition, relu6(u + 3)/6.
-  { name: 'hard_sigmoid', arity: 1, latex: named, names: { en: 'hard sigmoid', zh: '硬 sigmoid 函数' }, meaning: 'rules', float: (x) => clip(x + 3, 0, 6) / 6, total: true },
-  { name: 'selu', arity: 1, latex: named, names: { en: 'SELU', zh: 'SELU 函数' }, meaning: 'rules', float: (x) => SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)), total: true },
+  { name: 'hard_sigmoid', arity: 1, latex: named, names: { en: 'hard sigmoid', zh: '硬 sigmoid 函数' }, meaning: 'rules', float: (x) => clip(x + 3, 0, 6) / 6, total: true, continuous: true },
+  { name: 'selu', arity: 1, latex: named, names: { en: 'SELU', zh: 'SELU 函数' }, meaning: 'rules', float: (x) => SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)), total: true, continuous: true },
 ];

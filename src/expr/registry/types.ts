@@ -111,5 +111,11 @@ export interface FunctionSpec {
   readonly total?: boolean;
   /** Differentiable at every real point (implies total). */
   readonly smooth?: boolean;
+  /**
+   * Continuous wherever defined, on an open domain (implied by smooth): a switch built of such
+   * calls cannot jump, so a piecewise function is differentiated branch by branch off its boundary.
+   * Not sqrt (its domain is closed at 0), not a step, comparison or user's def.
+   */
+  readonly continuous?: boolean;
   readonly range?: RangeSpec;
 }
