@@ -73,10 +73,10 @@ function derive(args: DeriveArgs): number {
     emit(text, args.output);
     return 0;
   }
-  const unused = unusedVariableNote(spec);
-  if (unused) process.stderr.write(`note: ${unused}\n`);
   const everyStep = args.format === 'json' || args.allSteps;
   const outcome = runProblem(spec, { rules, budget: everyStep ? forEveryStep(args.limits.budget) : args.limits.budget });
+  const unused = unusedVariableNote(spec);
+  if (unused) process.stderr.write(`note: ${unused}\n`);
   const text =
     args.format === 'json'
       ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n`
