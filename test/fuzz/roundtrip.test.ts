@@ -13,7 +13,10 @@ import { parseLatex } from '../../src/parse/latex.js';
 import { GradproofError } from '../../src/expr/errors.js';
 import { symbols } from '../../src/expr/traverse.js';
 import { outcomeToJson, runProblem } from '../../src/api/derive.js';
-import { expression, params, rules } from './arbitraries.js';
+import { FUNCTIONS, expression, params, rules } from './arbitraries.js';
+
+/** exp2(x) prints as the power 2^{x} it is, which reads back as that power: left out of the LaTeX identity. */
+const LATEX_FUNCTIONS = FUNCTIONS.filter(([f]) => f !== 'exp2');
 
 const katexParses = (latex: string): void => {
   katex.renderToString(latex, { throwOnError: true, displayMode: true, strict: 'error' });
@@ -32,7 +35,7 @@ describe('print → parse is the identity on interned nodes', () => {
 
   it('LaTeX', () => {
     fc.assert(
-      fc.property(expression(), (e) => {
+      fc.property(expression(LATEX_FUNCTIONS), (e) => {
         const latex = toLatex(e);
         expect(parseLatex(latex, { functions: rules.functions }), latex).toBe(e);
       }),
