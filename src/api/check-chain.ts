@@ -232,11 +232,30 @@ export function proveLink(a: Expr, b: Expr, defs: Definitions, rules: RuleSet, a
       pick = pairs.slice(0, 200).find(([l, r]) => equationGiving(l.result, r.result, assumptions, defs));
       closing = 'assumption';
     }
+    // Then with the functions opened (tan as sin/cos, sec as 1/cos): an identity may apply only inside them.
+    let opened: [Expr, Expr] | undefined;
+    if (!pick) {
+      const [oa, ob] = [openAllCalls(main.current, rules.defs), openAllCalls(rightStart, rules.defs)];
+      if (oa !== main.current || ob !== rightStart) {
+        const [ls, rs] = [identityClosure(oa, rules, defs, 3, 40, assumptions), identityClosure(ob, rules, defs, 3, 40, assumptions)];
+        const more = ls.flatMap((l) => rs.map((r): [Variant, Variant] => [l, r])).filter(([l, r]) => l.steps.length + r.steps.length > 0);
+        more.sort((x, y) => x[0].steps.length + x[1].steps.length - (y[0].steps.length + y[1].steps.length));
+        pick = more.find(([l, r]) => algebraicallyEqual(l.result, r.result, defs, rules.defs));
+        if (pick) opened = [oa, ob];
+      }
+    }
     if (!pick) return undefined;
+    const openUp = (d: Derivation, to: Expr): void => {
+      if (d.current === to) return;
+      d.beginPhase(d.start, 'algebra');
+      d.replace('algebra', 'alg.rearrange', [], to);
+    };
+    if (opened) openUp(main, opened[0]);
     if (pick[0].steps.length) useIdentities(main, pick[0]);
-    if (pick[1].steps.length) {
+    if (pick[1].steps.length || (opened && opened[1] !== rightStart)) {
       right ??= recorder.lemma(b);
-      useIdentities(right, pick[1]);
+      if (opened) openUp(right, opened[1]);
+      if (pick[1].steps.length) useIdentities(right, pick[1]);
       recorder.finishLemma(right);
     }
   }

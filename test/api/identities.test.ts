@@ -56,6 +56,23 @@ describe('identities decided', () => {
     expect(equivalent('sign(r)', 'abs(r)/r + 1', { assume: 'r != 0' }).verdict).toBe('refuted');
   });
 
+  it('tan and cot through their definitions and the Pythagorean identity; a wrong neighbour refuted', () => {
+    const pairs: ReadonlyArray<readonly [string, string]> = [['tan(x)^2 + 1', 'sec(x)^2'], ['-cot(x)^2 - 1', '-csc(x)^2'], ['sin(x)^2 + cos(x)^2', '1']];
+    for (const [a, b] of pairs) {
+      expect(equivalent(a, b).verdict, `${a} = ${b}`).toBe('proven');
+    }
+    expect(equivalent('tan(x)^2 + 1', 'csc(x)^2').verdict).toBe('refuted');
+  });
+
+  it('steps written as cases are sign and heaviside away from the jump, and only there', () => {
+    expect(equivalent('piecewise(x > 0, 1, x < 0, -1)', 'sign(x)')).toMatchObject({ verdict: 'proven', rules: ['id.sign-slope'], conditions: ['x != 0'] });
+    expect(equivalent('piecewise(1 < x, 0, 1 > x, 1)', 'heaviside(1 - x)')).toMatchObject({ verdict: 'proven', conditions: ['x != 1'] });
+    expect(equivalent('piecewise(x > 1, 1, x < 1, 0)', 'heaviside(x - 1)').verdict).toBe('proven');
+    // Defined at the jump on both sides, and different there (1/2 against 0): never proven.
+    expect(equivalent('heaviside(x)', 'piecewise(x > 0, 1, x <= 0, 0)').verdict).not.toBe('proven');
+    expect(equivalent('piecewise(x > 1, 1, x < 1, 0)', 'heaviside(1 - x)').verdict).toBe('refuted');
+  });
+
   it('a rule whose condition the rewritten term already needs is used without facts: exp(log(x)) = x where x > 0', () => {
     expect(equivalent('exp(log(x))', 'x')).toMatchObject({ verdict: 'proven', conditions: ['x > 0'] });
   });

@@ -21,16 +21,16 @@ const KNOWN_WRONG: readonly string[] = [];
 /** The counts measured on this corpus, the known-wrong cases left out; each may only go up. */
 const FLOOR: Record<string, Pick<TallyRow, 'handled' | 'correct' | 'proven'>> = {
   mathjs: { handled: 86, correct: 86, proven: 85 },
-  nerdamer: { handled: 64, correct: 64, proven: 51 },
-  Algebrite: { handled: 40, correct: 40, proven: 39 },
+  nerdamer: { handled: 65, correct: 65, proven: 53 },
+  Algebrite: { handled: 40, correct: 40, proven: 40 },
   'Compute Engine': { handled: 47, correct: 47, proven: 42 },
-  SymPy: { handled: 61, correct: 61, proven: 45 },
+  SymPy: { handled: 61, correct: 61, proven: 53 },
   GiNaC: { handled: 11, correct: 11, proven: 11 },
-  total: { handled: 309, correct: 309, proven: 273 },
+  total: { handled: 310, correct: 310, proven: 284 },
 };
 
 /** How many handled cases have every false statement refuted, as measured; may only go up. */
-const FLOOR_REFUTED = 309;
+const FLOOR_REFUTED = 310;
 
 describe('the corpus itself', () => {
   it('has unique ids, and every case a source, an expression, a variable and an expected result', () => {
