@@ -86,8 +86,8 @@ const UNDECIDED = 'the two sides agree at 24 sample points, but no algebraic pro
 
 /** True identities the algebra (quotients of polynomials over atoms) cannot see. */
 const unknowns: ReadonlyArray<{ what: string; input: DeriveInput; derived: string }> = [
-  { what: 'sin^2 + cos^2 = 1 inside the seed’s answer', input: seed('(a2 - y)*(sin(z2)^2 + cos(z2)^2)'), derived: 'a2 - y' },
-  { what: 'sin^2 + cos^2 = 1 as the whole answer', input: { loss: 'x*(sin(z)^2 + cos(z)^2)', wrt: 'x', expect: '1' }, derived: 'cos(z)^2 + sin(z)^2' },
+  { what: 'the double angle inside the seed’s answer', input: seed('(a2 - y)*(sin(2*z2) - 2*sin(z2)*cos(z2) + 1)'), derived: 'a2 - y' },
+  { what: 'the double angle as the whole answer', input: { loss: 'x*(sin(2*z) - 2*sin(z)*cos(z) + 1)', wrt: 'x', expect: '1' }, derived: '1 - 2*cos(z)*sin(z) + sin(2*z)' },
   { what: 'tanh against its exponentials', input: { loss: '(a - y)^2/2', let: ['a = tanh(z)'], wrt: 'z', expect: '(a - y)*4/(exp(z) + exp(-z))^2' }, derived: '(a - y)*(1 - a^2)' },
 ];
 
