@@ -86,9 +86,10 @@ export function evaluate(e: Expr, valueOf: Valuation, options: EvalOptions = {})
         const f = fns[n.fn];
         if (!f) throw new ReferenceError(`no numeric value for function ${n.fn}`);
         if (n.args.some(isList)) {
-          // Listed classes: the function gets their number, then each list's members in turn.
-          const size = n.args[0]!.args.length;
-          v = n.args.every((a) => isList(a) && a.args.length === size) ? f(size, ...n.args.flatMap((a) => a.args.map(go))) : NaN;
+          // Listed classes: the function gets their number, then each argument in turn, a list
+          // as its members and another argument (softmax's class i) as its value.
+          const size = n.args.find(isList)!.args.length;
+          v = n.args.every((a) => !isList(a) || a.args.length === size) ? f(size, ...n.args.flatMap((a) => (isList(a) ? a.args.map(go) : [go(a)]))) : NaN;
           break;
         }
         if (OVER_FAMILIES in f) {
@@ -113,9 +114,16 @@ export const OVER_FAMILIES = 'overFamilies';
 function familyCallValue(n: Expr, f: (...xs: number[]) => number, go: (e: Expr) => number, valueOf: Valuation): number {
   const size = go(n.args[n.args.length - 1]!);
   const families = n.args.slice(0, -1);
-  if (!Number.isInteger(size) || size < 0 || size > MAX_NUMERIC_TERMS || !families.every((a) => a.kind === 'sym')) return NaN;
+  // Which arguments are families (the rest, such as softmax's class i, are values).
+  const isFamily = (f as unknown as Record<string, readonly boolean[] | true>)[OVER_FAMILIES];
+  const family = (j: number): boolean => isFamily === true || Boolean(isFamily?.[j]);
+  if (!Number.isInteger(size) || size < 0 || size > MAX_NUMERIC_TERMS || !families.every((a, j) => !family(j) || a.kind === 'sym')) return NaN;
   const xs: number[] = [];
-  for (const a of families) {
+  for (const [j, a] of families.entries()) {
+    if (!family(j)) {
+      xs.push(go(a));
+      continue;
+    }
     for (let m = 1; m <= size; m++) {
       const x = valueOf(memberKey((a as Expr & { kind: 'sym' }).name, m));
       if (x === undefined) throw new ReferenceError(`no value for ${memberKey((a as Expr & { kind: 'sym' }).name, m)}`);

@@ -111,13 +111,20 @@ function buildFunctionTable(defs: ReadonlyMap<string, FunctionDef>): FunctionTab
     if (families.length) {
       // Over families, a function is evaluated for listed classes: their number n, then the
       // n members of each family in turn (as the evaluator passes `f([y1, y2], [a1, a2])`).
+      // Another parameter before the size (softmax's class i) is passed as one value, in its place.
+      const params = d.params.slice(0, -1);
+      const mask = params.map((p) => families.includes(p));
       const fn = (n: number, ...xs: number[]): number => {
-        if (xs.length !== n * families.length || d.params.length !== families.length + 1) return NaN;
+        if (xs.length !== n * families.length + params.length - families.length) return NaN;
         const values = new Map<string, number>([[d.params[d.params.length - 1]!, n]]);
-        families.forEach((f, j) => xs.slice(j * n, (j + 1) * n).forEach((x, m) => values.set(memberKey(f, m + 1), x)));
+        let at = 0;
+        for (const p of params) {
+          if (!families.includes(p)) values.set(p, xs[at++]!);
+          else for (let m = 1; m <= n; m++) values.set(memberKey(p, m), xs[at++]!);
+        }
         return evaluate(d.body, (name) => values.get(name), { fns: table });
       };
-      table[d.name] = Object.assign(fn, { [OVER_FAMILIES]: true });
+      table[d.name] = Object.assign(fn, { [OVER_FAMILIES]: mask });
       continue;
     }
     table[d.name] = (...xs: number[]) => {

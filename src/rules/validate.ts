@@ -184,8 +184,12 @@ function checkDef(d: FunctionDef, fns: FunctionTable, defs: FunctionDefs, fail: 
     const size = 1 + Math.floor(rnd() * 6);
     const listed: number[] = [size];
     if (families.length) {
-      for (const p of d.params) point[p] = size;
-      for (const f of families) for (let m = 1; m <= size; m++) listed.push((point[memberKey(f, m)] = uniform(rnd, 0.1, 2.5)));
+      // Another parameter (softmax's class i) is a class number from 1 to the size.
+      for (const p of d.params) point[p] = families.includes(p) || p === d.params[d.params.length - 1] ? size : 1 + Math.floor(rnd() * size);
+      for (const p of d.params.slice(0, -1)) {
+        if (!families.includes(p)) listed.push(point[p]!);
+        else for (let m = 1; m <= size; m++) listed.push((point[memberKey(p, m)] = uniform(rnd, 0.1, 2.5)));
+      }
     } else for (const p of d.params) point[p] = wideValue(rnd);
     const v = floatValue(d.body, point, fns);
     const w = !native ? v : families.length ? native(...listed) : native(...d.params.map((p) => point[p]!));

@@ -15,9 +15,9 @@ export const fns = functionTable(rules.defs);
 
 /**
  * Names that are not ordinary functions of numbers: derivatives, comparisons, cases, index
- * notation (members, sums, the delta, lists) and functions over families of classes (cce, logsumexp).
+ * notation (members, sums, the delta, lists) and functions over families of classes (cce, logsumexp, softmax).
  */
-const SPECIAL = new Set(['diff', 'piecewise', 'gt', 'lt', 'ge', 'le', 'delta', 'at', 'sum', 'list', 'cce', 'logsumexp']);
+const SPECIAL = new Set(['diff', 'piecewise', 'gt', 'lt', 'ge', 'le', 'delta', 'at', 'sum', 'list', 'cce', 'logsumexp', 'softmax']);
 
 /** Every supported function with its number of arguments. */
 export const FUNCTIONS: ReadonlyArray<readonly [string, number]> = [...rules.functions]

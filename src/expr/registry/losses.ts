@@ -19,6 +19,8 @@ export const LOSSES: readonly FunctionSpec[] = [
   loss('focal', 3, 'focal loss', 'focal 损失'),
   // Over families and their size, or over lists with the size left out.
   loss('cce', { min: 2, max: 3 }, 'categorical cross-entropy', '多类交叉熵'),
+  // A class's probability: softmax([a, b, c], i), or softmax(z, i, K) over a family.
+  loss('softmax', { min: 2, max: 3 }, 'softmax', 'softmax 函数'),
   loss('huber', 3, 'Huber loss', 'Huber 损失'),
   loss('hinge', 2, 'hinge loss', '合页损失'),
   loss('squared_hinge', 2, 'squared hinge loss', '平方合页损失'),
