@@ -7,22 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/ascii.js';
 import { parseLatex, parseLatexDefinition } from '../../src/parse/latex.js';
 import { BUILTIN_FUNCTIONS } from '../../src/parse/parser-base.js';
-import { GradproofError } from '../../src/expr/errors.js';
 import { call, diff, mul, num, pow, sym } from '../../src/expr/node.js';
 import { toLatex } from '../../src/render/latex.js';
+import { errorOf } from '../support/error-of.js';
 
 const x = sym('x');
 const z = sym('z');
 
-function errorOf(f: () => unknown): GradproofError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof GradproofError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('a function without parentheses takes constants and one factor', () => {
   it.each([

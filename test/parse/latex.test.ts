@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseDefinition, parseRelation } from '../../src/parse/ascii.js';
 import { parseLatex, parseLatexDefinition, parseLatexRelation } from '../../src/parse/latex.js';
 import { toLatex } from '../../src/render/latex.js';
-import { GradproofError } from '../../src/expr/errors.js';
 import { toAscii } from '../../src/expr/print.js';
 import { seededRandom } from '../../src/expr/random.js';
+import { errorOf } from '../support/error-of.js';
 
 describe('LaTeX input reads to the same node as its ASCII equivalent', () => {
   it.each([
@@ -191,15 +191,6 @@ describe('definitions and relations', () => {
   });
 });
 
-function errorOf(f: () => unknown): GradproofError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof GradproofError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('errors point into the LaTeX', () => {
   it.each([
