@@ -1,10 +1,11 @@
 // Builds the playground: the engine core (src/, without src/cli) and the page in web/ bundled
 // by esbuild into one script, with KaTeX's CSS and fonts copied beside it, so the folder works
-// offline. `gradproof serve` serves dist/web; tests pass a folder of their own.
+// offline. The example picker's files (examples/*.grad and *.proof) are embedded in the script:
+// the page reads no file at run time. `gradproof serve` serves dist/web; tests pass a folder of their own.
 //
 //   node scripts/build-web.mjs [OUT_DIR]        (default dist/web; run `npm run gen` first)
 import { build } from 'esbuild';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,12 @@ if (!existsSync(join(root, 'src', 'rules', 'builtin-text.ts'))) {
   console.error('src/rules/builtin-text.ts is missing: run `npm run gen` first (npm run build:web does)');
   process.exit(2);
 }
+
+const examplesDir = join(root, 'examples');
+const examples = readdirSync(examplesDir)
+  .filter((f) => /\.(grad|proof)$/.test(f))
+  .sort()
+  .map((file) => ({ file, text: readFileSync(join(examplesDir, file), 'utf8') }));
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -29,6 +36,7 @@ await build({
   target: 'es2022',
   minify: true,
   legalComments: 'none',
+  define: { GRADPROOF_EXAMPLES: JSON.stringify(examples) },
   logLevel: 'warning',
 });
 for (const file of ['index.html', 'playground.css']) copyFileSync(join(root, 'web', file), join(out, file));

@@ -1,18 +1,24 @@
 /**
- * The playground page: reads the fields, derives (debounced, as the user types) and shows the
- * derivation or the error. Nothing here throws into the page: every failure becomes a message.
+ * The playground page: reads the fields, derives or checks (debounced, as the user types) and
+ * shows the outcome or the error; keeps the URL's hash a permalink to what is typed. Nothing
+ * here throws into the page: every failure becomes a message.
  */
 import { runProblem } from '../src/api/derive.js';
 import { builtinRules } from '../src/rules/builtin.js';
 import type { Lang } from '../src/render/rule-name.js';
-import { type FieldError, type Fields, type MathField, fieldError, readFields } from './problem.js';
-import { renderDerivation, renderError } from './render.js';
+import { checkFields } from './check.js';
+import { copyText } from './clipboard.js';
+import { type Example, embeddedExamples } from './examples.js';
+import { stateFromHash, stateToHash } from './permalink.js';
+import { plotFigure } from './plot.js';
+import { type FieldError, type MathField, fieldError, readFields } from './problem.js';
+import { math, renderCheck, renderDerivation, renderError } from './render.js';
+import { FIELD_NAMES, type FieldName, type Mode, type PageState } from './state.js';
 import { viewOf } from './view.js';
 import { WORDS, type Words } from './words.js';
 
 /** How long typing must pause before the derivation is redone. */
 const DEBOUNCE_MS = 200;
-const FIELDS = ['title', 'definitions', 'loss', 'wrt', 'expect', 'assume'] as const;
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const e = document.getElementById(id);
@@ -20,14 +26,22 @@ const byId = <T extends HTMLElement>(id: string): T => {
   return e as T;
 };
 
-function readInputs(): Fields {
-  const value = (id: string): string => byId<HTMLInputElement | HTMLTextAreaElement>(id).value;
-  return { title: value('title'), definitions: value('definitions'), loss: value('loss'), wrt: value('wrt'), expect: value('expect'), assume: value('assume') };
+const field = (f: FieldName): HTMLInputElement | HTMLTextAreaElement => byId<HTMLInputElement | HTMLTextAreaElement>(f);
+const checkedValue = (name: string): string | undefined => document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
+
+/** What the page holds now. */
+function readState(): PageState {
+  const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, field(f).value])) as Record<FieldName, string>;
+  return { mode: checkedValue('mode') === 'check' ? 'check' : 'derive', lang: checkedValue('lang') === 'zh' ? 'zh' : 'en', fields };
 }
 
-function currentLang(): Lang {
-  const checked = document.querySelector<HTMLInputElement>('input[name="lang"]:checked');
-  return checked?.value === 'zh' ? 'zh' : 'en';
+/** Puts `s` in the fields and the radio buttons. */
+function writeState(s: PageState): void {
+  for (const f of FIELD_NAMES) field(f).value = s.fields[f];
+  for (const [name, value] of [['mode', s.mode], ['lang', s.lang]] as const) {
+    const radio = document.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
+    if (radio) radio.checked = true;
+  }
 }
 
 /** The labels and headings in the chosen language (`data-word` names the entry in WORDS). */
@@ -37,32 +51,55 @@ function applyWords(w: Words, lang: Lang): void {
     const text = (w as Readonly<Record<string, unknown>>)[node.dataset.word ?? ''];
     if (typeof text === 'string') node.textContent = text;
   }
+  const placeholder = document.querySelector<HTMLOptionElement>('#example option[value=""]');
+  if (placeholder) placeholder.textContent = w.pickExample;
+  for (const [group, label] of [['derive', w.problems], ['check', w.derivations]] as const) {
+    const g = document.querySelector<HTMLOptGroupElement>(`#example optgroup[data-mode="${group}"]`);
+    if (g) g.label = label;
+  }
 }
 
-const fieldLabel = (w: Words) => (field: MathField): string => w[field].replace(/\s*[(（].*$/, '');
+/** Shows the fields of `mode` only (`data-mode` marks the fields of one mode). */
+function applyMode(mode: Mode): void {
+  for (const node of document.querySelectorAll<HTMLElement>('#problem [data-mode]')) node.hidden = node.dataset.mode !== mode;
+}
 
-/** Derives from the fields and replaces the output: the derivation, or the error. */
+const fieldLabel = (w: Words) => (f: MathField): string => w[f].replace(/\s*[(（].*$/, '');
+
+/** Derives (or checks) from the fields and replaces the output: the outcome, or the error. */
 function update(): void {
-  const lang = currentLang();
-  const w = WORDS[lang];
-  applyWords(w, lang);
+  const state = readState();
+  const w = WORDS[state.lang];
+  applyWords(w, state.lang);
+  applyMode(state.mode);
+  // The permalink follows what is typed; replaceState adds no history entry per key.
+  history.replaceState(null, '', stateToHash(state));
   const output = byId('output');
   const derivation = byId('derivation');
   const error = byId('error');
-  const fields = readInputs();
-  for (const f of FIELDS) byId(f).removeAttribute('aria-invalid');
+  for (const f of FIELD_NAMES) field(f).removeAttribute('aria-invalid');
 
   let failure: FieldError | undefined;
   try {
     const rules = builtinRules();
-    const read = readFields(fields, rules.functions);
-    byId('syntax').textContent = w.readAs[read.syntax];
-    if ('error' in read) failure = read.error;
-    else {
-      const outcome = runProblem(read.spec, { rules });
-      derivation.replaceChildren(renderDerivation(viewOf(outcome, lang), w));
-      const verdicts = outcome.expectations.map((e) => e.decision.verdict);
-      output.dataset.status = !verdicts.length ? 'derived' : verdicts.every((v) => v === 'proven') ? 'proven' : verdicts.includes('refuted') ? 'refuted' : 'unknown';
+    if (state.mode === 'check') {
+      byId('syntax').textContent = '';
+      const checked = checkFields(state.fields, rules, state.lang);
+      if ('error' in checked) failure = checked.error;
+      else {
+        derivation.replaceChildren(renderCheck(checked.view, w));
+        output.dataset.status = checked.view.status;
+      }
+    } else {
+      const read = readFields(state.fields, rules.functions);
+      byId('syntax').textContent = w.readAs[read.syntax];
+      if ('error' in read) failure = read.error;
+      else {
+        const outcome = runProblem(read.spec, { rules });
+        derivation.replaceChildren(renderDerivation(viewOf(outcome, state.lang), w, plotFigure(outcome, state.lang, (t) => math(t))));
+        const verdicts = outcome.expectations.map((e) => e.decision.verdict);
+        output.dataset.status = !verdicts.length ? 'derived' : verdicts.every((v) => v === 'proven') ? 'proven' : verdicts.includes('refuted') ? 'refuted' : 'unknown';
+      }
     }
   } catch (err) {
     failure = fieldError(err);
@@ -71,7 +108,7 @@ function update(): void {
     derivation.replaceChildren();
     error.replaceChildren(renderError(failure, w, fieldLabel(w)));
     error.hidden = false;
-    if (failure.field) byId(failure.field).setAttribute('aria-invalid', 'true');
+    if (failure.field) field(failure.field).setAttribute('aria-invalid', 'true');
     output.dataset.status = 'error';
   } else {
     error.replaceChildren();
@@ -80,17 +117,63 @@ function update(): void {
   output.removeAttribute('aria-busy');
 }
 
+/** The picker's options: the problems, then the derivations, by file name. */
+function fillPicker(examples: readonly Example[]): void {
+  const select = byId<HTMLSelectElement>('example');
+  const placeholder = document.createElement('option');
+  placeholder.value = '';
+  select.append(placeholder);
+  for (const mode of ['derive', 'check'] as const) {
+    const group = document.createElement('optgroup');
+    group.dataset.mode = mode;
+    for (const e of examples.filter((x) => x.mode === mode)) {
+      const option = document.createElement('option');
+      option.value = e.file;
+      option.textContent = `${e.file.replace(/\.(grad|proof)$/, '')}: ${e.label}`;
+      group.append(option);
+    }
+    if (group.childElementCount) select.append(group);
+  }
+}
+
+/** Copies `text`, saying how (copied, or select and copy by hand from the box shown). */
+async function copy(text: string, done: string): Promise<void> {
+  const w = WORDS[readState().lang];
+  const how = await copyText(text, byId<HTMLTextAreaElement>('copy-fallback'));
+  byId('copy-status').textContent = how === 'clipboard' ? done : w.copyByHand;
+}
+
 function start(): void {
+  const examples = embeddedExamples();
+  fillPicker(examples);
+  const fromUrl = stateFromHash(location.hash);
+  if (fromUrl) writeState(fromUrl);
+
   let timer: ReturnType<typeof setTimeout> | undefined;
-  byId('problem').addEventListener('input', () => {
-    // Busy until the derivation shows what was typed last (assistive technology and tests wait on it).
+  const later = (): void => {
+    // Busy until the output shows what was typed last (assistive technology and tests wait on it).
     byId('output').setAttribute('aria-busy', 'true');
     clearTimeout(timer);
     timer = setTimeout(update, DEBOUNCE_MS);
+  };
+  byId('problem').addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).id !== 'example') later();
+  });
+  byId('example').addEventListener('change', () => {
+    const chosen = examples.find((x) => x.file === byId<HTMLSelectElement>('example').value);
+    if (!chosen) return;
+    writeState({ mode: chosen.mode, lang: readState().lang, fields: chosen.fields });
+    clearTimeout(timer);
+    update();
   });
   // The form is never submitted: Enter in a field must not reload the page.
   byId('problem').addEventListener('submit', (e) => e.preventDefault());
-  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="lang"]')) radio.addEventListener('change', update);
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="lang"], input[name="mode"]')) radio.addEventListener('change', update);
+  byId('copy-link').addEventListener('click', () => void copy(location.href, WORDS[readState().lang].linkCopied));
+  byId('output').addEventListener('click', (e) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-latex]');
+    if (button) void copy(button.dataset.latex ?? '', WORDS[readState().lang].copied);
+  });
   update();
 }
 

@@ -18,8 +18,8 @@ export interface Fields {
   readonly assume: string;
 }
 
-/** The fields that hold mathematics (the title is only shown). */
-export type MathField = 'definitions' | 'loss' | 'wrt' | 'expect' | 'assume';
+/** The fields that hold mathematics (the title is only shown); `steps` is check mode's derivation. */
+export type MathField = 'definitions' | 'loss' | 'wrt' | 'expect' | 'assume' | 'steps';
 
 /** An error pinned to where it was typed: field, 1-based line in the field and column. */
 export interface FieldError {
@@ -31,25 +31,28 @@ export interface FieldError {
   readonly text?: string;
 }
 
-const KEYWORD: Readonly<Record<MathField, string>> = { definitions: 'let', loss: 'loss', wrt: 'wrt', expect: 'expect', assume: 'assume' };
+/** The keyword each field's lines get in the file; `steps` lines are written as they are. */
+const KEYWORD: Readonly<Record<MathField, string>> = { definitions: 'let', loss: 'loss', wrt: 'wrt', expect: 'expect', assume: 'assume', steps: '' };
 const ORDER: readonly MathField[] = ['definitions', 'loss', 'wrt', 'expect', 'assume'];
 
-/** A composed problem file, and for each of its lines the field line it came from. */
-interface Composed {
+/** A composed problem (or derivation) file, and for each of its lines the field line it came from. */
+export interface Composed {
   readonly text: string;
-  readonly origins: ReadonlyArray<{ readonly field: MathField; readonly line: number; readonly text: string }>;
+  readonly origins: ReadonlyArray<{ readonly field: MathField; readonly line: number; readonly text: string; readonly prefix: number }>;
 }
 
-function compose(f: Fields): Composed {
+/** The fields' lines as one file, each line behind its field's keyword (an `index` line of the definitions as it is). */
+export function compose(f: Readonly<Partial<Record<MathField, string>>>, order: readonly MathField[] = ORDER): Composed {
   const lines: string[] = [];
   const origins: Array<Composed['origins'][number]> = [];
-  for (const field of ORDER) {
-    f[field].split('\n').forEach((raw, i) => {
+  for (const field of order) {
+    (f[field] ?? '').split('\n').forEach((raw, i) => {
       const text = raw.replace(/\r$/, '');
       // Blank lines and `#` comments are left out, as in a problem file.
       if (!text.replace(/#.*$/, '').trim()) return;
-      lines.push(`${KEYWORD[field]} ${text}`);
-      origins.push({ field, line: i + 1, text });
+      const keyword = field === 'definitions' && /^\s*index\s/.test(text) ? '' : KEYWORD[field];
+      lines.push(keyword ? `${keyword} ${text}` : text);
+      origins.push({ field, line: i + 1, text, prefix: keyword ? keyword.length + 1 : 0 });
     });
   }
   return { text: lines.join('\n'), origins };
@@ -79,7 +82,7 @@ export function fieldError(err: unknown, composed?: Composed): FieldError {
   const pos = err.pos;
   const origin = pos && composed?.origins[pos.line - 1];
   if (!pos || !origin) return { message: err.message };
-  // Each composed line is `keyword ` followed by the field's line exactly.
-  const column = Math.max(1, pos.column - KEYWORD[origin.field].length - 1);
+  // Each composed line is `keyword ` (or nothing) followed by the field's line exactly.
+  const column = Math.max(1, pos.column - origin.prefix);
   return { message: err.message, field: origin.field, line: origin.line, column, text: origin.text };
 }

@@ -4,6 +4,7 @@
  * `trust: false` (no \href, \url, \htmlClass…) and never throws.
  */
 import katex from 'katex';
+import type { CheckView } from './check.js';
 import type { DerivationView } from './view.js';
 import type { FieldError } from './problem.js';
 import type { Words } from './words.js';
@@ -37,12 +38,25 @@ function joined(nodes: readonly Node[], separator: string): Node[] {
   return nodes.flatMap((n, i) => (i ? [document.createTextNode(separator), n] : [n]));
 }
 
-/** The whole derivation: title, givens, one table row per textbook line, result, conditions, verdicts. */
-export function renderDerivation(v: DerivationView, w: Words): DocumentFragment {
+/** A button that copies `latex` (the page listens for clicks on `button[data-latex]`). */
+function copyButton(label: string, latex: string, className: string): HTMLButtonElement {
+  const b = el('button', `copy ${className}`, label);
+  b.type = 'button';
+  b.dataset.latex = latex;
+  return b;
+}
+
+/** The whole derivation: title, givens, one table row per textbook line, result, conditions, verdicts, the plot. */
+export function renderDerivation(v: DerivationView, w: Words, plot?: Node): DocumentFragment {
   const out = document.createDocumentFragment();
   if (v.title) out.append(el('h2', 'title', v.title));
   if (v.definitions.length) out.append(row('given', w.given, ...joined(v.definitions.map((d) => math(d)), ', ')));
 
+  const tools = el('p', 'tools');
+  const all = copyButton(w.copyProof, v.align, 'copy-proof');
+  all.id = 'copy-proof';
+  tools.append(all);
+  out.append(tools);
   const table = el('table', 'lines');
   table.setAttribute('aria-label', w.derivation);
   for (const line of v.lines) {
@@ -59,6 +73,7 @@ export function renderDerivation(v: DerivationView, w: Words): DocumentFragment 
       why.append(' ', c);
     }
     if (line.explanation) why.append(el('span', 'explanation', line.explanation));
+    why.append(copyButton(w.copyLatex, line.latex, 'copy-line'));
     tr.append(lhs, rhs, why);
     table.append(tr);
   }
@@ -80,6 +95,57 @@ export function renderDerivation(v: DerivationView, w: Words): DocumentFragment 
     out.append(r);
   });
   out.append(el('p', 'replayed', `${v.replayed} ${w.checked}`));
+  if (plot) {
+    const section = el('section', 'plot');
+    section.id = 'plot';
+    section.append(el('h2', 'plot-heading', w.plot), plot);
+    out.append(section);
+  }
+  return out;
+}
+
+/** A checked derivation: one row per link (its two sides, its verdict and why), then the verdict on the whole. */
+export function renderCheck(v: CheckView, w: Words): DocumentFragment {
+  const out = document.createDocumentFragment();
+  if (v.title) out.append(el('h2', 'title', v.title));
+  const table = el('table', 'lines links');
+  table.setAttribute('aria-label', w.derivation);
+  for (const link of v.links) {
+    const tr = el('tr', 'line link');
+    tr.dataset.verdict = link.verdict;
+    const lhs = el('td', 'lhs');
+    if (link.from) lhs.append(math(link.from, true));
+    const rhs = el('td', 'rhs');
+    rhs.append(math(`= ${link.to}`, true));
+    const why = el('td', 'why');
+    const verdict = el('span', `verdict ${link.verdict}`, w[link.verdict]);
+    verdict.dataset.verdict = link.verdict;
+    const head = el('span', 'head');
+    head.append(el('span', 'number', `${w.stepNumber(link.number)}: `), verdict);
+    if (link.rules.length) head.append(' ', el('span', 'rules', link.rules.join(w.separator)));
+    why.append(head);
+    if (link.conditions.length) {
+      const c = el('span', 'conditions');
+      c.append('[', ...joined(link.conditions.map((t) => math(t)), ', '), ']');
+      why.append(' ', c);
+    }
+    if (link.counterexample) {
+      const c = link.counterexample;
+      const d = el('span', 'counterexample');
+      d.append(`${w.at} `, math(c.point), `: ${w.left} ${c.left.toPrecision(6)}, ${w.right} ${c.right.toPrecision(6)}`);
+      why.append(d);
+    }
+    if (link.explanation) why.append(el('span', 'explanation', link.explanation));
+    tr.append(lhs, rhs, why);
+    table.append(tr);
+  }
+  out.append(table);
+  const closing = el('p', 'check-verdict');
+  closing.id = 'check-verdict';
+  if (v.status === 'proven') closing.append(w.allProven);
+  if (v.undecided !== undefined) closing.append(w.undecided(v.undecided));
+  if (v.wrong !== undefined) closing.append(`${v.undecided !== undefined ? ' ' : ''}${w.firstWrong(v.wrong)}`);
+  out.append(closing);
   return out;
 }
 

@@ -10,6 +10,7 @@ import { conditionToLatex } from '../src/render/conditions.js';
 import { explainLine } from '../src/render/explain.js';
 import { toLatex } from '../src/render/latex.js';
 import { proofLines } from '../src/render/lines.js';
+import { lineToLatex, proofToAlign } from '../src/render/proof-latex.js';
 import type { Lang } from '../src/render/rule-name.js';
 
 /** One textbook line: `lhs = rhs` (lhs empty when it continues the line above). */
@@ -19,6 +20,8 @@ export interface LineView {
   readonly rules: readonly string[];
   readonly conditions: readonly string[];
   readonly explanation: string;
+  /** The line's row of the proof's `align*` block, as the LaTeX output writes it. */
+  readonly latex: string;
 }
 
 export interface ExpectationView {
@@ -39,12 +42,15 @@ export interface DerivationView {
   readonly assumptions: readonly string[];
   readonly expectations: readonly ExpectationView[];
   readonly replayed: number;
+  /** The whole proof as one `align*` block, as the LaTeX output writes it. */
+  readonly align: string;
 }
 
 /** What the playground shows for an outcome, in `lang`. */
 export function viewOf(o: Outcome, lang: Lang): DerivationView {
   const proof = o.checked.proof;
   const lines = proofLines(proof, o.rules.byId, lang).map((line) => ({
+    latex: lineToLatex(line, lang),
     lhs: line.lhs ? toLatex(line.lhs) : '',
     rhs: toLatex(line.rhs),
     rules: line.names,
@@ -68,6 +74,7 @@ export function viewOf(o: Outcome, lang: Lang): DerivationView {
       };
     }),
     replayed: o.checked.replayed,
+    align: proofToAlign(proof, o.rules.byId, lang),
   };
 }
 
