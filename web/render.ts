@@ -154,7 +154,7 @@ export function renderError(e: FieldError, w: Words, fieldLabel: (field: NonNull
   const out = document.createDocumentFragment();
   const where: string[] = [];
   if (e.field) where.push(fieldLabel(e.field));
-  if (e.line !== undefined && (e.field === 'definitions' || e.field === 'assume')) where.push(`${w.line} ${e.line}`);
+  if (e.line !== undefined && (e.field === 'definitions' || e.field === 'assume' || e.field === 'steps')) where.push(`${w.line} ${e.line}`);
   if (e.column !== undefined) where.push(`${w.column} ${e.column}`);
   const head = el('p', 'message');
   if (where.length) head.append(el('span', 'where', `${where.join(', ')}: `));

@@ -4,9 +4,8 @@
  * key), and read back from the KaTeX it renders.
  */
 import { chromium } from '../support/system.js';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/cli/serve.js';
@@ -15,7 +14,6 @@ import { parseProblem } from '../../src/parse/problem.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { explainLine } from '../../src/render/explain.js';
 import { proofLines } from '../../src/render/lines.js';
-import { ROOT } from '../cli/run.js';
 import { buildPlayground } from './build.js';
 import { launchChromium } from './chromium.js';
 
@@ -182,17 +180,6 @@ describe.skipIf(chromium.skip)(chromium.named('the playground'), { timeout: 30_0
     await settled();
     expect(await page.textContent('#expected-0 .verdict')).toBe('proven');
     expect(await first.locator('.explanation').textContent()).toBe(explainLine(seedLines('en')[0]!, 'en'));
-  });
-
-  it('leaves a screenshot in test/artifacts/', async () => {
-    await type({ title: 'Formula 8-13', ...SEED });
-    expect(await verdictFor('a_{2} - y')).toBe('proven');
-    const artifacts = join(ROOT, 'test', 'artifacts');
-    mkdirSync(artifacts, { recursive: true });
-    const file = join(artifacts, 'playground.png');
-    await page.screenshot({ path: file, fullPage: true });
-    expect(existsSync(file)).toBe(true);
-    expect([...readFileSync(file).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
   it('works offline: every request went to the server, KaTeX fonts included', async () => {
