@@ -5,6 +5,7 @@
  */
 import { runProblem } from '../src/api/derive.js';
 import { builtinRules } from '../src/rules/builtin.js';
+import { fileSyntax } from '../src/parse/auto.js';
 import type { Lang } from '../src/render/rule-name.js';
 import { checkFields } from './check.js';
 import { copyText } from './clipboard.js';
@@ -83,7 +84,8 @@ function update(): void {
   try {
     const rules = builtinRules();
     if (state.mode === 'check') {
-      byId('syntax').textContent = '';
+      // One syntax for the whole derivation, as in a derivation file: LaTeX when any field has a backslash.
+      byId('syntax').textContent = w.readAs[fileSyntax(`${state.fields.definitions}\n${state.fields.assume}\n${state.fields.steps}`) === 'latex' ? 'latex' : 'ascii'];
       const checked = checkFields(state.fields, rules, state.lang);
       if ('error' in checked) failure = checked.error;
       else {
