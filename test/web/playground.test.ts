@@ -55,7 +55,7 @@ beforeAll(async () => {
   origin = started.url;
   await page.goto(started.url);
   await page.waitForSelector('#output[data-status]');
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
