@@ -94,6 +94,14 @@ describe('check mode', () => {
     expect(Math.abs(c.left - c.right)).toBeGreaterThan(1e-3);
   });
 
+  it('a link neither proven nor refuted is unknown, and not called wrong', () => {
+    // The double angle is true, but beyond the algebra and the identity rules.
+    const checked = checkFields({ title: '', definitions: '', assume: '', steps: 'sin(2*x)\n= 2*sin(x)*cos(x)' }, rules, 'en');
+    if (!('view' in checked)) throw new Error(checked.error.message);
+    expect(checked.view.links.map((l) => [l.verdict, l.counterexample])).toEqual([['unknown', undefined]]);
+    expect([checked.view.status, checked.view.wrong, checked.view.undecided]).toEqual(['unknown', undefined, 1]);
+  });
+
   it('an error in the steps is pinned to its line and column there', () => {
     const checked = checkFields({ ...wrong, steps: 'diff(L, a2)\n= -y/a2 +' }, rules, 'en');
     expect(checked).toEqual({ error: { message: 'unexpected end of input', field: 'steps', line: 2, column: 10, text: '= -y/a2 +' } });

@@ -256,6 +256,13 @@ describe.skipIf(chromium.skip)(chromium.named('the playground at 1280 px and 390
     await settled(page);
     expect(await page.textContent('#error .where')).toBe('Derivation, line 3, column 10: ');
     expect(await page.getAttribute('#steps', 'aria-invalid')).toBe('true');
+
+    // A true step beyond the identity rules is unknown: said so, never called wrong.
+    await page.locator('#steps').fill('sin(2*x)\n= 2*sin(x)*cos(x)');
+    await settled(page);
+    expect(await rows.locator('.verdict').allTextContents()).toEqual(['unknown']);
+    expect(await page.textContent('#check-verdict')).toBe('Step 1 could be neither proven nor refuted.');
+    expect(await page.getAttribute('#output', 'data-status')).toBe('unknown');
     await page.close();
   });
 
