@@ -106,8 +106,8 @@ const rules = builtinRules();
 /** The proof the CLI derives from an example file. */
 const proofOf = (file: string) => runProblem(parseProblem(readFileSync(join(EXAMPLES, file), 'utf8'), file, { functions: rules.functions }), { rules }).checked.proof;
 
-describe.skipIf(chromium.skip)(chromium.named('the playground at 1280 px and 390 px'), { timeout: 60_000 }, () => {
-  describe.each([1280, 390])('%i px wide', (width) => {
+describe.skipIf(chromium.skip)(chromium.named('the playground at 1280 px, 900 px and 390 px'), { timeout: 60_000 }, () => {
+  describe.each([1280, 900, 390])('%i px wide', (width) => {
     it.each([
       ['seed', undefined, 'proven'],
       ['focal', 'focal-sigmoid.grad', 'proven'],
