@@ -49,7 +49,7 @@ describe('derive --all --format md', () => {
       '',
       '| 变量 | 梯度 |',
       '| --- | --- |',
-      '| $x$ | $\\frac{\\partial L}{\\partial x} = y \\begin{cases} 1 & x > 0 \\\\ -1 & x < 0 \\end{cases}$ |',
+      '| $x$ | $\\frac{\\partial L}{\\partial x} = y \\operatorname{sign}\\left(x\\right)$ |',
       '| $y$ | $\\frac{\\partial L}{\\partial y} = \\left\\vert x\\right\\vert $ |',
       '',
       '**条件** $x \\neq 0$  ',
