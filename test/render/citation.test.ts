@@ -1,5 +1,13 @@
 /** One idea per line: a textbook line names its main rule and folds the rest into a count. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runProblem } from '../../src/api/derive.js';
+import { toAscii } from '../../src/expr/print.js';
+import { at } from '../../src/expr/traverse.js';
+import { parseProblem } from '../../src/parse/problem.js';
+import { proofLines } from '../../src/render/lines.js';
 import { parse } from '../../src/parse/ascii.js';
 import type { Condition, Step, StepKind } from '../../src/proof/types.js';
 import { builtinRules } from '../../src/rules/builtin.js';
@@ -66,5 +74,29 @@ describe('the seed, derived: one idea per line in the text, every rule in --step
     expect(line.names).toEqual(['substitute the definition', 'constant multiple rule', 'sum rule', 'logarithm rule', 'derivative of the variable itself', 'constant rule', 'distribute the sign']);
     expect(line.cited).toEqual(['logarithm rule, and 11 routine steps']);
     expect(line.explanation).toBe("The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u > 0.");
+  });
+});
+
+describe('"substitute the definition" is said only where a definition was substituted', () => {
+  const here = fileURLToPath(new URL('../../examples', import.meta.url));
+  const set = builtinRules();
+  const examples = readdirSync(here).filter((f) => f.endsWith('.grad') && !/softmax-cce-10/.test(f));
+
+  it.each(examples)('examples/%s: every line that names it substituted a given name by its definition', (name) => {
+    const spec = parseProblem(readFileSync(join(here, name), 'utf8'), `examples/${name}`, { functions: set.functions });
+    const proof = runProblem(spec, { rules: set }).checked.proof;
+    const defined = new Set(proof.definitions.map((d) => d.name));
+    const lines = proofLines(proof, set.byId, 'en');
+    for (const s of proof.steps.filter((st) => st.rule === 'def.unfold')) {
+      // What it replaced is a given name (or a member of a given family), and it changed.
+      const old = at(s.before, s.path)!;
+      const named = old.kind === 'sym' ? old.name : old.kind === 'call' && old.fn === 'at' && old.args[0]!.kind === 'sym' ? old.args[0]!.name : undefined;
+      expect(named !== undefined && defined.has(named), `${name}: ${toAscii(old)}`).toBe(true);
+      expect(s.after).not.toBe(s.before);
+    }
+    const cited = lines.filter((l) => l.names.some((n) => n.startsWith('substitute the definition')));
+    for (const l of cited) expect(l.rules, `${name}: ${toAscii(l.rhs)}`).toContain('def.unfold');
+    // Where it is cited, it is the first step, the others being routine too.
+    for (const l of cited) expect(l.rules[0]).toBe('def.unfold');
   });
 });
