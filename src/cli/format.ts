@@ -10,7 +10,7 @@ import { reduceConditions } from '../proof/conditions.js';
 import { collectConditions } from '../api/derive.js';
 import { outcomeToMarkdown } from '../api/render.js';
 import { proofToText, stepsToText } from '../render/text.js';
-import { toDisplayAscii } from '../render/display-ascii.js';
+import { toDisplayAscii, toResultAscii } from '../render/display-ascii.js';
 import type { Lang } from '../render/rule-name.js';
 import { padTo } from '../render/width.js';
 import { stoppedText } from '../api/stopped.js';
@@ -39,7 +39,7 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
   out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
   // A derivation out of budget has no result: say why it stopped instead.
   if (o.stopped) out.push(`${padTo(lang === 'zh' ? '停止' : 'Stopped', 12)}${stoppedText(o.stopped)}`);
-  else out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toAscii(o.proof.result, o.factorOrder)}`);
+  else out.push(`${padTo(w.result, 12)}${toDisplayAscii(o.proof.start)} = ${toResultAscii(o.proof.result, o.factorOrder)}`);
   if (o.conditions.length) out.push(`${padTo(w.conditions, 12)}${o.conditions.map(conditionInText(lang)).join(', ')}`);
   // What the result rests on: the kernel theorem's premises (a budget that ran out proved nothing).
   if (!o.stopped) out.push(...premisesToText(outcomePremises(o), lang, 12, o.discharged.map(conditionInText(lang))));
@@ -70,7 +70,7 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   out.push('', proofToText(o.proof, rules, lang), '');
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
-  o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toAscii(g.result, g.order)}`));
+  o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toResultAscii(g.result, g.order)}`));
   out.push(...premisesToText(o.premises, lang));
   out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
   return `${out.join('\n')}\n`;

@@ -4,12 +4,15 @@
  * product and is set off by ` · `, and it is parenthesized where a bare `/` would misread.
  * Index notation is written as in a textbook: `z[i]` as `z_i`, `delta(k, i)` as `δ_ki`,
  * `sum(k, 1, K, f)` as `Σ_{k=1}^{K} f`, the sum last in its product (it reaches to the end
- * of it) and in parentheses wherever something follows it.
+ * of it) and in parentheses wherever something follows it. A derived kink is written as
+ * textbooks do (`1[z > 0]`, `sign(a - y)`, see kinks.ts); an expression as written keeps its cases.
  */
 import { type Expr, rebuild, sym } from '../expr/node.js';
+import type { FactorOrder } from '../expr/display.js';
 import { type AsciiNotation, LEVELS, type Printed, toAsciiWith } from '../expr/print.js';
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 import { AT, DELTA, isIndexed, isSum } from '../expr/indexed.js';
+import { kinkOf } from './kinks.js';
 
 // Placeholder names: `toAscii` prints names verbatim, and these characters never occur in
 // a parsed name or in printed ASCII. Their index makes them sort first among the factors
@@ -44,6 +47,25 @@ const INDEX_NOTATION: AsciiNotation = {
   last: isSum,
 };
 
+/** Kinks as `1[z > 0]` and `sign(u)`; anything else in the input syntax. */
+const KINK_NOTATION: AsciiNotation = {
+  call(e, print) {
+    const kink = kinkOf(e);
+    if (kink?.kind === 'indicator') return { text: `1[${print(kink.condition).text}]`, level: LEVELS.ATOM };
+    return kink?.kind === 'sign' ? print(kink.sign) : undefined;
+  },
+  last: () => false,
+};
+
+/** Index notation, and kinks as `1[z > 0]` and `sign(u)`. */
+const TEXTBOOK_NOTATION: AsciiNotation = {
+  ...INDEX_NOTATION,
+  call: (e, print) => KINK_NOTATION.call(e, print) ?? INDEX_NOTATION.call(e, print),
+};
+
+/** A derived result as `toAscii` writes it (`order` arranging a top-level product), its kinks as textbooks do. */
+export const toResultAscii = (e: Expr, order?: FactorOrder): string => toAsciiWith(e, KINK_NOTATION, order);
+
 /** `∂L/∂a2` for a name or a member, `∂/∂x [f]` otherwise. */
 function derivativeText(f: Expr, x: Expr): string {
   const plain = (v: Expr): boolean => v.kind === 'sym' || isIndexed(v);
@@ -56,7 +78,7 @@ export const toDisplayAsciiAsWritten = (e: Expr, written = writtenOrderOf(e)): s
 
 /** The ASCII of `e` with derivatives in ∂ notation: `∂L/∂a2 · ∂a2/∂z2`, `(1 - y)/(1 - a2) - y/a2`. */
 export function toDisplayAscii(e: Expr, written?: WrittenOrder): string {
-  const notation = written ? { ...INDEX_NOTATION, written } : INDEX_NOTATION;
+  const notation = written ? { ...INDEX_NOTATION, written } : TEXTBOOK_NOTATION;
   const texts: string[] = [];
   const placeholders = new Map<Expr, Expr>();
   const mark = (n: Expr): Expr => {

@@ -10,6 +10,7 @@ import { nameToLatex, operatorNameToLatex } from './names.js';
 import { AT, DELTA, LAYER, LIST, isIndexed, isSum } from '../expr/indexed.js';
 import { LEVELS } from '../expr/print.js';
 import { functionSpec } from '../expr/registry/index.js';
+import { kinkOf } from './kinks.js';
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 
 // Binding strength of what a printed string is at its top, shared with print.ts.
@@ -86,6 +87,11 @@ function printCall(e: Expr & { kind: 'call' }): Printed {
   // How the function registry says the function is written; a function it lacks is an operator name.
   const form = functionSpec(e.fn)?.latex.form;
   if (form?.kind === 'relation' && args.length === 2) return { text: `${toLatex(args[0]!)} ${form.symbol} ${toLatex(args[1]!)}`, level: ATOM };
+  // A derived kink as textbooks write it, `\mathbf{1}[z > 0]` or `\operatorname{sign}(u)`;
+  // an expression as written keeps its cases.
+  const kink = written ? undefined : kinkOf(e);
+  if (kink?.kind === 'indicator') return { text: `\\mathbf{1}[${toLatex(kink.condition)}]`, level: ATOM };
+  if (kink?.kind === 'sign') return print(kink.sign);
   if (e.fn === 'piecewise' && args.length % 2 === 0) {
     // Cases, each branch with its condition; where none holds the value does not exist.
     const rows: string[] = [];

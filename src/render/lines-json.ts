@@ -17,7 +17,10 @@ export interface LineJson {
   readonly continued: boolean;
   /** Rule ids of the line's steps, each once, in the order applied. */
   readonly rules: readonly string[];
+  /** Their names, every one. */
   readonly names: readonly string[];
+  /** What the textbook line shows beside it: the main rule, the rest folded (`logarithm rule, and 6 routine steps`). */
+  readonly cited: readonly string[];
   readonly conditions: readonly string[];
   /** The alignment row, as in `proofToAlign`. */
   readonly latex: string;
@@ -34,7 +37,8 @@ export function proofLinesToJson(proof: Proof, rules: ReadonlyMap<string, Rule>,
       rhs: toAscii(line.rhs),
       continued: line.lhs === undefined,
       rules: line.rules,
-      names: line.names,
+      names: line.allNames,
+      cited: line.names,
       conditions: line.conditions.map(conditionToText),
       latex: lineToLatex(line, lang),
       explanation: explainLine(line, lang),

@@ -1,13 +1,14 @@
 /**
  * The textbook layout of a proof, shared by every printer: one line per phase
- * (`lhs = to`, with the names of the rules that got there and the conditions they need),
+ * (`lhs = to`, with the line's main rule, the rest folded, and the conditions they need),
  * the left side left blank where a line continues the one above; empty phases are skipped.
  */
 import type { Expr } from '../expr/node.js';
 import type { Condition, Phase, Proof, Step } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
+import { citeSteps, citedNames } from './citation.js';
 import { conditionToText } from './conditions.js';
-import { type Sentence, stepExplanation } from './explain.js';
+import { type Sentence, ruleExplanation, stepExplanation } from './explain.js';
 import { type Lang, ruleName } from './rule-name.js';
 
 /** One displayed line: `lhs = rhs`, justified by rule names, needing conditions. */
@@ -15,11 +16,16 @@ export interface ProofLine {
   /** Undefined when the line continues the quantity of the line above (`&= ...`). */
   readonly lhs: Expr | undefined;
   readonly rhs: Expr;
-  /** Distinct rule names of the line's steps, in the order they were applied. */
+  /**
+   * What the line cites (see `citeSteps`): its main rule and the rules that brought its
+   * conditions, the other steps folded into the last (`logarithm rule, and 6 routine steps`).
+   */
   readonly names: readonly string[];
-  /** Distinct rule ids of the line's steps, in the order they were applied. */
+  /** Distinct rule names of all the line's steps, in the order they were applied. */
+  readonly allNames: readonly string[];
+  /** Distinct rule ids of all the line's steps, in the order they were applied. */
   readonly rules: readonly string[];
-  /** The sentences explaining the line's steps, each once, in both languages (see `explainLine`). */
+  /** The sentences explaining the cited rules, each once, in both languages (see `explainLine`). */
   readonly explanations: readonly Sentence[];
   /** Conditions the line's steps need, each once. */
   readonly conditions: readonly Condition[];
@@ -49,9 +55,12 @@ export function proofLines(proof: Proof, rules: ReadonlyMap<string, Rule>, lang:
     // Conditions are stated on every line that needs them (a cancellation names what it
     // divides by), once per line.
     const seen = new Set<string>();
-    const names = [...new Set(steps.map((s) => ruleName(s.rule, rules, lang)))];
+    const allNames = [...new Set(steps.map((s) => ruleName(s.rule, rules, lang)))];
     const ids = [...new Set(steps.map((s) => s.rule))];
-    const explanations = [...new Map(steps.map((s) => stepExplanation(s, rules)).map((e) => [e.en, e])).values()];
+    const citation = citeSteps(steps);
+    const names = citedNames(citation, rules, lang);
+    const explainCited = citation.cited.map((id) => (rules.has(id) ? ruleExplanation(id, rules) : stepExplanation(steps.find((s) => s.rule === id)!, rules)));
+    const explanations = [...new Map(explainCited.map((e) => [e.en, e])).values()];
     const conditions: Condition[] = [];
     for (const c of steps.flatMap((s) => s.conditions)) {
       const key = conditionToText(c);
@@ -61,10 +70,10 @@ export function proofLines(proof: Proof, rules: ReadonlyMap<string, Rule>, lang:
     }
     let lhs: Expr | undefined = previous?.lhs === phase.lhs ? undefined : phase.lhs;
     if (phase.from !== phase.lhs && phase.from !== previous?.to) {
-      out.push({ lhs, rhs: phase.from, names: [], rules: [], explanations: [], conditions: [] });
+      out.push({ lhs, rhs: phase.from, names: [], allNames: [], rules: [], explanations: [], conditions: [] });
       lhs = undefined;
     }
-    out.push({ lhs, rhs: phase.to, names, rules: ids, explanations, conditions });
+    out.push({ lhs, rhs: phase.to, names, allNames, rules: ids, explanations, conditions });
   });
   return out;
 }

@@ -135,11 +135,18 @@ describe('gradproof derive examples/bce-sigmoid.grad --format json', () => {
       continued: true,
       rules: ['alg.cancel-common-factor'],
       names: ['cancel the common factor'],
+      cited: ['cancel the common factor'],
       conditions: ['a2 != 0', 'a2 != 1'],
       latex: '&= a_{2} - y && \\text{cancel the common factor} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1)',
       explanation: 'Cancel the factor common to numerator and denominator, which must not be zero.',
     });
     expect(out.lines[5]!.explanation).toBe('Take up the expression from above and go on.');
+    // Every rule of a line in rules and names; the textbook line cites its main one.
+    expect(out.lines[3]).toMatchObject({
+      rules: ['def.unfold', 'd.sigmoid', 'd.self'],
+      names: ['substitute the definition', 'sigmoid derivative', 'derivative of the variable itself'],
+      cited: ['sigmoid derivative, and 2 routine steps'],
+    });
   });
 });
 
@@ -181,7 +188,7 @@ describe('--format json on inline input', () => {
     const { out } = json('derive', 'examples/bce-sigmoid.grad', '--lang', 'zh');
     expect(out.steps[0]!.explanation).toBe('根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。');
     expect(out.lines.map((l) => l.explanation).at(-1)).toBe('约分，约去分子和分母的公因子，公因子不能为零。');
-    expect(out.lines[2]!.explanation).toBe('通分，把几个分数合并成一个分数，公分母不能为零。展开乘积。合并同类项。');
+    expect(out.lines[2]!.explanation).toBe('通分，把几个分数合并成一个分数，公分母不能为零。');
   });
 
   it('--all: each step and each line explained', () => {

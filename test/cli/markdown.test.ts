@@ -26,7 +26,7 @@ describe('--format md: $$ blocks per line, for notes and READMEs', () => {
     expect(en).toContain('\\frac{\\partial a_{2}}{\\partial z_{2}} \\qquad \\text{chain rule}\n$$\n\nBy the chain rule, the derivative through an intermediate');
     expect(en).toContain('\n$$\n\nCancel the factor common to numerator and denominator, which must not be zero.\n');
     const zh = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'md', '--lang', 'zh').stdout;
-    expect(zh).toContain('\n$$\n\n通分，把几个分数合并成一个分数，公分母不能为零。展开乘积。合并同类项。\n');
+    expect(zh).toContain('\\text{通分，及另外 2 个常规步骤} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1)\n$$\n\n通分，把几个分数合并成一个分数，公分母不能为零。\n');
   });
 
   it.each(readdirSync('examples').filter((f) => f.endsWith('.grad')))('%s: every formula parses in KaTeX, in both languages', (file) => {

@@ -44,15 +44,15 @@ describe('every rule in rules/ explains itself', () => {
   });
 });
 
-describe('explainLine: the sentences of a line, each once, in the order the rules applied', () => {
+describe('explainLine: the sentences of the rules a line cites, each once, in the order they applied', () => {
   const lines = proofLines(bceSigmoid, builtin, 'en');
 
   it('formula 8-13, in English', () => {
     expect(lines.map((l) => explainLine(l, 'en'))).toEqual([
       'By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.',
-      "Substitute the intermediate's definition, so that it can be differentiated. A constant factor comes out of the derivative. Differentiate term by term: the derivative of a sum is the sum of the derivatives. The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u > 0. Remove the parentheses, distributing the sign or factor over each term.",
-      'Combine the fractions into one over a common denominator, which must not be zero. Expand the products. Collect like terms.',
-      "Substitute the intermediate's definition, so that it can be differentiated. The derivative of the sigmoid is sigmoid(u)(1 - sigmoid(u)), times the derivative of its argument. Write the result in the intermediate's name again, as the textbook does.",
+      "The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u > 0.",
+      'Combine the fractions into one over a common denominator, which must not be zero.',
+      'The derivative of the sigmoid is sigmoid(u)(1 - sigmoid(u)), times the derivative of its argument.',
       'Take up the expression from above and go on.',
       'Substitute the results derived above.',
       'Cancel the factor common to numerator and denominator, which must not be zero.',
@@ -62,9 +62,9 @@ describe('explainLine: the sentences of a line, each once, in the order the rule
   it('formula 8-13, in Chinese, whatever language the lines were laid out in', () => {
     expect(lines.map((l) => explainLine(l, 'zh'))).toEqual([
       '根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。',
-      "代入中间变量的定义，以便对它求导。常数因子可以提到求导符号外面。对各项分别求导：和的导数等于各项导数之和。对数的导数等于真数的导数除以真数：(log u)' = u'/u，要求 u > 0。去括号，把括号前的符号或因子分配到每一项。",
-      '通分，把几个分数合并成一个分数，公分母不能为零。展开乘积。合并同类项。',
-      '代入中间变量的定义，以便对它求导。sigmoid 函数的导数为 sigmoid(u)(1 - sigmoid(u))，再乘以内层函数的导数。用中间变量表示，把结果写回中间变量的名称。',
+      "对数的导数等于真数的导数除以真数：(log u)' = u'/u，要求 u > 0。",
+      '通分，把几个分数合并成一个分数，公分母不能为零。',
+      'sigmoid 函数的导数为 sigmoid(u)(1 - sigmoid(u))，再乘以内层函数的导数。',
       '接着上面的式子继续推导。',
       '代入上面已经求出的结果。',
       '约分，约去分子和分母的公因子，公因子不能为零。',
@@ -72,14 +72,23 @@ describe('explainLine: the sentences of a line, each once, in the order the rule
   });
 
   it('explainOnce: for a reader of the whole derivation, each sentence where it is first needed', () => {
-    const once = explainOnce(lines, 'en');
-    expect(once[3]).toBe('The derivative of the sigmoid is sigmoid(u)(1 - sigmoid(u)), times the derivative of its argument. ' + "Write the result in the intermediate's name again, as the textbook does.");
-    expect(once.filter((_, i) => i !== 3)).toEqual(lines.map((l) => explainLine(l, 'en')).filter((_, i) => i !== 3));
+    // Each line of formula 8-13 cites rules of its own, so each says its sentence.
+    expect(explainOnce(lines, 'en')).toEqual(lines.map((l) => explainLine(l, 'en')));
     const twice = explainOnce([...lines, ...lines], 'zh');
     expect(twice.slice(lines.length)).toEqual(lines.map(() => ''));
   });
 
-  it('a line carries its rule ids', () => {
+  it('a line names its main rule and folds the rest; its ids and names list every rule', () => {
+    expect(lines.map((l) => l.names)).toEqual([
+      ['chain rule'],
+      ['logarithm rule, and 4 routine steps'],
+      ['combine into one fraction, and 2 routine steps'],
+      ['sigmoid derivative, and 2 routine steps'],
+      [],
+      ['by the results above'],
+      ['cancel the common factor'],
+    ]);
+    expect(lines[1]!.allNames).toEqual(['substitute the definition', 'constant multiple rule', 'sum rule', 'logarithm rule', 'distribute the sign']);
     expect(lines.map((l) => l.rules)).toEqual([
       ['chain'],
       ['def.unfold', 'd.const-multiple', 'd.sum', 'd.log', 'alg.distribute'],
@@ -118,7 +127,7 @@ describe('explanations in the text and Markdown renderings', () => {
       '∂L/∂z2  = ∂L/∂a2 · ∂a2/∂z2                      chain rule',
       '          By the chain rule, the derivative through an intermediate is the derivative with respect',
       '          to the intermediate times the derivative of the intermediate.',
-      '∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               substitute the definition, constant multiple rule,',
+      '∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               logarithm rule, and 4 routine steps',
     ]);
     expect(proofToText(bceSigmoid, builtin, 'zh').split('\n').slice(-2)).toEqual([
       '        = a2 - y                                约分  [a2 != 0, a2 != 1]',

@@ -14,9 +14,9 @@ describe('a proof as LaTeX', () => {
     expect(proofToAlign(bceSigmoid, rules)).toMatchInlineSnapshot(`
       "\\begin{align*}
       \\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\text{chain rule} \\\\
-      \\frac{\\partial L}{\\partial a_{2}} &= \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} && \\text{substitute the definition, constant multiple rule, sum rule, logarithm rule, distribute} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
-      &= \\frac{a_{2} - y}{a_{2} \\left(1 - a_{2}\\right)} && \\text{combine into one fraction, expand, collect like terms} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
-      \\frac{\\partial a_{2}}{\\partial z_{2}} &= a_{2} \\left(1 - a_{2}\\right) && \\text{substitute the definition, sigmoid derivative, write in the defined names} \\\\
+      \\frac{\\partial L}{\\partial a_{2}} &= \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} && \\text{logarithm rule, and 4 routine steps} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
+      &= \\frac{a_{2} - y}{a_{2} \\left(1 - a_{2}\\right)} && \\text{combine into one fraction, and 2 routine steps} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
+      \\frac{\\partial a_{2}}{\\partial z_{2}} &= a_{2} \\left(1 - a_{2}\\right) && \\text{sigmoid derivative, and 2 routine steps} \\\\
       \\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} \\\\
       &= \\frac{a_{2} \\left(1 - a_{2}\\right) \\left(a_{2} - y\\right)}{a_{2} \\left(1 - a_{2}\\right)} && \\text{use the result above} \\\\
       &= a_{2} - y && \\text{cancel common factors} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1)
@@ -28,9 +28,9 @@ describe('a proof as LaTeX', () => {
     expect(proofToAligned(bceSigmoid, rules, 'zh')).toMatchInlineSnapshot(`
       "\\begin{aligned}
       \\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\text{链式法则} \\\\
-      \\frac{\\partial L}{\\partial a_{2}} &= \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} && \\text{代入定义、常数倍法则、求和法则、对数求导法则、分配律} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
-      &= \\frac{a_{2} - y}{a_{2} \\left(1 - a_{2}\\right)} && \\text{通分、展开、合并同类项} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
-      \\frac{\\partial a_{2}}{\\partial z_{2}} &= a_{2} \\left(1 - a_{2}\\right) && \\text{代入定义、sigmoid 导数、用定义的名称表示} \\\\
+      \\frac{\\partial L}{\\partial a_{2}} &= \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} && \\text{对数求导法则，及另外 4 个常规步骤} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
+      &= \\frac{a_{2} - y}{a_{2} \\left(1 - a_{2}\\right)} && \\text{通分，及另外 2 个常规步骤} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1) \\\\
+      \\frac{\\partial a_{2}}{\\partial z_{2}} &= a_{2} \\left(1 - a_{2}\\right) && \\text{sigmoid 导数，及另外 2 个常规步骤} \\\\
       \\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} \\\\
       &= \\frac{a_{2} \\left(1 - a_{2}\\right) \\left(a_{2} - y\\right)}{a_{2} \\left(1 - a_{2}\\right)} && \\text{代入上面的结果} \\\\
       &= a_{2} - y && \\text{约去公因子} \\quad (a_{2} \\neq 0,\\ a_{2} \\neq 1)
@@ -53,11 +53,15 @@ describe('a proof as LaTeX', () => {
   });
 
   it('an unknown rule shows its id, and rule names are escaped', () => {
-    const odd = new Map(rules);
-    odd.set('d.sum', { ...rules.get('d.sum')!, name: { en: 'sum_rule & 100% {ok} #1 ~ ^ \\', zh: '求和' } });
-    const s = proofToLatex({ ...polynomial, steps: polynomial.steps.map((st, i) => (i === 1 ? { ...st, rule: 'x.new_rule' } : st)) }, odd);
-    expect(s).toMatchInlineSnapshot(`"\\frac{\\partial}{\\partial x}\\left[3 x + x^{2}\\right] &= 3 + 2 x && \\text{sum\\_rule \\& 100\\% \\{ok\\} \\#1 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}, x.new\\_rule, derivative of the variable, power rule}"`);
+    const s = proofToLatex({ ...polynomial, steps: polynomial.steps.map((st, i) => (i === 1 ? { ...st, rule: 'x.new_rule' } : st)) }, rules);
+    expect(s).toMatchInlineSnapshot(`"\\frac{\\partial}{\\partial x}\\left[3 x + x^{2}\\right] &= 3 + 2 x && \\text{x.new\\_rule, and 3 more steps}"`);
     expectKatex(`\\begin{aligned}${s}\\end{aligned}`);
+    // d.var is the line's main rule here: the first that is not routine.
+    const odd = new Map(rules);
+    odd.set('d.var', { ...rules.get('d.var')!, name: { en: 'var_rule & 100% {ok} #1 ~ ^ \\', zh: '自变量' } });
+    const t = proofToLatex(polynomial, odd);
+    expect(t).toMatchInlineSnapshot(`"\\frac{\\partial}{\\partial x}\\left[3 x + x^{2}\\right] &= 3 + 2 x && \\text{var\\_rule \\& 100\\% \\{ok\\} \\#1 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}, and 3 more steps}"`);
+    expectKatex(`\\begin{aligned}${t}\\end{aligned}`);
   });
 
   it('a proof with no steps is its start', () => {
@@ -71,13 +75,11 @@ describe('a proof as terminal text', () => {
   it('rule names in a column, conditions at the end', () => {
     expect(proofToText(bceSigmoid, rules, 'en', NO_PROSE)).toMatchInlineSnapshot(`
       "∂L/∂z2  = ∂L/∂a2 · ∂a2/∂z2                      chain rule
-      ∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               substitute the definition, constant multiple rule,
-                                                      sum rule, logarithm rule, distribute
+      ∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               logarithm rule, and 4 routine steps
                                                       [a2 != 0, a2 != 1]
-              = (a2 - y)/(a2*(1 - a2))                combine into one fraction, expand,
-                                                      collect like terms  [a2 != 0, a2 != 1]
-      ∂a2/∂z2 = a2*(1 - a2)                           substitute the definition, sigmoid derivative,
-                                                      write in the defined names
+              = (a2 - y)/(a2*(1 - a2))                combine into one fraction, and 2 routine steps
+                                                      [a2 != 0, a2 != 1]
+      ∂a2/∂z2 = a2*(1 - a2)                           sigmoid derivative, and 2 routine steps
       ∂L/∂z2  = ∂L/∂a2 · ∂a2/∂z2
               = a2*(1 - a2)*(a2 - y)/(a2*(1 - a2))    use the result above
               = a2 - y                                cancel common factors  [a2 != 0, a2 != 1]"
@@ -87,10 +89,10 @@ describe('a proof as terminal text', () => {
   it('in Chinese', () => {
     expect(proofToText(bceSigmoid, rules, 'zh', NO_PROSE)).toMatchInlineSnapshot(`
       "∂L/∂z2  = ∂L/∂a2 · ∂a2/∂z2                      链式法则
-      ∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               代入定义、常数倍法则、求和法则、对数求导法则、分配律
+      ∂L/∂a2  = (1 - y)/(1 - a2) - y/a2               对数求导法则，及另外 4 个常规步骤
                                                       [a2 != 0, a2 != 1]
-              = (a2 - y)/(a2*(1 - a2))                通分、展开、合并同类项  [a2 != 0, a2 != 1]
-      ∂a2/∂z2 = a2*(1 - a2)                           代入定义、sigmoid 导数、用定义的名称表示
+              = (a2 - y)/(a2*(1 - a2))                通分，及另外 2 个常规步骤  [a2 != 0, a2 != 1]
+      ∂a2/∂z2 = a2*(1 - a2)                           sigmoid 导数，及另外 2 个常规步骤
       ∂L/∂z2  = ∂L/∂a2 · ∂a2/∂z2
               = a2*(1 - a2)*(a2 - y)/(a2*(1 - a2))    代入上面的结果
               = a2 - y                                约去公因子  [a2 != 0, a2 != 1]"
