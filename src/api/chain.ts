@@ -37,6 +37,8 @@ export interface CorrectSideJson {
   readonly of: string;
   readonly to: string;
   readonly toLatex: string;
+  /** What `of = to` needs, as the link's own conditions are written. */
+  readonly conditions: readonly string[];
   /** At the counterexample point: the correct right side's value, and the written one's. */
   readonly value: number;
   readonly written: number;
@@ -78,7 +80,7 @@ export function chainToJson(o: ChainOutcome, lang: Lang = 'en'): ChainResult {
       values: l.decision.counterexample ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
       evidence: l.decision.evidence ?? null,
       explanation: [linkExplanation(l, o.rules.byId, lang), l.correct && l.decision.counterexample ? correctSideText(l.correct, lang, l.decision.counterexample.point) : ''].filter(Boolean).join(lang === 'zh' ? '' : ' '),
-      correct: l.correct ? { source: l.correct.source, of: toAscii(l.correct.of), to: toAscii(l.correct.expr), toLatex: toLatex(l.correct.expr), value: l.correct.value, written: l.correct.written } : null,
+      correct: l.correct ? { source: l.correct.source, of: toAscii(l.correct.of), to: toAscii(l.correct.expr), toLatex: toLatex(l.correct.expr), conditions: [...new Set(l.correct.conditions.map(conditionToText))], value: l.correct.value, written: l.correct.written } : null,
       premises: l.proof ? premisesToJson(l.proof.theorem.premises) : null,
     })),
     premises: premises ? premisesToJson(premises) : null,

@@ -7,7 +7,7 @@
  */
 import { type Expr } from '../expr/node.js';
 import { hasDiff, nodes } from '../expr/traverse.js';
-import { totalByDefinition } from '../expr/defined.js';
+import { holdsWhereDefined, totalByDefinition } from '../expr/defined.js';
 import { valueAt } from '../expr/numeric.js';
 import { toAscii } from '../expr/print.js';
 import type { Definitions } from '../expr/context.js';
@@ -18,7 +18,8 @@ import { differentiate } from '../calculus/derive.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
-import type { Assumption, Proof } from '../proof/types.js';
+import type { Assumption, Condition, Proof } from '../proof/types.js';
+import { reduceConditions } from '../proof/conditions.js';
 import type { Counterexample } from '../proof/refutation.js';
 import { type CheckedProof, checkProof } from '../kernel/index.js';
 
@@ -35,6 +36,8 @@ export interface CorrectSide {
   /** Its value at the counterexample point, and the written right side's there. */
   readonly value: number;
   readonly written: number;
+  /** What `of = expr` needs (its theorem's conditions, less what the facts give): said with it, never hidden. */
+  readonly conditions: readonly Condition[];
   /** The kernel's replay of `of = expr`. */
   readonly proof: CheckedProof;
 }
@@ -78,7 +81,15 @@ function workedOut(of: Expr, source: CorrectSource, c: Counterexample, defs: Def
   }
   // The value must be the left side's there (it is, unless a condition fails at the point) and differ from the written one.
   if (!close(value, c.left) || close(value, c.right)) return undefined;
-  return { source, of, expr: proof.result, value, written: c.right, proof: replay.checked };
+  const conditions = reduceConditions(shown(replay.checked.theorem.conditions), assumptions).remaining;
+  return { source, of, expr: proof.result, value, written: c.right, conditions, proof: replay.checked };
+}
+
+/** Conditions as a link shows them: `1/x != 0` left out, and `u != 0`, `u >= 0` where `u > 0` is there too; each once. */
+function shown(cs: readonly Condition[]): Condition[] {
+  const positive = new Set(cs.filter((c) => c.kind === 'positive').map((c) => c.expr));
+  const kept = cs.filter((c) => !holdsWhereDefined(c) && (c.kind === 'positive' || !positive.has(c.expr)));
+  return kept.filter((c, i) => kept.findIndex((d) => d.kind === c.kind && d.expr === c.expr) === i);
 }
 
 const isDerivative = (e: Expr): boolean => e.kind === 'call' && e.fn === 'diff' && !hasDiff(e.args[0]!);

@@ -14,6 +14,7 @@ import { undecidedText } from './evidence.js';
 import { explainRules } from './explain.js';
 import { type CorrectSideShown, correctSideSentence } from './explain-link.js';
 import { toLatex } from './latex.js';
+import { conditionInLatex } from './conditions.js';
 import { toLatexAsWritten } from './latex.js';
 import type { WrittenOrder } from '../expr/written.js';
 import { type Lang, ruleName } from './rule-name.js';
@@ -89,7 +90,8 @@ export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: 
 /** The correct right side of a refuted link, its maths in `$ $`; the point is the one shown just before it. */
 export function correctSideLatex(correct: CorrectSideShown, lang: Lang): string {
   const m = (s: string): string => `$${s}$`;
-  const parts = { expr: m(toLatex(correct.expr)), of: m(toLatex(correct.of)), value: m(numberToLatex(correct.value, 6)), written: m(numberToLatex(correct.written, 6)) };
+  const conditions = [...new Set(correct.conditions.map(conditionInLatex(lang)))].map(m);
+  const parts = { expr: m(toLatex(correct.expr)), of: m(toLatex(correct.of)), conditions, value: m(numberToLatex(correct.value, 6)), written: m(numberToLatex(correct.written, 6)) };
   return correctSideSentence(correct.source, parts, lang);
 }
 

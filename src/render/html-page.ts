@@ -163,7 +163,8 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
 
 /** A refuted link's correct right side below its counterexample, its maths rendered (the sentence's words are ours: nothing to escape but numbers). */
 function correctSideHtml(correct: CorrectSideShown, c: PageContext): string {
-  const parts = { expr: c.math(toLatex(correct.expr), false), of: c.math(toLatex(correct.of), false), value: escapeHtml(correct.value.toPrecision(6)), written: escapeHtml(correct.written.toPrecision(6)) };
+  const conditions = [...new Set(correct.conditions.map(conditionInLatex(c.lang)))].map((t) => c.math(t, false));
+  const parts = { expr: c.math(toLatex(correct.expr), false), of: c.math(toLatex(correct.of), false), conditions, value: escapeHtml(correct.value.toPrecision(6)), written: escapeHtml(correct.written.toPrecision(6)) };
   return `<p class="correct-side">${correctSideSentence(correct.source, parts, c.lang)}</p>`;
 }
 
