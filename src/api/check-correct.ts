@@ -1,11 +1,12 @@
 /**
- * What a refuted link's right side should have been. When the link's left side is a
- * derivative, or the chain began with one and every link up to this one is proven, that
- * derivative is worked out as `derive` works it out, to textbook form; otherwise the link's
- * left side is simplified (and nothing is offered when it does not simplify). Either way the kernel replays the work, and the value is shown
- * only where it agrees with the left side at the counterexample point.
+ * What a refuted link's right side should have been. When the chain began with a derivative
+ * and every link up to this one is proven, that derivative is worked out as `derive` works it
+ * out, to textbook form; otherwise the link's left side is worked out (its derivatives) or
+ * simplified, and nothing is offered when it does not simplify. Either way the kernel replays
+ * the work, its conditions are said with it, and it is shown only where its value agrees with
+ * the left side's at the counterexample point.
  */
-import { type Expr } from '../expr/node.js';
+import type { Expr } from '../expr/node.js';
 import { hasDiff, nodes } from '../expr/traverse.js';
 import { holdsWhereDefined, totalByDefinition } from '../expr/defined.js';
 import { valueAt } from '../expr/numeric.js';
@@ -13,7 +14,7 @@ import { toAscii } from '../expr/print.js';
 import type { Definitions } from '../expr/context.js';
 import type { RuleSet } from '../rules/types.js';
 import { functionTable } from '../rules/load.js';
-import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
+import { DEFAULT_BUDGET, ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import { differentiate } from '../calculus/derive.js';
 import { deriveGradient } from '../calculus/gradient.js';
 import { simplify } from '../algebra/simplify.js';
@@ -105,7 +106,7 @@ function derived(d: Expr, defs: Definitions, rules: RuleSet, assumptions: readon
 
 /** `e` simplified (its derivatives worked out first), in the names of the definitions except those it differentiates. */
 function simplified(e: Expr, defs: Definitions, rules: RuleSet, assumptions: readonly Assumption[]): Proof {
-  const recorder = new ProofRecorder(undefined, totalByDefinition(rules.defs));
+  const recorder = new ProofRecorder(DEFAULT_BUDGET, totalByDefinition(rules.defs));
   const main: Derivation = recorder.main(e);
   const differentiated = new Set(nodes(e).flatMap((s) => (s.kind === 'call' && s.fn === 'diff' && s.args[0]!.kind === 'sym' ? [s.args[0]!.name] : [])));
   if (hasDiff(e)) differentiate({ defs, rules, recorder, lemmas: new Map(), noFold: differentiated, assumptions }, main);
