@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { gradproof } from './run.js';
 
 const WRONG = 'examples/wrong-step.proof';
+const dir = mkdtempSync(join(tmpdir(), 'gradproof-check-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** An HTML fragment with each KaTeX formula replaced by its TeX source in `$ $`. */
 function withMathAsTex(html: string): string {
@@ -28,7 +30,8 @@ function withMathAsTex(html: string): string {
   }
 }
 
-describe('a refuted step shows the correct right side: the first line, a derivative, worked out', () => {
+// Each test runs the command several times: on a busy machine that takes more than the default 5 s.
+describe('a refuted step shows the correct right side: the first line, a derivative, worked out', { timeout: 30_000 }, () => {
   it('text', () => {
     const r = gradproof('check', WRONG);
     expect(r.status).toBe(1);
@@ -87,6 +90,23 @@ describe('a refuted step shows the correct right side: the first line, a derivat
     expect([...zh.matchAll(/<p class="correct-side">(.*?)<\/p>/gs)].map((m) => withMathAsTex(m[1]!))).toEqual([LATEX_ZH.replace('$-8.09524$', '-8.09524').replace('$-5.23810$', '-5.23810')]);
   });
 
+  it('a file in the notation dL/dz2 = ...: the seed\'s gradient, a2 - y, in the intermediate\'s name', () => {
+    const file = join(dir, 'seed-wrong.proof');
+    writeFileSync(file, 'let a2 = sigmoid(z2)\nlet L = -(y*log(a2) + (1 - y)*log(1 - a2))\n\ndL/dz2 = a2*(1 - a2)*(-y/a2 + (1 - y)/(1 - a2))\n       = a2*(1 - y) + y*(1 - a2)\n');
+    const r = gradproof('check', file);
+    expect(r.status).toBe(1);
+    const out = r.stdout.split('\n');
+    const at = out.indexOf(' 2. a2*(1 - a2)*(-y/a2 + (1 - y)/(1 - a2)) = a2*(1 - y) + y*(1 - a2)');
+    expect(out.slice(at + 1, at + 5)).toEqual([
+      '    refuted',
+      '    at y = 0.3, z2 = 2: left 0.580797, right 0.652319',
+      '    The correct right side is a2 - y (the first line, ∂L/∂z2, worked out, where a2 > 0 and a2 < 1):',
+      '    there it is 0.580797, the written one 0.652319.',
+    ]);
+    const zh = gradproof('check', file, '--lang', 'zh').stdout;
+    expect(zh).toContain('    正确的右边应为 a2 - y（由第一行 ∂L/∂z2 求导并化简得到，要求 a2 > 0、a2 < 1）：在该点处，它等于\n    0.580797，而写出的右边等于 0.652319。\n');
+  });
+
   it('--chain: a derivative written wrong at once is worked out from its left side', () => {
     const r = gradproof('check', '--chain', 'diff(log(sigmoid(z)), z)', 'sigmoid(z)');
     expect(r.status).toBe(1);
@@ -99,9 +119,7 @@ describe('a refuted step shows the correct right side: the first line, a derivat
   });
 });
 
-describe('an unknown link is not called wrong, in any format or language; the exit code stays 1', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gradproof-unknown-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('an unknown link is not called wrong, in any format or language; the exit code stays 1', { timeout: 30_000 }, () => {
   const file = join(dir, 'unknown.proof');
   writeFileSync(file, '  log(1 + y^2)\n= log((1 + y^2)^2)/2\n');
   const run = (...args: string[]) => {
