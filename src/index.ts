@@ -8,7 +8,7 @@ export { parse, parseLatex, toAscii, toLatex, simplify, type ParseApiOptions, ty
 export { derive, type DeriveInput, type DeriveResult, type StepJson } from './api/derive.js';
 export { check, type CheckOptions, type ProblemMatchJson, type ProofCheck } from './api/check.js';
 export type { PremisesJson } from './render/premises.js';
-export { checkChain, type ChainOptions, type ChainResult, type LinkJson } from './api/chain.js';
+export { checkChain, type ChainOptions, type ChainResult, type CorrectSideJson, type LinkJson } from './api/chain.js';
 export { equivalent, type EquivalentOptions, type EquivalentResult } from './api/equivalent.js';
 export { renderMarkdown, type RenderOptions } from './api/render.js';
 export { renderHtml, type HtmlRenderOptions } from './api/html.js';

@@ -2,7 +2,8 @@
  * Checking a derivation someone wrote: `E1 = E2 = E3 ...`, link by link. Each link is
  * proven (the engine works out any derivatives on both sides, algebra joins them, and the
  * kernel replays the whole), refuted (a counterexample point, confirmed at 50 digits), or
- * unknown. The first link that is not proven is the wrong step.
+ * unknown. The first refuted link is the wrong step, shown with what its right side should
+ * have been; an unknown link is not wrong, only not proven.
  */
 import { hasDiff, symbols } from '../expr/traverse.js';
 import { definednessConditions, holdsWhereDefined, isImpossible, totalByDefinition } from '../expr/defined.js';
@@ -28,6 +29,7 @@ import { assertConsistent, assumptionText, contradiction } from '../verdict/cons
 import { reduceConditions } from '../proof/conditions.js';
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 import { toAssumptions } from './derive.js';
+import { type CorrectSide, correctRightSide } from './check-correct.js';
 
 /** A derivation as written: its expressions in order, and the definitions and facts it uses. */
 export interface WrittenDerivation {
@@ -53,13 +55,17 @@ export interface LinkOutcome {
   readonly proof?: CheckedProof;
   readonly rules: readonly string[];
   readonly conditions: readonly Condition[];
+  /** For a refuted link: the right side it should have had, when one is found. */
+  readonly correct?: CorrectSide;
 }
 
 export interface ChainOutcome {
   readonly title?: string;
   readonly links: readonly LinkOutcome[];
-  /** The number of the first link that is not proven, or null when all are. */
+  /** The number of the first refuted link, or null when none is. */
   readonly firstWrong: number | null;
+  /** The number of the first link neither proven nor refuted, or null when none is: unknown is not wrong. */
+  readonly firstUnknown: number | null;
   readonly rules: RuleSet;
 }
 
@@ -84,6 +90,8 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
   const unsatisfied = assertConsistent(assumptions, defs, { fns: functionTable(rules.defs), functions: rules.defs });
   const links: LinkOutcome[] = [];
   for (const chain of w.chains) {
+    // The derivative the chain begins with, while every link from it is proven.
+    let derivative: Expr | undefined = chain[0]?.expr.kind === 'call' && chain[0].expr.fn === 'diff' ? chain[0].expr : undefined;
     for (let i = 0; i + 1 < chain.length; i++) {
       const a = chain[i]!;
       const b = chain[i + 1]!;
@@ -92,21 +100,19 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
       const base = { number, from: a.expr, to: b.expr, ...written, ...(b.line ? { line: b.line } : {}), ...(b.hint ? { hint: b.hint } : {}) };
       // A side undefined everywhere (`0/0`, `0*log(-1)`) equals nothing: unknown, saying why.
       const nowhere = undefinedEverywhere(a.expr) ?? undefinedEverywhere(b.expr);
-      if (nowhere) {
-        links.push({ ...base, decision: { verdict: 'unknown', evidence: nowhere }, rules: [], conditions: [] });
-        continue;
-      }
-      const decision = decideLink(a.expr, b.expr, defs, rules, assumptions, { ...(unsatisfied ? { unsatisfied } : {}) });
+      const decision: Decision = nowhere ? { verdict: 'unknown', evidence: nowhere } : decideLink(a.expr, b.expr, defs, rules, assumptions, { ...(unsatisfied ? { unsatisfied } : {}) });
       if (decision.verdict !== 'proven') {
-        links.push({ ...base, decision, rules: [], conditions: [] });
+        const correct = decision.verdict === 'refuted' ? correctRightSide({ from: a.expr, counterexample: decision.counterexample, ...(derivative ? { derivative } : {}) }, defs, rules, assumptions) : undefined;
+        links.push({ ...base, decision, rules: [], conditions: [], ...(correct ? { correct } : {}) });
+        derivative = undefined;
         continue;
       }
       const steps = decision.proof.proof.steps;
       links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: reduceConditions(shownConditions([...steps.flatMap((s) => s.conditions), ...definitionsDefinedness([a.expr, b.expr], defs, rules)]), assumptions).remaining });
     }
   }
-  const wrong = links.find((l) => l.decision.verdict !== 'proven');
-  return { ...(w.title ? { title: w.title } : {}), links, firstWrong: wrong ? wrong.number : null, rules };
+  const first = (verdict: string): number | null => links.find((l) => l.decision.verdict === verdict)?.number ?? null;
+  return { ...(w.title ? { title: w.title } : {}), links, firstWrong: first('refuted'), firstUnknown: first('unknown'), rules };
 }
 
 /** Conditions as shown: `1/x != 0` left out, and `u != 0`, `u >= 0` where `u > 0` is there too. */

@@ -51,7 +51,8 @@ function chainResult(outcome: ChainOutcome, args: CheckArgs): { text: string; co
           : args.format === 'md'
             ? chainToMd(outcome, args.lang)
             : formatChain(outcome, args.lang);
-  return { text, code: outcome.firstWrong === null ? 0 : 1 };
+  // Not proven is not wrong, but it is not proven either: exit 1 for a refuted or an unknown link.
+  return { text, code: outcome.links.every((l) => l.decision.verdict === 'proven') ? 0 : 1 };
 }
 
 function replayProofFile(file: string, text: string, rules: RuleSet, args: CheckArgs): { text: string; code: number } {

@@ -7,7 +7,7 @@ import type { Lang } from '../render/rule-name.js';
 import { chainToDocument, closingLinks } from '../render/document-check.js';
 import { chainToMarkdown } from '../render/markdown-chain.js';
 import { evidenceText } from '../render/evidence.js';
-import { explainProvenLinksOnce } from '../render/explain-link.js';
+import { correctSideText, explainProvenLinksOnce } from '../render/explain-link.js';
 import { wrapText } from '../render/wrap.js';
 import { hasPremises, premisesToText } from '../render/premises.js';
 import { chainPremises } from '../api/premises.js';
@@ -41,6 +41,8 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
       const [comma, colon] = lang === 'zh' ? ['，', '：'] : [', ', ': '];
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(comma);
       out.push(`    ${w.at} ${point}${colon}${w.left} ${c.left.toPrecision(6)}${comma}${w.right} ${c.right.toPrecision(6)}`);
+      // What the right side should have been, worked out and replayed.
+      if (l.correct) out.push(...wrapText(correctSideText(l.correct, lang), WIDTH - INDENT.length).map((row) => INDENT + row));
     }
     if (l.decision.evidence) out.push(`    ${evidenceText(l.decision.evidence, lang)}`);
   });
@@ -52,7 +54,7 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
   const { wrong, undecided } = closingLinks(o.links);
   const claim = (l: (typeof o.links)[number]): string => `${toAsciiAsWritten(l.from, l.fromWritten)} = ${toAsciiAsWritten(l.to, l.toWritten)}`;
   const where = (l: (typeof o.links)[number]): string => (!l.line ? '' : lang === 'zh' ? `（第 ${l.line} 行）` : ` (line ${l.line})`);
-  if (o.firstWrong === null) out.push(w.ok);
+  if (!wrong && !undecided) out.push(w.ok);
   if (undecided) out.push(lang === 'zh' ? `第 ${undecided.number} 步${where(undecided)}既未能证明，也未能否定：${claim(undecided)}` : `Step ${undecided.number}${where(undecided)} could be neither proven nor refuted: ${claim(undecided)}`);
   if (wrong) out.push(lang === 'zh' ? `${w.wrong} ${wrong.number} 步${where(wrong)}：${claim(wrong)}` : `${w.wrong} ${wrong.number}${where(wrong)}: ${claim(wrong)}`);
   return `${out.join('\n')}\n`;

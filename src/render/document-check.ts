@@ -12,6 +12,9 @@ import { DOCUMENT_WORDS, besideRow, documentText, explainedAlign, latexDocument,
 import { namesAndConditions, pointToLatex } from './document-derivation.js';
 import { undecidedText } from './evidence.js';
 import { explainRules } from './explain.js';
+import { type CorrectSideShown, correctSideSentence } from './explain-link.js';
+import { toLatex } from './latex.js';
+import { conditionInLatex } from './conditions.js';
 import { toLatexAsWritten } from './latex.js';
 import type { WrittenOrder } from '../expr/written.js';
 import { type Lang, ruleName } from './rule-name.js';
@@ -41,6 +44,8 @@ export interface CheckedLink {
   readonly decision: Decision;
   readonly rules: readonly string[];
   readonly conditions: readonly Condition[];
+  /** For a refuted link: the right side it should have had, when one was found. */
+  readonly correct?: CorrectSideShown;
 }
 
 /**
@@ -55,10 +60,10 @@ export function closingLinks<L extends { readonly decision: { readonly verdict: 
 }
 
 /** The closing sentences: every link proven, or the first undecided and the first wrong one, with line and claim (math in `$ $`). */
-export function chainVerdict(links: readonly CheckedLink[], firstWrong: number | null, lang: Lang): string {
+export function chainVerdict(links: readonly CheckedLink[], lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
-  if (firstWrong === null) return w.allProven;
   const { wrong, undecided } = closingLinks(links);
+  if (!wrong && !undecided) return w.allProven;
   const where = (l: CheckedLink): string => (l.line === undefined ? '' : lang === 'zh' ? `（第 ${l.line} 行）` : ` (${w.line} ${l.line})`);
   const claim = (l: CheckedLink): string => `$${toLatexAsWritten(l.from, l.fromWritten)} = ${toLatexAsWritten(l.to, l.toWritten)}$`;
   const out: string[] = [];
@@ -69,7 +74,7 @@ export function chainVerdict(links: readonly CheckedLink[], firstWrong: number |
 
 type Link = ChainReport['links'][number];
 
-/** Why a link holds (its rules' sentences), or where it fails. */
+/** Why a link holds (its rules' sentences), or where it fails and what its right side should have been. */
 export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
   const c = link.decision.counterexample;
@@ -78,7 +83,16 @@ export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: 
   const sep = lang === 'zh' ? '，' : ', ';
   const at = `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? ' 处' : ''}`;
   const values = `${w.left} $${numberToLatex(c.left, 6)}$${sep}${w.right} $${numberToLatex(c.right, 6)}$`;
-  return lang === 'zh' ? `${w.wrong}：${at}，${values}。` : `${w.wrong}: ${at}, ${values}.`;
+  const differ = lang === 'zh' ? `${w.wrong}：${at}，${values}。` : `${w.wrong}: ${at}, ${values}.`;
+  return link.correct ? `${differ}${lang === 'zh' ? '' : ' '}${correctSideLatex(link.correct, lang)}` : differ;
+}
+
+/** The correct right side of a refuted link, its maths in `$ $`; the point is the one shown just before it. */
+export function correctSideLatex(correct: CorrectSideShown, lang: Lang): string {
+  const m = (s: string): string => `$${s}$`;
+  const conditions = [...new Set(correct.conditions.map(conditionInLatex(lang)))].map(m);
+  const parts = { expr: m(toLatex(correct.expr)), of: m(toLatex(correct.of)), conditions, value: m(numberToLatex(correct.value, 6)), written: m(numberToLatex(correct.written, 6)) };
+  return correctSideSentence(correct.source, parts, lang);
 }
 
 /** A standalone document of a written derivation, link by link, with the first wrong step. */
@@ -92,7 +106,7 @@ export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
     const notes = namesAndConditions(names, l.conditions, lang);
     return { row: `${lhs}&= ${toLatexAsWritten(l.to, l.toWritten)}${besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict)}`, explanation: explainLink(l, r.rules, lang) };
   });
-  const verdict = chainVerdict(r.links, r.firstWrong, lang);
+  const verdict = chainVerdict(r.links, lang);
   const premises = r.premises && hasPremises(r.premises) ? [premisesToLatex(r.premises, lang), ''] : [];
   const body = [`\\subsection*{${w.written}}`, '', ...(rows.length ? explainedAlign(rows) : []), '', `\\subsection*{${w.verdict}}`, '', ...premises, verdict, ''];
   return latexDocument(r.title, body, lang);

@@ -14,7 +14,7 @@ import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
 import { evidenceText } from './evidence.js';
-import { linkExplanation } from './explain-link.js';
+import { type CorrectSideShown, correctSideSentence, linkExplanation } from './explain-link.js';
 import { escapeHtml } from './html-escape.js';
 import { WORDS, htmlDocument } from './html-layout.js';
 import type { MathRenderer } from './html-math.js';
@@ -144,12 +144,13 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
     const explanation = l.decision.verdict === 'proven' ? linkExplanation(l, o.rules.byId, c.lang) : '';
     if (explanation) parts.push(`<p class="explanation">${escapeHtml(explanation)}</p>`);
     parts.push(counterexampleHtml(l.decision, { left: w.left, right: w.right }, c));
+    if (l.correct) parts.push(correctSideHtml(l.correct, c));
     if (l.decision.evidence) parts.push(`<p class="evidence">${escapeHtml(evidenceText(l.decision.evidence, c.lang))}</p>`);
     const where = !l.line ? '' : c.lang === 'zh' ? `（第 ${l.line} 行）` : ` (${w.line} ${l.line})`;
     return `<div class="verdict verdict-${l.decision.verdict} link" data-verdict="${l.decision.verdict}"><div class="link-number">${w.link(l.number)}${where}</div>${parts.join('')}</div>`;
   });
   const { wrong, undecided } = closingLinks(o.links);
-  const summary = o.firstWrong === null ? w.allProven : [undecided ? w.undecided(undecided.number) : '', wrong ? w.firstWrong(wrong.number) : ''].filter(Boolean).join(c.lang === 'zh' ? '' : ' ');
+  const summary = !wrong && !undecided ? w.allProven : [undecided ? w.undecided(undecided.number) : '', wrong ? w.firstWrong(wrong.number) : ''].filter(Boolean).join(c.lang === 'zh' ? '' : ' ');
   const body = [
     titleHtml(o.title),
     `<section class="links"><h2>${w.links}</h2>${links.join('\n')}</section>`,
@@ -158,6 +159,13 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
     footer(undefined, options),
   ];
   return htmlDocument({ lang: options.lang, title: o.title ?? w.links, css: options.css, body: body.join('\n') });
+}
+
+/** A refuted link's correct right side below its counterexample, its maths rendered (the sentence's words are ours: nothing to escape but numbers). */
+function correctSideHtml(correct: CorrectSideShown, c: PageContext): string {
+  const conditions = [...new Set(correct.conditions.map(conditionInLatex(c.lang)))].map((t) => c.math(t, false));
+  const parts = { expr: c.math(toLatex(correct.expr), false), of: c.math(toLatex(correct.of), false), conditions, value: escapeHtml(correct.value.toPrecision(6)), written: escapeHtml(correct.written.toPrecision(6)) };
+  return `<p class="correct-side">${correctSideSentence(correct.source, parts, c.lang)}</p>`;
 }
 
 function context(options: HtmlOptions): PageContext {

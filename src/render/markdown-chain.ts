@@ -39,6 +39,6 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
     if (below) blocks.push(below);
   });
   if (r.premises && hasPremises(r.premises)) blocks.push(premisesToMarkdown(r.premises, lang));
-  blocks.push(`**${w.verdict}** ${chainVerdict(r.links, r.firstWrong, lang)}`);
+  blocks.push(`**${w.verdict}** ${chainVerdict(r.links, lang)}`);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -99,7 +99,7 @@ describe('a link left unknown is not called wrong', () => {
     expect(text).not.toContain('wrong');
     expect(text.trimEnd().split('\n').at(-1)).toBe('Step 2 could be neither proven nor refuted: log(1 + y^2) = log((1 + y^2)^2)/2');
     expect(formatChain(o, 'zh').trimEnd().split('\n').at(-1)).toBe('第 2 步既未能证明，也未能否定：log(1 + y^2) = log((1 + y^2)^2)/2');
-    expect(chainVerdict(o.links, o.firstWrong, 'en')).toBe('Step 2 could be neither proven nor refuted: $\\log\\left(1 + y^{2}\\right) = \\frac{\\log\\left(\\left(1 + y^{2}\\right)^{2}\\right)}{2}$.');
+    expect(chainVerdict(o.links, 'en')).toBe('Step 2 could be neither proven nor refuted: $\\log\\left(1 + y^{2}\\right) = \\frac{\\log\\left(\\left(1 + y^{2}\\right)^{2}\\right)}{2}$.');
   });
 
   it('an unknown link then a refuted one: both are named, each for what it is', () => {

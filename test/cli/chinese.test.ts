@@ -136,6 +136,8 @@ describe('check FILE --lang zh (a written derivation)', () => {
       ' 2. -y/a2 + (1 - y)/(1 - a2) = -y/a2 - (1 - y)/(1 - a2)',
       '    不成立',
       '    反例 a2 = 0.3，y = 2：左边 -8.09524，右边 -5.23810',
+      '    正确的右边应为 -(y - a2)/(a2*(1 - a2))（由第一行 ∂L/∂a2 求导并化简得到，要求 a2 > 0、a2 < 1）：',
+      '    在该点处，它等于 -8.09524，而写出的右边等于 -5.23810。',
       ' 3. -y/a2 - (1 - y)/(1 - a2) = -(y*(1 - a2) + (1 - y)*a2)/(a2*(1 - a2))',
       '    已证明  依据 代数恒等变形',
       '',
@@ -153,7 +155,8 @@ describe('check FILE --lang zh (a written derivation)', () => {
       headings: ['前提', '结论'],
       prose: [
         `${SEED_EXPLAINED.replace('u > 0', 'u \\> 0')}进行代数恒等变形，两边是同一个有理式。`,
-        '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。',
+        '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。' +
+          '正确的右边应为 $-\\frac{y - a_{2}}{a_{2} \\left(1 - a_{2}\\right)}$（由第一行 $\\frac{\\partial L}{\\partial a_{2}}$ 求导并化简得到，要求 $a_{2} > 0$、$a_{2} < 1$）：在该点处，它等于 $-8.09524$，而写出的右边等于 $-5.23810$。',
       ],
     });
     expect(r.stdout).toContain('\\qquad \\text{(2) 不成立}\n$$');
@@ -169,7 +172,8 @@ describe('check FILE --lang zh (a written derivation)', () => {
       headings: ["A student's $\\partial$L/$\\partial$a2, with a sign error", '待检查的推导', '(1) 已证明', '(2) 不成立', '(3) 已证明', '结论', '前提：'],
       prose: [
         `${SEED_EXPLAINED.replace('u > 0', 'u \\textgreater{} 0')}进行代数恒等变形，两边是同一个有理式。`,
-        '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。',
+        '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。' +
+          '正确的右边应为 $-\\frac{y - a_{2}}{a_{2} \\left(1 - a_{2}\\right)}$（由第一行 $\\frac{\\partial L}{\\partial a_{2}}$ 求导并化简得到，要求 $a_{2} > 0$、$a_{2} < 1$）：在该点处，它等于 $-8.09524$，而写出的右边等于 $-5.23810$。',
         '进行代数恒等变形，两边是同一个有理式。',
       ],
     });
@@ -315,6 +319,8 @@ describe('equal A B --lang zh', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       title: null,
       firstWrong: 1,
+      firstUnknown: null,
+      proven: false,
       links: [
         {
           number: 1,
@@ -331,6 +337,8 @@ describe('equal A B --lang zh', () => {
           values: { left: 0.39, right: 0.327 },
           evidence: null,
           explanation: '两边取值不同。',
+          // x*(1 + x) does not simplify: no correct side beyond its value, shown above.
+          correct: null,
           premises: null,
         },
       ],
