@@ -51,18 +51,18 @@ body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.55 system-ui
 main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 48px; }
 h1 { font-size: 1.6rem; line-height: 1.3; margin: 0 0 20px; }
 h2 { font-size: 1.15rem; margin: 32px 0 12px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); }
-dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 6px 18px; margin: 0; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 18px; margin: 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; min-width: 0; }
 /*
- * Only a formula wider than its place scrolls, sideways and on its own; no block scrolls
- * vertically (KaTeX's struts reach a pixel past the line, which made every short block
- * show scroll arrows). Inline math is a box of its own so that it can scroll too. Displayed
- * math sits where its cell puts it, not centred (KaTeX centres by default).
+ * Only a formula wider than its place scrolls, sideways and on its own block; nothing scrolls
+ * vertically: KaTeX's struts reach a few pixels below the line, which made every short block
+ * show scroll arrows, so each block that scrolls has room below for them and hides the rest.
+ * Displayed math sits where its cell puts it, not centred (KaTeX centres by default).
  */
 .katex-display { margin: 0; padding: 2px 3px 8px; text-align: inherit; overflow-x: auto; overflow-y: hidden; }
 .katex-display > .katex { text-align: inherit; }
-.katex:not(.katex-display > .katex) { display: inline-block; max-width: 100%; padding: 2px 3px 8px; overflow-x: auto; overflow-y: hidden; vertical-align: middle; }
+dl.facts dd, .verdict .expected, .step-conditions, figcaption { overflow-x: auto; overflow-y: hidden; padding-bottom: 6px; }
 dl.facts dd, .verdict, td.rhs { text-align: left; }
 ul.math-list { list-style: none; margin: 0; padding: 0; }
 /* The lines as a grid whose columns are shared by every row (subgrid), so the = signs align while the right side may shrink and scroll. */
@@ -76,7 +76,7 @@ table.steps td.why { color: var(--muted); font-size: 0.92rem; }
 @media (max-width: 640px) {
   main { padding: 16px 12px 32px; }
   dl.facts { grid-template-columns: minmax(0, 1fr); gap: 2px; }
-  dl.facts dd { margin-bottom: 8px; }
+  dl.facts dd { margin-bottom: 4px; }
   table.steps tbody { grid-template-columns: fit-content(40%) minmax(0, 1fr); }
   table.steps td.why { grid-column: 1 / -1; padding-top: 0; }
 }
