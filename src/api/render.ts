@@ -16,7 +16,7 @@ const WORDS = {
   zh: { given: '已知', result: '结果', conditions: '条件', expected: '验证', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
 } as const;
 
-/** A Markdown page: title, givens, the lines as `$$` blocks, then result, conditions and verdicts. */
+/** A Markdown page: title, givens, the lines as one aligned block with a note per line, then result, conditions and verdicts. */
 export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
   const w = WORDS[lang];
   const out: string[] = [];
@@ -42,7 +42,7 @@ export interface RenderOptions {
 }
 
 /**
- * Derives and writes the derivation as Markdown, one `$$` block per textbook line, as `gradproof derive --format md` does.
+ * Derives and writes the derivation as Markdown, one aligned block with a note per textbook line, as `gradproof derive --format md` does.
  * @example
  * const md = renderMarkdown({ loss: '(a - y)^2/2', let: { a: 'tanh(z)' }, wrt: 'z' });
  * md.split('\n')[0]; // '**Given** $a = \\tanh z$, $L = \\frac{\\left(a - y\\right)^{2}}{2}$'

@@ -51,25 +51,42 @@ body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.55 system-ui
 main { max-width: 1040px; margin: 0 auto; padding: 24px 20px 48px; }
 h1 { font-size: 1.6rem; line-height: 1.3; margin: 0 0 20px; }
 h2 { font-size: 1.15rem; margin: 32px 0 12px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 18px; margin: 0; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 18px; margin: 0; }
 dl.facts dt { color: var(--muted); }
-dl.facts dd { margin: 0; overflow-x: auto; }
-/* Displayed math sits where its cell puts it, not centred (KaTeX centres by default). */
-.katex-display { margin: 0; text-align: inherit; }
+dl.facts dd { margin: 0; min-width: 0; }
+/*
+ * Only a formula wider than its place scrolls, sideways and on its own block; nothing scrolls
+ * vertically: KaTeX's struts reach a few pixels below the line, which made every short block
+ * show scroll arrows, so each block that scrolls has room below for them and hides the rest.
+ * Displayed math sits where its cell puts it, not centred (KaTeX centres by default).
+ */
+.katex-display { margin: 0; padding: 2px 3px 8px; text-align: inherit; overflow-x: auto; overflow-y: hidden; }
 .katex-display > .katex { text-align: inherit; }
+dl.facts dd, .verdict .expected, .step-conditions, figcaption { overflow-x: auto; overflow-y: hidden; padding-bottom: 6px; }
 dl.facts dd, .verdict, td.rhs { text-align: left; }
 ul.math-list { list-style: none; margin: 0; padding: 0; }
-table.steps { border-collapse: collapse; width: 100%; }
-table.steps td { vertical-align: top; padding: 8px 6px; border-bottom: 1px solid #eef1f5; }
-table.steps td.lhs { text-align: right; white-space: nowrap; }
-table.steps td.rhs .scroll { max-width: 560px; overflow-x: auto; overflow-y: hidden; }
-table.steps td.why { color: var(--muted); font-size: 0.92rem; min-width: 220px; }
+/* The lines as a grid whose columns are shared by every row (subgrid), so the = signs align while the right side may shrink and scroll. */
+table.steps { display: block; width: 100%; }
+table.steps tbody { display: grid; grid-template-columns: fit-content(35%) minmax(0, 1fr) minmax(12rem, 30%); }
+table.steps tr.step { display: grid; grid-column: 1 / -1; grid-template-columns: subgrid; border-bottom: 1px solid #eef1f5; }
+table.steps td { display: block; min-width: 0; padding: 8px 6px; }
+table.steps td.lhs { text-align: right; }
+table.steps td.why { color: var(--muted); font-size: 0.92rem; }
+/* A phone: the rule and its explanation go under the line, across the whole width. */
+@media (max-width: 640px) {
+  main { padding: 16px 12px 32px; }
+  dl.facts { grid-template-columns: minmax(0, 1fr); gap: 2px; }
+  dl.facts dd { margin-bottom: 4px; }
+  table.steps tbody { grid-template-columns: fit-content(40%) minmax(0, 1fr); }
+  table.steps td.why { grid-column: 1 / -1; padding-top: 0; }
+}
 .rules { color: var(--ink); font-weight: 600; }
 .explanation { margin: 2px 0 0; }
 .step-conditions { margin-top: 2px; }
-.result { font-size: 1.05rem; overflow-x: auto; }
+.result { font-size: 1.05rem; }
 .stopped { padding: 10px 14px; border-left: 4px solid var(--warn); background: #fff8e6; }
-.verdict { margin: 10px 0; padding: 10px 14px; border-left: 4px solid var(--rule); background: #f7f9fb; overflow-x: auto; }
+.verdict { margin: 10px 0; padding: 10px 14px; border-left: 4px solid var(--rule); background: #f7f9fb; }
+.verdict table.point { display: block; max-width: 100%; overflow-x: auto; }
 .verdict-proven { border-color: var(--good); }
 .verdict-refuted { border-color: var(--bad); }
 .verdict-unknown { border-color: var(--warn); }

@@ -73,7 +73,7 @@ export function linesSection(proof: Proof, rules: ReadonlyMap<string, Rule>, c: 
     const explanation = explainLine(line, c.lang);
     if (explanation) why.push(`<p class="explanation">${escapeHtml(explanation)}</p>`);
     const lhs = line.lhs ? c.math(toLatex(line.lhs), true) : '';
-    return `<tr class="step"><td class="lhs">${lhs}</td><td class="rhs"><div class="scroll">${c.math(`= ${toLatex(line.rhs)}`, true)}</div></td><td class="why">${why.join('')}</td></tr>`;
+    return `<tr class="step"><td class="lhs">${lhs}</td><td class="rhs">${c.math(`= ${toLatex(line.rhs)}`, true)}</td><td class="why">${why.join('')}</td></tr>`;
   });
   if (!rows.length) rows.push(`<tr class="step"><td class="lhs"></td><td class="rhs">${c.math(toLatex(proof.start), true)}</td><td class="why"></td></tr>`);
   return `<section class="derivation"><h2>${heading}</h2><table class="steps"><tbody>${rows.join('\n')}</tbody></table></section>`;
@@ -84,7 +84,7 @@ export function stepsSection(proof: Proof, rules: ReadonlyMap<string, Rule>, c: 
   const rows = proof.steps.map((s) => {
     const why = [`<div class="rules">${escapeHtml(ruleName(s.rule, rules, c.lang))}</div>`];
     if (s.conditions.length) why.push(`<div class="step-conditions">${conditionsMath(s.conditions, c)}</div>`);
-    return `<tr class="step"><td class="lhs">${c.math(toLatex(s.before), true)}</td><td class="rhs"><div class="scroll">${c.math(`= ${toLatex(s.after)}`, true)}</div></td><td class="why">${why.join('')}</td></tr>`;
+    return `<tr class="step"><td class="lhs">${c.math(toLatex(s.before), true)}</td><td class="rhs">${c.math(`= ${toLatex(s.after)}`, true)}</td><td class="why">${why.join('')}</td></tr>`;
   });
   return `<section class="derivation"><h2>${c.words.steps}</h2><table class="steps"><tbody>${rows.join('\n')}</tbody></table></section>`;
 }

@@ -1,8 +1,8 @@
 /**
  * Markdown pages besides one derivation's (`derive --format md`): every gradient of a loss
  * (`derive --all`) and a proof file the kernel replayed (`check proof.json`). Both read like
- * derive's: the title, what is given, one `$$` block per textbook line with what explains it
- * below (each sentence once), then what was found.
+ * derive's: the title, what is given, the textbook lines as one aligned block with a note per
+ * line below it (each sentence once), then what was found.
  */
 import { sym } from '../expr/node.js';
 import { definedTerm } from '../expr/indexed.js';

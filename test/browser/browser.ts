@@ -16,9 +16,11 @@ import { CHROMIUM } from '../support/system.js';
 /** Where screenshots go (ignored by git). */
 export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 
-export function launchBrowser(): Promise<Browser> {
+/** `scrollbars`: draw them as a desktop browser does (headless hides them), so that a test can see which blocks show one. */
+export function launchBrowser(options: { readonly scrollbars?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    ...(options.scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

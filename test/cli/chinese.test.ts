@@ -27,10 +27,10 @@ const htmlParts = (page: string) => ({
   prose: [...page.matchAll(/<p class="(?:explanation|evidence)">([^<]*)<\/p>/g)].map((m) => m[1]),
 });
 
-/** Markdown's bold labels, and its paragraphs of prose. */
+/** Markdown's bold labels (the notes' bold leads left out), and the prose of the notes below the aligned block. */
 const mdParts = (md: string) => ({
-  headings: [...md.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]),
-  prose: md.split('\n\n').filter((b) => !/^(\$\$|\*\*|\||##)/.test(b)),
+  headings: [...md.replace(/^- \(\d+\) .*$/gm, '').matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]),
+  prose: [...md.matchAll(/^- \(\d+\) (?:\*\*[^*\n]+\*\*[^：\n]*?：)?(.*)$/gm)].map((m) => m[1]!).filter((p) => !p.startsWith('**')),
 });
 
 const SEED_EXPLAINED = [
@@ -159,7 +159,8 @@ describe('check FILE --lang zh (a written derivation)', () => {
           '正确的右边应为 $-\\frac{y - a_{2}}{a_{2} \\left(1 - a_{2}\\right)}$（由第一行 $\\frac{\\partial L}{\\partial a_{2}}$ 求导并化简得到，要求 $a_{2} > 0$、$a_{2} < 1$）：在该点处，它等于 $-8.09524$，而写出的右边等于 $-5.23810$。',
       ],
     });
-    expect(r.stdout).toContain('\\qquad \\text{(2) 不成立}\n$$');
+    expect(r.stdout).toContain('&= -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} && (2) \\\\\n');
+    expect(r.stdout).toContain('\n- (2) **不成立**：两边取值不同：');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
       '**结论** 第一个错误的步骤是第 2 步（第 7 行）：$-\\frac{y}{a_{2}} + \\frac{1 - y}{1 - a_{2}} = -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}}$。',
     );
@@ -286,8 +287,8 @@ describe('equal A B --lang zh', () => {
     const r = zh(...EQUAL, '--format', 'md');
     expect([r.status, r.stdout]).toEqual([
       1,
-      '$$\nx \\left(1 + x\\right) = x + x^{3} \\qquad \\text{(1) 不成立}\n$$\n\n' +
-        '两边取值不同：在 $x = 0.3$ 处，左边为 $0.390000$，右边为 $0.327000$。\n\n' +
+      '$$\n\\begin{aligned}\nx \\left(1 + x\\right) &= x + x^{3} && (1)\n\\end{aligned}\n$$\n\n' +
+        '- (1) **不成立**：两边取值不同：在 $x = 0.3$ 处，左边为 $0.390000$，右边为 $0.327000$。\n\n' +
         '**结论** 第一个错误的步骤是第 1 步：$x \\left(1 + x\\right) = x + x^{3}$。\n',
     ]);
   });

@@ -1,4 +1,4 @@
-/** `derive --all --format md`: Markdown like derive's, one `$$` block per line, then a table of the gradients. */
+/** `derive --all --format md`: Markdown like derive's, one aligned block with a note per line, then a table of the gradients. */
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { gradproof } from './run.js';
@@ -17,17 +17,30 @@ describe('derive --all --format md', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.split('\n\n')).toEqual([
       '**Given** $a = \\tanh z$, $L = \\frac{\\left(a - y\\right)^{2}}{2}$',
-      '$$\n\\frac{\\partial L}{\\partial a} = a - y \\qquad \\text{power rule, and 5 routine steps}\n$$',
-      "By the power rule, (u^n)' = n u^(n-1) u' for a constant exponent n.",
-      '$$\n\\frac{\\partial L}{\\partial y} = y - a \\qquad \\text{power rule, and 7 routine steps}\n$$',
-      '$$\n\\frac{\\partial L}{\\partial z} = \\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial a}{\\partial z} \\qquad \\text{chain rule}\n$$',
-      'By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.',
-      '$$\n\\frac{\\partial L}{\\partial z} = \\left(1 - a^{2}\\right) \\left(a - y\\right) \\qquad \\text{by the results above}\n$$',
-      'Substitute the results derived above.',
-      '$$\n\\frac{\\partial a}{\\partial z} = 1 - \\left(\\tanh z\\right)^{2} \\qquad \\text{tanh derivative, and 2 routine steps}\n$$',
-      'The derivative of tanh is 1 - tanh(u)^2, times the derivative of its argument.',
-      "$$\n\\frac{\\partial a}{\\partial z} = 1 - a^{2} \\qquad \\text{write in the intermediate's name}\n$$",
-      "Write the result in the intermediate's name again, as the textbook does.",
+      [
+        '$$',
+        '\\begin{aligned}',
+        '\\frac{\\partial L}{\\partial a} &= a - y && (1) \\\\',
+        '\\frac{\\partial L}{\\partial y} &= y - a && (2) \\\\',
+        '\\frac{\\partial L}{\\partial z} &= \\frac{\\partial L}{\\partial a} \\cdot \\frac{\\partial a}{\\partial z} && (3) \\\\',
+        '&= \\left(1 - a^{2}\\right) \\left(a - y\\right) && (4) \\\\',
+        '\\frac{\\partial a}{\\partial z} &= 1 - \\left(\\tanh z\\right)^{2} && (5) \\\\',
+        '&= 1 - a^{2} && (6)',
+        '\\end{aligned}',
+        '$$',
+      ].join('\n'),
+      [
+        '- (1) **substitute the definition, constant multiple rule, power rule, sum rule, derivative of the variable itself, constant rule**: ' +
+          "Substitute the intermediate's definition, so that it can be differentiated. A constant factor comes out of the derivative. " +
+          "By the power rule, (u^n)' = n u^(n-1) u' for a constant exponent n. Differentiate term by term: the derivative of a sum is the sum of the derivatives. " +
+          'The derivative of the variable with respect to itself is one. The derivative of a constant is zero.',
+        '- (2) **substitute the definition, constant multiple rule, power rule, sum rule, constant rule, derivative of the variable itself, distribute the sign**: ' +
+          'Remove the parentheses, distributing the sign or factor over each term.',
+        '- (3) **chain rule**: By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.',
+        '- (4) **by the results above**: Substitute the results derived above.',
+        '- (5) **substitute the definition, tanh derivative, derivative of the variable itself**: The derivative of tanh is 1 - tanh(u)^2, times the derivative of its argument.',
+        "- (6) **write in the intermediate's name**: Write the result in the intermediate's name again, as the textbook does.",
+      ].join('\n'),
       '**Gradients**',
       [
         '| Variable | Gradient |',
@@ -49,7 +62,7 @@ describe('derive --all --format md', () => {
       '',
       '| 变量 | 梯度 |',
       '| --- | --- |',
-      '| $x$ | $\\frac{\\partial L}{\\partial x} = y \\operatorname{sign}\\left(x\\right)$ |',
+      '| $x$ | $\\frac{\\partial L}{\\partial x} = y \\begin{cases} 1 & x > 0 \\\\ -1 & x < 0 \\end{cases}$ |',
       '| $y$ | $\\frac{\\partial L}{\\partial y} = \\left\\vert x\\right\\vert $ |',
       '',
       '**条件** $x \\neq 0$  ',
@@ -59,12 +72,12 @@ describe('derive --all --format md', () => {
     ]);
   });
 
-  it.each(['en', 'zh'])('two-layer.grad, --lang %s: a $$ block per line, a row per gradient, every formula parses in KaTeX', (lang) => {
+  it.each(['en', 'zh'])('two-layer.grad, --lang %s: an aligned row per line, a row per gradient, every formula parses in KaTeX', (lang) => {
     const r = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'md', '--lang', lang);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).not.toContain('align');
     const json = JSON.parse(gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'json').stdout) as { lines: unknown[] };
-    expect((r.stdout.match(/^\$\$$/gm) ?? []).length).toBe(2 * json.lines.length);
+    expect((r.stdout.match(/^\$\$$/gm) ?? []).length).toBe(2);
+    expect((r.stdout.match(/ && \(\d+\)( \\\\)?$/gm) ?? []).length).toBe(json.lines.length);
     expect((r.stdout.match(/^\| \$/gm) ?? []).length).toBe(10);
     for (const m of mathOf(r.stdout)) expect(() => katex.renderToString(m, { throwOnError: true, displayMode: true }), m).not.toThrow();
   });

@@ -82,6 +82,6 @@ describe('the output echoes the input in the user\'s order', () => {
     const json = JSON.parse(gradproof('check', '--chain', 'w*x + b', 'b + x*w', '--format', 'json').stdout);
     expect([json.links[0].from, json.links[0].to]).toEqual(['w*x + b', 'b + x*w']);
     const md = gradproof('check', '--chain', 'w*x + b', 'b + x*w', '--format', 'md').stdout;
-    expect(md).toContain('w x + b = b + x w \\qquad');
+    expect(md).toContain('\nw x + b &= b + x w && (1)\n');
   });
 });

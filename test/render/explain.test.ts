@@ -135,13 +135,17 @@ describe('explanations in the text and Markdown renderings', () => {
     ]);
   });
 
-  it('Markdown: a paragraph after each $$ block', () => {
+  it('Markdown: one aligned block, then a note per line keyed by its number', () => {
     const md = proofToMarkdown(bceSigmoid, builtin, 'zh').split('\n\n');
-    expect(md.slice(0, 2)).toEqual([
-      '$$\n\\frac{\\partial L}{\\partial z_{2}} = \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} \\qquad \\text{链式法则}\n$$',
-      '根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。',
+    expect(md).toHaveLength(2);
+    expect(md[0]!.split('\n').slice(0, 3)).toEqual([
+      '$$',
+      '\\begin{aligned}',
+      '\\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && (1) \\\\',
     ]);
-    expect(md).toHaveLength(2 * 7);
+    const notes = md[1]!.split('\n');
+    expect(notes[0]).toBe('- (1) **链式法则**：根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。');
+    expect(notes).toHaveLength(7);
   });
 
   it.each([
