@@ -59,14 +59,17 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
         "The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u > 0. " +
         'The derivative of the variable with respect to itself is one. The derivative of a constant is zero. ' +
         'Rearrange by algebra; both sides are the same rational expression.',
-      'The two sides differ.',
+      'The two sides differ. The correct right side is -(y - a2)/(a2*(1 - a2)) (the first line, ∂L/∂a2, worked out, where a2 > 0 and a2 < 1): at a2 = 0.3, y = 2 it is -8.09524, the written one -5.23810.',
       'Rearrange by algebra; both sides are the same rational expression.',
     ]);
   });
 
   it('JSON --lang zh: the explanations in Chinese', () => {
     const j = JSON.parse(gradproof('check', 'examples/wrong-step.proof', '--format', 'json', '--lang', 'zh').stdout);
-    expect(j.links.slice(1).map((l: { explanation: string }) => l.explanation)).toEqual(['两边取值不同。', '进行代数恒等变形，两边是同一个有理式。']);
+    expect(j.links.slice(1).map((l: { explanation: string }) => l.explanation)).toEqual([
+      '两边取值不同。正确的右边应为 -(y - a2)/(a2*(1 - a2))（由第一行 ∂L/∂a2 求导并化简得到，要求 a2 > 0、a2 < 1）：在 a2 = 0.3，y = 2 处，它等于 -8.09524，而写出的右边等于 -5.23810。',
+      '进行代数恒等变形，两边是同一个有理式。',
+    ]);
   });
 
   it('Markdown: the chain as one aligned block numbered by link, a note per link (verdict, rules, why), then the verdict', () => {
@@ -90,7 +93,8 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
           "The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u \\> 0. " +
           'The derivative of the variable with respect to itself is one. The derivative of a constant is zero. ' +
           'Rearrange by algebra; both sides are the same rational expression.',
-        '- (2) **refuted**: The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$.',
+        '- (2) **refuted**: The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$. ' +
+          'The correct right side is $-\\frac{y - a_{2}}{a_{2} \\left(1 - a_{2}\\right)}$ (the first line, $\\frac{\\partial L}{\\partial a_{2}}$, worked out, where $a_{2} > 0$ and $a_{2} < 1$): there it is $-8.09524$, the written one $-5.23810$.',
         '- (3) **proven** by algebra',
       ].join('\n'),
       '**Premises** given $L = -\\left(y \\log a_{2} + \\left(1 - y\\right) \\log\\left(1 - a_{2}\\right)\\right)$.',

@@ -57,11 +57,11 @@ describe('--format md: one aligned block per derivation, the words below it keye
       '- (1) **chain rule**: By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.',
     );
     expect(en[2]).toBe(
-      '- (3) **combine into one fraction, expand, collect like terms** ($a_{2} \\neq 0,\\ a_{2} \\neq 1$): Combine the fractions into one over a common denominator, which must not be zero. Expand the products. Collect like terms.',
+      '- (3) **combine into one fraction, and 2 routine steps** ($a_{2} \\neq 0,\\ a_{2} \\neq 1$): Combine the fractions into one over a common denominator, which must not be zero.',
     );
     expect(en[5]).toBe('- (6) Take up the expression from above and go on.');
     const zh = notesOf(gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'md', '--lang', 'zh').stdout);
-    expect(zh[2]).toBe('- (3) **通分、展开、合并同类项**（$a_{2} \\neq 0,\\ a_{2} \\neq 1$）：通分，把几个分数合并成一个分数，公分母不能为零。展开乘积。合并同类项。');
+    expect(zh[2]).toBe('- (3) **通分，及另外 2 个常规步骤**（$a_{2} \\neq 0,\\ a_{2} \\neq 1$）：通分，把几个分数合并成一个分数，公分母不能为零。');
     expect(zh[7]).toBe('- (8) **约分**（$a_{2} \\neq 0,\\ a_{2} \\neq 1$）：约分，约去分子和分母的公因子，公因子不能为零。');
   });
 
