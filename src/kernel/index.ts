@@ -84,7 +84,7 @@ export function conditionsNeeded(proof: Pick<Proof, 'start' | 'result' | 'defini
     const defs = new Defs(proof.definitions.map((d) => ({ name: d.name, expr: s.of(d.expr), index: d.index })), new Names(s));
     const varies = new Set(nodesOf(s.call('', s.of(proof.start), s.of(proof.result))).flatMap((n) => (n.fn === 'diff' && n.args[1] ? [n.args[1].args[0] ?? n.args[1]] : [])).map((v) => v.name));
     const facts = proof.assumptions.map((f) => ({ lhs: s.of(f.lhs), op: f.op, rhs: s.of(f.rhs) }));
-    const { range, everywhere } = ranges(facts, (n) => (varies.has(n) || defs.isFamily(n) ? undefined : defs.get(n)));
+    const { range, everywhere } = ranges(facts, (n) => (varies.has(n) ? undefined : defs.get(n)));
     return conditions.filter((c) => !(everywhere(s.of(c.expr)) && (c.kind === 'defined' || holds(range(s.of(c.expr)), OPS[c.kind]))));
   } catch {
     return [...conditions];
