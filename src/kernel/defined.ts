@@ -1,6 +1,6 @@
 /** Where an expression is defined: a step that makes a subterm disappear records its conditions, or it would erase them (`x/x = 1` only where x != 0). */
 import { type Store, type Term, comparisons, definedGivenOperands, smoothWhereDefined } from './term.js';
-import { holds, ranges } from './facts.js';
+import { type Range, holds, ranges } from './facts.js';
 import { nodesOf } from './names.js';
 
 /** A condition on a kernel term; `defined` is "the term is defined", asked of a call not known total. */
@@ -12,11 +12,14 @@ export interface Cond { readonly kind: 'nonzero' | 'positive' | 'nonnegative' | 
  * `piecewise(p > q, u, p < q, v)` needs p - q != 0; any other term not defined wherever its operands are (a number to a
  * symbolic power, a derivative of what is not smooth wherever it is defined, a call not known total) needs itself defined.
  */
+/** The bounds of one check's terms, kept with its store (a step asks again of the terms the last one asked of). */
+const BOUNDS = new WeakMap<Store, (t: Term) => Range>();
+
 export function definedness(s: Store, e: Term): Cond[] {
   const out: Cond[] = [];
   const seen = new Set<Term>();
   // Conditions that hold wherever the term is defined, by its bounds (on a number; `sqrt(pi)`, `1 + exp(z)`, `x^2 + 1`), are left out.
-  const { range } = ranges([]);
+  const range = (BOUNDS.get(s) ?? BOUNDS.set(s, ranges([]).range).get(s)!);
   const put = (kind: Cond['kind'], u: Term): unknown => (kind === 'defined' ? out.push({ kind, expr: u }) : !holds(range(u), OPS[kind]) && out.push({ kind, expr: u }));
   const stack = [e];
   while (stack.length) {

@@ -10,6 +10,10 @@ import { verifyProof } from '../../src/api/check.js';
 import { RANGES } from '../../src/kernel/facts.js';
 import { functionSpec } from '../../src/expr/registry/index.js';
 import { conditionToText } from '../../src/render/conditions.js';
+import { readFileSync } from 'node:fs';
+import { parseProblem } from '../../src/parse/problem.js';
+import { allToJson, deriveAll } from '../../src/api/all.js';
+import { formatAll } from '../../src/cli/format.js';
 
 const rules = builtinRules();
 type Input = Parameters<typeof derive>[0];
@@ -105,5 +109,13 @@ describe("the kernel's ranges of functions", () => {
         if (hi?.[1] && Math.abs(x) < 5) expect(v < h!, `${name}(${x}) = ${v}`).toBe(true);
       }
     }
+  });
+});
+
+describe('--all lists what the gradients need together', () => {
+  it('the seed: ∂L/∂a2 keeps 0 < a2 < 1 (a2 varies), though ∂L/∂z2 needs nothing', () => {
+    const o = deriveAll(parseProblem(readFileSync('examples/bce-sigmoid.grad', 'utf8'), 'bce-sigmoid.grad', { functions: rules.functions }), rules);
+    expect((allToJson(o) as { conditions: string[] }).conditions).toEqual(['a2 > 0', 'a2 < 1']);
+    expect(formatAll(o, 'text', 'en')).toContain('\nConditions  a2 > 0, a2 < 1\nPremises');
   });
 });
