@@ -13,7 +13,7 @@ import type { RuleSet } from '../rules/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { type Budget, DEFAULT_BUDGET, ProofRecorder } from '../rewrite/builder.js';
 import { allGradients, type Gradient } from '../calculus/adjoint.js';
-import type { Proof, Step } from '../proof/types.js';
+import type { Condition, Proof, Step } from '../proof/types.js';
 import { checkProof, type Premises } from '../kernel/index.js';
 import { mergePremises, premisesToJson } from '../render/premises.js';
 import { refuseContradiction } from '../verdict/consistency.js';
@@ -21,7 +21,7 @@ import { reduceConditions } from '../proof/conditions.js';
 import { toLatex } from '../render/latex.js';
 import { conditionToText } from '../render/conditions.js';
 import { proofLinesToJson } from '../render/lines-json.js';
-import { collectConditions, stepToJson, toAssumptions } from './derive.js';
+import { stepToJson, toAssumptions } from './derive.js';
 
 export interface AllOutcome {
   readonly title?: string;
@@ -34,6 +34,8 @@ export interface AllOutcome {
   readonly rules: RuleSet;
   /** What every gradient rests on, from the kernel's theorems. */
   readonly premises: Premises;
+  /** What the gradients need, from the kernel's theorems (∂L/∂a2 keeps a2 > 0 that ∂L/∂z2 does not need, given a2 = sigmoid(z2)). */
+  readonly conditions: readonly Condition[];
 }
 
 /** Derives and checks every gradient of the problem's loss. */
@@ -64,6 +66,7 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), bu
   const base = { lemmas: recorder.lemmas, phases: recorder.phases, definitions: defs.list, assumptions };
   let replayed = 0;
   const premises: Premises[] = [];
+  const needed = new Map<string, Condition>();
   for (const g of gradients) {
     // Each gradient's claim, diff(L, v) = result, is its lemma, cited by a one-step main line.
     const start = diff(sym(lossName), sym(g.wrt));
@@ -72,17 +75,20 @@ export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), bu
     if (!r.ok) throw new GradproofError('internal', `the checker rejected the proof of ∂${lossName}/∂${g.wrt} at step ${r.step}: ${r.reason}`);
     replayed = r.checked.replayed;
     premises.push(r.checked.theorem.premises);
+    for (const c of r.checked.theorem.conditions) needed.set(`${c.kind}:${c.expr.id}`, c);
   }
   const first = gradients[0];
   const proof: Proof = { ...base, start: first ? diff(sym(lossName), sym(first.wrt)) : sym(lossName), result: first?.result ?? sym(lossName), steps: recorder.steps };
   // No gradient (a loss of constants): the premises are the problem's, with no rule file cited.
   const merged = mergePremises(premises) ?? { definitions: defs.list, assumptions, ruleFiles: [] };
-  return { ...(spec.title ? { title: spec.title } : {}), lossName, gradients, proof, replayed, rules, premises: merged };
+  // `u != 0` and `u >= 0` go where `u > 0` is also needed.
+  const conditions = [...needed.values()].filter((c) => c.kind === 'positive' || !needed.has(`positive:${c.expr.id}`));
+  return { ...(spec.title ? { title: spec.title } : {}), lossName, gradients, proof, replayed, rules, premises: merged, conditions };
 }
 
 /** The JSON of `--all`: each variable's gradient, then the shared proof. */
 export function allToJson(o: AllOutcome, lang: 'en' | 'zh' = 'en'): unknown {
-  const { remaining } = reduceConditions(collectConditions(o.proof), o.proof.assumptions);
+  const { remaining } = reduceConditions(o.conditions, o.proof.assumptions);
   return {
     title: o.title ?? null,
     loss: o.lossName,

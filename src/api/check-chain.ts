@@ -24,7 +24,7 @@ import { differentiate } from '../calculus/derive.js';
 import { identityClosure, type Variant } from '../algebra/identities.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../verdict/equality.js';
-import { type CheckedProof, checkProof } from '../kernel/index.js';
+import { type CheckedProof, checkProof, conditionsNeeded } from '../kernel/index.js';
 import { assertConsistent, assumptionText, contradiction } from '../verdict/consistency.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
@@ -108,7 +108,7 @@ export function checkDerivation(w: WrittenDerivation, rules: RuleSet = builtinRu
         continue;
       }
       const steps = decision.proof.proof.steps;
-      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: reduceConditions(shownConditions([...steps.flatMap((s) => s.conditions), ...definitionsDefinedness([a.expr, b.expr], defs, rules)]), assumptions).remaining });
+      links.push({ ...base, decision, proof: decision.proof, rules: [...new Set(steps.map((s) => s.rule))], conditions: reduceConditions(conditionsNeeded({ ...decision.proof.proof, assumptions: [] }, shownConditions([...steps.flatMap((s) => s.conditions), ...definitionsDefinedness([a.expr, b.expr], defs, rules)])), assumptions).remaining });
     }
   }
   const first = (verdict: string): number | null => links.find((l) => l.decision.verdict === verdict)?.number ?? null;

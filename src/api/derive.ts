@@ -24,7 +24,7 @@ import { thenProof } from '../proof/compose.js';
 import { distinctValues, factAscii, labelSetFact } from '../proof/label-sets.js';
 import { assertConsistent } from '../verdict/consistency.js';
 import { Definitions } from '../expr/context.js';
-import { checkProof, type CheckedProof } from '../kernel/index.js';
+import { checkProof, type CheckedProof, conditionsNeeded } from '../kernel/index.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { conditionToText } from '../render/conditions.js';
 import { toLatex } from '../render/latex.js';
@@ -230,11 +230,16 @@ export function toAssumptions(r: Relation): Assumption[] {
   return r.ops.map((op, i) => ({ lhs: r.operands[i]!, op, rhs: r.operands[i + 1]! }));
 }
 
-/** Every condition of every step, once each; `u != 0` and `u >= 0` are dropped where `u > 0` is also needed. */
+/**
+ * Every condition of every step, once each, but those the kernel discharges as true at every point by the functions'
+ * ranges and the definitions (`sigmoid(z) > 0`, `a2 < 1` given a2 = sigmoid(z2)); `u != 0` and `u >= 0` are dropped
+ * where `u > 0` is also needed. The stated facts are left to `reduceConditions`, which shows what they discharge.
+ */
 export function collectConditions(proof: Proof): Condition[] {
   const seen = new Map<string, Condition>();
   for (const s of proof.steps) for (const c of s.conditions) seen.set(`${c.kind}:${c.expr.id}`, c);
-  return [...seen.values()].filter((c) => c.kind === 'positive' || !seen.has(`positive:${c.expr.id}`));
+  const needed = conditionsNeeded({ ...proof, assumptions: [] }, [...seen.values()]);
+  return needed.filter((c) => c.kind === 'positive' || !seen.has(`positive:${c.expr.id}`));
 }
 
 /** The problem an inline `derive()` call describes. */

@@ -7,7 +7,6 @@ import { conditionInText } from '../render/conditions.js';
 import { derivationToDocument, gradientsToDocument } from '../render/document-derivation.js';
 import { gradientsToMarkdown } from '../render/markdown-pages.js';
 import { reduceConditions } from '../proof/conditions.js';
-import { collectConditions } from '../api/derive.js';
 import { outcomeToMarkdown } from '../api/render.js';
 import { proofToText, stepsToText } from '../render/text.js';
 import { toDisplayAscii, toResultAscii } from '../render/display-ascii.js';
@@ -58,8 +57,8 @@ export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang:
 /** Every gradient: the derivation, then each result in the chain's order. */
 export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang): string {
   const rules = o.rules.byId;
+  const { remaining } = reduceConditions(o.conditions, o.proof.assumptions);
   if (format === 'latex' || format === 'md') {
-    const { remaining } = reduceConditions(collectConditions(o.proof), o.proof.assumptions);
     const report = { ...o, rules, conditions: remaining };
     return format === 'latex' ? gradientsToDocument(report, lang) : gradientsToMarkdown(report, lang);
   }
@@ -71,6 +70,8 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
   o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toResultAscii(g.result, g.order)}`));
+  // What the gradients need, as derive prints it: ∂L/∂a2 holds where 0 < a2 < 1 even where ∂L/∂z2 needs nothing.
+  if (remaining.length) out.push(`${padTo(w.conditions, 12)}${remaining.map(conditionInText(lang)).join(', ')}`);
   out.push(...premisesToText(o.premises, lang));
   out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
   return `${out.join('\n')}\n`;

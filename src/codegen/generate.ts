@@ -17,7 +17,7 @@ import { reduceConditions } from '../proof/conditions.js';
 import { factAscii } from '../proof/label-sets.js';
 import type { Verdict } from '../verdict/equality.js';
 import { conditionToText } from '../render/conditions.js';
-import { type DeriveInput, collectConditions, outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
+import { type DeriveInput, outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
 import { deriveAll } from '../api/all.js';
 import { stopOf, stoppedText } from '../api/stopped.js';
 import type { Budget } from '../rewrite/builder.js';
@@ -134,7 +134,7 @@ function everyGradient(spec: ProblemSpec, rules: RuleSet, budget: Budget | undef
     if (!stopped) throw err;
     return { stopped: stoppedText(stopped), lossName: '', definitions: [], gradients: [], conditions: [], assumptions: [], expectations: [] };
   }
-  const { remaining } = reduceConditions(collectConditions(all.proof), all.proof.assumptions);
+  const { remaining } = reduceConditions(all.conditions, all.proof.assumptions);
   return {
     lossName: all.lossName,
     definitions: all.proof.definitions,

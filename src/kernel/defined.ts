@@ -1,5 +1,6 @@
 /** Where an expression is defined: a step that makes a subterm disappear records its conditions, or it would erase them (`x/x = 1` only where x != 0). */
-import { type Store, type Term, comparisons, definedGivenOperands, isPositiveForm, smoothWhereDefined } from './term.js';
+import { type Store, type Term, comparisons, definedGivenOperands, smoothWhereDefined } from './term.js';
+import { type Range, holds, ranges } from './facts.js';
 import { nodesOf } from './names.js';
 
 /** A condition on a kernel term; `defined` is "the term is defined", asked of a call not known total. */
@@ -11,13 +12,15 @@ export interface Cond { readonly kind: 'nonzero' | 'positive' | 'nonnegative' | 
  * `piecewise(p > q, u, p < q, v)` needs p - q != 0; any other term not defined wherever its operands are (a number to a
  * symbolic power, a derivative of what is not smooth wherever it is defined, a call not known total) needs itself defined.
  */
+/** The bounds of one check's terms, kept with its store (a step asks again of the terms the last one asked of). */
+const BOUNDS = new WeakMap<Store, (t: Term) => Range>();
+
 export function definedness(s: Store, e: Term): Cond[] {
   const out: Cond[] = [];
   const seen = new Set<Term>();
-  // Conditions that hold by their form (on a number, or something positive by its form: `sqrt(pi)`, `1 + exp(z)`) are left out.
-  const positive = (u: Term): boolean => (u.kind === 'call' && u.fn === 'sqrt' && u.args.length === 1) || u.kind === 'add' || u.kind === 'mul' ? u.args.every(positive) : u.kind === 'pow' ? positive(u.args[0]!) : isPositiveForm(u);
-  const put = (kind: Cond['kind'], u: Term): unknown =>
-    kind === 'defined' ? out.push({ kind, expr: u }) : !(u.kind === 'num' ? (kind === 'nonzero' ? u.value.n !== 0n : kind === 'positive' ? u.value.n > 0n : u.value.n >= 0n) : positive(u)) && out.push({ kind, expr: u });
+  // Conditions that hold wherever the term is defined, by its bounds (on a number; `sqrt(pi)`, `1 + exp(z)`, `x^2 + 1`), are left out.
+  const range = (BOUNDS.get(s) ?? BOUNDS.set(s, ranges([]).range).get(s)!);
+  const put = (kind: Cond['kind'], u: Term): unknown => (kind === 'defined' ? out.push({ kind, expr: u }) : !holds(range(u), OPS[kind]) && out.push({ kind, expr: u }));
   const stack = [e];
   while (stack.length) {
     const n = stack.pop()!;
@@ -33,6 +36,8 @@ export function definedness(s: Store, e: Term): Cond[] {
   }
   return out;
 }
+
+export const OPS = { nonzero: '!=', positive: '>', nonnegative: '>=' } as const;
 
 /** Whether a condition of kind `have` on u implies one of kind `need` on u. */
 export const covers = (have: Cond['kind'], need: Cond['kind']): boolean => have === need || (have === 'positive' && need !== 'defined');

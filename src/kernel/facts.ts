@@ -1,7 +1,11 @@
-/** What stated facts decide: bounds `k*x + c op 0` on one name (a piecewise branch), and a sum index's range (delta sifting). */
-import { type Q, ZERO, qCmp, qInv, qMul, qNeg } from './rational.js';
+/**
+ * What stated facts and the known functions decide: bounds every value of a term lies within (names bounded by facts
+ * `x op c` or by their definitions; sums, products, powers; exp > 0, 0 < sigmoid < 1, cosh >= 1, ...), so the branch
+ * of a piecewise the facts select and the conditions that always hold; and a sum index's range (delta sifting).
+ */
+import { type Q, ONE, ZERO, q, qAdd, qCmp, qInv, qMul, qNeg, qPow } from './rational.js';
 import type { Names } from './names.js';
-import type { Store, Term } from './term.js';
+import { type Store, type Term, definedGivenOperands } from './term.js';
 import { toText } from './print.js';
 
 export type Relation = '>' | '>=' | '<' | '<=' | '!=' | '=';
@@ -9,42 +13,95 @@ export interface Fact { readonly lhs: Term; readonly op: Relation; readonly rhs:
 
 const FLIP: Readonly<Record<Relation, Relation>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
 
-function linear(e: Term): { x: string; k: Q; c: Q } | undefined {
-  const term = (t: Term): { x: string; k: Q } | undefined =>
-    t.kind === 'sym' ? { x: t.name, k: { n: 1n, d: 1n } } : t.kind === 'mul' && t.args.length === 2 && t.args[0]!.kind === 'num' && t.args[1]!.kind === 'sym' ? { x: t.args[1]!.name, k: t.args[0]!.value } : undefined;
-  const sum = e.kind === 'add' && e.args.length === 2 && e.args[0]!.kind === 'num';
-  const t = term(sum ? e.args[1]! : e);
-  return t && { ...t, c: sum ? e.args[0]!.value : ZERO };
+/** A bound and whether it is strict (undefined: none); a range is [lower, upper]. */
+type End = readonly [Q, boolean] | undefined;
+export type Range = readonly [End, End];
+const ALL: Range = [undefined, undefined];
+const R = (lo?: number, hi?: number, strict = true): Range => [lo === undefined ? undefined : [q(BigInt(lo)), strict], hi === undefined ? undefined : [q(BigInt(hi)), strict]];
+/** The values of functions of one argument, wherever defined (their names are reserved: no user's def changes them). */
+export const RANGES: Readonly<Record<string, Range>> = { exp: R(0), exp2: R(0), softplus: R(0), expm1: R(-1), sigmoid: R(0, 1), tanh: R(-1, 1), erf: R(-1, 1), softsign: R(-1, 1), erfc: R(0, 2), atan: R(-2, 2),
+  cosh: R(1, undefined, false), abs: R(0, undefined, false), relu: R(0, undefined, false), sin: R(-1, 1, false), cos: R(-1, 1, false), sign: R(-1, 1, false), heaviside: R(0, 1, false), hardtanh: R(-1, 1, false), hard_sigmoid: R(0, 1, false), relu6: R(0, 6, false) };
+const neg = (r: Range): Range => [r[1] && [qNeg(r[1][0]), r[1][1]], r[0] && [qNeg(r[0][0]), r[0][1]]];
+/** Whether a lower bound makes the values > 0 (`strict`) or >= 0. */
+const above0 = (e: End, strict: boolean): boolean => !!e && (qCmp(e[0], ZERO) > 0 || (qCmp(e[0], ZERO) === 0 && (e[1] || !strict)));
+const scale = (c: Q, r: Range): Range => (c.n < 0n ? neg(scale(qNeg(c), r)) : c.n === 0n ? R(0, 0, false) : [r[0] && [qMul(c, r[0][0]), r[0][1]], r[1] && [qMul(c, r[1][0]), r[1][1]]]);
+/** The tighter of two lower bounds (upper: `sign` -1). */
+const tighter = (a: End, b: End, sign: number): End => (!a ? b : !b ? a : sign * qCmp(a[0], b[0]) > 0 || (qCmp(a[0], b[0]) === 0 && a[1]) ? a : b);
+
+/** A product of ranges each of one sign (else unbounded): of their sizes, the sign put back. */
+function product(rs: readonly Range[]): Range {
+  if (rs.length === 1) return rs[0]!;
+  let odd = false;
+  const ps: Range[] = [];
+  for (const r of rs) {
+    if (!above0(r[0], false) && !above0(neg(r)[0], false)) return ALL;
+    if (!above0(r[0], false)) odd = !odd;
+    ps.push(above0(r[0], false) ? r : neg(r));
+  }
+  const lo = ps.reduce((a, r) => qMul(a, r[0]![0]), ONE);
+  const hi = ps.every((r) => r[1]) ? ps.reduce((a, r) => qMul(a, r[1]![0]), ONE) : undefined;
+  // The least product is reached only if every factor reaches its least; 0 is not where every factor with least 0 stays above it.
+  const out: Range = [[lo, lo.n > 0n ? ps.some((r) => r[0]![1]) : ps.every((r) => r[0]![0].n > 0n || r[0]![1])], hi && [hi, hi.n > 0n && ps.some((r) => r[1]![1])]];
+  return odd ? neg(out) : out;
+}
+
+/** `b^k`, k a nonzero integer: odd powers keep order, even ones of a signed base too; a reciprocal of a range on one side of 0. */
+function power(r: Range, k: bigint): Range {
+  // A bound past the limit for exact numbers is dropped (no bound is always true).
+  const at = (e: End): End => { try { return e && [qPow(e[0], k < 0n ? -k : k), e[1]]; } catch { return undefined; } };
+  const pos = k % 2n !== 0n || above0(r[0], false) ? [at(r[0]), at(r[1])] as Range : above0(neg(r)[0], false) ? [at(r[1]), at(r[0])] as Range : R(0, undefined, false);
+  if (k > 0n) return pos;
+  const flip = !above0(pos[0], true);
+  const [lo, hi] = flip ? neg(pos) : pos;
+  if (!above0(lo, true)) return ALL;
+  const inv: Range = [hi && hi[0].n > 0n ? [qInv(hi[0]), hi[1]] : [ZERO, true], lo![0].n > 0n ? [qInv(lo![0]), lo![1]] : undefined];
+  return flip ? neg(inv) : inv;
+}
+
+/**
+ * The bounds of terms wherever they are defined, and whether they are defined at every point: a name by the facts on it
+ * and by `def(name)`, its definition when it is opened (definitions hold at every point; facts on the set they state).
+ */
+export function ranges(facts: readonly Fact[], def: (name: string) => Term | undefined = () => undefined): { range: (t: Term) => Range; everywhere: (t: Term) => boolean } {
+  const [memo, total] = [new Map<Term, Range>(), new Map<Term, boolean>()];
+  const everywhere = (t: Term): boolean => total.get(t) ?? total.set(t, definedGivenOperands(t) && t.args.every(everywhere) && (t.kind !== 'sym' || !def(t.name) || everywhere(def(t.name)!))).get(t)!;
+  const range = (t: Term): Range => memo.get(t) ?? memo.set(t, compute(t)).get(t)!;
+  const compute = (t: Term): Range => {
+    const [a, b] = t.args;
+    if (t.kind === 'num') return [[t.value, false], [t.value, false]];
+    if (t.kind === 'sym' && t.name === 'pi') return R(3, 4);
+    if (t.kind === 'sym') {
+      let [lo, hi] = def(t.name) ? range(def(t.name)!) : ALL;
+      for (const f of facts) {
+        const [v, o] = f.lhs === t && f.rhs.kind === 'num' ? [f.rhs.value, f.op] : f.rhs === t && f.lhs.kind === 'num' ? [f.lhs.value, FLIP[f.op]] : [undefined, f.op];
+        if (v && (o === '>' || o === '>=' || o === '=')) lo = tighter(lo, [v, o === '>'], 1);
+        if (v && (o === '<' || o === '<=' || o === '=')) hi = tighter(hi, [v, o === '<'], -1);
+      }
+      return [lo, hi];
+    }
+    if (t.kind === 'add') return [0, 1].map((i) => (t.args.every((x) => range(x)[i]) ? [t.args.reduce((s, x) => qAdd(s, range(x)[i]![0]), ZERO), t.args.some((x) => range(x)[i]![1])] : undefined)) as unknown as Range;
+    if (t.kind === 'mul') return a!.kind === 'num' ? scale(a!.value, product(t.args.slice(1).map(range))) : product(t.args.map(range));
+    if (t.kind === 'pow' && b!.kind === 'num' && b!.value.d === 1n) return power(range(a!), b!.value.n);
+    if (t.kind !== 'pow' && t.args.length !== 1) return ALL;
+    const lo = range(a!)[0];
+    if (t.fn === 'log') return lo && qCmp(lo[0], ONE) >= 0 ? [[ZERO, lo[1] || qCmp(lo[0], ONE) > 0], undefined] : ALL;
+    if (t.kind !== 'pow' && t.fn !== 'sqrt') return RANGES[t.fn] ?? ALL;
+    // A root, a fractional or symbolic power: > 0 where the base is; defined only where the base is > 0 (a negative exponent, or a
+    // symbolic one on what is not a number: (-1)^k is defined for integers k) or >= 0 (an even root).
+    const frac = t.kind === 'pow' ? b!.kind === 'num' && b!.value : { n: 1n, d: 2n };
+    return above0(lo, true) || (frac ? frac.n < 0n : a!.kind !== 'num') ? R(0) : frac && frac.d % 2n === 0n ? R(0, undefined, false) : ALL;
+  };
+  return { range, everywhere };
+}
+
+/** Whether every value in `r` makes `u op 0` true (`u` ranging over r). */
+export function holds(r: Range, op: Relation): boolean {
+  const below = neg(r)[0];
+  return op === '>' ? above0(r[0], true) : op === '>=' ? above0(r[0], false) : op === '<' ? above0(below, true) : op === '<=' ? above0(below, false) : op === '!=' && (above0(r[0], true) || above0(below, true));
 }
 
 /** Whether the facts imply `e op 0`. */
-export function implies(facts: readonly Fact[], e: Term, op: Relation): boolean {
-  const l = linear(e);
-  if (!l || l.k.n === 0n) return false;
-  let lo: { v: Q; strict: boolean } | undefined;
-  let hi: { v: Q; strict: boolean } | undefined;
-  const not: Q[] = [];
-  for (const f of facts) {
-    let [v, o]: [Q | undefined, Relation] = [undefined, f.op];
-    if (f.lhs.kind === 'sym' && f.lhs.name === l.x && f.rhs.kind === 'num') v = f.rhs.value;
-    else if (f.rhs.kind === 'sym' && f.rhs.name === l.x && f.lhs.kind === 'num') [v, o] = [f.lhs.value, FLIP[f.op]];
-    if (!v) continue;
-    if (o === '>' || o === '>=' || o === '=') if (!lo || qCmp(v, lo.v) > 0 || (qCmp(v, lo.v) === 0 && o === '>')) lo = { v, strict: o === '>' };
-    if (o === '<' || o === '<=' || o === '=') if (!hi || qCmp(v, hi.v) < 0 || (qCmp(v, hi.v) === 0 && o === '<')) hi = { v, strict: o === '<' };
-    if (o === '!=') not.push(v);
-  }
-  const v = qMul(qNeg(l.c), qInv(l.k));
-  const o = l.k.n < 0n ? FLIP[op] : op;
-  const above = (strictly: boolean): boolean => !!lo && (qCmp(lo.v, v) > 0 || (qCmp(lo.v, v) === 0 && (lo.strict || !strictly)));
-  const below = (strictly: boolean): boolean => !!hi && (qCmp(hi.v, v) < 0 || (qCmp(hi.v, v) === 0 && (hi.strict || !strictly)));
-  if (o === '>') return above(true);
-  if (o === '>=') return above(false);
-  if (o === '<') return below(true);
-  if (o === '<=') return below(false);
-  if (o === '!=') return above(true) || below(true) || not.some((n) => qCmp(n, v) === 0);
-  return above(false) && below(false) && qCmp(lo!.v, v) === 0 && qCmp(hi!.v, v) === 0;
-}
-
+export const implies = (facts: readonly Fact[], e: Term, op: Relation): boolean => holds(ranges(facts).range(e), op);
 const COMPARISON: Readonly<Record<string, Relation>> = { gt: '>', ge: '>=', lt: '<', le: '<=' };
 const NEGATION: Readonly<Record<string, Relation>> = { gt: '<=', ge: '<', lt: '>=', le: '>' };
 

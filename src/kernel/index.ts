@@ -5,12 +5,17 @@
  * reach the kernel only through `admitRules`, which `loadRules` alone calls: the kernel keeps
  * its own copy, so a rule set edited or built by hand afterwards changes nothing it accepts.
  * Trusted base, every file the kernel runs (test/kernel/trusted-base.test.ts checks the list
- * and its limit of 1,500 lines), all in src/kernel/: index.ts, admitted.ts, defined.ts,
+ * and its limit of 1,600 lines), all in src/kernel/: index.ts, admitted.ts, defined.ts,
  * defs.ts, facts.ts, names.ts, order.ts, poly.ts, print.ts, rational.ts, replay.ts, term.ts.
  */
 import type { Expr } from '../expr/node.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { replay } from './replay.js';
+import { Store } from './term.js';
+import { Names, nodesOf } from './names.js';
+import { Defs } from './defs.js';
+import { holds, ranges } from './facts.js';
+import { OPS } from './defined.js';
 import { type AdmittedRules, admittedData } from './admitted.js';
 
 export type { KernelRule } from './replay.js';
@@ -62,8 +67,28 @@ export function checkProof(proof: Proof, rules: AdmittedRules): CheckResult {
   const conditions = new Map<string, Condition>();
   for (const s of proof.steps) for (const c of s.conditions) conditions.set(`${c.kind}:${c.expr.id}`, conditions.get(`${c.kind}:${c.expr.id}`) ?? c);
   const premises = Object.freeze({ assumptions: proof.assumptions, definitions: proof.definitions, ruleFiles: Object.freeze([...files].sort()) });
-  const theorem: Theorem = Object.freeze({ lhs: proof.start, rhs: proof.result, conditions: Object.freeze([...conditions.values()]), premises, [theoremBrand]: true as const });
+  const theorem: Theorem = Object.freeze({ lhs: proof.start, rhs: proof.result, conditions: Object.freeze(conditionsNeeded(proof, [...conditions.values()])), premises, [theoremBrand]: true as const });
   return { ok: true, checked: Object.freeze({ proof, replayed: proof.steps.length, theorem, [checkedBrand]: true as const }) };
+}
+
+/**
+ * The conditions the premises do not give at every point: one on a term defined everywhere whose bounds make it true
+ * (`sigmoid(z) > 0`, `exp(z1) + exp(z2) != 0`, `1 - a2 > 0` given a2 = sigmoid(z2), `x != 0` given x > 0) is discharged.
+ * Names are bounded by the stated facts and by their definitions, but not a variable the goal differentiates by
+ * (∂L/∂a2 is about a2 as it varies). A condition holds at the point the theorem is about, so a premise that implies it
+ * there leaves the theorem the same.
+ */
+export function conditionsNeeded(proof: Pick<Proof, 'start' | 'result' | 'definitions' | 'assumptions'>, conditions: readonly Condition[]): Condition[] {
+  try {
+    const s = new Store();
+    const defs = new Defs(proof.definitions.map((d) => ({ name: d.name, expr: s.of(d.expr), index: d.index })), new Names(s));
+    const varies = new Set(nodesOf(s.call('', s.of(proof.start), s.of(proof.result))).flatMap((n) => (n.fn === 'diff' && n.args[1] ? [n.args[1].args[0] ?? n.args[1]] : [])).map((v) => v.name));
+    const facts = proof.assumptions.map((f) => ({ lhs: s.of(f.lhs), op: f.op, rhs: s.of(f.rhs) }));
+    const { range, everywhere } = ranges(facts, (n) => (varies.has(n) ? undefined : defs.get(n)));
+    return conditions.filter((c) => !(everywhere(s.of(c.expr)) && (c.kind === 'defined' || holds(range(s.of(c.expr)), OPS[c.kind]))));
+  } catch {
+    return [...conditions];
+  }
 }
 
 /** The defined functions a step could open: those called in the proof, and in their bodies, transitively. */

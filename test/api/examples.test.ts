@@ -8,11 +8,11 @@ import { expectMatchesFiniteDifferences } from '../support/fd.js';
 import { ROOT } from '../support/source.js';
 
 const table: ReadonlyArray<readonly [file: string, goal: string, result: string, conditions: readonly string[]]> = [
-  ['bce-logit.grad', 'diff(L, z)', 'sigmoid(z) - y', ['sigmoid(z) > 0', '1 - sigmoid(z) > 0']],
-  ['bce-sigmoid.grad', 'diff(L, z2)', 'a2 - y', ['a2 > 0', 'a2 < 1']],
+  ['bce-logit.grad', 'diff(L, z)', 'sigmoid(z) - y', []],
+  ['bce-sigmoid.grad', 'diff(L, z2)', 'a2 - y', []],
   ['mse-sigmoid.grad', 'diff(L, z)', '(a - y)*a*(1 - a)', []],
   ['tanh-mse.grad', 'diff(L, z)', '(a - y)*(1 - a^2)', []],
-  ['two-layer.grad', 'diff(L, w1)', '(a2 - y)*w2*a1*(1 - a1)*x', ['a2 > 0', 'a2 < 1']],
+  ['two-layer.grad', 'diff(L, w1)', '(a2 - y)*w2*a1*(1 - a1)*x', []],
 ];
 
 describe('examples/', () => {

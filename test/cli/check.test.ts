@@ -107,7 +107,7 @@ describe('gradproof check FILE: a written derivation, link by link', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(lines(r.stdout)).toEqual([
       ' 1. ∂/∂z [log(sigmoid(z))] = 1 - sigmoid(z)',
-      '    已证明  依据 对数求导法则、sigmoid 导数、自变量的导数为一、代数恒等变形  [sigmoid(z) > 0]',
+      '    已证明  依据 对数求导法则、sigmoid 导数、自变量的导数为一、代数恒等变形',
       "    对数的导数等于真数的导数除以真数：(log u)' = u'/u，要求 u > 0。sigmoid 函数的导数为 sigmoid(u)(1",
       '    - sigmoid(u))，再乘以内层函数的导数。自变量对自身的导数为一。进行代数恒等变形，两边是同一个有理',
       '    式。',

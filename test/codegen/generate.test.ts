@@ -58,7 +58,6 @@ describe('formula 8-13 as code', () => {
 //
 // Proven (gradproof's kernel replayed every step of the derivation):
 //   ∂L/∂z2 = a2 - y
-// Holds where a2 > 0, a2 < 1.
 // Expected a2 - y: proven.
 //
 // Numerically stable forms (identities; gradproof checks each rewrite at random points):

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { join, dirname, normalize } from 'node:path';
 import { importsOf, readSource } from '../support/source.js';
 
-const LIMIT = 1500;
+// 1,600 since the kernel itself decides which conditions hold at every point (the ranges in facts.ts, which replaced
+// its bounds on one name): a condition dropped from a theorem must be the kernel's judgement, not the engine's.
+const LIMIT = 1600;
 
 /** The files a file runs, transitively, itself included (paths from the repository root). */
 function runtimeClosure(entry: string): string[] {
