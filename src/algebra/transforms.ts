@@ -11,6 +11,7 @@ import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
 import type { Condition } from '../proof/types.js';
 import { collect, expand } from './expand.js';
 import { cost } from './cost.js';
+import { distributeToCancel } from './distribute.js';
 
 export interface Move {
   readonly rule: string;
@@ -293,4 +294,4 @@ function divideOnce(t: Expr, f: Expr): Expr | undefined {
   return mul(...fs.slice(0, i), reduced, ...fs.slice(i + 1));
 }
 
-export const TRANSFORMS: readonly Transform[] = [foldWithConditions, distributeSign, combinePowers, collectEqualTerms, takeOutNumber, combineFractions, expandAndCollect, collectLikeTerms, factorOut];
+export const TRANSFORMS: readonly Transform[] = [foldWithConditions, distributeSign, combinePowers, collectEqualTerms, takeOutNumber, combineFractions, expandAndCollect, collectLikeTerms, factorOut, distributeToCancel];
