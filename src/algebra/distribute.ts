@@ -18,18 +18,25 @@ function baseExp(f: Expr): [Expr, bigint] {
 
 const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.args : [e]);
 
-/** The denominators of `e`, base → deepest power, through its sums and products (not inside calls or powers). */
-function denominators(e: Expr, out = new Map<Expr, bigint>()): Map<Expr, bigint> {
-  if (e.kind === 'add') for (const t of e.args) denominators(t, out);
+/** The bases `e` divides by, through its sums and products (not inside calls or powers). */
+function denominators(e: Expr): ReadonlySet<Expr> {
+  const known = DENOMINATORS.get(e);
+  if (known) return known;
+  const out = new Set<Expr>();
+  if (e.kind === 'add') for (const t of e.args) for (const b of denominators(t)) out.add(b);
   else if (e.kind === 'mul' || e.kind === 'pow') {
     for (const f of factorsOf(e)) {
       const [b, k] = baseExp(f);
-      if (k < 0n) out.set(b, (out.get(b) ?? 0n) < -k ? -k : out.get(b)!);
-      else if (f.kind === 'add') denominators(f, out);
+      if (k < 0n) out.add(b);
+      else if (f.kind === 'add') for (const x of denominators(f)) out.add(x);
     }
   }
+  DENOMINATORS.set(e, out);
   return out;
 }
+
+/** Per node, its denominators: a memo (nodes are interned), so a long product is scanned once per change. */
+const DENOMINATORS = new WeakMap<Expr, ReadonlySet<Expr>>();
 
 /**
  * `outside * e`, with the factors of `outside` multiplied into the sums of `e` whose fractions
@@ -85,7 +92,9 @@ function combined(factors: readonly Expr[], cancelled: Set<Expr>): Expr[] {
  */
 export const distributeToCancel: Transform = (node) => {
   if (node.kind !== 'mul') return undefined;
-  const sum = node.args.find((f) => f.kind === 'add' && pushable(node.args, f).length > 0);
+  // The bases of the factors first, so that a product of many factors is one pass.
+  const bases = new Set(node.args.flatMap((f) => (f.kind !== 'num' && baseExp(f)[1] > 0n ? [baseExp(f)[0]] : [])));
+  const sum = node.args.find((f) => f.kind === 'add' && [...denominators(f)].some((b) => bases.has(b)));
   if (!sum) return undefined;
   const into = pushable(node.args, sum);
   const kept = node.args.filter((f) => f !== sum && !into.includes(f));

@@ -202,17 +202,18 @@ function coefficientAndBody(t: Expr): [Rational, Expr] {
 export const collectEqualTerms: Transform = (node) => {
   if (node.kind !== 'add') return undefined;
   // Only products holding a sum: plain like terms and fractions are the other moves' work.
-  const holdsSum = (body: Expr): boolean => (body.kind === 'mul' ? body.args.some(isSumFactor) : isSumFactor(body));
+  const holdsSum = (t: Expr): boolean => (t.kind === 'mul' ? t.args.some(isSumFactor) : isSumFactor(t));
   const groups = new Map<Expr, Rational>();
   let merged = false;
   const rest: Expr[] = [];
   for (const t of node.args) {
-    const [c, body] = coefficientAndBody(t);
-    if (!holdsSum(body)) rest.push(t);
-    else {
-      merged ||= groups.has(body);
-      groups.set(body, ratAdd(groups.get(body) ?? ZERO, c));
+    if (!holdsSum(t)) {
+      rest.push(t);
+      continue;
     }
+    const [c, body] = coefficientAndBody(t);
+    merged ||= groups.has(body);
+    groups.set(body, ratAdd(groups.get(body) ?? ZERO, c));
   }
   if (!merged) return undefined;
   const form = add(...rest, ...[...groups].map(([body, c]) => mul(num(c), body)));
@@ -234,7 +235,7 @@ function numericContent(sum: Expr): Rational {
 
 /**
  * A number every term of a sum factor shares joins the product's coefficient:
- * `z*(2*a - 2*y)` → `2*z*(a - y)`, `x*(a/2 + b/2)` → `x*(a + b)/2`. The sign stays inside.
+ * `z*(2*a - 2*y)` → `2*z*(a - y)`, `-2*x*(1 + a/2)` → `-x*(2 + a)`, when that is shorter. The sign stays inside.
  */
 export const takeOutNumber: Transform = (node) => {
   if (node.kind !== 'mul') return undefined;
@@ -244,6 +245,7 @@ export const takeOutNumber: Transform = (node) => {
   const c = numericContent(sum);
   const inner = add(...sum.args.map((t) => mul(num(ratInv(c)), t)));
   const form = mul(num(c), ...node.args.slice(0, i), inner, ...node.args.slice(i + 1));
+  if (cost(form) >= cost(node)) return undefined;
   return [{ rule: 'alg.factor-out', form, conditions: [] }];
 };
 
