@@ -129,7 +129,7 @@ export interface RunOptions {
 }
 
 /** Whether the problem writes a number as a decimal anywhere: its loss, definitions, expectations or facts. */
-function writtenWithDecimals(spec: ProblemSpec): boolean {
+export function writtenWithDecimals(spec: ProblemSpec): boolean {
   const read = [spec.loss, ...spec.definitions.map((d) => d.expr), ...spec.expects, ...spec.assumptions.flatMap((r) => r.operands)];
   return read.some(writtenInDecimals);
 }

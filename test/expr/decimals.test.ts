@@ -83,4 +83,14 @@ describe('gradproof derive in decimals', () => {
     const lines = r.stdout.split('\n');
     expect(lines.filter((l) => /^(Given|Result)/.test(l))).toEqual(['Given       L = 0.044715*x^3', 'Result      ∂L/∂x = 0.134145*x^2']);
   });
+  it('--all: every gradient', () => {
+    const r = gradproof('derive', '0.044715*x^3 + 0.5*y^2', '--all');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Gradients   ∂L/∂x = 0.134145*x^2\n            ∂L/∂y = y\n');
+    expect(r.stdout).toContain('Given       L = 0.044715*x^3 + 0.5*y^2\n');
+  });
+  it('a problem written in fractions keeps them', () => {
+    const r = gradproof('derive', 'x^3/2', '--wrt', 'x');
+    expect(r.stdout).toContain('Result      ∂L/∂x = 3*x^2/2\n');
+  });
 });
