@@ -5,12 +5,13 @@
  * form is cheaper than the node they start from.
  */
 import { type Expr, add, mul, num, pow } from '../expr/node.js';
-import { type Rational, ZERO, ratAdd, ratMul, isNegative, isZero } from '../expr/rational.js';
+import { type Rational, ZERO, isNegative, isOne, isZero, rat, ratAdd, ratInv, ratMul } from '../expr/rational.js';
 import { isImpossible, lostDefinedness } from '../expr/defined.js';
 import { AtomTable, PolyLimit, toRationalFunction } from '../expr/poly.js';
 import type { Condition } from '../proof/types.js';
 import { collect, expand } from './expand.js';
 import { cost } from './cost.js';
+import { distributeToCancel } from './distribute.js';
 
 export interface Move {
   readonly rule: string;
@@ -187,6 +188,67 @@ export const expandAndCollect: Transform = (node) => {
   return cost(moves[moves.length - 1]!.form) < cost(node) ? moves : undefined;
 };
 
+/** A term as its numeric coefficient and the rest: `-2*x*(a - y)` is (-2, `x*(a - y)`). */
+function coefficientAndBody(t: Expr): [Rational, Expr] {
+  if (t.kind === 'num') return [t.value, num(1)];
+  if (t.kind === 'mul' && t.args[0]!.kind === 'num') return [t.args[0]!.value, mul(...t.args.slice(1))];
+  return [{ n: 1n, d: 1n }, t];
+}
+
+/**
+ * Terms that are the same product up to a number collected, sums inside them kept whole:
+ * `x*(a - y) + (a - y)*x` (one product, its factors sorted) → `2*x*(a - y)`, not expanded.
+ */
+export const collectEqualTerms: Transform = (node) => {
+  if (node.kind !== 'add') return undefined;
+  // Only products holding a sum: plain like terms and fractions are the other moves' work.
+  const holdsSum = (t: Expr): boolean => (t.kind === 'mul' ? t.args.some(isSumFactor) : isSumFactor(t));
+  const groups = new Map<Expr, Rational>();
+  let merged = false;
+  const rest: Expr[] = [];
+  for (const t of node.args) {
+    if (!holdsSum(t)) {
+      rest.push(t);
+      continue;
+    }
+    const [c, body] = coefficientAndBody(t);
+    merged ||= groups.has(body);
+    groups.set(body, ratAdd(groups.get(body) ?? ZERO, c));
+  }
+  if (!merged) return undefined;
+  const form = add(...rest, ...[...groups].map(([body, c]) => mul(num(c), body)));
+  return [{ rule: 'alg.collect', form, conditions: [] }];
+};
+
+/** The positive number every term of a sum is a multiple of (gcd of numerators over lcm of denominators). */
+function numericContent(sum: Expr): Rational {
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  let n = 0n;
+  let d = 1n;
+  for (const t of sum.args) {
+    const c = coefficientAndBody(t)[0];
+    n = gcd(n, c.n);
+    d = (d * c.d) / gcd(d, c.d);
+  }
+  return rat(n, d);
+}
+
+/**
+ * A number every term of a sum factor shares joins the product's coefficient:
+ * `z*(2*a - 2*y)` → `2*z*(a - y)`, `-2*x*(1 + a/2)` → `-x*(2 + a)`, when that is shorter. The sign stays inside.
+ */
+export const takeOutNumber: Transform = (node) => {
+  if (node.kind !== 'mul') return undefined;
+  const i = node.args.findIndex((f) => f.kind === 'add' && !isOne(numericContent(f)));
+  if (i < 0) return undefined;
+  const sum = node.args[i]!;
+  const c = numericContent(sum);
+  const inner = add(...sum.args.map((t) => mul(num(ratInv(c)), t)));
+  const form = mul(num(c), ...node.args.slice(0, i), inner, ...node.args.slice(i + 1));
+  if (cost(form) >= cost(node)) return undefined;
+  return [{ rule: 'alg.factor-out', form, conditions: [] }];
+};
+
 /** Whether a factor is a sum, or a power of one (what `expand` multiplies out). */
 const isSumFactor = (f: Expr): boolean => f.kind === 'add' || (f.kind === 'pow' && f.args[0].kind === 'add');
 
@@ -234,4 +296,4 @@ function divideOnce(t: Expr, f: Expr): Expr | undefined {
   return mul(...fs.slice(0, i), reduced, ...fs.slice(i + 1));
 }
 
-export const TRANSFORMS: readonly Transform[] = [foldWithConditions, distributeSign, combinePowers, combineFractions, expandAndCollect, collectLikeTerms, factorOut];
+export const TRANSFORMS: readonly Transform[] = [foldWithConditions, distributeSign, combinePowers, collectEqualTerms, takeOutNumber, combineFractions, expandAndCollect, collectLikeTerms, factorOut, distributeToCancel];

@@ -6,6 +6,8 @@ import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
 import { toAscii, toAsciiAsWritten } from '../expr/print.js';
+import { inDecimals } from '../expr/decimals.js';
+import { writtenInDecimals } from '../expr/written.js';
 import type { ParseOptions, Relation } from '../parse/ascii.js';
 import { type InputSyntax, looksLikeLatex, parseAny, parseAnyDefinition, parseAnyRelation } from '../parse/auto.js';
 import { latexFamilies, parseLatexVariable } from '../parse/latex.js';
@@ -117,11 +119,19 @@ export interface Outcome {
   readonly rules: RuleSet;
   /** Set when a budget ran out: the proof is empty and every expectation is unknown. */
   readonly stopped?: Stopped;
+  /** Whether the user wrote a number as a decimal: the outcome then prints in decimals (expr/decimals.ts). */
+  readonly decimals?: boolean;
 }
 
 export interface RunOptions {
   readonly rules?: RuleSet;
   readonly budget?: Budget;
+}
+
+/** Whether the problem writes a number as a decimal anywhere: its loss, definitions, expectations or facts. */
+export function writtenWithDecimals(spec: ProblemSpec): boolean {
+  const read = [spec.loss, ...spec.definitions.map((d) => d.expr), ...spec.expects, ...spec.assumptions.flatMap((r) => r.operands)];
+  return read.some(writtenInDecimals);
 }
 
 /** Runs a problem: derive, simplify, and decide every expectation. */
@@ -156,6 +166,7 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
       discharged: [],
       rules,
       stopped,
+      decimals: writtenWithDecimals(spec),
     };
   }
   const lossExpr = g.defs.get(g.lossName)!;
@@ -204,6 +215,7 @@ export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome
     conditions: remaining,
     discharged,
     rules,
+    decimals: writtenWithDecimals(spec),
   };
 }
 
@@ -305,8 +317,12 @@ export function stepToJson(s: Step, rules: RuleSet['byId'], lang: 'en' | 'zh' = 
   };
 }
 
-/** The JSON object for an outcome. */
+/** The JSON object for an outcome; its numbers in decimals where the user wrote decimals. */
 export function outcomeToJson(o: Outcome, lang: 'en' | 'zh' = 'en'): DeriveResult {
+  return inDecimals(o.decimals === true, () => jsonOf(o, lang));
+}
+
+function jsonOf(o: Outcome, lang: 'en' | 'zh'): DeriveResult {
   const rulesById = o.rules.byId;
   const verdicts = o.expectations.map((e) => e.decision.verdict);
   const verdict: Verdict | null = o.stopped

@@ -1,5 +1,6 @@
 /** A derivation as a page: Markdown (what `--format md` prints) and HTML. */
 import { definedTerm } from '../expr/indexed.js';
+import { inDecimals } from '../expr/decimals.js';
 import { conditionInLatex } from '../render/conditions.js';
 import { escapeMarkdownText } from '../render/html-escape.js';
 import { toLatex, toLatexAsWritten } from '../render/latex.js';
@@ -16,8 +17,12 @@ const WORDS = {
   zh: { given: '已知', result: '结果', conditions: '条件', expected: '验证', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
 } as const;
 
-/** A Markdown page: title, givens, the lines as one aligned block with a note per line, then result, conditions and verdicts. */
+/** A Markdown page: title, givens, the lines as one aligned block with a note per line, then result, conditions and verdicts; decimals where the user wrote them. */
 export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
+  return inDecimals(o.decimals === true, () => markdownOf(o, lang));
+}
+
+function markdownOf(o: Outcome, lang: Lang): string {
   const w = WORDS[lang];
   const out: string[] = [];
   // The title is typed text: escaped, so it cannot become markup, a link or math.

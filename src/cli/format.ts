@@ -1,5 +1,6 @@
 /** Text, LaTeX and Markdown output of a derivation for the terminal. */
 import { toAscii, toAsciiAsWritten } from '../expr/print.js';
+import { inDecimals } from '../expr/decimals.js';
 import { definedTerm } from '../expr/indexed.js';
 import type { Outcome } from '../api/derive.js';
 import type { AllOutcome } from '../api/all.js';
@@ -22,8 +23,12 @@ const WORDS = {
   zh: { gradients: '梯度', checked: '检查', steps: '步已由检查器复核', given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
 } as const;
 
-/** The outcome as terminal text or as a LaTeX `align*` block. */
+/** The outcome as terminal text or as a LaTeX `align*` block; decimals where the user wrote them. */
 export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean): string {
+  return inDecimals(o.decimals === true, () => formatted(o, format, lang, allSteps));
+}
+
+function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean): string {
   const rules = o.rules.byId;
   // Only a proof the kernel replayed is rendered.
   const proof = o.checked.proof;

@@ -3,7 +3,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { GradproofError } from '../expr/errors.js';
 import { parseProblem, type ProblemSpec } from '../parse/problem.js';
-import { outcomeToJson, problemFromInput, runProblem } from '../api/derive.js';
+import { outcomeToJson, problemFromInput, runProblem, writtenWithDecimals } from '../api/derive.js';
+import { inDecimals } from '../expr/decimals.js';
 import { USAGE, parseCommandLine, type CodegenArgs, type DeriveArgs } from './args.js';
 import { generateCode } from '../codegen/generate.js';
 import { formatAll, formatOutcome } from './format.js';
@@ -68,8 +69,10 @@ function derive(args: DeriveArgs): number {
   const spec = looksLikeFile(args.target) ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
   if (args.all) {
     const all = deriveAll(spec, rules, args.format === 'json' ? forEveryStep(args.limits.budget) : args.limits.budget);
-    const text =
-      args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang);
+    // Decimals where the user wrote them, as for one gradient (expr/decimals.ts).
+    const text = inDecimals(writtenWithDecimals(spec), () =>
+      args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang),
+    );
     emit(text, args.output);
     return 0;
   }

@@ -5,6 +5,7 @@
 import type { Expr } from './node.js';
 import { type FactorOrder, asFraction, asWritten, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from './display.js';
 import { ratToString } from './rational.js';
+import { decimalNow } from './decimals.js';
 import { type WrittenOrder, writtenOrderOf } from './written.js';
 
 // Binding strength of what a printed string is at its top: a sum, a product or quotient,
@@ -66,6 +67,8 @@ function print(e: Expr, n: AsciiNotation): Printed {
     case 'num': {
       const v = e.value;
       if (isPlainInteger(v)) return { text: v.n.toString(), level: ATOM };
+      const decimal = decimalNow(v);
+      if (decimal !== undefined) return { text: decimal, level: v.n < 0n ? NEG : ATOM };
       if (v.n < 0n) return { text: ratToString(v), level: NEG };
       return { text: ratToString(v), level: PRODUCT };
     }
@@ -121,11 +124,15 @@ function printProduct(e: Expr, n: AsciiNotation, order?: FactorOrder): Printed {
     });
   };
   const top: string[] = [];
-  if (f.coefNum !== 1n || f.numerator.length === 0) top.push(f.coefNum.toString());
-  const hasBottom = f.coefDen !== 1n || f.denominator.length > 0;
+  // In decimals (expr/decimals.ts) the coefficient is one number: 0.134145*x^2, not 26829*x^2/200000.
+  const decimal = decimalNow({ n: f.coefNum, d: f.coefDen });
+  if (decimal !== undefined) top.push(decimal);
+  else if (f.coefNum !== 1n || f.numerator.length === 0) top.push(f.coefNum.toString());
+  const coefDen = decimal === undefined ? f.coefDen : 1n;
+  const hasBottom = coefDen !== 1n || f.denominator.length > 0;
   top.push(...factors(f.numerator, !hasBottom));
   const bottom: string[] = [];
-  if (f.coefDen !== 1n) bottom.push(f.coefDen.toString());
+  if (coefDen !== 1n) bottom.push(coefDen.toString());
   bottom.push(...factors(f.denominator, true));
   let text = top.join('*');
   if (bottom.length === 1) text += `/${bottom[0]}`;

@@ -23,10 +23,18 @@ export type WrittenOrder = ReadonlyMap<Expr, FactorOrder>;
 /** Each expression a parser read (and its parts), to the occurrences of the pieces in its text. */
 const notes = new WeakMap<Expr, Occurrences>();
 
-/** Notes that `e` was read with its pieces at `occurrences`; the latest reading wins. */
-export function noteWritten(e: Expr, occurrences: Occurrences): void {
+/** The expressions whose latest reading wrote a number with a decimal point or an exponent (`0.044715`, `1e-3`). */
+const inDecimals = new WeakSet<Expr>();
+
+/** Notes that `e` was read with its pieces at `occurrences`, and whether it wrote decimals; the latest reading wins. */
+export function noteWritten(e: Expr, occurrences: Occurrences, decimals = false): void {
   notes.set(e, occurrences);
+  if (decimals) inDecimals.add(e);
+  else inDecimals.delete(e);
 }
+
+/** Whether `e`, as the user last wrote it, has a number written as a decimal: its results then print decimals. */
+export const writtenInDecimals = (e: Expr): boolean => inDecimals.has(e);
 
 /**
  * The order the user wrote `e` in, when `e` was read from input. A piece can occur more than

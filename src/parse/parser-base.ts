@@ -104,6 +104,8 @@ export abstract class TokenParser<T extends BaseToken> {
   protected readonly maxDepth: number;
   /** Where each factor read was written: see noteWritten. */
   private readonly written = new Map<Expr, Occurrence[]>();
+  /** Whether the text writes a number as a decimal (`0.5`, `1e-3`): see writtenInDecimals. */
+  private readonly decimals: boolean;
 
   constructor(
     protected readonly text: string,
@@ -119,6 +121,7 @@ export abstract class TokenParser<T extends BaseToken> {
       );
     }
     this.tokens = tokenize(text, options.source);
+    this.decimals = this.tokens.some((t) => t.kind === 'num' && /[.eE]/.test(t.text));
     this.functions = functionNames(options);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     if (this.tokens.length === 1) this.fail('empty expression', 0);
@@ -226,7 +229,7 @@ export abstract class TokenParser<T extends BaseToken> {
   protected heldToDepth(e: Expr): Expr {
     if (e.depth > this.maxDepth) this.fail(`expression nested deeper than ${this.maxDepth} levels`, this.tok.offset, 'limit');
     // Every expression read (the whole input among them) keeps where its pieces were written.
-    noteWritten(e, this.written);
+    noteWritten(e, this.written, this.decimals);
     return e;
   }
 }

@@ -3,6 +3,7 @@
  * (`src/expr/print.ts`): a product is a sign and a fraction, a sum is written positive term
  * first, and parentheses appear only where the reading needs them.
  */
+import { decimalNow } from '../expr/decimals.js';
 import type { Expr } from '../expr/node.js';
 import { type FactorOrder, asFraction, asWritten, isNegativeTerm, isPlainInteger, negateTerm, writtenTerms } from '../expr/display.js';
 import { isNegative, ratAbs } from '../expr/rational.js';
@@ -54,6 +55,8 @@ function print(e: Expr): Printed {
     case 'num': {
       const v = e.value;
       if (isPlainInteger(v)) return { text: v.n.toString(), level: ATOM };
+      const decimal = decimalNow(v);
+      if (decimal !== undefined) return { text: decimal, level: isNegative(v) ? NEG : ATOM };
       const a = ratAbs(v);
       const text = a.d === 1n ? a.n.toString() : `\\frac{${a.n}}{${a.d}}`;
       return isNegative(v) ? { text: `-${text}`, level: NEG } : { text, level: PRODUCT };
@@ -178,7 +181,7 @@ const printFactor = (x: Expr): Printed => (x.kind === 'pow' ? printPower(x) : pr
  * factor that starts with a digit, parentheses around sums and around the argument of an
  * operator that is not last (`\log\left(a_{2}\right) y`, never `\log a_{2} y`).
  */
-function juxtapose(coefficient: bigint | undefined, factors: readonly Expr[]): string {
+function juxtapose(coefficient: bigint | string | undefined, factors: readonly Expr[]): string {
   const printed = factors.map(printFactor);
   const ordered = [...printed.filter((p) => p.derivative), ...printed.filter((p) => !p.derivative && !p.sum), ...printed.filter((p) => p.sum)];
   const parts: Printed[] = coefficient === undefined ? ordered : [{ text: coefficient.toString(), level: ATOM }, ...ordered];
@@ -196,8 +199,10 @@ function juxtapose(coefficient: bigint | undefined, factors: readonly Expr[]): s
 function printProduct(e: Expr, order?: FactorOrder): Printed {
   const f = asFraction(e, order ?? written?.get(e));
   if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e);
-  const topCoefficient = f.coefNum !== 1n || f.numerator.length === 0 ? f.coefNum : undefined;
-  const bottomCoefficient = f.coefDen !== 1n ? f.coefDen : undefined;
+  // In decimals (expr/decimals.ts) the coefficient is one number: 0.134145 x^{2}.
+  const decimal = decimalNow({ n: f.coefNum, d: f.coefDen });
+  const topCoefficient = decimal ?? (f.coefNum !== 1n || f.numerator.length === 0 ? f.coefNum : undefined);
+  const bottomCoefficient = decimal === undefined && f.coefDen !== 1n ? f.coefDen : undefined;
   const sign = f.negative ? '-' : '';
   if (f.denominator.length === 0 && bottomCoefficient === undefined) {
     if (topCoefficient === undefined && f.numerator.length === 1) {

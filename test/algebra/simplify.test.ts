@@ -54,6 +54,19 @@ const table: ReadonlyArray<readonly [what: string, input: string, steps: readonl
   ['cancel x/x', 'x/x', ['alg.cancel-common-factor: 1  [x != 0]'], '1'],
   ['cancel x^2/x', 'x^2/x', ['alg.cancel-common-factor: x  [x != 0]'], 'x'],
   ['cancel with a coefficient', '3*x/x', ['alg.cancel-common-factor: 3  [x != 0]'], '3'],
+  // A factor multiplied into the sum whose fractions it divides, then cancelled (the focal loss's last step).
+  ['multiply into the sum, then cancel', 'a*(b/a + c)', [
+    'alg.distribute: a*b/a + a*c',
+    'alg.cancel-common-factor: a*c + b  [a != 0]',
+  ], 'a*c + b'],
+  ['each factor into the sum it cancels in', 'x*(1 - x)*(1/x - 1/(1 - x))', [
+    'alg.distribute: x*(1 - x)/x - x*(1 - x)/(1 - x)',
+    'alg.cancel-common-factor: 1 - x - x  [x != 0, x != 1]',
+    'alg.collect: 1 - 2*x',
+  ], '1 - 2*x'],
+  // Like terms that are one product (factors in any order) collect without expanding the sum.
+  ['one product written twice', 'x*(a - y) + (a - y)*x', ['alg.collect: 2*x*(a - y)'], '2*x*(a - y)'],
+  ['a number shared by the terms of a sum factor', 'z*(2*a - 2*y)', ['alg.factor-out: 2*z*(a - y)'], '2*z*(a - y)'],
   // Powers of the same base.
   ['x*x', 'x*x', ['alg.multiply-powers: x^2'], 'x^2'],
   ['x*x^2', 'x*x^2', ['alg.multiply-powers: x^3'], 'x^3'],

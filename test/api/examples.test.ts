@@ -13,6 +13,8 @@ const table: ReadonlyArray<readonly [file: string, goal: string, result: string,
   ['mse-sigmoid.grad', 'diff(L, z)', '(a - y)*a*(1 - a)', []],
   ['tanh-mse.grad', 'diff(L, z)', '(a - y)*(1 - a^2)', []],
   ['two-layer.grad', 'diff(L, w1)', '(a2 - y)*w2*a1*(1 - a1)*x', []],
+  // The paper's form (Lin et al. 2017), reached with or without the file's expectation (issue 15).
+  ['focal-sigmoid.grad', 'diff(L, z)', 'a^2*(1 - y)*(a - 2*(1 - a)*log(1 - a)) + y*(a - 1 + 2*a*log(a))*(1 - a)^2', []],
 ];
 
 describe('examples/', () => {

@@ -30,7 +30,7 @@ describe('derive --all --format md', () => {
         '$$',
       ].join('\n'),
       [
-        '- (1) **power rule, and 5 routine steps**: By the power rule, (u^n)' = n u^(n-1) u' for a constant exponent n.',
+        "- (1) **power rule, and 5 routine steps**: By the power rule, (u^n)' = n u^(n-1) u' for a constant exponent n.",
         '- (2) **power rule, and 7 routine steps**',
         '- (3) **chain rule**: By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.',
         '- (4) **by the results above**: Substitute the results derived above.',
