@@ -12,6 +12,7 @@ import { refuseContradiction } from '../verdict/consistency.js';
 import { type PremisesJson, premisesToJson } from './premises.js';
 import { type ProblemDifference, differenceText, problemDifferences, problemVerdictText } from './problem-match.js';
 import { proofFromJson } from './serialize.js';
+import { conditionToText } from '../render/conditions.js';
 
 /** Whether a proof proves exactly a problem's statement, and if not, every way it differs (in English). */
 export interface ProblemMatchJson {
@@ -27,6 +28,8 @@ export type ProofCheck =
       readonly checked: true;
       readonly replayed: number;
       readonly claim: string;
+      /** Where the claim holds: the theorem's conditions (`x > 0`), none when it holds at every point. */
+      readonly conditions: readonly string[];
       /** What the claim rests on: the theorem's definitions, assumptions and user rule files. */
       readonly premises: PremisesJson;
       /** With `problem`: it proves exactly that problem. */
@@ -82,7 +85,7 @@ export function proofVerdictToJson(v: ProofVerdict): ProofCheck {
   const p = v.problem;
   const problem = p ? { problem: { source: p.source, matches: !p.differences.length, differences: p.differences.map((d) => differenceText(d, 'en')) } } : {};
   if (p && p.differences.length) return { checked: false, step: 0, reason: problemVerdictText(p.source, p.differences, 'en'), claim, ...problem };
-  return { checked: true, replayed: r.checked.replayed, claim, premises: premisesToJson(r.checked.theorem.premises), ...problem };
+  return { checked: true, replayed: r.checked.replayed, claim, conditions: r.checked.theorem.conditions.map(conditionToText), premises: premisesToJson(r.checked.theorem.premises), ...problem };
 }
 
 /**

@@ -25,6 +25,10 @@ import type { Lang } from '../render/rule-name.js';
 import type { Format } from './args.js';
 import { katexCss, katexMath } from './html-assets.js';
 import { premisesToText } from '../render/premises.js';
+import { conditionInText } from '../render/conditions.js';
+import { padTo } from '../render/width.js';
+
+const CONDITIONS = { en: 'Conditions', zh: '条件' } as const;
 import { type ProblemDifference, problemVerdictText } from '../api/problem-match.js';
 
 /** A proof file as read, and what the kernel made of it. */
@@ -95,6 +99,8 @@ export function formatReplay(r: Replay, format: Exclude<Format, 'json'>, lang: L
     const page = { ...title, checked, wrt: goal ? toAscii(goal.variable) : '', expectations: [], conditions: remaining, discharged, rules: r.rules, premises, ...problem };
     return derivationToHtml(page, { lang, math: katexMath(), css: katexCss(), fns: functionTable(r.rules.defs), generator: 'gradproof' });
   }
-  const lines = [WORDS[lang].checked(checked.replayed), claim(toAscii), ...premisesToText(premises, lang), ...(r.problem ? [problem.problem!] : [])];
+  // The theorem's own conditions: a claim is never shown without where it holds.
+  const where = checked.theorem.conditions.length ? [`${padTo(CONDITIONS[lang], 12)}${checked.theorem.conditions.map(conditionInText(lang)).join(', ')}`] : [];
+  const lines = [WORDS[lang].checked(checked.replayed), claim(toAscii), ...where, ...premisesToText(premises, lang), ...(r.problem ? [problem.problem!] : [])];
   return `${lines.join('\n')}\n`;
 }
