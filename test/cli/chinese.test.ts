@@ -297,11 +297,11 @@ describe('equal A B --lang zh', () => {
   it('latex', () => {
     const r = zh(...EQUAL, '--format', 'latex');
     expect(r.status).toBe(1);
-    expect(r.stdout.split('\n').slice(7)).toEqual([
+    expect(r.stdout.split('\n').slice(10)).toEqual([
       '\\subsection*{待检查的推导}',
       '',
       '\\begin{align*}',
-      'x \\left(1 + x\\right) &= x + x^{3} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(1) 不成立}} \\\\',
+      'x \\left(1 + x\\right) &= x + x^{3} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(1) 不成立}} \\\\',
       '\\intertext{\\small 两边取值不同：在 $x = 0.3$ 处，左边为 $0.390000$，右边为 $0.327000$。}',
       '\\end{align*}',
       '',
