@@ -69,7 +69,7 @@ function derive(args: DeriveArgs): number {
   if (args.all) {
     const all = deriveAll(spec, rules, args.format === 'json' ? forEveryStep(args.limits.budget) : args.limits.budget);
     const text =
-      args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang);
+      args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang, args.fragment);
     emit(text, args.output);
     return 0;
   }
@@ -82,7 +82,7 @@ function derive(args: DeriveArgs): number {
       ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n`
       : args.format === 'html'
         ? outcomeToHtml(outcome, args.lang, args.allSteps)
-        : formatOutcome(outcome, args.format, args.lang, args.allSteps);
+        : formatOutcome(outcome, args.format, args.lang, args.allSteps, args.fragment);
   emit(text, args.output);
   return !outcome.stopped && outcome.expectations.every((e) => e.decision.verdict === 'proven') ? 0 : 1;
 }

@@ -98,7 +98,11 @@ export function namesAndConditions(names: readonly string[], conditions: readonl
 
 /** The derivation: every textbook line (or, with `steps`, every step) and its explanation, each sentence once. */
 function derivationSection(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, steps: boolean): string[] {
-  const head = [`\\subsection*{${DOCUMENT_WORDS[lang].derivation}}`, ''];
+  return [`\\subsection*{${DOCUMENT_WORDS[lang].derivation}}`, '', ...derivationBlock(proof, rules, lang, steps), ''];
+}
+
+/** The derivation's `align*` block (or `\[ start \]` for a proof without steps). */
+function derivationBlock(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, steps: boolean): string[] {
   const said = new Set<string>();
   const once = (sentence: string): string => (said.has(sentence) ? '' : (said.add(sentence), sentence));
   const lines = proofLines(proof, rules, lang);
@@ -119,8 +123,30 @@ function derivationSection(proof: Proof, rules: ReadonlyMap<string, Rule>, lang:
         row: alignedRows(lhs[i]!, latexPieces(l.rhs), PAGE.beside, widest, besideRow(namesAndConditions(l.names, l.conditions, lang))).join(' \\\\\n'),
         explanation: documentText(prose[i]!),
       }));
-  if (!rows.length) return [...head, `\\[ ${toLatex(proof.start)} \\]`, ''];
-  return [...head, ...explainedAlign(rows), ''];
+  if (!rows.length) return [`\\[ ${toLatex(proof.start)} \\]`];
+  return explainedAlign(rows);
+}
+
+/**
+ * What `--format latex --fragment` prints: the derivation's `align*` block alone, to paste
+ * into a paper that loads amsmath (its lines broken for a 16 cm line).
+ */
+export function derivationFragment(r: Pick<DerivationReport, 'proof' | 'rules'>, lang: Lang = 'en', steps = false): string {
+  return `${derivationBlock(r.proof, r.rules, lang, steps).join('\n')}\n`;
+}
+
+/** The `align*` block of every gradient of a loss. */
+function gradientRows(r: Pick<GradientsReport, 'lossName' | 'gradients'>): string[] {
+  const loss = toLatex(sym(r.lossName));
+  const names = r.gradients.map((g) => `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}}`);
+  const widest = Math.max(0, ...names.map(latexWidth));
+  return r.gradients.flatMap((g, i) => alignedRows(names[i]!, latexPieces(g.result, g.order), PAGE.width, widest));
+}
+
+/** What `derive --all --format latex --fragment` prints: the `align*` block of the gradients alone. */
+export function gradientsFragment(r: Pick<GradientsReport, 'lossName' | 'gradients'>): string {
+  const rows = gradientRows(r);
+  return rows.length ? `${alignBlock(rows).join('\n')}\n` : '';
 }
 
 /** A point as `$y = 0.3$, $z_{2} = 0.7$`. */
@@ -172,9 +198,7 @@ export function gradientsToDocument(r: GradientsReport, lang: Lang = 'en'): stri
   const loss = toLatex(sym(r.lossName));
   const find =
     lang === 'zh' ? `求损失函数 $${loss}$ 对它所依赖的每个变量的导数。` : `Find the derivative of the loss $${loss}$ with respect to every name it depends on.`;
-  const names = r.gradients.map((g) => `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}}`);
-  const widest = Math.max(0, ...names.map(latexWidth));
-  const rows = r.gradients.flatMap((g, i) => alignedRows(names[i]!, latexPieces(g.result, g.order), PAGE.width, widest));
+  const rows = gradientRows(r);
   const gradients = [`\\subsection*{${w.gradients}}`, '', ...(rows.length ? alignBlock(rows) : []), ''];
   if (r.conditions.length) gradients.push(labelled(w.conditions, mathList(r.conditions.map(conditionInLatex(lang)), lang), lang), '');
   if (r.premises && hasPremises(r.premises)) gradients.push(premisesToLatex(r.premises, lang), '');

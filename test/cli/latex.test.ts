@@ -151,6 +151,53 @@ describe('the other documents: a refuted expectation, --all, check', () => {
   });
 });
 
+describe('--format latex --fragment: the bare align* block, to paste into a paper', () => {
+  /** The lines of `doc` from the first `\begin{align*}` after `heading` to its `\end{align*}`. */
+  const blockAfter = (doc: string, heading: string): string => {
+    const all = lines(doc);
+    const from = all.indexOf('\\begin{align*}', all.indexOf(heading));
+    return `${all.slice(from, all.indexOf('\\end{align*}', from) + 1).join('\n')}\n`;
+  };
+
+  it('derive: exactly the derivation block of the document, with no preamble', () => {
+    const r = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex', '--fragment');
+    expect(r.status, r.stderr).toBe(0);
+    const doc = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex').stdout;
+    expect(r.stdout).toBe(blockAfter(doc, '\\subsection*{Derivation}'));
+    expect(r.stdout.startsWith('\\begin{align*}\n')).toBe(true);
+    expect(r.stdout).not.toMatch(/\\documentclass|\\begin\{document\}|\\usepackage|\\subsection/);
+    for (const m of documentMath(`\\begin{document}\n${r.stdout}\\end{document}`)) expectKatex(m);
+  });
+
+  it('derive --all: the gradients block of the document', () => {
+    const r = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'latex', '--fragment');
+    expect(r.status, r.stderr).toBe(0);
+    const doc = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'latex').stdout;
+    expect(r.stdout).toBe(blockAfter(doc, '\\subsection*{Gradients}'));
+    expect(lines(r.stdout)).toContain('\\frac{\\partial L}{\\partial w_{1}} &= \\left(a_{2} - y\\right) w_{2} a_{1} \\left(1 - a_{1}\\right) x \\\\');
+  });
+
+  it.each([
+    [['derive', 'examples/bce-sigmoid.grad', '--format', 'md', '--fragment'], 'error: --fragment goes with --format latex (the bare align* block), not --format md'],
+    [['derive', 'examples/bce-sigmoid.grad', '--fragment'], 'error: --fragment goes with --format latex (the bare align* block), not --format text'],
+    [['check', 'examples/wrong-step.proof', '--format', 'latex', '--fragment'], 'error: --fragment goes with derive --format latex'],
+  ])('%j: exit 2, and why', (args, message) => {
+    const r = gradproof(...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${message}\n`);
+  });
+
+  it.skipIf(cjkLatex.skip)(cjkLatex.named('pdflatex sets the fragment inside a paper that loads amsmath'), () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const r = gradproof('derive', 'examples/mse-gelu.grad', '--format', 'latex', '--fragment');
+    writeFileSync(join(ARTIFACTS, 'fragment.tex'), `\\documentclass{article}\n\\usepackage{amsmath}\n\\usepackage[a4paper,margin=2.5cm]{geometry}\n\\begin{document}\n${r.stdout}\\end{document}\n`);
+    const tex = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'fragment.tex'], { cwd: ARTIFACTS, encoding: 'utf8', timeout: 60_000 });
+    expect(tex.status, tex.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+    expect(readFileSync(join(ARTIFACTS, 'fragment.log'), 'latin1').split('\n').filter((l) => l.startsWith('Overfull \\hbox'))).toEqual([]);
+  });
+});
+
 /** Where the documents, their PDFs (and, with pdftoppm, their pages as PNG) are left for a reader to look at. */
 const ARTIFACTS = join(ROOT, 'test', 'artifacts', 'latex');
 const hasPdftoppm = spawnSync('pdftoppm', ['-v']).error === undefined;
