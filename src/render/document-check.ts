@@ -11,7 +11,7 @@ import type { Rule } from '../rules/types.js';
 import { DOCUMENT_WORDS, PAGE, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { namesAndConditions, pointToLatex } from './document-derivation.js';
 import { undecidedText } from './evidence.js';
-import { explainRules } from './explain.js';
+import { rulesToLatex } from './explain-latex.js';
 import { latexPiecesAsWritten, toLatexAsWritten } from './latex.js';
 import { alignedRows } from './latex-break.js';
 import { latexWidth } from './latex-width.js';
@@ -75,7 +75,7 @@ type Link = ChainReport['links'][number];
 export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
   const c = link.decision.counterexample;
-  if (link.decision.verdict === 'proven') return documentText(explainRules(link.rules, rules, lang));
+  if (link.decision.verdict === 'proven') return rulesToLatex(link.rules, rules, lang);
   if (!c) return documentText(undecidedText(link.decision.evidence, lang));
   const sep = lang === 'zh' ? '，' : ', ';
   const at = `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? ' 处' : ''}`;

@@ -13,7 +13,9 @@ import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
 import { DOCUMENT_WORDS, PAGE, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { evidenceText } from './evidence.js';
-import { explainOnce, joinSentences, stepExplanation } from './explain.js';
+import { explainOnce, stepExplanation } from './explain.js';
+import { sentenceToLatex } from './explain-latex.js';
+import type { Sentence } from '../rules/types.js';
 import { latexPieces, latexPiecesAsWritten, toLatex, toLatexAsWritten } from './latex.js';
 import { alignedRows, breakPieces, displayEquation } from './latex-break.js';
 import { latexWidth } from './latex-width.js';
@@ -104,9 +106,9 @@ function derivationSection(proof: Proof, rules: ReadonlyMap<string, Rule>, lang:
 /** The derivation's `align*` block (or `\[ start \]` for a proof without steps). */
 function derivationBlock(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, steps: boolean): string[] {
   const said = new Set<string>();
-  const once = (sentence: string): string => (said.has(sentence) ? '' : (said.add(sentence), sentence));
+  const once = (s: Sentence): string => (said.has(s[lang]) ? '' : (said.add(s[lang]), sentenceToLatex(s, lang)));
   const lines = proofLines(proof, rules, lang);
-  const prose = explainOnce(lines, lang);
+  const prose = explainOnce(lines, lang, (s) => sentenceToLatex(s, lang));
   // Each row broken to the width beside the rule column, at the terms of its sums.
   const lhs = lines.map((l) => (l.lhs ? toLatex(l.lhs) : ''));
   const widest = Math.max(0, ...lhs.map(latexWidth));
@@ -117,11 +119,11 @@ function derivationBlock(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: L
           ...breakPieces(latexPieces(s.before), PAGE.beside, PAGE.beside - 1).map((r) => `&\\hphantom{{}={}}${r}`),
           ...alignedRows('', latexPieces(s.after), PAGE.beside, 0, besideRow(namesAndConditions([ruleName(s.rule, rules, lang)], s.conditions, lang))),
         ].join(' \\\\\n'),
-        explanation: documentText(once(joinSentences([stepExplanation(s, rules)], lang))),
+        explanation: once(stepExplanation(s, rules)),
       }))
     : lines.map((l, i) => ({
         row: alignedRows(lhs[i]!, latexPieces(l.rhs), PAGE.beside, widest, besideRow(namesAndConditions(l.names, l.conditions, lang))).join(' \\\\\n'),
-        explanation: documentText(prose[i]!),
+        explanation: prose[i]!,
       }));
   if (!rows.length) return [`\\[ ${toLatex(proof.start)} \\]`];
   return explainedAlign(rows);

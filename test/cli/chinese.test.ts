@@ -81,11 +81,11 @@ describe('derive --all --lang zh', () => {
     expect(latexParts(r.stdout)).toEqual({
       headings: ['问题', '已知', '损失函数', '推导', '梯度', '前提：', '检查：'],
       prose: [
-        "代入中间变量的定义，以便对它求导。常数因子可以提到求导符号外面。由幂函数求导法则，(u\\textasciicircum{}n)' = n u\\textasciicircum{}(n-1) u'，其中指数 n 为常数。对各项分别求导：和的导数等于各项导数之和。自变量对自身的导数为一。常数的导数为零。",
+        "代入中间变量的定义，以便对它求导。常数因子可以提到求导符号外面。由幂函数求导法则，$\\left(u^{n}\\right)' = n u^{n - 1} u'$，其中指数 n 为常数。对各项分别求导：和的导数等于各项导数之和。自变量对自身的导数为一。常数的导数为零。",
         '去括号，把括号前的符号或因子分配到每一项。',
         '根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。',
         '代入上面已经求出的结果。',
-        'tanh 函数的导数为 1 - tanh(u)\\textasciicircum{}2，再乘以内层函数的导数。',
+        'tanh 函数的导数为 $1 - \\left(\\tanh u\\right)^{2}$，再乘以内层函数的导数。',
         '用中间变量表示，把结果写回中间变量的名称。',
       ],
     });
@@ -174,7 +174,8 @@ describe('check FILE --lang zh (a written derivation)', () => {
     expect(latexParts(r.stdout)).toEqual({
       headings: ["A student's $\\partial$L/$\\partial$a2, with a sign error", '待检查的推导', '(1) 已证明', '(2) 不成立', '(3) 已证明', '结论', '前提：'],
       prose: [
-        `${SEED_EXPLAINED.replace('u > 0', 'u \\textgreater{} 0')}进行代数恒等变形，两边是同一个有理式。`,
+        // The maths of the explanation as maths.
+        `${SEED_EXPLAINED.replace("(log u)' = u'/u，要求 u > 0", "$\\left(\\log u\\right)' = \\frac{u'}{u}$，要求 $u > 0$")}进行代数恒等变形，两边是同一个有理式。`,
         '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。',
         '进行代数恒等变形，两边是同一个有理式。',
       ],

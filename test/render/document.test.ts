@@ -286,7 +286,7 @@ describe('chainToDocument: a written derivation as check judged it', () => {
       '',
       '\\begin{align*}',
       '\\frac{\\partial L}{\\partial a_{2}} &= \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(1) proven}: substitute the definition, logarithm rule ($a_{2} > 0$)} \\\\',
-      "\\intertext{\\small Substitute the intermediate's definition, so that it can be differentiated. The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u \\textgreater{} 0.}",
+      "\\intertext{\\small Substitute the intermediate's definition, so that it can be differentiated. The derivative of a logarithm is the derivative of its argument divided by the argument, $\\left(\\log u\\right)' = \\frac{u'}{u}$, which needs $u > 0$.}",
       '&= -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(2) refuted}} \\\\',
       '\\intertext{\\small The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$.}',
       '&= -\\frac{y \\left(1 - a_{2}\\right) + \\left(1 - y\\right) a_{2}}{a_{2} \\left(1 - a_{2}\\right)} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(3) proven}: algebra} \\\\',
