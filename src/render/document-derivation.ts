@@ -16,8 +16,8 @@ import { evidenceText } from './evidence.js';
 import { explainOnce, stepExplanation } from './explain.js';
 import { sentenceToLatex } from './explain-latex.js';
 import type { Sentence } from '../rules/types.js';
-import { latexPieces, latexPiecesAsWritten, toLatex, toLatexAsWritten } from './latex.js';
-import { alignedRows, breakPieces, displayEquation } from './latex-break.js';
+import { type LatexPiece, latexPieces, latexPiecesAsWritten, toLatex, toLatexAsWritten } from './latex.js';
+import { INDENT, alignedRows, breakPieces, displayEquation } from './latex-break.js';
 import { latexWidth } from './latex-width.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
@@ -121,10 +121,16 @@ function derivationBlock(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: L
         ].join(' \\\\\n'),
         explanation: once(stepExplanation(s, rules)),
       }))
-    : lines.map((l, i) => ({
-        row: alignedRows(lhs[i]!, latexPieces(l.rhs), PAGE.beside, widest, besideRow(namesAndConditions(l.names, l.conditions, lang))).join(' \\\\\n'),
-        explanation: prose[i]!,
-      }));
+    : lines.map((l, i) => {
+        const pieces = latexPieces(l.rhs);
+        const notes = namesAndConditions(l.names, l.conditions, lang);
+        if (fitsBeside(pieces, widest)) return { row: alignedRows(lhs[i]!, pieces, PAGE.beside, widest, besideRow(notes)).join(' \\\\\n'), explanation: prose[i]! };
+        // A term wider than the room beside the rule column (a fraction with a long
+        // denominator): the row takes the whole line, set over the empty column
+        // (`\mathrlap`, so the column keeps its place for the other rows), and its rules go below it.
+        const rows = alignedRows(lhs[i]!, pieces, PAGE.width, widest).map((r) => r.replace(/^(.*?&(?:= |\\quad ))(.*)$/, '$1\\mathrlap{$2}'));
+        return { row: rows.join(' \\\\\n'), explanation: [notes && `\\textit{${notes}}`, prose[i]!].filter(Boolean).join(' ') };
+      });
   if (!rows.length) return [`\\[ ${toLatex(proof.start)} \\]`];
   return explainedAlign(rows);
 }
@@ -149,6 +155,12 @@ function gradientRows(r: Pick<GradientsReport, 'lossName' | 'gradients'>): strin
 export function gradientsFragment(r: Pick<GradientsReport, 'lossName' | 'gradients'>): string {
   const rows = gradientRows(r);
   return rows.length ? `${alignBlock(rows).join('\n')}\n` : '';
+}
+
+/** Whether every row of `pieces`, broken to the room beside the rule column, fits there. */
+function fitsBeside(pieces: readonly LatexPiece[], lhsWidth: number): boolean {
+  const avail = PAGE.beside - lhsWidth - latexWidth('=');
+  return breakPieces(pieces, avail, avail - INDENT).every((r, i) => latexWidth(r) <= avail - (i ? INDENT : 0));
 }
 
 /** A point as `$y = 0.3$, $z_{2} = 0.7$`. */

@@ -94,6 +94,8 @@ export function latexDocument(title: string | undefined, body: readonly string[]
   return [
     '\\documentclass{article}',
     '\\usepackage{amsmath}',
+    // \mathrlap, for a row wider than the room beside the rule column.
+    ...(inner.some((l) => l.includes('\\mathrlap')) ? ['\\usepackage{mathtools}'] : []),
     `\\usepackage[a4paper,margin=${PAGE.margin}]{geometry}`,
     ...(cjk ? ['\\usepackage{CJKutf8}'] : []),
     '\\setlength{\\parindent}{0pt}',

@@ -238,6 +238,20 @@ describe.skipIf(cjkLatex.skip)(cjkLatex.named('pdflatex compiles the documents, 
     expect(overfull(compile(name, args, status))).toEqual([]);
   });
 
+  it('ten classes: a row wider than the room beside the rules takes the line over the empty column; no display overflows', () => {
+    const log = compile('softmax over ten classes', ['derive', 'examples/softmax-cce-10.grad'], 0);
+    // Displays report "detected at line"; what remains is a paragraph of premises with a fraction wider than any line.
+    expect(overfull(log).filter((l) => l.includes('detected at line'))).toEqual([]);
+    const doc = readFileSync(join(ARTIFACTS, 'softmax-over-ten-classes.tex'), 'utf8');
+    expect(doc).toContain('\\usepackage{mathtools}');
+    const wide = lines(doc).filter((l) => l.includes('\\mathrlap{'));
+    expect(wide.length).toBeGreaterThan(0);
+    for (const l of wide) expect(l).not.toContain('\\parbox');
+    // Its rules, below it.
+    expect(lines(doc)).toContain('\\intertext{\\small \\textit{substitute the definition, constant multiple rule, power rule, sum rule, exponential rule, derivative of the variable itself, constant rule}}');
+    for (const m of documentMath(doc)) expectKatex(m);
+  });
+
   it.each([
     ['a refuted expectation', ['derive', BCE, '--let', SIGMOID, '--wrt', 'z2', '--expect', 'a2 + y'], 1],
     ['a piecewise derivative with cases inside cases', ['derive', 'huber(y, a, d)', '--wrt', 'a', '--lang', 'zh'], 0],
