@@ -12,6 +12,7 @@ export { checkChain, type ChainOptions, type ChainResult, type CorrectSideJson, 
 export { equivalent, type EquivalentOptions, type EquivalentResult } from './api/equivalent.js';
 export { renderMarkdown, type RenderOptions } from './api/render.js';
 export { renderHtml, type HtmlRenderOptions } from './api/html.js';
+export { renderLatex, proofToAlign, type LatexRenderOptions } from './api/latex.js';
 export { loadRules, type LoadRulesOptions, type RuleSource } from './api/rules.js';
 export type { Lets } from './api/inputs.js';
 export { GradproofError, type ErrorCode, type SourcePos } from './expr/errors.js';

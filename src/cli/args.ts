@@ -32,6 +32,8 @@ export interface DeriveArgs extends ProofArgs {
   readonly allSteps: boolean;
   /** Every gradient of the loss, in reverse mode. */
   readonly all: boolean;
+  /** With `--format latex`: the bare `align*` block, without the document around it. */
+  readonly fragment: boolean;
 }
 
 export interface CheckArgs extends ProofArgs {
@@ -74,6 +76,7 @@ const OPTIONS = {
   steps: { type: 'boolean' },
   chain: { type: 'boolean' },
   all: { type: 'boolean' },
+  fragment: { type: 'boolean' },
   port: { type: 'string' },
   target: { type: 'string' },
   'max-depth': { type: 'string' },
@@ -88,7 +91,7 @@ const OPTIONS = {
 } as const;
 
 const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--problem', '--output', '-o', '--port', '--target', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
-const FLAGS = new Set(['--steps', '--chain', '--all', '--debug', '--help', '-h', '--version', '-V']);
+const FLAGS = new Set(['--steps', '--chain', '--all', '--fragment', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
 
@@ -113,6 +116,8 @@ options:
   --rules FILE               add the rules of FILE to the built-in ones (repeatable), checked as they load
   -o, --output FILE          write the output to FILE
   --steps                    list every single step, not only the textbook lines
+  --fragment                 (derive, with --format latex) only the align* block to paste into a paper:
+                             the derivation, or with --all the gradients; no preamble, no \\begin{document}
   --all                      (derive, codegen) the gradient for every name the loss depends on, in reverse mode
   --target ts|js|python      (codegen) the language of the generated code (default ts)
   --max-depth N              deepest nesting of an expression (default 250, at most 500)
@@ -165,6 +170,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   }
   if (command !== 'check' && v.problem !== undefined) throw new GradproofError('usage', '--problem goes with check PROOF.json');
   if (command !== 'codegen' && v.target !== undefined) throw new GradproofError('usage', '--target goes with codegen (the language of explanations is --lang)');
+  if (v.fragment && command !== 'derive') throw new GradproofError('usage', '--fragment goes with derive --format latex');
   if (command === 'serve') return { ...serveArgs(target, v.port === undefined ? undefined : restore(v.port)), debug };
   if (v.port !== undefined) throw new GradproofError('usage', '--port goes with serve');
   const many = (x: string[] | undefined): string[] => (x ?? []).map(restore);
@@ -197,6 +203,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   if (target === undefined) throw new GradproofError('usage', `${command} needs a problem file or an expression\n\n${USAGE}`);
   if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);
   if (command === 'codegen') return { ...codegenArgs(v, restore), target, ...(v.wrt ? { wrt: restore(v.wrt) } : {}), lets: many(v.let), expects: many(v.expect), assumes: many(v.assume), debug };
+  const options = common();
   return {
     command: 'derive',
     target,
@@ -204,11 +211,18 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     lets: many(v.let),
     expects: many(v.expect),
     assumes: many(v.assume),
-    ...common(),
+    ...options,
     allSteps: v.steps === true,
     all: v.all === true,
+    fragment: fragmentOf(v, options.format),
     debug,
   };
+}
+
+/** `--fragment` is a LaTeX block: with another format it is a mistake, not ignored. */
+function fragmentOf(v: ParsedValues, format: Format): boolean {
+  if (v.fragment && format !== 'latex') throw new GradproofError('usage', `--fragment goes with --format latex (the bare align* block), not --format ${format}`);
+  return v.fragment === true;
 }
 
 const DEFAULT_PORT = 8765;

@@ -5,7 +5,7 @@ import { definedTerm } from '../expr/indexed.js';
 import type { Outcome } from '../api/derive.js';
 import type { AllOutcome } from '../api/all.js';
 import { conditionInText } from '../render/conditions.js';
-import { derivationToDocument, gradientsToDocument } from '../render/document-derivation.js';
+import { derivationFragment, derivationToDocument, gradientsFragment, gradientsToDocument } from '../render/document-derivation.js';
 import { gradientsToMarkdown } from '../render/markdown-pages.js';
 import { reduceConditions } from '../proof/conditions.js';
 import { outcomeToMarkdown } from '../api/render.js';
@@ -23,17 +23,18 @@ const WORDS = {
   zh: { gradients: '梯度', checked: '检查', steps: '步已由检查器复核', given: '已知', result: '结果', conditions: '条件', expected: '验证', at: '反例', vs: '结果', exp: '预期', proven: '已证明', refuted: '不成立', unknown: '未能判定' },
 } as const;
 
-/** The outcome as terminal text or as a LaTeX `align*` block; decimals where the user wrote them. */
-export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean): string {
-  return inDecimals(o.decimals === true, () => formatted(o, format, lang, allSteps));
+/** The outcome as terminal text, Markdown, a LaTeX document or (`fragment`) its bare `align*` block; decimals where the user wrote them. */
+export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean, fragment = false): string {
+  return inDecimals(o.decimals === true, () => formatted(o, format, lang, allSteps, fragment));
 }
 
-function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean): string {
+function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean, fragment: boolean): string {
   const rules = o.rules.byId;
   // Only a proof the kernel replayed is rendered.
   const proof = o.checked.proof;
   const w = WORDS[lang];
   if (format === 'md') return outcomeToMarkdown(o, lang);
+  if (format === 'latex' && fragment) return derivationFragment({ proof, rules }, lang, allSteps);
   if (format === 'latex') return derivationToDocument({ ...o, proof, rules, ...(o.stopped ? {} : { premises: outcomePremises(o) }) }, lang, allSteps);
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
@@ -59,10 +60,11 @@ function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allS
   return `${out.join('\n')}\n`;
 }
 
-/** Every gradient: the derivation, then each result in the chain's order. */
-export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang): string {
+/** Every gradient: the derivation, then each result in the chain's order (`fragment`: the gradients' `align*` block alone). */
+export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang, fragment = false): string {
   const rules = o.rules.byId;
   const { remaining } = reduceConditions(o.conditions, o.proof.assumptions);
+  if (format === 'latex' && fragment) return gradientsFragment(o);
   if (format === 'latex' || format === 'md') {
     const report = { ...o, rules, conditions: remaining };
     return format === 'latex' ? gradientsToDocument(report, lang) : gradientsToMarkdown(report, lang);

@@ -71,7 +71,7 @@ function derive(args: DeriveArgs): number {
     const all = deriveAll(spec, rules, args.format === 'json' ? forEveryStep(args.limits.budget) : args.limits.budget);
     // Decimals where the user wrote them, as for one gradient (expr/decimals.ts).
     const text = inDecimals(writtenWithDecimals(spec), () =>
-      args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang),
+      args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang, args.fragment),
     );
     emit(text, args.output);
     return 0;
@@ -85,7 +85,7 @@ function derive(args: DeriveArgs): number {
       ? `${JSON.stringify(outcomeToJson(outcome, args.lang), null, 2)}\n`
       : args.format === 'html'
         ? outcomeToHtml(outcome, args.lang, args.allSteps)
-        : formatOutcome(outcome, args.format, args.lang, args.allSteps);
+        : formatOutcome(outcome, args.format, args.lang, args.allSteps, args.fragment);
   emit(text, args.output);
   return !outcome.stopped && outcome.expectations.every((e) => e.decision.verdict === 'proven') ? 0 : 1;
 }

@@ -8,14 +8,15 @@ import type { Expr } from '../expr/node.js';
 import type { Decision } from '../verdict/equality.js';
 import type { Condition } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
-import { DOCUMENT_WORDS, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
+import { DOCUMENT_WORDS, PAGE, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { namesAndConditions, pointToLatex } from './document-derivation.js';
 import { undecidedText } from './evidence.js';
-import { explainRules } from './explain.js';
 import { type CorrectSideShown, correctSideSentence } from './explain-link.js';
-import { toLatex } from './latex.js';
+import { latexPiecesAsWritten, toLatex, toLatexAsWritten } from './latex.js';
 import { conditionInLatex } from './conditions.js';
-import { toLatexAsWritten } from './latex.js';
+import { rulesToLatex } from './explain-latex.js';
+import { alignedRows } from './latex-break.js';
+import { latexWidth } from './latex-width.js';
 import type { WrittenOrder } from '../expr/written.js';
 import { type Lang, ruleName } from './rule-name.js';
 import { type Premises, hasPremises, premisesToLatex } from './premises.js';
@@ -78,7 +79,7 @@ type Link = ChainReport['links'][number];
 export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
   const c = link.decision.counterexample;
-  if (link.decision.verdict === 'proven') return documentText(explainRules(link.rules, rules, lang));
+  if (link.decision.verdict === 'proven') return rulesToLatex(link.rules, rules, lang);
   if (!c) return documentText(undecidedText(link.decision.evidence, lang));
   const sep = lang === 'zh' ? '，' : ', ';
   const at = `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? ' 处' : ''}`;
@@ -98,13 +99,16 @@ export function correctSideLatex(correct: CorrectSideShown, lang: Lang): string 
 /** A standalone document of a written derivation, link by link, with the first wrong step. */
 export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
   const w = DOCUMENT_WORDS[lang];
+  const lhs = r.links.map((l, i) => (r.links[i - 1]?.to === l.from ? '' : toLatexAsWritten(l.from, l.fromWritten)));
+  const widest = Math.max(0, ...lhs.map(latexWidth));
   const rows = r.links.map((l, i) => {
-    const previous = r.links[i - 1];
-    const lhs = previous && previous.to === l.from ? '' : `${toLatexAsWritten(l.from, l.fromWritten)} `;
     const names = [...new Set(l.rules.map((id) => ruleName(id, r.rules, lang)))];
     const verdict = `\\textbf{(${l.number}) ${w[l.decision.verdict]}}`;
     const notes = namesAndConditions(names, l.conditions, lang);
-    return { row: `${lhs}&= ${toLatexAsWritten(l.to, l.toWritten)}${besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict)}`, explanation: explainLink(l, r.rules, lang) };
+    const beside = besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict);
+    // Broken to the width beside the rule column, at the terms of its sums.
+    const row = alignedRows(lhs[i]!, latexPiecesAsWritten(l.to, l.toWritten), PAGE.beside, widest, beside).join(' \\\\\n');
+    return { row, explanation: explainLink(l, r.rules, lang) };
   });
   const verdict = chainVerdict(r.links, lang);
   const premises = r.premises && hasPremises(r.premises) ? [premisesToLatex(r.premises, lang), ''] : [];

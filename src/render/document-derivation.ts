@@ -11,10 +11,14 @@ import type { Decision } from '../verdict/equality.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
-import { DOCUMENT_WORDS, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
+import { DOCUMENT_WORDS, PAGE, alignBlock, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { evidenceText } from './evidence.js';
-import { explainOnce, joinSentences, stepExplanation } from './explain.js';
-import { toLatex, toLatexAsWritten } from './latex.js';
+import { explainOnce, stepExplanation } from './explain.js';
+import { sentenceToLatex } from './explain-latex.js';
+import type { Sentence } from '../rules/types.js';
+import { type LatexPiece, latexPieces, latexPiecesAsWritten, toLatex, toLatexAsWritten } from './latex.js';
+import { INDENT, alignedRows, breakPieces, displayEquation } from './latex-break.js';
+import { latexWidth } from './latex-width.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { type Premises, assumptionLatex, hasPremises, premisesToLatex } from './premises.js';
@@ -70,9 +74,13 @@ function problemSection(proof: Proof, lossName: string | undefined, find: string
   const w = DOCUMENT_WORDS[lang];
   const out = [`\\subsection*{${w.problem}}`, ''];
   const given = proof.definitions.filter((d) => d.name !== lossName);
-  if (given.length) out.push(`\\textbf{${w.given}}`, ...alignBlock(given.map((d) => `${toLatex(definedTerm(d))} &= ${toLatexAsWritten(d.expr)}`)), '');
+  if (given.length) {
+    const names = given.map((d) => toLatex(definedTerm(d)));
+    const widest = Math.max(...names.map(latexWidth));
+    out.push(`\\textbf{${w.given}}`, ...alignBlock(given.flatMap((d, i) => alignedRows(names[i]!, latexPiecesAsWritten(d.expr), PAGE.width, widest))), '');
+  }
   const loss = proof.definitions.find((d) => d.name === lossName);
-  if (loss) out.push(`\\textbf{${w.loss}}`, `\\[ ${toLatex(sym(loss.name))} = ${toLatexAsWritten(loss.expr)} \\]`, '');
+  if (loss) out.push(`\\textbf{${w.loss}}`, ...displayEquation(toLatex(sym(loss.name)), latexPiecesAsWritten(loss.expr), PAGE.width), '');
   out.push(find, '');
   if (proof.assumptions.length) {
     const facts = proof.assumptions.map(assumptionLatex);
@@ -92,22 +100,67 @@ export function namesAndConditions(names: readonly string[], conditions: readonl
 
 /** The derivation: every textbook line (or, with `steps`, every step) and its explanation, each sentence once. */
 function derivationSection(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, steps: boolean): string[] {
-  const head = [`\\subsection*{${DOCUMENT_WORDS[lang].derivation}}`, ''];
+  return [`\\subsection*{${DOCUMENT_WORDS[lang].derivation}}`, '', ...derivationBlock(proof, rules, lang, steps), ''];
+}
+
+/** The derivation's `align*` block (or `\[ start \]` for a proof without steps). */
+function derivationBlock(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, steps: boolean): string[] {
   const said = new Set<string>();
-  const once = (sentence: string): string => (said.has(sentence) ? '' : (said.add(sentence), sentence));
+  const once = (s: Sentence): string => (said.has(s[lang]) ? '' : (said.add(s[lang]), sentenceToLatex(s, lang)));
   const lines = proofLines(proof, rules, lang);
-  const prose = explainOnce(lines, lang);
+  const prose = explainOnce(lines, lang, (s) => sentenceToLatex(s, lang));
+  // Each row broken to the width beside the rule column, at the terms of its sums.
+  const lhs = lines.map((l) => (l.lhs ? toLatex(l.lhs) : ''));
+  const widest = Math.max(0, ...lhs.map(latexWidth));
   const rows = steps
     ? proof.steps.map((s) => ({
-        row: `${toLatex(s.before)} &= ${toLatex(s.after)}${besideRow(namesAndConditions([ruleName(s.rule, rules, lang)], s.conditions, lang))}`,
-        explanation: documentText(once(joinSentences([stepExplanation(s, rules)], lang))),
+        // A step's left side is the whole expression before it: a row (or rows) of its own.
+        row: [
+          ...breakPieces(latexPieces(s.before), PAGE.beside, PAGE.beside - 1).map((r) => `&\\hphantom{{}={}}${r}`),
+          ...alignedRows('', latexPieces(s.after), PAGE.beside, 0, besideRow(namesAndConditions([ruleName(s.rule, rules, lang)], s.conditions, lang))),
+        ].join(' \\\\\n'),
+        explanation: once(stepExplanation(s, rules)),
       }))
-    : lines.map((l, i) => ({
-        row: `${l.lhs ? `${toLatex(l.lhs)} ` : ''}&= ${toLatex(l.rhs)}${besideRow(namesAndConditions(l.names, l.conditions, lang))}`,
-        explanation: documentText(prose[i]!),
-      }));
-  if (!rows.length) return [...head, `\\[ ${toLatex(proof.start)} \\]`, ''];
-  return [...head, ...explainedAlign(rows), ''];
+    : lines.map((l, i) => {
+        const pieces = latexPieces(l.rhs);
+        const notes = namesAndConditions(l.names, l.conditions, lang);
+        if (fitsBeside(pieces, widest)) return { row: alignedRows(lhs[i]!, pieces, PAGE.beside, widest, besideRow(notes)).join(' \\\\\n'), explanation: prose[i]! };
+        // A term wider than the room beside the rule column (a fraction with a long
+        // denominator): the row takes the whole line, set over the empty column
+        // (`\mathrlap`, so the column keeps its place for the other rows), and its rules go below it.
+        const rows = alignedRows(lhs[i]!, pieces, PAGE.width, widest).map((r) => r.replace(/^(.*?&(?:= |\\quad ))(.*)$/, '$1\\mathrlap{$2}'));
+        return { row: rows.join(' \\\\\n'), explanation: [notes && `\\textit{${notes}}`, prose[i]!].filter(Boolean).join(' ') };
+      });
+  if (!rows.length) return [`\\[ ${toLatex(proof.start)} \\]`];
+  return explainedAlign(rows);
+}
+
+/**
+ * What `--format latex --fragment` prints: the derivation's `align*` block alone, to paste
+ * into a paper that loads amsmath (its lines broken for a 16 cm line).
+ */
+export function derivationFragment(r: Pick<DerivationReport, 'proof' | 'rules'>, lang: Lang = 'en', steps = false): string {
+  return `${derivationBlock(r.proof, r.rules, lang, steps).join('\n')}\n`;
+}
+
+/** The `align*` block of every gradient of a loss. */
+function gradientRows(r: Pick<GradientsReport, 'lossName' | 'gradients'>): string[] {
+  const loss = toLatex(sym(r.lossName));
+  const names = r.gradients.map((g) => `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}}`);
+  const widest = Math.max(0, ...names.map(latexWidth));
+  return r.gradients.flatMap((g, i) => alignedRows(names[i]!, latexPieces(g.result, g.order), PAGE.width, widest));
+}
+
+/** What `derive --all --format latex --fragment` prints: the `align*` block of the gradients alone. */
+export function gradientsFragment(r: Pick<GradientsReport, 'lossName' | 'gradients'>): string {
+  const rows = gradientRows(r);
+  return rows.length ? `${alignBlock(rows).join('\n')}\n` : '';
+}
+
+/** Whether every row of `pieces`, broken to the room beside the rule column, fits there. */
+function fitsBeside(pieces: readonly LatexPiece[], lhsWidth: number): boolean {
+  const avail = PAGE.beside - lhsWidth - latexWidth('=');
+  return breakPieces(pieces, avail, avail - INDENT).every((r, i) => latexWidth(r) <= avail - (i ? INDENT : 0));
 }
 
 /** A point as `$y = 0.3$, $z_{2} = 0.7$`. */
@@ -143,7 +196,7 @@ export function derivationToDocument(r: DerivationReport, lang: Lang = 'en', ste
       : lang === 'zh'
         ? `求 ${of} 对 $${toLatex(wrt)}$ 的导数 $${toLatex(goal)}$。`
         : `Find $${toLatex(goal)}$, the derivative of ${of} with respect to $${toLatex(wrt)}$.`;
-  const result = [`\\subsection*{${w.result}}`, '', `\\[ ${toLatex(goal)} = ${toLatex(proof.result, r.factorOrder)} \\]`, ''];
+  const result = [`\\subsection*{${w.result}}`, '', ...displayEquation(toLatex(goal), latexPieces(proof.result, r.factorOrder), PAGE.width), ''];
   if (r.conditions.length) result.push(labelled(w.conditions, mathList(r.conditions.map(conditionInLatex(lang)), lang), lang), '');
   if (r.discharged.length) result.push(labelled(w.covers, mathList(r.discharged.map(conditionInLatex(lang)), lang), lang), '');
   if (r.premises && hasPremises(r.premises)) result.push(premisesToLatex(r.premises, lang), '');
@@ -159,7 +212,7 @@ export function gradientsToDocument(r: GradientsReport, lang: Lang = 'en'): stri
   const loss = toLatex(sym(r.lossName));
   const find =
     lang === 'zh' ? `求损失函数 $${loss}$ 对它所依赖的每个变量的导数。` : `Find the derivative of the loss $${loss}$ with respect to every name it depends on.`;
-  const rows = r.gradients.map((g) => `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}} &= ${toLatex(g.result, g.order)}`);
+  const rows = gradientRows(r);
   const gradients = [`\\subsection*{${w.gradients}}`, '', ...(rows.length ? alignBlock(rows) : []), ''];
   if (r.conditions.length) gradients.push(labelled(w.conditions, mathList(r.conditions.map(conditionInLatex(lang)), lang), lang), '');
   if (r.premises && hasPremises(r.premises)) gradients.push(premisesToLatex(r.premises, lang), '');

@@ -94,9 +94,16 @@ export function latexDocument(title: string | undefined, body: readonly string[]
   return [
     '\\documentclass{article}',
     '\\usepackage{amsmath}',
+    // \mathrlap, for a row wider than the room beside the rule column.
+    ...(inner.some((l) => l.includes('\\mathrlap')) ? ['\\usepackage{mathtools}'] : []),
+    `\\usepackage[a4paper,margin=${PAGE.margin}]{geometry}`,
     ...(cjk ? ['\\usepackage{CJKutf8}'] : []),
     '\\setlength{\\parindent}{0pt}',
     '\\setlength{\\parskip}{0.5em}',
+    // Paragraphs of formulas (premises, conditions) break ragged rather than overflow, and a
+    // long derivation may continue on the next page.
+    '\\raggedright',
+    '\\allowdisplaybreaks',
     '\\begin{document}',
     ...(cjk ? ['\\begin{CJK}{UTF8}{gbsn}'] : []),
     ...inner,
@@ -122,11 +129,25 @@ export function explainedAlign(rows: ReadonlyArray<{ readonly row: string; reado
 }
 
 /**
- * What stands beside a row of a document: the rule names and conditions in a narrow
- * paragraph (`\parbox`), so that a long list wraps instead of running off the page.
+ * The page: A4 with 2.5 cm margins, a text width of 455 pt, 45.5 em of the 10 pt font. The
+ * widths the mathematics is broken to are in em, a little under what the page holds.
+ */
+export const PAGE = {
+  margin: '2.5cm',
+  /** A displayed formula alone on its line. */
+  width: 44,
+  /** The column beside a derivation's rows, as a fraction of the line. */
+  column: 0.3,
+  /** A derivation row's mathematics, beside that column (and the space between them). */
+  beside: 44 - 0.3 * 45.5 - 1.5,
+} as const;
+
+/**
+ * What stands beside a row of a document: the rule names and conditions in a paragraph of
+ * a fixed width (`\parbox`), so that a long list wraps instead of running off the page.
  */
 export function besideRow(text: string): string {
-  return text ? ` && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small ${text}}` : '';
+  return text ? ` && \\parbox[t]{${PAGE.column}\\linewidth}{\\raggedright\\small ${text}}` : '';
 }
 
 /** Rows in an `align*` block, joined by `\\`. */

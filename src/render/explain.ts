@@ -5,15 +5,12 @@
  * how they are put together, and what to say for a rule that has none.
  */
 import type { Step, StepKind } from '../proof/types.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, Sentence } from '../rules/types.js';
 import type { ProofLine } from './lines.js';
 import type { Lang } from './rule-name.js';
 
-/** One sentence in both languages. */
-export interface Sentence {
-  readonly en: string;
-  readonly zh: string;
-}
+/** One sentence in both languages (with its maths read, when it marks any). */
+export type { Sentence } from '../rules/types.js';
 
 /** For a step whose rule is not in the rule set: what its kind of step does. */
 const BY_KIND: Readonly<Record<StepKind, Sentence>> = {
@@ -56,13 +53,14 @@ export function explainRules(ids: readonly string[], rules: ReadonlyMap<string, 
  * The explanations of consecutive lines for one reader, each sentence said once: a line gets
  * only the sentences not given above it, and `''` when it has none new (its rules still
  * name themselves beside it). A derivation that uses the chain rule ten times explains it once.
+ * `write` sets each sentence (a document sets its maths as maths).
  */
-export function explainOnce(lines: readonly ProofLine[], lang: Lang): string[] {
+export function explainOnce(lines: readonly ProofLine[], lang: Lang, write: (s: Sentence) => string = (s) => s[lang]): string[] {
   const said = new Set<string>();
   return lines.map((line) => {
-    const sentences = (line.explanations.length ? line.explanations : [RESTATE]).map((s) => s[lang]).filter((s) => !said.has(s));
-    sentences.forEach((s) => said.add(s));
-    return sentences.join(lang === 'zh' ? '' : ' ');
+    const sentences = (line.explanations.length ? line.explanations : [RESTATE]).filter((s) => !said.has(s[lang]));
+    sentences.forEach((s) => said.add(s[lang]));
+    return sentences.map(write).join(lang === 'zh' ? '' : ' ');
   });
 }
 

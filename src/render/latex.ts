@@ -68,17 +68,65 @@ function print(e: Expr): Printed {
     case 'pow':
     case 'mul':
       return printProduct(e);
-    case 'add': {
-      let text = '';
-      (written ? asWritten(e.args, written.get(e)) : writtenTerms(e.args)).forEach((t, i) => {
-        if (i === 0) text = print(t).text;
-        // A negated term can be a sum: `x - \left(y + z\right)`.
-        else if (isNegativeTerm(t)) text += ` - ${wrap(print(negateTerm(t)), PRODUCT)}`;
-        else text += ` + ${print(t).text}`;
-      });
-      return { text, level: SUM };
-    }
+    case 'add':
+      return { text: sumTerms(e).map((t) => t.sign + t.text).join(' '), level: SUM };
   }
+}
+
+/** A sum's terms as written, each with the sign before it (`''` for the first, `+ `, `- `). */
+function sumTerms(e: Expr & { kind: 'add' }): Array<{ sign: string; term: Expr; text: string }> {
+  return (written ? asWritten(e.args, written.get(e)) : writtenTerms(e.args)).map((t, i) => {
+    if (i === 0) return { sign: '', term: t, text: print(t).text };
+    // A negated term can be a sum: `x - \left(y + z\right)`.
+    if (isNegativeTerm(t)) return { sign: '- ', term: t, text: wrap(print(negateTerm(t)), PRODUCT) };
+    return { sign: '+ ', term: t, text: print(t).text };
+  });
+}
+
+/**
+ * The LaTeX of an expression in pieces a displayed line may break between: a sum's terms,
+ * and inside a term that is a product ending in a parenthesised sum (`-y \left(a - b\right)`),
+ * that sum's terms. Joined by spaces, the pieces are `toLatex(e, order)`.
+ */
+export type LatexPiece = string | { readonly open: string; readonly inner: readonly LatexPiece[]; readonly close: string };
+
+export function latexPieces(e: Expr, order?: FactorOrder): LatexPiece[] {
+  if (e.kind !== 'add') return [openProduct(e, order) ?? toLatex(e, order)];
+  return sumTerms(e).map((t) => {
+    // A negated term `- x (a + b)` opens as the product `x (a + b)`.
+    const inner = t.sign === '- ' ? negateTerm(t.term) : t.term;
+    const open = openProduct(inner);
+    if (!open || typeof open === 'string') return t.sign + t.text;
+    return { ...open, open: t.sign + open.open };
+  });
+}
+
+/** `latexPieces` of an expression read from input, in the order the user wrote it. */
+export function latexPiecesAsWritten(e: Expr, order = writtenOrderOf(e)): LatexPiece[] {
+  const outer = written;
+  written = order;
+  try {
+    return latexPieces(e);
+  } finally {
+    written = outer;
+  }
+}
+
+/** A product without a denominator whose last factor is a parenthesised sum, opened at that sum; else undefined. */
+function openProduct(e: Expr, order?: FactorOrder): LatexPiece | undefined {
+  if (e.kind !== 'mul') return undefined;
+  const f = asFraction(e, order ?? written?.get(e));
+  if (f.denominator.length || f.coefDen !== 1n) return undefined;
+  const coefficient = f.coefNum !== 1n || f.numerator.length === 0 ? f.coefNum : undefined;
+  const single = coefficient === undefined && f.numerator.length === 1;
+  // The product as printProduct writes it, cut before its closing parenthesised sum.
+  const full = (f.negative ? '-' : '') + (single ? wrap(printFactor(f.numerator[0]!), POWER) : juxtapose(coefficient, f.numerator));
+  for (const x of f.numerator) {
+    if (x.kind !== 'add') continue;
+    const tail = parens(print(x).text);
+    if (full.endsWith(tail)) return { open: `${full.slice(0, -tail.length)}\\left(`, inner: latexPieces(x), close: '\\right)' };
+  }
+  return undefined;
 }
 
 function printCall(e: Expr & { kind: 'call' }): Printed {

@@ -25,6 +25,7 @@ import { GradproofError, positionOf } from '../expr/errors.js';
 import { symbols } from '../expr/traverse.js';
 import { BUILTIN_FUNCTIONS, parse } from '../parse/ascii.js';
 import type { FunctionDef, Rule, RuleCondition, RuleKind } from './types.js';
+import { explainSentence } from './explain-math.js';
 
 export interface RuleFile {
   /** Shown in errors, e.g. `rules/derivative.rules`. */
@@ -122,7 +123,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     if (e) {
       if (p.explain) fail(line, `${p.id}: a second explain line`, indent + 1);
       if (!e[1]!.trim() || !e[2]!.trim()) fail(line, `${p.id}: explain needs an English and a Chinese sentence`, indent + 1);
-      p.explain = { en: e[1]!.trim(), zh: e[2]!.trim() };
+      p.explain = explainSentence(e[1]!.trim(), e[2]!.trim(), (t) => expr(t, line, indent + 1 + body.indexOf(t)));
       return;
     }
     if (p.kind === 'step' || p.rule) fail(line, 'an indented line must follow a rule header', indent + 1);

@@ -24,13 +24,30 @@ export interface RuleCondition {
   readonly expr?: Expr;
 }
 
+/** Maths in an explanation: expressions and the relations between them; a primed side is `(side)'`. */
+export interface MathSpan {
+  readonly sides: readonly Expr[];
+  readonly relations: readonly string[];
+  readonly primed: readonly boolean[];
+}
+
+/** A piece of an explanation: text, or maths. */
+export type ExplainPart = string | MathSpan;
+
+/** A sentence in English and Chinese; `math`, when it has maths, the same as text and maths. */
+export interface Sentence {
+  readonly en: string;
+  readonly zh: string;
+  readonly math?: { readonly en: readonly ExplainPart[]; readonly zh: readonly ExplainPart[] };
+}
+
 /** One rule of a `.rules` file: its id, kind, names in English and Chinese, pattern, conditions and place. */
 export interface Rule {
   readonly id: string;
   readonly kind: RuleKind;
   readonly name: { readonly en: string; readonly zh: string };
   /** The sentence that explains the rule's steps to a reader, from its `explain` line. */
-  readonly explain?: { readonly en: string; readonly zh: string };
+  readonly explain?: Sentence;
   /** Pattern and replacement; for `derivative` rules the desugared chain-rule form. */
   readonly lhs?: Expr;
   readonly rhs?: Expr;

@@ -55,6 +55,6 @@ describe.each([
 it('src/index.ts exports the API the README names', () => {
   const values = Object.keys(api).sort();
   expect(values).toEqual(
-    ['GradproofError', 'check', 'checkChain', 'codegen', 'derive', 'equivalent', 'fromMathjs', 'loadRules', 'parse', 'parseLatex', 'renderHtml', 'renderMarkdown', 'simplify', 'toAscii', 'toLatex', 'toMathjs'].sort(),
+    ['GradproofError', 'check', 'checkChain', 'codegen', 'derive', 'equivalent', 'fromMathjs', 'loadRules', 'parse', 'parseLatex', 'proofToAlign', 'renderHtml', 'renderLatex', 'renderMarkdown', 'simplify', 'toAscii', 'toLatex', 'toMathjs'].sort(),
   );
 });

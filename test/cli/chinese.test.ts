@@ -76,10 +76,10 @@ describe('derive --all --lang zh', () => {
     expect(latexParts(r.stdout)).toEqual({
       headings: ['问题', '已知', '损失函数', '推导', '梯度', '前提：', '检查：'],
       prose: [
-        "由幂函数求导法则，(u\\textasciicircum{}n)' = n u\\textasciicircum{}(n-1) u'，其中指数 n 为常数。",
+        "由幂函数求导法则，$\\left(u^{n}\\right)' = n u^{n - 1} u'$，其中指数 n 为常数。",
         '根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。',
         '代入上面已经求出的结果。',
-        'tanh 函数的导数为 1 - tanh(u)\\textasciicircum{}2，再乘以内层函数的导数。',
+        'tanh 函数的导数为 $1 - \\left(\\tanh u\\right)^{2}$，再乘以内层函数的导数。',
         '用中间变量表示，把结果写回中间变量的名称。',
       ],
     });
@@ -172,7 +172,8 @@ describe('check FILE --lang zh (a written derivation)', () => {
     expect(latexParts(r.stdout)).toEqual({
       headings: ["A student's $\\partial$L/$\\partial$a2, with a sign error", '待检查的推导', '(1) 已证明', '(2) 不成立', '(3) 已证明', '结论', '前提：'],
       prose: [
-        `${SEED_EXPLAINED.replace('u > 0', 'u \\textgreater{} 0')}进行代数恒等变形，两边是同一个有理式。`,
+        // The maths of the explanation as maths.
+        `${SEED_EXPLAINED.replace("(log u)' = u'/u，要求 u > 0", "$\\left(\\log u\\right)' = \\frac{u'}{u}$，要求 $u > 0$")}进行代数恒等变形，两边是同一个有理式。`,
         '两边取值不同：在 $a_{2} = 0.3$，$y = 2$ 处，左边为 $-8.09524$，右边为 $-5.23810$。' +
           '正确的右边应为 $-\\frac{y - a_{2}}{a_{2} \\left(1 - a_{2}\\right)}$（由第一行 $\\frac{\\partial L}{\\partial a_{2}}$ 求导并化简得到，要求 $a_{2} > 0$、$a_{2} < 1$）：在该点处，它等于 $-8.09524$，而写出的右边等于 $-5.23810$。',
         '进行代数恒等变形，两边是同一个有理式。',
@@ -263,6 +264,7 @@ describe('check proof.json --lang zh (a proof from derive --format json)', () =>
       checked: true,
       replayed: 25,
       claim: 'diff(L, z2) = a2 - y',
+      conditions: [],
       premises: { assumptions: [], definitions: ['a2 = sigmoid(z2)', 'L = -(y*log(a2) + (1 - y)*log(1 - a2))'], ruleFiles: [] },
     });
   });
@@ -295,11 +297,11 @@ describe('equal A B --lang zh', () => {
   it('latex', () => {
     const r = zh(...EQUAL, '--format', 'latex');
     expect(r.status).toBe(1);
-    expect(r.stdout.split('\n').slice(7)).toEqual([
+    expect(r.stdout.split('\n').slice(10)).toEqual([
       '\\subsection*{待检查的推导}',
       '',
       '\\begin{align*}',
-      'x \\left(1 + x\\right) &= x + x^{3} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(1) 不成立}} \\\\',
+      'x \\left(1 + x\\right) &= x + x^{3} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(1) 不成立}} \\\\',
       '\\intertext{\\small 两边取值不同：在 $x = 0.3$ 处，左边为 $0.390000$，右边为 $0.327000$。}',
       '\\end{align*}',
       '',

@@ -5,12 +5,11 @@
  */
 import { cjkLatex } from '../support/system.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentMath, expectKatex } from '../render/katex.js';
-import { BCE, SIGMOID, gradproof } from './run.js';
+import { BCE, ROOT, SIGMOID, gradproof } from './run.js';
 
 const lines = (s: string): string[] => s.split('\n');
 
@@ -20,11 +19,14 @@ describe('gradproof derive examples/bce-sigmoid.grad --format latex', () => {
   it('exits 0 and prints one document: article, amsmath, title, problem', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(lines(r.stdout).slice(0, 21)).toEqual([
+    expect(lines(r.stdout).slice(0, 24)).toEqual([
       '\\documentclass{article}',
       '\\usepackage{amsmath}',
+      '\\usepackage[a4paper,margin=2.5cm]{geometry}',
       '\\setlength{\\parindent}{0pt}',
       '\\setlength{\\parskip}{0.5em}',
+      '\\raggedright',
+      '\\allowdisplaybreaks',
       '\\begin{document}',
       '\\section*{Formula 8-13: $\\partial$L/$\\partial$z2 for binary cross-entropy on a sigmoid output}',
       '',
@@ -55,13 +57,13 @@ describe('gradproof derive examples/bce-sigmoid.grad --format latex', () => {
     expect(rows).toHaveLength(8);
     expect(prose).toHaveLength(8);
     expect(rows[0]).toBe(
-      '\\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small chain rule} \\\\',
+      '\\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small chain rule} \\\\',
     );
     expect(prose[0]).toBe(
       '\\intertext{\\small By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.}',
     );
     expect(rows.at(-1)).toBe(
-      '&= a_{2} - y && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small cancel the common factor ($a_{2} \\neq 0$, $a_{2} \\neq 1$)} \\\\',
+      '&= a_{2} - y && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small cancel the common factor ($a_{2} \\neq 0$, $a_{2} \\neq 1$)} \\\\',
     );
     expect(prose.at(-1)).toBe('\\intertext{\\small Cancel the factor common to numerator and denominator, which must not be zero.}');
   });
@@ -92,12 +94,15 @@ describe('gradproof derive examples/bce-sigmoid.grad --format latex', () => {
     const zh = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex', '--lang', 'zh');
     expect(zh.status).toBe(0);
     const all = lines(zh.stdout);
-    expect(all.slice(0, 8)).toEqual([
+    expect(all.slice(0, 11)).toEqual([
       '\\documentclass{article}',
       '\\usepackage{amsmath}',
+      '\\usepackage[a4paper,margin=2.5cm]{geometry}',
       '\\usepackage{CJKutf8}',
       '\\setlength{\\parindent}{0pt}',
       '\\setlength{\\parskip}{0.5em}',
+      '\\raggedright',
+      '\\allowdisplaybreaks',
       '\\begin{document}',
       '\\begin{CJK}{UTF8}{gbsn}',
       '\\section*{Formula 8-13: $\\partial$L/$\\partial$z2 for binary cross-entropy on a sigmoid output}',
@@ -144,29 +149,114 @@ describe('the other documents: a refuted expectation, --all, check', () => {
   });
 });
 
-describe.skipIf(cjkLatex.skip)(cjkLatex.named('pdflatex compiles the documents'), () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gradproof-latex-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('--format latex --fragment: the bare align* block, to paste into a paper', () => {
+  /** The lines of `doc` from the first `\begin{align*}` after `heading` to its `\end{align*}`. */
+  const blockAfter = (doc: string, heading: string): string => {
+    const all = lines(doc);
+    const from = all.indexOf('\\begin{align*}', all.indexOf(heading));
+    return `${all.slice(from, all.indexOf('\\end{align*}', from) + 1).join('\n')}\n`;
+  };
+
+  it('derive: exactly the derivation block of the document, with no preamble', () => {
+    const r = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex', '--fragment');
+    expect(r.status, r.stderr).toBe(0);
+    const doc = gradproof('derive', 'examples/bce-sigmoid.grad', '--format', 'latex').stdout;
+    expect(r.stdout).toBe(blockAfter(doc, '\\subsection*{Derivation}'));
+    expect(r.stdout.startsWith('\\begin{align*}\n')).toBe(true);
+    expect(r.stdout).not.toMatch(/\\documentclass|\\begin\{document\}|\\usepackage|\\subsection/);
+    for (const m of documentMath(`\\begin{document}\n${r.stdout}\\end{document}`)) expectKatex(m);
+  });
+
+  it('derive --all: the gradients block of the document', () => {
+    const r = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'latex', '--fragment');
+    expect(r.status, r.stderr).toBe(0);
+    const doc = gradproof('derive', 'examples/two-layer.grad', '--all', '--format', 'latex').stdout;
+    expect(r.stdout).toBe(blockAfter(doc, '\\subsection*{Gradients}'));
+    expect(lines(r.stdout)).toContain('\\frac{\\partial L}{\\partial w_{1}} &= \\left(a_{2} - y\\right) w_{2} a_{1} \\left(1 - a_{1}\\right) x \\\\');
+  });
+
+  it.each([
+    [['derive', 'examples/bce-sigmoid.grad', '--format', 'md', '--fragment'], 'error: --fragment goes with --format latex (the bare align* block), not --format md'],
+    [['derive', 'examples/bce-sigmoid.grad', '--fragment'], 'error: --fragment goes with --format latex (the bare align* block), not --format text'],
+    [['check', 'examples/wrong-step.proof', '--format', 'latex', '--fragment'], 'error: --fragment goes with derive --format latex'],
+  ])('%j: exit 2, and why', (args, message) => {
+    const r = gradproof(...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${message}\n`);
+  });
+
+  it.skipIf(cjkLatex.skip)(cjkLatex.named('pdflatex sets the fragment inside a paper that loads amsmath'), () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const r = gradproof('derive', 'examples/mse-gelu.grad', '--format', 'latex', '--fragment');
+    writeFileSync(join(ARTIFACTS, 'fragment.tex'), `\\documentclass{article}\n\\usepackage{amsmath}\n\\usepackage[a4paper,margin=2.5cm]{geometry}\n\\begin{document}\n${r.stdout}\\end{document}\n`);
+    const tex = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'fragment.tex'], { cwd: ARTIFACTS, encoding: 'utf8', timeout: 60_000 });
+    expect(tex.status, tex.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+    expect(readFileSync(join(ARTIFACTS, 'fragment.log'), 'latin1').split('\n').filter((l) => l.startsWith('Overfull \\hbox'))).toEqual([]);
+  });
+});
+
+/** Where the documents, their PDFs (and, with pdftoppm, their pages as PNG) are left for a reader to look at. */
+const ARTIFACTS = join(ROOT, 'test', 'artifacts', 'latex');
+const hasPdftoppm = spawnSync('pdftoppm', ['-v']).error === undefined;
+
+describe.skipIf(cjkLatex.skip)(cjkLatex.named('pdflatex compiles the documents, and nothing runs off the page'), () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  /** Compiles `args`' document into test/artifacts/latex/NAME.pdf; returns the log. */
+  const compile = (name: string, args: readonly string[], status: number): string => {
+    const r = gradproof(...args, '--format', 'latex');
+    expect(r.status, r.stderr).toBe(status);
+    const base = name.replace(/\W+/g, '-');
+    writeFileSync(join(ARTIFACTS, `${base}.tex`), r.stdout);
+    const tex = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${base}.tex`], { cwd: ARTIFACTS, encoding: 'utf8', timeout: 60_000 });
+    expect(tex.error).toBeUndefined();
+    expect(tex.status, tex.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+    expect(readFileSync(join(ARTIFACTS, `${base}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+    if (hasPdftoppm) {
+      const png = spawnSync('pdftoppm', ['-png', '-r', '80', `${base}.pdf`, base], { cwd: ARTIFACTS, timeout: 60_000 });
+      expect(png.status).toBe(0);
+    }
+    return readFileSync(join(ARTIFACTS, `${base}.log`), 'latin1');
+  };
+
+  /** The overfull lines pdflatex reports, with the source lines they come from. */
+  const overfull = (log: string): string[] => log.split('\n').filter((l) => l.startsWith('Overfull \\hbox'));
 
   it.each([
     ['the seed, in English', ['derive', 'examples/bce-sigmoid.grad'], 0],
     ['the seed, in Chinese', ['derive', 'examples/bce-sigmoid.grad', '--lang', 'zh'], 0],
+    ['every gradient of a network', ['derive', 'examples/network-2x2.grad', '--all'], 0],
+    // The longest results of the examples: the tanh form of GELU, and focal loss with its exponent.
+    ['the GELU tanh form', ['derive', 'examples/mse-gelu.grad'], 0],
+    ['the GELU tanh form as a lemma', ['derive', 'examples/lemma-gelu.grad'], 0],
+    ['focal loss with a variable exponent', ['derive', 'examples/focal-gamma.grad'], 0],
+    ['a check of a wrong derivation', ['check', 'examples/wrong-step.proof'], 1],
+  ] as const)('%s: no overfull line', (name, args, status) => {
+    expect(overfull(compile(name, args, status))).toEqual([]);
+  });
+
+  it('ten classes: a row wider than the room beside the rules takes the line over the empty column; no display overflows', () => {
+    const log = compile('softmax over ten classes', ['derive', 'examples/softmax-cce-10.grad'], 0);
+    // Displays report "detected at line"; what remains is a paragraph of premises with a fraction wider than any line.
+    expect(overfull(log).filter((l) => l.includes('detected at line'))).toEqual([]);
+    const doc = readFileSync(join(ARTIFACTS, 'softmax-over-ten-classes.tex'), 'utf8');
+    expect(doc).toContain('\\usepackage{mathtools}');
+    const wide = lines(doc).filter((l) => l.includes('\\mathrlap{'));
+    expect(wide.length).toBeGreaterThan(0);
+    for (const l of wide) expect(l).not.toContain('\\parbox');
+    // Its rules, below it.
+    expect(lines(doc)).toContain('\\intertext{\\small \\textit{substitute the definition, constant multiple rule, power rule, sum rule, exponential rule, derivative of the variable itself, constant rule}}');
+    for (const m of documentMath(doc)) expectKatex(m);
+  });
+
+  it.each([
     ['a refuted expectation', ['derive', BCE, '--let', SIGMOID, '--wrt', 'z2', '--expect', 'a2 + y'], 1],
     ['a piecewise derivative with cases inside cases', ['derive', 'huber(y, a, d)', '--wrt', 'a', '--lang', 'zh'], 0],
-    ['every gradient of a network', ['derive', 'examples/network-2x2.grad', '--all'], 0],
     ['every step', ['derive', 'examples/softmax-cce-3.grad', '--steps', '--lang', 'zh'], 0],
-    ['a check of a wrong derivation', ['check', 'examples/wrong-step.proof'], 1],
     ['a check of a wrong derivation, in Chinese', ['check', 'examples/wrong-step.proof', '--lang', 'zh'], 1],
   ] as const)('%s', (name, args, status) => {
-    const r = gradproof(...args, '--format', 'latex');
-    expect(r.status, r.stderr).toBe(status);
-    const base = name.replace(/\W+/g, '-');
-    writeFileSync(join(dir, `${base}.tex`), r.stdout);
-    const tex = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${base}.tex`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-    expect(tex.error).toBeUndefined();
-    expect(tex.status, tex.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
-    expect(existsSync(join(dir, `${base}.pdf`))).toBe(true);
-    expect(readFileSync(join(dir, `${base}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+    compile(name, args, status);
   });
 });
 

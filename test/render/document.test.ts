@@ -54,8 +54,11 @@ describe('the frame of a document', () => {
       [
         '\\documentclass{article}',
         '\\usepackage{amsmath}',
+        '\\usepackage[a4paper,margin=2.5cm]{geometry}',
         '\\setlength{\\parindent}{0pt}',
         '\\setlength{\\parskip}{0.5em}',
+        '\\raggedright',
+        '\\allowdisplaybreaks',
         '\\begin{document}',
         '\\section*{A title}',
         '',
@@ -70,9 +73,12 @@ describe('the frame of a document', () => {
     expect(latexDocument(undefined, ['正文。'], 'zh').split('\n')).toEqual([
       '\\documentclass{article}',
       '\\usepackage{amsmath}',
+      '\\usepackage[a4paper,margin=2.5cm]{geometry}',
       '\\usepackage{CJKutf8}',
       '\\setlength{\\parindent}{0pt}',
       '\\setlength{\\parskip}{0.5em}',
+      '\\raggedright',
+      '\\allowdisplaybreaks',
       '\\begin{document}',
       '\\begin{CJK}{UTF8}{gbsn}',
       '正文。',
@@ -142,12 +148,12 @@ describe('derivationToDocument: problem, derivation, result', () => {
       '\\subsection*{Derivation}',
       '',
       '\\begin{align*}',
-      '\\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small chain rule} \\\\',
+      '\\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small chain rule} \\\\',
       '\\intertext{\\small By the chain rule, the derivative through an intermediate is the derivative with respect to the intermediate times the derivative of the intermediate.}',
     ]);
     expect(d.slice(-5)).toEqual([
       '\\intertext{\\small Substitute the results derived above.}',
-      '&= a_{2} - y && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small cancel the common factor ($a_{2} \\neq 0$, $a_{2} \\neq 1$)} \\\\',
+      '&= a_{2} - y && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small cancel the common factor ($a_{2} \\neq 0$, $a_{2} \\neq 1$)} \\\\',
       '\\intertext{\\small Cancel the factor common to numerator and denominator, which must not be zero.}',
       '\\end{align*}',
       '',
@@ -208,9 +214,13 @@ describe('derivationToDocument: problem, derivation, result', () => {
 
   it('with every step: one row per step, its rule beside it and its sentence below the first step that needs it', () => {
     const d = section(derivationToDocument(seed, 'en', true), '\\subsection*{Derivation}');
-    expect(d.filter((l) => l.includes(' &= '))).toHaveLength(bceSigmoid.steps.length);
+    // Each step's whole expression before it on a row of its own, then `= after` with its rule.
+    expect(d.filter((l) => l.startsWith('&= '))).toHaveLength(bceSigmoid.steps.length);
     expect(d.filter((l) => l.startsWith('\\intertext{'))).toHaveLength(new Set(bceSigmoid.steps.map((s) => s.rule)).size);
-    expect(d[3]).toBe('\\frac{\\partial L}{\\partial z_{2}} &= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small chain rule} \\\\');
+    expect(d.slice(3, 5)).toEqual([
+      '&\\hphantom{{}={}}\\frac{\\partial L}{\\partial z_{2}} \\\\',
+      '&= \\frac{\\partial L}{\\partial a_{2}} \\cdot \\frac{\\partial a_{2}}{\\partial z_{2}} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small chain rule} \\\\',
+    ]);
   });
 
   it('a proof with no steps shows its start', () => {
@@ -269,17 +279,17 @@ describe('chainToDocument: a written derivation as check judged it', () => {
   };
 
   it('each link with its verdict and rules beside it, its explanation or counterexample below, then the first wrong step', () => {
-    expect(chainToDocument(report, 'en').split('\n').slice(5)).toEqual([
+    expect(chainToDocument(report, 'en').split('\n').slice(8)).toEqual([
       "\\section*{A student's $\\partial$L/$\\partial$a2}",
       '',
       '\\subsection*{The derivation as written}',
       '',
       '\\begin{align*}',
-      '\\frac{\\partial L}{\\partial a_{2}} &= \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(1) proven}: substitute the definition, logarithm rule ($a_{2} > 0$)} \\\\',
-      "\\intertext{\\small Substitute the intermediate's definition, so that it can be differentiated. The derivative of a logarithm is the derivative of its argument divided by the argument, (log u)' = u'/u, which needs u \\textgreater{} 0.}",
-      '&= -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(2) refuted}} \\\\',
+      '\\frac{\\partial L}{\\partial a_{2}} &= \\frac{1 - y}{1 - a_{2}} - \\frac{y}{a_{2}} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(1) proven}: substitute the definition, logarithm rule ($a_{2} > 0$)} \\\\',
+      "\\intertext{\\small Substitute the intermediate's definition, so that it can be differentiated. The derivative of a logarithm is the derivative of its argument divided by the argument, $\\left(\\log u\\right)' = \\frac{u'}{u}$, which needs $u > 0$.}",
+      '&= -\\frac{y}{a_{2}} - \\frac{1 - y}{1 - a_{2}} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(2) refuted}} \\\\',
       '\\intertext{\\small The two sides differ: at $a_{2} = 0.3$, $y = 2$, the left side is $-8.09524$, the right side is $-5.23810$.}',
-      '&= -\\frac{y \\left(1 - a_{2}\\right) + \\left(1 - y\\right) a_{2}}{a_{2} \\left(1 - a_{2}\\right)} && \\parbox[t]{0.36\\linewidth}{\\raggedright\\small \\textbf{(3) proven}: algebra} \\\\',
+      '&= -\\frac{y \\left(1 - a_{2}\\right) + \\left(1 - y\\right) a_{2}}{a_{2} \\left(1 - a_{2}\\right)} && \\parbox[t]{0.3\\linewidth}{\\raggedright\\small \\textbf{(3) proven}: algebra} \\\\',
       '\\intertext{\\small Rearrange by algebra; both sides are the same rational expression.}',
       '\\end{align*}',
       '',
