@@ -144,7 +144,8 @@ function javascript(p: Parts, typed: boolean): string {
 }
 
 function python(p: Parts): string {
-  const params = p.inputs.map((n) => p.ident(n)).join(', ');
+  // Keyword-only (`*,`): a call names every input, so `loss_and_grad(z=…, y=…)` cannot swap two of them.
+  const params = p.inputs.length ? `*, ${p.inputs.map((n) => p.ident(n)).join(', ')}` : '';
   const keys = p.grads.map((g) => `"${g.key}": ∂${g.key}`).join(', ');
   const body = [
     `    """${p.what.replace(/∂/g, 'd')} Returns (loss, {${keys.replace(/∂/g, 'dL/d')}})."""`,
