@@ -58,6 +58,8 @@ export interface CodegenArgs extends Pick<DeriveArgs, 'target' | 'wrt' | 'lets' 
   readonly command: 'codegen';
   /** `--target`: the language of the code (`--lang` is the language of explanations). */
   readonly language: CodeTarget;
+  /** `--grads a,b`: only these gradients (reverse mode, as --all). */
+  readonly grads?: readonly string[];
 }
 
 export type Args = DeriveArgs | CheckArgs | ServeArgs | CodegenArgs | { readonly command: 'help' } | { readonly command: 'version' };
@@ -79,6 +81,7 @@ const OPTIONS = {
   fragment: { type: 'boolean' },
   port: { type: 'string' },
   target: { type: 'string' },
+  grads: { type: 'string' },
   'max-depth': { type: 'string' },
   'max-input': { type: 'string' },
   'max-steps': { type: 'string' },
@@ -90,7 +93,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--problem', '--output', '-o', '--port', '--target', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
+const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--problem', '--output', '-o', '--port', '--target', '--grads', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
 const FLAGS = new Set(['--steps', '--chain', '--all', '--fragment', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
@@ -105,7 +108,7 @@ usage:
                                           definitions and assumptions
   gradproof check --chain E1 E2 E3... [--let "NAME = EXPR"]... [--assume COND]... [options]
   gradproof equal A B [--let "NAME = EXPR"]... [--assume COND]... [options]
-  gradproof codegen FILE|EXPR [--wrt VAR | --all] [--let "NAME = EXPR"]... --target ts|js|python [-o FILE]
+  gradproof codegen FILE|EXPR [--wrt VAR | --all | --grads A,B] [--let "NAME = EXPR"]... --target ts|js|python [-o FILE]
                                           the proven loss and gradient as a function (numerically stable forms)
   gradproof serve [--port N]              the playground in the browser, on 127.0.0.1 (default port 8765; 0 picks a free one)
 
@@ -120,6 +123,7 @@ options:
                              the derivation, or with --all the gradients; no preamble, no \\begin{document}
   --all                      (derive, codegen) the gradient for every name the loss depends on, in reverse mode
   --target ts|js|python      (codegen) the language of the generated code (default ts)
+  --grads A,B                (codegen) only the gradients of these names (derived in reverse mode, as --all)
   --max-depth N              deepest nesting of an expression (default 250, at most 500)
   --max-input N              longest input, in characters: an expression or a whole file (default 1000000)
   --max-steps N              most steps in a derivation before it stops as unknown (default 20000)
@@ -169,6 +173,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
     throw new GradproofError('usage', `unknown command '${command}' (known: derive, check, equal, codegen, serve)\n\n${USAGE}`);
   }
   if (command !== 'check' && v.problem !== undefined) throw new GradproofError('usage', '--problem goes with check PROOF.json');
+  if (command !== 'codegen' && v.grads !== undefined) throw new GradproofError('usage', '--grads goes with codegen (derive takes --wrt VAR or --all)');
   if (command !== 'codegen' && v.target !== undefined) throw new GradproofError('usage', '--target goes with codegen (the language of explanations is --lang)');
   if (v.fragment && command !== 'derive') throw new GradproofError('usage', '--fragment goes with derive --format latex');
   if (command === 'serve') return { ...serveArgs(target, v.port === undefined ? undefined : restore(v.port)), debug };
@@ -244,6 +249,10 @@ function codegenArgs(v: ParsedValues, restore: (s: string) => string): Omit<Code
   if (!CODE_TARGETS.includes(language)) throw new GradproofError('usage', `unknown target '${language}' (known: ${CODE_TARGETS.join(', ')})`);
   const input = (v.input ? restore(v.input) : 'auto') as InputSyntax;
   if (!['auto', 'ascii', 'latex'].includes(input)) throw new GradproofError('usage', `unknown input syntax '${input}' (known: auto, ascii, latex)`);
+  const grads = v.grads === undefined ? undefined : restore(v.grads).split(',').map((n) => n.trim());
+  if (grads && (v.wrt !== undefined || v.all)) throw new GradproofError('usage', '--grads A,B picks gradients itself: it goes without --wrt and --all');
+  const bad = grads?.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+  if (bad !== undefined) throw new GradproofError('usage', `--grads takes names separated by commas (--grads z1,z2), not '${bad}'`);
   return {
     command: 'codegen',
     language,
@@ -251,6 +260,7 @@ function codegenArgs(v: ParsedValues, restore: (s: string) => string): Omit<Code
     rules: (v.rules ?? []).map(restore),
     ...(v.output ? { output: restore(v.output) } : {}),
     all: v.all === true,
+    ...(grads ? { grads } : {}),
     limits: limitsFromFlags(v, restore),
   };
 }

@@ -3,7 +3,7 @@ import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import { inDecimals } from '../expr/decimals.js';
 import { definedTerm } from '../expr/indexed.js';
 import type { Outcome } from '../api/derive.js';
-import type { AllOutcome } from '../api/all.js';
+import { type AllOutcome, gradientVerdict } from '../api/all.js';
 import { conditionInText } from '../render/conditions.js';
 import { derivationFragment, derivationToDocument, gradientsFragment, gradientsToDocument } from '../render/document-derivation.js';
 import { gradientsToMarkdown } from '../render/markdown-pages.js';
@@ -76,10 +76,24 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   out.push('', proofToText(o.proof, rules, lang), '');
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
-  o.gradients.forEach((g, i) => out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${toResultAscii(g.result, g.order)}`));
+  // Each gradient with its verdict: its expectation's, or proven (the result is a kernel theorem).
+  const results = o.gradients.map((g) => toResultAscii(g.result, g.order));
+  const resultWidth = Math.max(...results.map((r) => r.length));
+  o.gradients.forEach((g, i) =>
+    out.push(`${i === 0 ? padTo(w.gradients, 12) : ' '.repeat(12)}${label(g.wrt).padEnd(width)} = ${results[i]!.padEnd(resultWidth)}  ${w[gradientVerdict(o, g.wrt)]}`),
+  );
   // What the gradients need, as derive prints it: ∂L/∂a2 holds where 0 < a2 < 1 even where ∂L/∂z2 needs nothing.
   if (remaining.length) out.push(`${padTo(w.conditions, 12)}${remaining.map(conditionInText(lang)).join(', ')}`);
   out.push(...premisesToText(o.premises, lang));
+  for (const e of o.expectations) {
+    out.push(`${padTo(w.expected, 12)}${label(e.wrt)} = ${toAsciiAsWritten(e.expected)}: ${w[e.decision.verdict]}`);
+    const c = e.decision.counterexample;
+    if (c) {
+      const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
+      out.push(`${' '.repeat(12)}${w.at}: ${point}; ${w.vs} ${c.left.toPrecision(6)}, ${w.exp} ${c.right.toPrecision(6)}`);
+    }
+    if (e.decision.evidence) out.push(`${' '.repeat(12)}${evidenceText(e.decision.evidence, lang)}`);
+  }
   out.push(`${padTo(w.checked, 12)}${o.replayed} ${w.steps}`);
   return `${out.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { USAGE, parseCommandLine, type CodegenArgs, type DeriveArgs } from './ar
 import { generateCode } from '../codegen/generate.js';
 import { formatAll, formatOutcome } from './format.js';
 import { allOutcomeToHtml, outcomeToHtml } from './format-html.js';
-import { allToJson, deriveAll } from '../api/all.js';
+import { allProven, allToJson, deriveAll } from '../api/all.js';
 import { runCheck } from './check.js';
 import { rulesFromFiles } from './rules.js';
 import { why } from './errors.js';
@@ -74,7 +74,7 @@ function derive(args: DeriveArgs): number {
       args.format === 'json' ? `${JSON.stringify(allToJson(all, args.lang), null, 2)}\n` : args.format === 'html' ? allOutcomeToHtml(all, args.lang) : formatAll(all, args.format, args.lang, args.fragment),
     );
     emit(text, args.output);
-    return 0;
+    return allProven(all) ? 0 : 1;
   }
   const everyStep = args.format === 'json' || args.allSteps;
   const outcome = runProblem(spec, { rules, budget: everyStep ? forEveryStep(args.limits.budget) : args.limits.budget });
@@ -94,8 +94,10 @@ function derive(args: DeriveArgs): number {
 function codegen(args: CodegenArgs): number {
   const rules = rulesFromFiles(args.rules);
   const file = looksLikeFile(args.target);
-  const spec = file ? problemFromFile(args, rules.functions) : problemFromFlags(args, rules.functions);
-  const r = generateCode(spec, { target: args.language, all: args.all, rules, budget: args.limits.budget, ...(file ? { source: args.target } : {}) });
+  // --grads derives in reverse mode, as --all does: an inline loss needs no --wrt with it.
+  const problemArgs = { ...args, all: args.all || args.grads !== undefined };
+  const spec = file ? problemFromFile(problemArgs, rules.functions) : problemFromFlags(problemArgs, rules.functions);
+  const r = generateCode(spec, { target: args.language, all: args.all, ...(args.grads ? { grads: args.grads } : {}), rules, budget: args.limits.budget, ...(file ? { source: args.target } : {}) });
   for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
   if (r.code !== null) emit(r.code, args.output);
   return r.verdict === null || r.verdict === 'proven' ? 0 : 1;

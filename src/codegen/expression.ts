@@ -83,7 +83,10 @@ function power(e: Expr & { kind: 'pow' }, cx: PrintContext): Printed {
   const [b, x] = e.args;
   if (x.kind === 'num' && x.value.d === 2n && (x.value.n === 1n || x.value.n === -1n)) {
     const root = cx.syntax.call('sqrt', [print(b, cx).text]).text;
-    return x.value.n === 1n ? { text: root, level: ATOM } : { text: `1 / ${root}`, level: PRODUCT };
+    if (x.value.n === 1n) return { text: root, level: ATOM };
+    const r = cx.syntax.divide?.('1', root);
+    if (r) cx.helpers.add(r.helper);
+    return r ? { text: r.text, level: ATOM } : { text: `1 / ${root}`, level: PRODUCT };
   }
   return { text: `${wrap(print(b, cx), ATOM)} ** ${wrap(print(x, cx), ATOM)}`, level: POWER };
 }
@@ -101,6 +104,12 @@ function product(e: Expr, cx: PrintContext, order?: FactorOrder): Printed {
   if (f.coefDen !== 1n) bottom.push(f.coefDen.toString());
   bottom.push(...f.denominator.map(factor));
   let text = top.join(' * ');
+  // A target whose division raises at 0 (Python) divides as IEEE 754 does, unless by a constant.
+  if (bottom.length && cx.syntax.divide && f.denominator.length) {
+    const r = cx.syntax.divide(text, bottom.join(' * '));
+    cx.helpers.add(r.helper);
+    return f.negative ? { text: `-${r.text}`, level: NEG } : { text: r.text, level: ATOM };
+  }
   if (bottom.length === 1) text += ` / ${bottom[0]}`;
   else if (bottom.length > 1) text += ` / (${bottom.join(' * ')})`;
   if (f.negative) return { text: `-${text}`, level: NEG };

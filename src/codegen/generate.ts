@@ -6,7 +6,7 @@
 import type { Expr } from '../expr/node.js';
 import { Definitions, type Definition } from '../expr/context.js';
 import { GradproofError } from '../expr/errors.js';
-import { toAscii } from '../expr/print.js';
+import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import { hasDiff, nodes } from '../expr/traverse.js';
 import { AT, DELTA, SUM } from '../expr/indexed.js';
 import type { FactorOrder } from '../expr/display.js';
@@ -31,6 +31,8 @@ export interface CodegenOptions {
   readonly target: CodeTarget;
   /** Every gradient of the loss (reverse mode), not only the problem's `wrt`. */
   readonly all?: boolean;
+  /** Only these gradients (derived in reverse mode, as with `all`), in this order. */
+  readonly grads?: readonly string[];
   readonly rules?: RuleSet;
   readonly budget?: Budget;
   /** Where the problem came from (a file name), for the header. */
@@ -75,7 +77,9 @@ export function codeModel(
   const rules = options.rules ?? builtinRules();
   const indexed = [spec.loss, ...spec.definitions.map((x) => x.expr)].some((e) => nodes(e).some((n) => n.kind === 'call' && INDEX_NOTATION.has(n.fn)));
   if (indexed) throw new GradproofError('usage', 'code generation: index notation (z[i], sum(k, 1, K, …)) has no code yet; write the classes out, as examples/softmax-cce-3.grad does');
-  const d = options.all ? everyGradient(spec, rules, options.budget) : oneGradient(spec, rules, options.budget);
+  const every = options.all || options.grads !== undefined;
+  const derived = every ? everyGradient(spec, rules, options.budget) : oneGradient(spec, rules, options.budget);
+  const d = options.grads && !derived.stopped ? onlySome(derived, options.grads) : derived;
   if (d.stopped) return { model: null, verdict: 'unknown', warnings: [`the derivation stopped (${d.stopped}); there is no proven result, so no code`] };
   for (const g of d.gradients) {
     if (hasDiff(g.result)) throw new GradproofError('unknown-function', `code generation: ∂${d.lossName}/∂${g.wrt} = ${toAscii(g.result)} still holds a derivative; there is no proven closed form to write`);
@@ -141,8 +145,24 @@ function everyGradient(spec: ProblemSpec, rules: RuleSet, budget: Budget | undef
     gradients: all.gradients.map((g) => ({ wrt: g.wrt, result: g.result, order: g.order })),
     conditions: remaining.map(conditionToText),
     assumptions: all.proof.assumptions.map(factAscii),
-    expectations: [],
+    // The file's expectations, about the gradient of its wrt variable, decided under --all too.
+    expectations: all.expectations.map((e) => ({
+      expected: `∂${all.lossName}/∂${e.wrt} = ${toAsciiAsWritten(e.expected)}`,
+      verdict: e.decision.verdict,
+      counterexample: e.decision.counterexample?.point ?? null,
+    })),
   };
+}
+
+/** The gradients asked for, in the order asked; a name the loss does not depend on is bad input. */
+function onlySome(d: Derived, names: readonly string[]): Derived {
+  const byName = new Map(d.gradients.map((g) => [g.wrt, g]));
+  const missing = names.find((n) => !byName.has(n));
+  if (missing !== undefined) {
+    const known = d.gradients.map((g) => g.wrt).join(', ');
+    throw new GradproofError('usage', `--grads ${names.join(',')}: ${d.lossName} does not depend on ${missing} (its gradients: ${known})`);
+  }
+  return { ...d, gradients: [...new Set(names)].map((n) => byName.get(n)!) };
 }
 
 function headerLines(spec: ProblemSpec, options: Omit<CodegenOptions, 'target'>, d: Derived, warnings: readonly string[]): string[] {

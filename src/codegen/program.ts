@@ -9,7 +9,7 @@ import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
 import { type FunctionDefs, openCall } from '../expr/functions.js';
 import { mapBottomUp, substitute } from '../expr/traverse.js';
-import { distributeSigns, STABLE_FORMS, type StableForm, stabilise } from './stable.js';
+import { cancelQuotients, distributeSigns, STABLE_FORMS, type StableForm, stabilise } from './stable.js';
 import { firstDisagreement } from './witness.js';
 import { type Local, fresh, planLocals } from './locals.js';
 import { printCode, type PrintContext } from './expression.js';
@@ -99,10 +99,14 @@ function stableForms(model: CodeModel): {
   // there: the generated code names the loss `loss`, never `L`.
   const lossByName = new Map([[model.lossName, model.loss]]);
   const gradients = model.gradients.map((g) => {
-    const result = open(substitute(g.result, lossByName));
+    const opened = open(substitute(g.result, lossByName));
+    // A factor that a quotient inside divides by cancels there (∂L/∂a · a·(1 - a) with ∂L/∂a over a).
+    const result = cancelQuotients(opened);
     // Factors keep their place in the chain's order through the rewrite.
     const order = g.order && result.kind === 'mul' ? new Map(result.args.map((f) => [stable(f), g.order!.get(f) ?? Infinity])) : undefined;
-    return { wrt: g.wrt, expr: rewrite(result), order };
+    const expr = stable(result);
+    pairs.push([opened, expr]);
+    return { wrt: g.wrt, expr, order };
   });
   const wrong = firstDisagreement(pairs, opened, model.inputs);
   if (wrong) throw new GradproofError('internal', `code generation: ${wrong}`);
@@ -144,7 +148,8 @@ function javascript(p: Parts, typed: boolean): string {
 }
 
 function python(p: Parts): string {
-  const params = p.inputs.map((n) => p.ident(n)).join(', ');
+  // Keyword-only (`*,`): a call names every input, so `loss_and_grad(z=…, y=…)` cannot swap two of them.
+  const params = p.inputs.length ? `*, ${p.inputs.map((n) => p.ident(n)).join(', ')}` : '';
   const keys = p.grads.map((g) => `"${g.key}": ∂${g.key}`).join(', ');
   const body = [
     `    """${p.what.replace(/∂/g, 'd')} Returns (loss, {${keys.replace(/∂/g, 'dL/d')}})."""`,

@@ -9,7 +9,7 @@
  *
  * The helpers the generated code calls (`sigmoid`, `softplus`, `logsumexp`) never overflow.
  */
-import { type Expr, add, call, isNum, neg, rebuild } from '../expr/node.js';
+import { type Expr, add, call, isNum, mul, neg, num, pow, rebuild } from '../expr/node.js';
 import { mapBottomUp } from '../expr/traverse.js';
 
 /** The identities used, each with the text the generated code's comment shows. */
@@ -157,4 +157,58 @@ function softmaxParts(e: Expr, see: (x: Expr) => Expr): { u: Expr; vs: Expr[] } 
   const u = expArg(top, see);
   const vs = expTerms(bottom.args[0]!, see);
   return u && vs ? { u, vs } : undefined;
+}
+
+/**
+ * `(… + u/d + …) * d` written `… * d + u + …`: a factor of a product is carried into the sum
+ * beside it, down to the quotient that divides by it, and cancels there. Reverse mode writes
+ * ∂L/∂z as ∂L/∂a · a·(1 - a), and ∂L/∂a of a focal loss divides by a and by 1 - a: in
+ * doubles both underflow to 0 at large |z| (0/0), while the cancelled form stays finite. An
+ * identity wherever the product is defined (there d is not 0).
+ */
+export function cancelQuotients(e: Expr): Expr {
+  return mapBottomUp(e, (n) => {
+    if (n.kind !== 'mul') return n;
+    // The first sum that divides by another factor takes in all the others (1 - a is a sum too).
+    const i = n.args.findIndex((f, j) => f.kind === 'add' && n.args.some((d, k) => k !== j && dividesBy(f, d)));
+    if (i < 0) return n;
+    return times(n.args[i]!, n.args.filter((_, k) => k !== i));
+  });
+}
+
+/** Whether `e` divides by `d` somewhere a product can reach it: through sums and products, not calls. */
+function dividesBy(e: Expr, d: Expr): boolean {
+  if (e.kind === 'pow') return (e.args[0] === d || e.args[0] === negated(d)) && isNegativeInteger(e.args[1]);
+  return (e.kind === 'add' || e.kind === 'mul') && e.args.some((a) => dividesBy(a, d));
+}
+
+/** `-d` as the sum with every sign flipped (`a - 1` for `1 - a`), or `-1*d` for anything else. */
+const negated = (d: Expr): Expr => (d.kind === 'add' ? add(...d.args.map(neg)) : neg(d));
+
+const isNegativeInteger = (x: Expr): boolean => x.kind === 'num' && x.value.d === 1n && x.value.n < 0n;
+
+/** `e * fs`, each factor cancelled against a quotient of `e` that divides by it. */
+function times(e: Expr, fs: readonly Expr[]): Expr {
+  const useful = fs.filter((f) => dividesBy(e, f));
+  if (!useful.length) return mul(e, ...fs);
+  const rest = fs.filter((f) => !useful.includes(f));
+  if (e.kind === 'add') return mul(add(...e.args.map((t) => times(t, useful))), ...rest);
+  if (e.kind === 'pow') {
+    // d^-k * d = d^(1-k)
+    const k = e.args[1] as Expr & { kind: 'num' };
+    const left = useful.slice(1);
+    // (-d)^-1 * d = -1: the sum may be written with its signs the other way round (a - 1 for 1 - a).
+    const sign = e.args[0] === useful[0] ? num(1) : num(-1);
+    return mul(sign, k.value.n === -1n ? num(1) : pow(e.args[0], num(k.value.n + 1n)), ...left, ...rest);
+  }
+  if (e.kind !== 'mul') return mul(e, ...fs);
+  // Each useful factor goes to the first factor of the product that divides by it.
+  const out = [...e.args];
+  const outside: Expr[] = [];
+  for (const f of useful) {
+    const i = out.findIndex((x) => dividesBy(x, f));
+    if (i < 0) outside.push(f);
+    else out[i] = times(out[i]!, [f]);
+  }
+  return mul(...out, ...outside, ...rest);
 }

@@ -34,7 +34,20 @@ export interface TargetSyntax {
   isOne(value: string): string;
   readonly pi: string;
   readonly helpers: Readonly<Record<Helper, string>>;
+  /** Division by something that may be 0, where the language's own `/` raises there (Python). */
+  divide?(top: string, bottom: string): { text: string; helper: Helper };
 }
+
+/** Python's `/` raises ZeroDivisionError; generated code divides as IEEE 754 and JavaScript do. */
+const IEEE_DIV = [
+  'def ieee_div(a, b):',
+  '    """a / b as IEEE 754 (and JavaScript) divides: +-inf or nan where b is 0, never ZeroDivisionError."""',
+  '    if b != 0 or math.isnan(b):',
+  '        return a / b',
+  '    if a == 0 or math.isnan(a):',
+  '        return math.nan',
+  '    return math.copysign(math.inf, a) * math.copysign(1.0, b)',
+].join('\n');
 
 const JS_RESERVED = [
   'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
@@ -51,7 +64,7 @@ const PY_RESERVED = [
 ];
 
 /** Names of the generated code itself: the function's locals and the helpers. */
-const OWN_NAMES = ['loss', 'grad', 'input', 'relu', ...Object.keys(jsHelpers(false)), ...Object.keys(PYTHON_HELPERS)];
+const OWN_NAMES = ['loss', 'grad', 'input', 'relu', 'ieee_div', ...Object.keys(jsHelpers(false)), ...Object.keys(PYTHON_HELPERS)];
 
 /** A call as the registry spells it in a language, and the helper it needs. */
 function registryCall(language: 'js' | 'python', fn: string, args: readonly string[]): { text: string; helper?: Helper } {
@@ -82,7 +95,8 @@ const PYTHON: TargetSyntax = {
   branches: (cases) => `(${cases.map(([c, v]) => `${v} if ${c} else `).join('')}math.nan)`,
   isOne: (v) => `${v} == 1`,
   pi: 'math.pi',
-  helpers: PYTHON_HELPERS,
+  helpers: { ...PYTHON_HELPERS, ieee_div: IEEE_DIV },
+  divide: (top, bottom) => ({ text: `ieee_div(${top}, ${bottom})`, helper: 'ieee_div' }),
 };
 
 /** The syntax of a target language. */

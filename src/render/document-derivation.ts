@@ -22,6 +22,7 @@ import { latexWidth } from './latex-width.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { type Premises, assumptionLatex, hasPremises, premisesToLatex } from './premises.js';
+import { type GradientExpectation, gradientVerdict } from './gradient-verdicts.js';
 
 /** What a document of one derivation shows: a checked proof and the verdicts on it. */
 export interface DerivationReport {
@@ -55,6 +56,8 @@ export interface GradientsReport {
   readonly replayed: number;
   /** What every gradient rests on, from the kernel's theorems. */
   readonly premises?: Premises;
+  /** Expectations about single gradients, each with its verdict. */
+  readonly expectations?: readonly GradientExpectation[];
 }
 
 /** Punctuation of running text. */
@@ -169,10 +172,10 @@ export function pointToLatex(point: Readonly<Record<string, number>>, lang: Lang
 }
 
 /** `Expected: $e$ --- refuted.` and, below it, the counterexample or the evidence. */
-function verdictParagraphs(e: { readonly expected: Expr; readonly decision: Decision }, lang: Lang): string[] {
+function verdictParagraphs(e: { readonly expected: Expr; readonly decision: Decision }, lang: Lang, goal = ''): string[] {
   const w = DOCUMENT_WORDS[lang];
   const p = PUNCT[lang];
-  const out = [labelled(w.expected, `$${toLatexAsWritten(e.expected)}$${p.dash}${w[e.decision.verdict]}`, lang)];
+  const out = [labelled(w.expected, `$${goal}${toLatexAsWritten(e.expected)}$${p.dash}${w[e.decision.verdict]}`, lang)];
   const c = e.decision.counterexample;
   if (c) {
     const values = `${w.theResult} $${numberToLatex(c.left, 6)}$${p.comma}${w.theExpected} $${numberToLatex(c.right, 6)}$`;
@@ -214,6 +217,13 @@ export function gradientsToDocument(r: GradientsReport, lang: Lang = 'en'): stri
     lang === 'zh' ? `求损失函数 $${loss}$ 对它所依赖的每个变量的导数。` : `Find the derivative of the loss $${loss}$ with respect to every name it depends on.`;
   const rows = gradientRows(r);
   const gradients = [`\\subsection*{${w.gradients}}`, '', ...(rows.length ? alignBlock(rows) : []), ''];
+  // Each gradient's verdict, then each expectation's paragraphs about the gradient it names.
+  const expectations = r.expectations ?? [];
+  const verdicts = r.gradients.map((g) => `$\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(g.wrt))}}$ ${w[gradientVerdict(expectations, g.wrt)]}`);
+  if (verdicts.length) gradients.push(labelled(w.verdict, verdicts.join(PUNCT[lang].comma), lang), '');
+  for (const e of expectations) {
+    gradients.push(...verdictParagraphs(e, lang, `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(e.wrt))}} = `), '');
+  }
   if (r.conditions.length) gradients.push(labelled(w.conditions, mathList(r.conditions.map(conditionInLatex(lang)), lang), lang), '');
   if (r.premises && hasPremises(r.premises)) gradients.push(premisesToLatex(r.premises, lang), '');
   gradients.push(labelled(w.checked, `${r.replayed} ${w.steps}`, lang), '');

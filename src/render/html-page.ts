@@ -3,7 +3,7 @@
  * (`--all`), and a written derivation checked link by link (`check`). Pure: the caller
  * hands in KaTeX's styles and a math renderer, so nothing here reads files or imports KaTeX.
  */
-import { type Expr, sym } from '../expr/node.js';
+import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { toAscii } from '../expr/print.js';
@@ -35,6 +35,7 @@ import {
 import { toLatex, toLatexAsWritten } from './latex.js';
 import { type Lang, joinNames } from './rule-name.js';
 import { type Premises, hasPremises } from './premises.js';
+import { type GradientExpectation, gradientVerdict } from './gradient-verdicts.js';
 
 /** What every page needs besides its content. */
 export interface HtmlOptions {
@@ -98,6 +99,8 @@ export interface HtmlAll {
   readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
   /** What every gradient rests on, from the kernel's theorems. */
   readonly premises?: Premises;
+  /** Expectations about single gradients, each with its verdict. */
+  readonly expectations?: readonly GradientExpectation[];
 }
 
 /** The page of `--all`: the shared derivation, then each gradient with its plot. */
@@ -106,7 +109,10 @@ export function allToHtml(o: HtmlAll, options: HtmlOptions): string {
   const gradients = o.gradients.map((g, i) => {
     const goal = { lossName: o.lossName, variable: sym(g.wrt) };
     const eq = c.math(`\\frac{\\partial ${toLatex(sym(o.lossName))}}{\\partial ${toLatex(sym(g.wrt))}} = ${toLatex(g.result, g.order)}`, true);
-    return `<section class="gradient" data-wrt="${escapeHtml(g.wrt)}"><div class="result">${eq}</div>${plotFigure(o.proof, goal, g.result, options.fns, c, String(i))}</section>`;
+    const expectations = (o.expectations ?? []).filter((e) => e.wrt === g.wrt);
+    const verdict = `<div class="verdict">${verdictHtml(gradientVerdict(expectations, g.wrt), c.words)}</div>`;
+    const expected = expectationsSection(diff(sym(o.lossName), sym(g.wrt)), expectations, c);
+    return `<section class="gradient" data-wrt="${escapeHtml(g.wrt)}"><div class="result">${eq}</div>${verdict}${expected}${plotFigure(o.proof, goal, g.result, options.fns, c, String(i))}</section>`;
   });
   const body = [
     titleHtml(o.title),

@@ -11,6 +11,8 @@ import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
 import { DOCUMENT_WORDS } from './document-latex.js';
 import type { GradientsReport } from './document-derivation.js';
+import { evidenceText } from './evidence.js';
+import { gradientVerdict } from './gradient-verdicts.js';
 import { escapeMarkdownText } from './html-escape.js';
 import { toLatex, toLatexAsWritten } from './latex.js';
 import { proofToMarkdown } from './markdown.js';
@@ -49,12 +51,22 @@ const cell = (latex: string): string => latex.replace(/\|/g, '\\vert ');
 export function gradientsToMarkdown(r: GradientsReport, lang: Lang = 'en'): string {
   const w = TABLE_WORDS[lang];
   const loss = toLatex(sym(r.lossName));
+  const d = DOCUMENT_WORDS[lang];
+  const expectations = r.expectations ?? [];
   const rows = r.gradients.map((g) => {
     const x = toLatex(sym(g.wrt));
-    return `| $${cell(x)}$ | $${cell(`\\frac{\\partial ${loss}}{\\partial ${x}} = ${toLatex(g.result, g.order)}`)}$ |`;
+    return `| $${cell(x)}$ | $${cell(`\\frac{\\partial ${loss}}{\\partial ${x}} = ${toLatex(g.result, g.order)}`)}$ | ${d[gradientVerdict(expectations, g.wrt)]} |`;
   });
-  const table = rows.length ? [`**${DOCUMENT_WORDS[lang].gradients}**`, '', `| ${w.variable} | ${w.gradient} |`, '| --- | --- |', ...rows, ''] : [];
-  return `${[...head(r.title, r.proof, r.rules, lang), ...table, ...tail(r.conditions, r.premises, r.replayed, lang)].join('\n')}\n`;
+  const table = rows.length ? [`**${d.gradients}**`, '', `| ${w.variable} | ${w.gradient} | ${d.verdict} |`, '| --- | --- | --- |', ...rows, ''] : [];
+  // Each expectation with the gradient it is about, its verdict, and why when it is not proven.
+  const expected = expectations.flatMap((e) => {
+    const goal = `\\frac{\\partial ${loss}}{\\partial ${toLatex(sym(e.wrt))}} = ${toLatexAsWritten(e.expected)}`;
+    const c = e.decision.counterexample;
+    const at = c ? ` (${d.at} ${Object.entries(c.point).map(([k, v]) => `$${toLatex(sym(k))} = ${v}$`).join(', ')})` : '';
+    const why = e.decision.evidence ? ` ${escapeMarkdownText(evidenceText(e.decision.evidence, lang))}` : '';
+    return [`**${d.expected}** $${goal}$: ${d[e.decision.verdict]}${at}${why}  `];
+  });
+  return `${[...head(r.title, r.proof, r.rules, lang), ...table, ...expected, ...(expected.length ? [''] : []), ...tail(r.conditions, r.premises, r.replayed, lang)].join('\n')}\n`;
 }
 
 /** What a page of a replayed proof shows. */

@@ -60,9 +60,9 @@ describe('derive --all --lang zh', () => {
       '      = 1 - a^2              用中间变量表示',
       '        用中间变量表示，把结果写回中间变量的名称。',
       '',
-      '梯度        ∂L/∂a = a - y',
-      '            ∂L/∂y = y - a',
-      '            ∂L/∂z = (a - y)*(1 - a^2)',
+      '梯度        ∂L/∂a = a - y              已证明',
+      '            ∂L/∂y = y - a              已证明',
+      '            ∂L/∂z = (a - y)*(1 - a^2)  已证明',
       '前提        已知  a = tanh(z)',
       '                  L = (a - y)^2/2',
       '检查        22 步已由检查器复核',
@@ -74,7 +74,7 @@ describe('derive --all --lang zh', () => {
     const r = zh(...TANH, '--format', 'latex');
     expect(r.status, r.stderr).toBe(0);
     expect(latexParts(r.stdout)).toEqual({
-      headings: ['问题', '已知', '损失函数', '推导', '梯度', '前提：', '检查：'],
+      headings: ['问题', '已知', '损失函数', '推导', '梯度', '结论：', '前提：', '检查：'],
       prose: [
         "由幂函数求导法则，$\\left(u^{n}\\right)' = n u^{n - 1} u'$，其中指数 n 为常数。",
         '根据链式法则，经过中间变量的导数等于对中间变量的导数乘以中间变量对自变量的导数。',
@@ -91,7 +91,7 @@ describe('derive --all --lang zh', () => {
     const r = zh(...TANH, '--format', 'html');
     expect(r.status, r.stderr).toBe(0);
     expect(htmlParts(r.stdout)).toEqual({
-      headings: ['问题', '已知', '损失函数', '假设', '推导', '梯度', '前提', '22 步已由检查器复核。生成工具 gradproof。'],
+      headings: ['问题', '已知', '损失函数', '假设', '推导', '梯度', '已证明', '已证明', '已证明', '前提', '22 步已由检查器复核。生成工具 gradproof。'],
       prose: [
         '由幂函数求导法则，(u^n)&#39; = n u^(n-1) u&#39;，其中指数 n 为常数。',
         '由幂函数求导法则，(u^n)&#39; = n u^(n-1) u&#39;，其中指数 n 为常数。',

@@ -20,7 +20,7 @@ describe('gradproof codegen examples/bce-sigmoid.grad --target python', () => {
 
   it('is Python that runs, and is finite where the loss as written is not', () => {
     writeFileSync(join(dir, 'seed.py'), r.stdout);
-    const run = 'from seed import loss_and_grad\nprint(loss_and_grad(0.0, 500.0))\nprint(loss_and_grad(1.0, 50.0))';
+    const run = 'from seed import loss_and_grad\nprint(loss_and_grad(y=0.0, z2=500.0))\nprint(loss_and_grad(y=1.0, z2=50.0))';
     const out = execFileSync('python3', ['-c', run], { cwd: dir, encoding: 'utf8' });
     expect(out).toBe("(500.0, {'z2': 1.0})\n(1.9287498479639178e-22, {'z2': 0.0})\n");
   });
@@ -51,6 +51,41 @@ describe('inline input, -o and --all', () => {
   });
 });
 
+describe('keyword-only Python, and --grads for only some gradients', () => {
+  const r = gradproof('codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1,z3', '--target', 'python');
+
+  it('returns the gradients asked for, in that order, with the file\'s assumption used (a1 - y1)', () => {
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('\ndef loss_and_grad(*, y1, y2, y3, z1, z2, z3):\n');
+    expect(/^ {4}grad = \{\n((?: {8}.*\n)*) {4}\}$/m.exec(r.stdout)![1]).toBe('        "z1": a1 - y1,\n        "z3": a3 - y3,\n');
+    expect(r.stdout).toContain('# Proven (gradproof\'s kernel replayed every step of the derivation):\n#   ∂L/∂z1 = a1 - y1\n#   ∂L/∂z3 = a3 - y3\n');
+    expect(r.stdout).toContain('# Expected ∂L/∂z1 = a1 - y1: proven.\n');
+  });
+
+  it('the Python parameters are keyword-only: a positional call is refused, a keyword call runs', () => {
+    writeFileSync(join(dir, 'some.py'), r.stdout);
+    const run = [
+      'from some import loss_and_grad',
+      'try:',
+      '    loss_and_grad(0.2, 0.3, 0.5, 1.0, 2.0, 3.0)',
+      'except TypeError as e:',
+      '    print("TypeError")',
+      'loss, grad = loss_and_grad(y1=0.2, y2=0.3, y3=0.5, z1=0.0, z2=0.0, z3=0.0)',
+      'print(sorted(grad), round(grad["z1"], 12), round(grad["z3"], 12))',
+    ].join('\n');
+    expect(execFileSync('python3', ['-c', run], { cwd: dir, encoding: 'utf8' })).toBe("TypeError\n['z1', 'z3'] 0.133333333333 -0.166666666667\n");
+  });
+
+  it.each([
+    [['codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1,q'], 'error: --grads z1,q: L does not depend on q (its gradients: a3, a2, a1, y1, y2, y3, z1, z2, z3)'],
+    [['codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1', '--all'], 'error: --grads A,B picks gradients itself: it goes without --wrt and --all'],
+    [['codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1 + z2'], "error: --grads takes names separated by commas (--grads z1,z2), not 'z1 + z2'"],
+    [['derive', 'examples/softmax-cce-3.grad', '--grads', 'z1'], 'error: --grads goes with codegen (derive takes --wrt VAR or --all)'],
+  ])('%j', (args, message) => {
+    expect(expectBadInput(gradproof(...args))[0]).toBe(message);
+  });
+});
+
 describe('bad input', () => {
   it.each([
     [['codegen', 'examples/bce-sigmoid.grad', '--target', 'rust'], "error: unknown target 'rust' (known: ts, js, python)"],
@@ -65,7 +100,8 @@ describe('bad input', () => {
 
   it('--help lists codegen and --target', () => {
     const help = gradproof('--help').stdout;
-    expect(help).toContain('  gradproof codegen FILE|EXPR [--wrt VAR | --all] [--let "NAME = EXPR"]... --target ts|js|python [-o FILE]\n');
+    expect(help).toContain('  gradproof codegen FILE|EXPR [--wrt VAR | --all | --grads A,B] [--let "NAME = EXPR"]... --target ts|js|python [-o FILE]\n');
+    expect(help).toContain('  --grads A,B                (codegen) only the gradients of these names (derived in reverse mode, as --all)\n');
     expect(help).toContain('  --target ts|js|python      (codegen) the language of the generated code (default ts)\n');
   });
 });

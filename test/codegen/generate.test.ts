@@ -38,7 +38,7 @@ describe('formula 8-13 as code', () => {
   });
 
   it('Python: a tuple (loss, grad)', () => {
-    expect(functionOf(codegen(SEED, { target: 'python' }).code!)).toBe(`def loss_and_grad(y, z2):
+    expect(functionOf(codegen(SEED, { target: 'python' }).code!)).toBe(`def loss_and_grad(*, y, z2):
     """The loss L and its gradient: dL/dz2. Returns (loss, {"z2": dL/dz2})."""
     a2 = sigmoid(z2)
     loss = y * softplus(-z2) + softplus(z2) * (1 - y)
@@ -167,7 +167,7 @@ describe('every example, in every language', () => {
 describe('names, verdicts and refusals', () => {
   it('a name that is a keyword becomes a local of its own, and stays the key', async () => {
     const input = { loss: '(class - y)^2/2 + loss*lambda', wrt: 'class' };
-    expect(functionOf(codegen(input, { target: 'python' }).code!).split('\n')[0]).toBe('def loss_and_grad(class_, lambda_, loss_, y):');
+    expect(functionOf(codegen(input, { target: 'python' }).code!).split('\n')[0]).toBe('def loss_and_grad(*, class_, lambda_, loss_, y):');
     const ts = functionOf(codegen(input, { target: 'ts' }).code!).split('\n');
     expect(ts[1]).toBe('  const { class: class_, lambda, loss: loss_, y } = input;');
     const { run } = await load(problem(input), 'ts');

@@ -251,6 +251,8 @@ describe('gradientsToDocument: every gradient of a loss', () => {
       '\\frac{\\partial L}{\\partial a_{2}} &= \\frac{a_{2} - y}{a_{2} \\left(1 - a_{2}\\right)}',
       '\\end{align*}',
       '',
+      '\\textbf{Verdict:} $\\frac{\\partial L}{\\partial z_{2}}$ proven, $\\frac{\\partial L}{\\partial a_{2}}$ proven.',
+      '',
       '\\textbf{Conditions:} $a_{2} \\neq 0$.',
       '',
       '\\textbf{Checked:} 16 steps replayed by the checker.',
