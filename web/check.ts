@@ -81,7 +81,7 @@ export function checkFields(f: CheckFields, rules: RuleSet, lang: Lang): { reado
         links,
         ...(wrong ? { wrong: wrong.number } : {}),
         ...(undecided ? { undecided: undecided.number } : {}),
-        status: wrong ? 'refuted' : outcome.firstWrong === null ? 'proven' : 'unknown',
+        status: wrong ? 'refuted' : undecided ? 'unknown' : 'proven',
       },
     };
   } catch (err) {

@@ -252,7 +252,7 @@ function codegenArgs(v: ParsedValues, restore: (s: string) => string): Omit<Code
   const grads = v.grads === undefined ? undefined : restore(v.grads).split(',').map((n) => n.trim());
   if (grads && (v.wrt !== undefined || v.all)) throw new GradproofError('usage', '--grads A,B picks gradients itself: it goes without --wrt and --all');
   const bad = grads?.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
-  if (bad !== undefined) throw new GradproofError('usage', `--grads takes names separated by commas (--grads z1,z2), not '${bad}'`);
+  if (bad !== undefined) throw new GradproofError('usage', `--grads takes names separated by commas (--grads w,b), not '${bad}'`);
   return {
     command: 'codegen',
     language,

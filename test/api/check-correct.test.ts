@@ -21,24 +21,30 @@ describe('the correct right side of a refuted link', () => {
       of: 'diff(log(sigmoid(z)), z)',
       to: '1 - sigmoid(z)',
       toLatex: '1 - \\sigma\\left(z\\right)',
-      conditions: ['sigmoid(z) > 0'],
+      conditions: [],
       value: expect.closeTo(0.425557483, 8),
       written: expect.closeTo(1.574442517, 8),
     });
     expect(r.links[1]!.explanation).toBe(
-      'The two sides differ. The correct right side is 1 - sigmoid(z) (the first line, ∂/∂z [log(sigmoid(z))], worked out, where sigmoid(z) > 0): at z = 0.3 it is 0.425557, the written one 1.57444.',
+      'The two sides differ. The correct right side is 1 - sigmoid(z) (the first line, ∂/∂z [log(sigmoid(z))], worked out): at z = 0.3 it is 0.425557, the written one 1.57444.',
     );
+  });
+
+  it('a correct right side that needs a condition says so: 1/x where x > 0', () => {
+    const r = checkChain(['diff(log(x), x)', '-1/x']);
+    expect(r.links[0]!.correct).toMatchObject({ source: 'left-side-derived', of: 'diff(log(x), x)', to: '1/x', conditions: ['x > 0'] });
+    expect(r.links[0]!.explanation).toBe('The two sides differ. The correct right side is 1/x (the left side worked out, where x > 0): at x = 0.3 it is 3.33333, the written one -3.33333.');
   });
 
   it('a derivative written wrong at once: the left side worked out, in the names of the definitions', () => {
     const r = checkChain(['diff(L, z2)', 'y - a2'], { let: BCE });
-    expect(r.links[0]!.correct).toMatchObject({ source: 'left-side-derived', of: 'diff(L, z2)', to: 'a2 - y', conditions: ['a2 > 0', 'a2 < 1'] });
+    expect(r.links[0]!.correct).toMatchObject({ source: 'left-side-derived', of: 'diff(L, z2)', to: 'a2 - y', conditions: [] });
     expect(r.links[0]!.explanation).toBe(
-      'The two sides differ. The correct right side is a2 - y (the left side worked out, where a2 > 0 and a2 < 1): at y = 0.3, z2 = 2 it is 0.580797, the written one -0.580797.',
+      'The two sides differ. The correct right side is a2 - y (the left side worked out): at y = 0.3, z2 = 2 it is 0.580797, the written one -0.580797.',
     );
     const zh = checkChain(['diff(L, z2)', 'y - a2'], { let: BCE, lang: 'zh' });
     expect(zh.links[0]!.explanation).toBe(
-      '两边取值不同。正确的右边应为 a2 - y（由左边求导并化简得到，要求 a2 > 0、a2 < 1）：在 y = 0.3，z2 = 2 处，它等于 0.580797，而写出的右边等于 -0.580797。',
+      '两边取值不同。正确的右边应为 a2 - y（由左边求导并化简得到）：在 y = 0.3，z2 = 2 处，它等于 0.580797，而写出的右边等于 -0.580797。',
     );
   });
 

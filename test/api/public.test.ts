@@ -71,6 +71,7 @@ describe('check() replays a proof as check --format json does', () => {
       checked: true,
       replayed: 25,
       claim: 'diff(L, z2) = a2 - y',
+      conditions: [],
       premises: { assumptions: [], definitions: ['a2 = sigmoid(z2)', 'L = -(y*log(a2) + (1 - y)*log(1 - a2))'], ruleFiles: [] },
     });
     expect(check(proof)).toEqual(cliCheck(proof));

@@ -257,6 +257,7 @@ describe('check proof.json: the replayed claim with its premises, and --problem'
       checked: true,
       replayed: 25,
       claim: 'diff(L, z2) = a2 - y',
+      conditions: [],
       premises: { assumptions: [], definitions: ['a2 = sigmoid(z2)', 'L = -(y*log(a2) + (1 - y)*log(1 - a2))'], ruleFiles: [] },
       problem: { source: PROBLEM, matches: true, differences: [] },
     });

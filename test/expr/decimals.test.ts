@@ -86,7 +86,7 @@ describe('gradproof derive in decimals', () => {
   it('--all: every gradient', () => {
     const r = gradproof('derive', '0.044715*x^3 + 0.5*y^2', '--all');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Gradients   ∂L/∂x = 0.134145*x^2\n            ∂L/∂y = y\n');
+    expect(r.stdout).toContain('Gradients   ∂L/∂x = 0.134145*x^2  proven\n            ∂L/∂y = y             proven\n');
     expect(r.stdout).toContain('Given       L = 0.044715*x^3 + 0.5*y^2\n');
   });
   it('a problem written in fractions keeps them', () => {
