@@ -8,10 +8,10 @@ import { checkDerivation } from '../src/api/check-chain.js';
 import { parseDerivation } from '../src/parse/derivation.js';
 import { closingLinks } from '../src/render/document-check.js';
 import { evidenceText } from '../src/render/evidence.js';
-import { explainProvenLinksOnce } from '../src/render/explain-link.js';
+import { explainProvenLinksOnce, linkNames } from '../src/render/explain-link.js';
 import { conditionInLatex } from '../src/render/conditions.js';
 import { toLatex, toLatexAsWritten } from '../src/render/latex.js';
-import { type Lang, ruleName } from '../src/render/rule-name.js';
+import { type Lang } from '../src/render/rule-name.js';
 import type { RuleSet } from '../src/rules/types.js';
 import type { Verdict } from '../src/verdict/equality.js';
 import { type FieldError, compose, fieldError } from './problem.js';
@@ -67,7 +67,7 @@ export function checkFields(f: CheckFields, rules: RuleSet, lang: Lang): { reado
         to: toLatexAsWritten(l.to, l.toWritten),
         ...(l.line ? { line: l.line } : {}),
         verdict: l.decision.verdict,
-        rules: [...new Set(l.rules.map((id) => ruleName(id, rules.byId, lang)))],
+        rules: linkNames(l, rules.byId, lang),
         conditions: [...new Set(l.conditions.map(conditionInLatex(lang)))],
         explanation: l.decision.verdict === 'unknown' ? (l.decision.evidence ? evidenceText(l.decision.evidence, lang) : '') : prose[i]!,
         ...(c ? { counterexample: { point: Object.entries(c.point).map(([k, v]) => `${toLatex(sym(k))} = ${v}`).join(',\\ '), left: c.left, right: c.right } } : {}),

@@ -7,7 +7,7 @@ import type { Lang } from '../render/rule-name.js';
 import { chainToDocument, closingLinks } from '../render/document-check.js';
 import { chainToMarkdown } from '../render/markdown-chain.js';
 import { evidenceText } from '../render/evidence.js';
-import { correctSideText, explainProvenLinksOnce } from '../render/explain-link.js';
+import { correctSideText, explainProvenLinksOnce, linkNames } from '../render/explain-link.js';
 import { wrapText } from '../render/wrap.js';
 import { hasPremises, premisesToText } from '../render/premises.js';
 import { chainPremises } from '../api/premises.js';
@@ -31,7 +31,7 @@ export function formatChain(o: ChainOutcome, lang: Lang): string {
     // The user's own lines, in the user's order.
     out.push(`${String(l.number).padStart(2)}. ${toDisplayAsciiAsWritten(l.from, l.fromWritten)} = ${toDisplayAsciiAsWritten(l.to, l.toWritten)}`);
     let verdict = `    ${w[l.decision.verdict]}`;
-    if (l.rules.length) verdict += `  ${w.by} ${l.rules.map((id) => o.rules.byId.get(id)?.name[lang] ?? id).filter((n, i, a) => a.indexOf(n) === i).join(lang === 'zh' ? '、' : ', ')}`;
+    if (l.rules.length) verdict += `  ${w.by} ${linkNames(l, o.rules.byId, lang).join(lang === 'zh' ? '、' : ', ')}`;
     const conds = [...new Set(l.conditions.map(conditionInText(lang)))];
     if (conds.length) verdict += `  [${conds.join(', ')}]`;
     out.push(verdict);

@@ -11,14 +11,14 @@ import type { Rule } from '../rules/types.js';
 import { DOCUMENT_WORDS, PAGE, besideRow, documentText, explainedAlign, latexDocument, numberToLatex } from './document-latex.js';
 import { namesAndConditions, pointToLatex } from './document-derivation.js';
 import { undecidedText } from './evidence.js';
-import { type CorrectSideShown, correctSideSentence } from './explain-link.js';
+import { type CorrectSideShown, correctSideSentence, linkCitation, linkNames } from './explain-link.js';
 import { latexPiecesAsWritten, toLatex, toLatexAsWritten } from './latex.js';
 import { conditionInLatex } from './conditions.js';
 import { rulesToLatex } from './explain-latex.js';
 import { alignedRows } from './latex-break.js';
 import { latexWidth } from './latex-width.js';
 import type { WrittenOrder } from '../expr/written.js';
-import { type Lang, ruleName } from './rule-name.js';
+import { type Lang } from './rule-name.js';
 import { type Premises, hasPremises, premisesToLatex } from './premises.js';
 
 /** What a document of a checked derivation shows: each link and its verdict. */
@@ -79,7 +79,7 @@ type Link = ChainReport['links'][number];
 export function explainLink(link: Link, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
   const c = link.decision.counterexample;
-  if (link.decision.verdict === 'proven') return rulesToLatex(link.rules, rules, lang);
+  if (link.decision.verdict === 'proven') return rulesToLatex(linkCitation(link).cited, rules, lang);
   if (!c) return documentText(undecidedText(link.decision.evidence, lang));
   const sep = lang === 'zh' ? '，' : ', ';
   const at = `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? ' 处' : ''}`;
@@ -102,7 +102,7 @@ export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
   const lhs = r.links.map((l, i) => (r.links[i - 1]?.to === l.from ? '' : toLatexAsWritten(l.from, l.fromWritten)));
   const widest = Math.max(0, ...lhs.map(latexWidth));
   const rows = r.links.map((l, i) => {
-    const names = [...new Set(l.rules.map((id) => ruleName(id, r.rules, lang)))];
+    const names = linkNames(l, r.rules, lang);
     const verdict = `\\textbf{(${l.number}) ${w[l.decision.verdict]}}`;
     const notes = namesAndConditions(names, l.conditions, lang);
     const beside = besideRow(notes ? `${verdict}${lang === 'zh' ? '：' : ': '}${notes}` : verdict);

@@ -12,6 +12,7 @@ import type { Lang } from './rule-name.js';
 import { toDisplayAscii } from './display-ascii.js';
 import { conditionInText } from './conditions.js';
 import type { Condition } from '../proof/types.js';
+import { type Citation, citeSteps, citedNames } from './citation.js';
 
 /** What explaining a link needs: its verdict and the rules of its proof. */
 export interface ExplainedLink {
@@ -22,11 +23,20 @@ export interface ExplainedLink {
 const DIFFER: Sentence = { en: 'The two sides differ.', zh: '两边取值不同。' };
 const UNDECIDED: Sentence = { en: 'This step could be neither proven nor refuted.', zh: '这一步既未能证明，也未能否定。' };
 
-/** The sentences of one link, in the order its rules were applied. */
+/** What a proven link cites, as a derived line does: its main rule and those that brought conditions, the rest folded. */
+export function linkCitation(link: ExplainedLink): Citation {
+  const steps = link.decision.verdict === 'proven' ? link.decision.proof.proof.steps : [];
+  return steps.length ? citeSteps(steps) : { cited: link.rules, folded: 0, routine: true };
+}
+
+/** The rule names a link shows (`logarithm rule, and 11 routine steps`); JSON keeps every rule. */
+export const linkNames = (link: ExplainedLink, rules: ReadonlyMap<string, Rule>, lang: Lang): string[] => citedNames(linkCitation(link), rules, lang);
+
+/** The sentences of one link: of the rules it cites, in the order they were applied. */
 export function linkSentences(link: ExplainedLink, rules: ReadonlyMap<string, Rule>): Sentence[] {
   if (link.decision.verdict === 'refuted') return [DIFFER];
   if (link.decision.verdict === 'unknown') return [UNDECIDED];
-  return link.rules.map((id) => ruleExplanation(id, rules));
+  return linkCitation(link).cited.map((id) => ruleExplanation(id, rules));
 }
 
 /** Why one link holds, or that it does not, in `lang`, each sentence once (`''` for a link with no steps). */

@@ -14,7 +14,7 @@ import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
 import { evidenceText } from './evidence.js';
-import { type CorrectSideShown, correctSideSentence, linkExplanation } from './explain-link.js';
+import { type CorrectSideShown, correctSideSentence, linkExplanation, linkNames } from './explain-link.js';
 import { escapeHtml } from './html-escape.js';
 import { WORDS, htmlDocument } from './html-layout.js';
 import type { MathRenderer } from './html-math.js';
@@ -140,7 +140,7 @@ export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
   const c = context(options);
   const w = c.words;
   const links = o.links.map((l) => {
-    const names = [...new Set(l.rules.map((id) => o.rules.byId.get(id)?.name[c.lang] ?? id))];
+    const names = linkNames(l, o.rules.byId, c.lang);
     const parts = [`<div class="link-math">${c.math(`${toLatexAsWritten(l.from, l.fromWritten)} = ${toLatexAsWritten(l.to, l.toWritten)}`, true)}</div>`];
     let verdict = verdictHtml(l.decision.verdict, w);
     if (names.length) verdict += ` <span class="rules">${w.by} ${escapeHtml(joinNames(names, c.lang))}</span>`;

@@ -8,11 +8,11 @@ import { conditionInLatex } from './conditions.js';
 import { type ChainReport, chainVerdict, explainLink } from './document-check.js';
 import { DOCUMENT_WORDS } from './document-latex.js';
 import { undecidedText } from './evidence.js';
-import { explainProvenLinksOnce } from './explain-link.js';
+import { explainProvenLinksOnce, linkNames } from './explain-link.js';
 import { escapeMarkdownText } from './html-escape.js';
 import { toLatexAsWritten } from './latex.js';
 import { alignedBlock, alignedRow, escapeMarkdown, rowNote } from './markdown.js';
-import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { type Lang, joinNames } from './rule-name.js';
 import { hasPremises, premisesToMarkdown } from './premises.js';
 
 /** Before the rules a link was proven by (Chinese runs on without spaces). */
@@ -32,7 +32,7 @@ export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
   if (rows.length) blocks.push(alignedBlock(rows));
   const prose = explainProvenLinksOnce(r.links, r.rules, lang);
   const notes = r.links.map((l, i) => {
-    const names = [...new Set(l.rules.map((id) => ruleName(id, r.rules, lang)))];
+    const names = linkNames(l, r.rules, lang);
     const lead = `**${w[l.decision.verdict]}**${names.length ? `${BY[lang]}${escapeMarkdown(joinNames(names, lang))}` : ''}`;
     const conditions = [...new Set(l.conditions.map(conditionInLatex(lang)))];
     // A refuted link's sentence is our words and `$…$` math; other prose is escaped.

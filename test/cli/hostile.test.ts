@@ -123,7 +123,9 @@ describe('hostile rule, proof and derivation files', () => {
   it('check wrong-step.proof: the wrong link is refuted, exit 1', () => {
     const r = gradproof('check', `${H}/wrong-step.proof`);
     expect([r.status, r.stderr]).toEqual([1, '']);
-    expect(r.stdout.split('\n').slice(6, 8)).toEqual([' 2. a*(1 - a) = a^2', '    refuted']);
+    const out = r.stdout.split('\n');
+    const at = out.indexOf(' 2. a*(1 - a) = a^2');
+    expect([at > 0, out[at + 1]]).toEqual([true, '    refuted']);
   });
 });
 

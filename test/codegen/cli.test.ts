@@ -79,7 +79,7 @@ describe('keyword-only Python, and --grads for only some gradients', () => {
   it.each([
     [['codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1,q'], 'error: --grads z1,q: L does not depend on q (its gradients: a3, a2, a1, y1, y2, y3, z1, z2, z3)'],
     [['codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1', '--all'], 'error: --grads A,B picks gradients itself: it goes without --wrt and --all'],
-    [['codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1 + z2'], "error: --grads takes names separated by commas (--grads z1,z2), not 'z1 + z2'"],
+    [['codegen', 'examples/softmax-cce-3.grad', '--grads', 'z1 + z2'], "error: --grads takes names separated by commas (--grads w,b), not 'z1 + z2'"],
     [['derive', 'examples/softmax-cce-3.grad', '--grads', 'z1'], 'error: --grads goes with codegen (derive takes --wrt VAR or --all)'],
   ])('%j', (args, message) => {
     expect(expectBadInput(gradproof(...args))[0]).toBe(message);
