@@ -96,6 +96,14 @@ export function proofVerdictToJson(v: ProofVerdict): ProofCheck {
  */
 export function check(proof: DeriveResult | string | object, options: CheckOptions = {}): ProofCheck {
   const rules = rulesOf(options);
+  const p = readProof(proof, rules);
+  const source = options.problemSource ?? '<problem>';
+  const spec = typeof options.problem === 'string' ? parseProblem(options.problem, source, { functions: rules.functions }) : options.problem;
+  return proofVerdictToJson(verifyProof(p, rules, spec ? { spec, source } : undefined));
+}
+
+/** A proof given as a `derive()` result, its JSON, or its JSON text, read against `rules`' functions. */
+export function readProof(proof: DeriveResult | string | object, rules: RuleSet): Proof {
   let json: unknown = proof;
   if (typeof proof === 'string') {
     try {
@@ -104,8 +112,5 @@ export function check(proof: DeriveResult | string | object, options: CheckOptio
       throw new GradproofError('syntax', `the proof is not valid JSON: ${(err as Error).message}`);
     }
   }
-  const p = proofFromJson(json, { functions: rules.functions });
-  const source = options.problemSource ?? '<problem>';
-  const spec = typeof options.problem === 'string' ? parseProblem(options.problem, source, { functions: rules.functions }) : options.problem;
-  return proofVerdictToJson(verifyProof(p, rules, spec ? { spec, source } : undefined));
+  return proofFromJson(json, { functions: rules.functions });
 }

@@ -8,11 +8,10 @@ import { derivationFragment, derivationToDocument } from '../render/document-der
 import { proofToAlign as alignOfProof } from '../render/proof-latex.js';
 import type { Lang } from '../render/rule-name.js';
 import type { RuleSet } from '../rules/types.js';
-import { verifyProof } from './check.js';
+import { readProof, verifyProof } from './check.js';
 import { type DeriveInput, type DeriveResult, problemFromInput, runProblem } from './derive.js';
 import { rulesOf } from './inputs.js';
 import { outcomePremises } from './premises.js';
-import { proofFromJson } from './serialize.js';
 
 /** Options of `renderLatex`. */
 export interface LatexRenderOptions {
@@ -50,15 +49,7 @@ export function renderLatex(input: DeriveInput, options: LatexRenderOptions = {}
  */
 export function proofToAlign(proof: DeriveResult | string | object, options: { readonly lang?: Lang; readonly rules?: RuleSet } = {}): string {
   const rules = rulesOf(options);
-  let json: unknown = proof;
-  if (typeof proof === 'string') {
-    try {
-      json = JSON.parse(proof);
-    } catch (err) {
-      throw new GradproofError('syntax', `the proof is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-  const verdict = verifyProof(proofFromJson(json, { functions: rules.functions }), rules).result;
+  const verdict = verifyProof(readProof(proof, rules), rules).result;
   if (!verdict.ok) throw new GradproofError('rule', `the proof does not replay (step ${verdict.step}): ${verdict.reason}`);
   return alignOfProof(verdict.checked.proof, rules.byId, options.lang ?? 'en');
 }
