@@ -7,7 +7,7 @@ import { type Expr, call, sym } from './node.js';
 import { evaluate, type FunctionTable, PRIMITIVES } from './eval.js';
 import { ratToNumber } from './rational.js';
 import {
-  BCAST, COLSUM, MAT, MATMUL, ONES, PRIME, ROWSUM, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, TRANSPOSE, VJP, matName, isMatSym,
+  BCAST, BCAST_ROW, COLSUM, MAT, MATMUL, ONES, PRIME, ROWSUM, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, TRANSPOSE, VJP, matName, isMatSym,
 } from './matrix.js';
 
 export interface Matrix {
@@ -74,37 +74,40 @@ export function evaluateShaped(e: Expr, p: MatrixPoint): Value {
         return callValue(n);
     }
   };
-  const callValue = (n: Expr & { kind: 'call' }): Value => {
+  const callValue = (n0: Expr & { kind: 'call' }): Value => {
+    const n = n0;
     const a = n.args;
     switch (n.fn) {
       case MAT: {
         const v = p.values.get(matName(n));
         const r = dimValue(a[1]!);
         const c = dimValue(a[2]!);
+        if (r === 1 && c === 1 && typeof v === 'number') return v;
         if (v === undefined || !isMatrix(v) || v.rows !== r || v.cols !== c) throw new ReferenceError(`no ${r}×${c} value for ${matName(n)}`);
         return v;
       }
       case ONES:
-        return matrix(dimValue(a[0]!), dimValue(a[1]!), () => 1);
+        return n1(matrix(dimValue(a[0]!), dimValue(a[1]!), () => 1));
       case MATMUL: {
         const l = go(a[0]!);
         const r = go(a[1]!);
         if (!isMatrix(l) || !isMatrix(r)) return zip(l, r, (x, y) => x * y);
-        return matrix(l.rows, r.cols, (i, j) => {
+        return n1(matrix(l.rows, r.cols, (i, j) => {
           let s = 0;
           for (let k = 0; k < l.cols; k++) s += entry(l, i, k) * entry(r, k, j);
           return s;
-        });
+        }));
       }
       case TRANSPOSE: {
         const m = go(a[0]!);
         return isMatrix(m) ? matrix(m.cols, m.rows, (i, j) => entry(m, j, i)) : m;
       }
-      case BCAST: {
-        const b = go(a[0]!);
-        const r = dimValue(a[1]!);
-        const c = dimValue(a[2]!);
-        return matrix(r, c, (i, j) => (isMatrix(b) ? entry(b, b.rows === 1 ? 0 : i, b.cols === 1 ? 0 : j) : b));
+      case BCAST:
+      case BCAST_ROW: {
+        const b = asMatrix(go(a[0]!));
+        const n = dimValue(a[1]!);
+        const isColumn = n0.fn === BCAST;
+        return n1(isColumn ? matrix(b.rows, n, (i) => entry(b, i, 0)) : matrix(n, b.cols, (_, j) => entry(b, 0, j)));
       }
       case SUM_ALL: {
         const m = go(a[0]!);
@@ -112,19 +115,19 @@ export function evaluateShaped(e: Expr, p: MatrixPoint): Value {
       }
       case ROWSUM: {
         const m = asMatrix(go(a[0]!));
-        return matrix(m.rows, 1, (i) => {
+        return n1(matrix(m.rows, 1, (i) => {
           let s = 0;
           for (let j = 0; j < m.cols; j++) s += entry(m, i, j);
           return s;
-        });
+        }));
       }
       case COLSUM: {
         const m = asMatrix(go(a[0]!));
-        return matrix(1, m.cols, (_, j) => {
+        return n1(matrix(1, m.cols, (_, j) => {
           let s = 0;
           for (let i = 0; i < m.rows; i++) s += entry(m, i, j);
           return s;
-        });
+        }));
       }
       case SOFTMAX:
       case SOFTMAX_ROWS:
@@ -156,6 +159,9 @@ function entrywiseCall(f: (...xs: number[]) => number, args: readonly Value[]): 
   if (!m) return f(...(args as number[]));
   return matrix(m.rows, m.cols, (i, j) => f(...args.map((v) => (isMatrix(v) ? entry(v, i, j) : v))));
 }
+
+/** A 1×1 matrix is a scalar. */
+const n1 = (m: Matrix): Value => (m.rows === 1 && m.cols === 1 ? m.data[0]! : m);
 
 const asMatrix = (v: Value): Matrix => (isMatrix(v) ? v : matrix(1, 1, () => v));
 

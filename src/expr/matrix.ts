@@ -5,14 +5,19 @@
  *                       the shape is part of the term, so every subterm's shape is known
  *   matmul(A, B)        the matrix product (AB)ᵢⱼ = Σₖ AᵢₖBₖⱼ; ordered, never sorted
  *   transpose(A)        (Aᵀ)ᵢⱼ = Aⱼᵢ
- *   bcast(b, r, c)      b ([r, 1], [1, c] or a scalar) repeated to r×c: the books' bias broadcast
+ *   bcast(b, c)         the column b [r, 1] repeated to r×c (the books' bias over a batch)
+ *   bcast_row(b, r)     the row b [1, c] repeated to r×c
  *   sum_all(A)          Σᵢⱼ Aᵢⱼ, a scalar (the user's `sum(A)`)
  *   rowsum(A)           [r, 1], each row added up; colsum(A): [1, c], each column
  *   ones(r, c)          the r×c matrix of ones
  *   softmax(Z)          of each column; softmax_rows(S): of each row
  *   prime(f, Z)         f′ entrywise (`σ′(z)`), f a name
  *   diff(f, X)          for a scalar f and a shaped X: the gradient, shaped as X (the books' layout)
- *   vjp(G, E, X)        ∂/∂X Σᵢⱼ GᵢⱼEᵢⱼ with G held fixed (the backprop of G through E), shaped as X
+ *   vjp(G, E, X)        ∂/∂X Σᵢⱼ GᵢⱼEᵢⱼ with G held fixed (the backprop of G through E), shaped as X;
+ *                       a scalar G or E is repeated to the other's shape. Only E's explicit X
+ *                       moves: a defined name inside E is held fixed (the chain step sums over
+ *                       the names that use X, so nothing is counted twice)
+ * A 1×1 matrix is a scalar (`aᵀb`, `colsum` of a column).
  * Everything else is entrywise: `+`, `*` (between two matrices: the Hadamard product ⊙),
  * `^`, and a function of one matrix (`sigmoid(Z)`); a scalar operand is repeated to the shape.
  * So the scalar algebra, which treats the calls above as atoms, stays sound on shaped terms
@@ -25,6 +30,7 @@ export const MAT = 'mat';
 export const MATMUL = 'matmul';
 export const TRANSPOSE = 'transpose';
 export const BCAST = 'bcast';
+export const BCAST_ROW = 'bcast_row';
 export const SUM_ALL = 'sum_all';
 export const ROWSUM = 'rowsum';
 export const COLSUM = 'colsum';
@@ -43,11 +49,12 @@ const dim = (d: Expr | number | string): Expr => (typeof d === 'number' ? num(d)
 export const matSym = (name: string, rows: Expr | number | string, cols: Expr | number | string): Expr => call(MAT, sym(name), dim(rows), dim(cols));
 export const matmul = (a: Expr, b: Expr): Expr => call(MATMUL, a, b);
 export const transpose = (a: Expr): Expr => call(TRANSPOSE, a);
-export const bcast = (b: Expr, rows: Expr, cols: Expr): Expr => call(BCAST, b, rows, cols);
+export const bcast = (b: Expr, cols: Expr | number | string): Expr => call(BCAST, b, dim(cols));
+export const bcastRow = (b: Expr, rows: Expr | number | string): Expr => call(BCAST_ROW, b, dim(rows));
 export const sumAll = (a: Expr): Expr => call(SUM_ALL, a);
 export const rowsum = (a: Expr): Expr => call(ROWSUM, a);
 export const colsum = (a: Expr): Expr => call(COLSUM, a);
-export const ones = (rows: Expr, cols: Expr): Expr => call(ONES, rows, cols);
+export const ones = (rows: Expr | number | string, cols: Expr | number | string): Expr => call(ONES, dim(rows), dim(cols));
 export const prime = (fn: string, z: Expr): Expr => call(PRIME, sym(fn), z);
 export const vjp = (g: Expr, e: Expr, x: Expr): Expr => call(VJP, g, e, x);
 
@@ -57,7 +64,7 @@ export const isMatSym = (e: Expr): e is Expr & { kind: 'call' } => e.kind === 'c
 export const matName = (e: Expr): string => (e.args[0] as Expr & { kind: 'sym' }).name;
 
 /** The calls that are not entrywise (their own meaning in index notation). */
-export const STRUCTURAL: ReadonlySet<string> = new Set([MAT, MATMUL, TRANSPOSE, BCAST, SUM_ALL, ROWSUM, COLSUM, ONES, SOFTMAX, SOFTMAX_ROWS, VJP]);
+export const STRUCTURAL: ReadonlySet<string> = new Set([MAT, MATMUL, TRANSPOSE, BCAST, BCAST_ROW, SUM_ALL, ROWSUM, COLSUM, ONES, SOFTMAX, SOFTMAX_ROWS, VJP]);
 
 /** Whether a tree holds a shaped term anywhere. */
 export function isShaped(e: Expr): boolean {
@@ -154,31 +161,34 @@ function callShape(e: Expr & { kind: 'call' }, go: (x: Expr) => Shape): Shape {
     case MAT:
       need(3);
       if (a[0]!.kind !== 'sym' || !isDim(a[1]!) || !isDim(a[2]!)) throw new ShapeError('a shape is [rows, columns], each a name or a positive integer');
-      return { rows: a[1]!, cols: a[2]! };
+      return scalarIfOne({ rows: a[1]!, cols: a[2]! });
     case ONES:
       need(2);
       if (!isDim(a[0]!) || !isDim(a[1]!)) throw new ShapeError('ones(r, c) takes two dimensions');
-      return { rows: a[0]!, cols: a[1]! };
+      return scalarIfOne({ rows: a[0]!, cols: a[1]! });
     case MATMUL: {
       need(2);
       const l = go(a[0]!);
       const r = go(a[1]!);
       if (l === null || r === null) return l ?? r;
       if (l.cols !== r.rows) throw new ShapeError(`cannot multiply ${showShape(l)} by ${showShape(r)}: ${dimText(l.cols)} columns against ${dimText(r.rows)} rows`, l, r);
-      return { rows: l.rows, cols: r.cols };
+      return scalarIfOne({ rows: l.rows, cols: r.cols });
     }
     case TRANSPOSE: {
       need(1);
       const s = go(a[0]!);
       return s === null ? null : { rows: s.cols, cols: s.rows };
     }
-    case BCAST: {
-      need(3);
+    case BCAST:
+    case BCAST_ROW: {
+      need(2);
       const s = go(a[0]!);
-      const target = { rows: a[1]!, cols: a[2]! };
-      if (s !== null && !((s.rows === target.rows && (s.cols === target.cols || isOne(s.cols))) || (isOne(s.rows) && s.cols === target.cols)))
-        throw new ShapeError(`cannot broadcast ${showShape(s)} to ${showShape(target)}`, s, target);
-      return target;
+      const n = a[1]!;
+      if (!isDim(n)) throw new ShapeError(`${e.fn} takes a dimension`);
+      const col = e.fn === BCAST;
+      if (s === null || (col ? !isOne(s.cols) : !isOne(s.rows)))
+        throw new ShapeError(`cannot broadcast ${showShape(s)} as a ${col ? 'column' : 'row'}`, s);
+      return scalarIfOne(col ? { rows: s.rows, cols: n } : { rows: n, cols: s.cols });
     }
     case SUM_ALL:
       need(1);
@@ -187,12 +197,12 @@ function callShape(e: Expr & { kind: 'call' }, go: (x: Expr) => Shape): Shape {
     case ROWSUM: {
       need(1);
       const s = matrixArg(0);
-      return { rows: s.rows, cols: num(1) };
+      return scalarIfOne({ rows: s.rows, cols: num(1) });
     }
     case COLSUM: {
       need(1);
       const s = matrixArg(0);
-      return { rows: num(1), cols: s.cols };
+      return scalarIfOne({ rows: num(1), cols: s.cols });
     }
     case SOFTMAX:
     case SOFTMAX_ROWS:
@@ -208,7 +218,7 @@ function callShape(e: Expr & { kind: 'call' }, go: (x: Expr) => Shape): Shape {
         need(3);
         const g = go(a[0]!);
         const inner = go(a[1]!);
-        if (g !== null && !sameShape(g, inner)) throw new ShapeError(`the upstream gradient ${showShape(g)} must have the shape of what it flows back through, ${showShape(inner)}`, g, inner);
+        if (g !== null && inner !== null && !sameShape(g, inner)) throw new ShapeError(`the upstream gradient ${showShape(g)} must have the shape of what it flows back through, ${showShape(inner)}`, g, inner);
         return x;
       }
       // diff(f, X): the gradient of a scalar f, shaped as X; of a shaped f by a scalar, entrywise.
@@ -220,5 +230,8 @@ function callShape(e: Expr & { kind: 'call' }, go: (x: Expr) => Shape): Shape {
   // Any other function applies entrywise to its arguments, which must agree.
   return entrywise(a.map(go), `apply ${e.fn} to`);
 }
+
+/** A 1×1 matrix is a scalar. */
+const scalarIfOne = (s: { rows: Expr; cols: Expr }): Shape => (isOne(s.rows) && isOne(s.cols) ? null : s);
 
 const isOne = (d: Expr): boolean => d.kind === 'num' && d.value.n === 1n && d.value.d === 1n;
