@@ -13,6 +13,8 @@ import { type InputSyntax, looksLikeLatex, parseAny, parseAnyDefinition, parseAn
 import { latexFamilies, parseLatexVariable } from '../parse/latex.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import { declaredNames } from '../parse/declared.js';
+import { checkScalarLoss, noteDefinitionShape, shapesOfTexts } from '../parse/shapes.js';
+import type { Shape } from '../expr/matrix.js';
 import type { RuleSet } from '../rules/types.js';
 import { rulesOf } from './inputs.js';
 import { functionTable } from '../rules/load.js';
@@ -45,6 +47,8 @@ export interface DeriveInput {
   readonly expect?: string | readonly string[];
   readonly assume?: string | readonly string[];
   readonly title?: string;
+  /** Shapes of matrices, `'W1 [n1, n0]'` each (several per text, separated by commas). */
+  readonly shape?: string | readonly string[];
 }
 
 /** One step as JSON: expressions in ASCII input syntax, so they parse back. */
@@ -270,9 +274,16 @@ export function problemFromInput(
   const families = latex ? latexFamilies(texts) : undefined;
   // The --let names and --wrt are declared: `a2(1 - a2)` is a product for them.
   const variables = declaredNames(lets, [input.wrt]);
-  const label = (what: string) => ({ source: what, variables, ...(functions ? { functions } : {}), ...(families?.size ? { families } : {}), ...limits });
+  // Declared shapes make those names matrices; each --let takes its definition's shape, in order.
+  const shapes = shapesOfTexts(list(input.shape), { source: '--shape', ...(functions ? { functions } : {}) });
+  const definedShapes = new Map<string, Shape>();
+  const label = (what: string) => ({ source: what, variables, ...(functions ? { functions } : {}), ...(families?.size ? { families } : {}), ...(shapes ? { shapes, definedShapes } : {}), ...limits });
   const syntaxOf = (text: string): InputSyntax => (latex && syntax === 'auto' && text.includes('_') ? 'latex' : syntax);
-  const definitions = lets.map((l) => parseAnyDefinition(l, label('--let'), syntaxOf(l)));
+  const definitions = lets.map((l) => {
+    const d = parseAnyDefinition(l, label('--let'), syntaxOf(l));
+    if (shapes) noteDefinitionShape(d, shapes, definedShapes, '--let');
+    return d;
+  });
   // A name, or a member of a family (`z[i]`, `z[2]`), as a problem file's `wrt` line takes.
   const asciiName = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\[\s*([A-Za-z_][A-Za-z0-9_]*|\d+)\s*\])?\s*$/.test(input.wrt) ? input.wrt.replace(/\s+/g, '') : undefined;
   const wrt = latex ? parseLatexVariable(input.wrt, label('--wrt')) : asciiName;
@@ -282,7 +293,9 @@ export function problemFromInput(
   const named = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*(\([^)]*\))?\s*=(?!=)/.test(input.loss);
   const lossSyntax = syntaxOf(input.loss);
   const loss = named ? parseAnyDefinition(input.loss, label('loss'), lossSyntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), lossSyntax) };
+  if (shapes) checkScalarLoss(loss.expr, definedShapes, 'loss');
   return {
+    ...(shapes ? { shapes } : {}),
     ...(input.title === undefined ? {} : { title: input.title }),
     definitions,
     loss: loss.expr,

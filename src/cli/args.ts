@@ -28,6 +28,8 @@ export interface DeriveArgs extends ProofArgs {
   readonly target: string;
   readonly wrt?: string;
   readonly expects: readonly string[];
+  /** `--shape "W1 [n1, n0]"` (repeatable): the shapes of the matrices of an inline problem. */
+  readonly shapes: readonly string[];
   /** Show every single step, not only the textbook lines. */
   readonly allSteps: boolean;
   /** Every gradient of the loss, in reverse mode. */
@@ -54,7 +56,7 @@ export interface ServeArgs {
 }
 
 /** `gradproof codegen`: the proven gradient as a function in TypeScript, JavaScript or Python. */
-export interface CodegenArgs extends Pick<DeriveArgs, 'target' | 'wrt' | 'lets' | 'expects' | 'assumes' | 'input' | 'rules' | 'output' | 'all' | 'limits'> {
+export interface CodegenArgs extends Pick<DeriveArgs, 'target' | 'wrt' | 'shapes' | 'lets' | 'expects' | 'assumes' | 'input' | 'rules' | 'output' | 'all' | 'limits'> {
   readonly command: 'codegen';
   /** `--target`: the language of the code (`--lang` is the language of explanations). */
   readonly language: CodeTarget;
@@ -67,6 +69,7 @@ export type Args = DeriveArgs | CheckArgs | ServeArgs | CodegenArgs | { readonly
 const OPTIONS = {
   wrt: { type: 'string' },
   let: { type: 'string', multiple: true },
+  shape: { type: 'string', multiple: true },
   expect: { type: 'string', multiple: true },
   assume: { type: 'string', multiple: true },
   rules: { type: 'string', multiple: true },
@@ -93,7 +96,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const TAKES_VALUE = new Set(['--wrt', '--let', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--problem', '--output', '-o', '--port', '--target', '--grads', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
+const TAKES_VALUE = new Set(['--wrt', '--let', '--shape', '--expect', '--assume', '--format', '--lang', '--input', '--rules', '--problem', '--output', '-o', '--port', '--target', '--grads', '--max-depth', '--max-input', '--max-steps', '--max-size', '--max-output', '--timeout']);
 const FLAGS = new Set(['--steps', '--chain', '--all', '--fragment', '--debug', '--help', '-h', '--version', '-V']);
 
 export const USAGE = `gradproof: derive gradients step by step, in the textbook's names, and check them
@@ -101,6 +104,7 @@ export const USAGE = `gradproof: derive gradients step by step, in the textbook'
 usage:
   gradproof derive FILE [options]
   gradproof derive EXPR --wrt VAR [--let "NAME = EXPR"]... [--expect EXPR]... [--assume COND]... [options]
+                       [--shape "W1 [n1, n0]"]...  matrices: W1*X is the matrix product, .* and ⊙ entrywise, W1^T
   gradproof derive FILE|EXPR --all [--let "NAME = EXPR"]... [options]
   gradproof check FILE [options]          a proof (JSON from --format json) or a written derivation
   gradproof check PROOF.json --problem FILE.grad
@@ -207,12 +211,14 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   }
   if (target === undefined) throw new GradproofError('usage', `${command} needs a problem file or an expression\n\n${USAGE}`);
   if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);
-  if (command === 'codegen') return { ...codegenArgs(v, restore), target, ...(v.wrt ? { wrt: restore(v.wrt) } : {}), lets: many(v.let), expects: many(v.expect), assumes: many(v.assume), debug };
+  if (command !== 'derive' && command !== 'codegen' && v.shape !== undefined) throw new GradproofError('usage', '--shape goes with derive or codegen and an inline expression');
+  if (command === 'codegen') return { ...codegenArgs(v, restore), target, ...(v.wrt ? { wrt: restore(v.wrt) } : {}), shapes: many(v.shape), lets: many(v.let), expects: many(v.expect), assumes: many(v.assume), debug };
   const options = common();
   return {
     command: 'derive',
     target,
     ...(v.wrt ? { wrt: restore(v.wrt) } : {}),
+    shapes: many(v.shape),
     lets: many(v.let),
     expects: many(v.expect),
     assumes: many(v.assume),
@@ -241,7 +247,7 @@ function serveArgs(extra: string | undefined, port: string | undefined): ServeAr
 }
 
 /** The options of `codegen`: --target picks the language; --format, --lang and --steps do not apply. */
-function codegenArgs(v: ParsedValues, restore: (s: string) => string): Omit<CodegenArgs, 'target' | 'wrt' | 'lets' | 'expects' | 'assumes'> {
+function codegenArgs(v: ParsedValues, restore: (s: string) => string): Omit<CodegenArgs, 'target' | 'wrt' | 'shapes' | 'lets' | 'expects' | 'assumes'> {
   if (v.lang !== undefined) throw new GradproofError('usage', `codegen writes code: the language is --target ${CODE_TARGETS.join('|')}, not --lang`);
   if (v.format !== undefined) throw new GradproofError('usage', `codegen writes code: choose its language with --target ${CODE_TARGETS.join('|')}, not --format`);
   if (v.steps) throw new GradproofError('usage', '--steps goes with derive; codegen writes code, not steps');

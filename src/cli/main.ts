@@ -128,7 +128,7 @@ function looksLikeFile(target: string): boolean {
 
 
 /** What reading a problem needs of the arguments (derive and codegen share it). */
-type ProblemArgs = Pick<DeriveArgs, 'target' | 'wrt' | 'lets' | 'expects' | 'assumes' | 'input' | 'all' | 'limits'>;
+type ProblemArgs = Pick<DeriveArgs, 'target' | 'wrt' | 'shapes' | 'lets' | 'expects' | 'assumes' | 'input' | 'all' | 'limits'>;
 
 function problemFromFile(args: ProblemArgs, functions: ReadonlySet<string>): ProblemSpec {
   let bytes: Buffer;
@@ -142,13 +142,16 @@ function problemFromFile(args: ProblemArgs, functions: ReadonlySet<string>): Pro
   if (args.wrt || args.lets.length || args.assumes.length || (args.expects.length && !args.all)) {
     throw new GradproofError('usage', '--wrt, --let, --expect and --assume go with an inline expression; a problem file states them itself');
   }
+  if (args.shapes.length) {
+    throw new GradproofError('usage', '--shape goes with an inline expression; a problem file states its shapes itself (shape W1 [n1, n0])');
+  }
   return parseProblem(bytes.toString('utf8'), args.target, { functions, ...parseLimits(args.limits) });
 }
 
 function problemFromFlags(args: ProblemArgs, functions: ReadonlySet<string>): ProblemSpec {
   if (!args.wrt && !args.all) throw new GradproofError('usage', `an inline expression needs --wrt VAR or --all (or is '${args.target}' a file that does not exist?)`);
   // --wrt is read in the input's syntax: with LaTeX input, z_2 names the variable z2, as a_2 is a2.
-  return problemFromInput({ loss: args.target, let: args.lets, wrt: args.wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions, args.input, parseLimits(args.limits));
+  return problemFromInput({ loss: args.target, let: args.lets, shape: args.shapes, wrt: args.wrt ?? 'L', expect: args.expects, assume: args.assumes }, functions, args.input, parseLimits(args.limits));
 }
 
 /** The parsers' share of the limits. */

@@ -16,6 +16,8 @@ export interface SourcePos {
 /** What kind of bad input an error is about. */
 export type ErrorCode =
   | 'syntax'
+  /** Shapes that do not fit: a product, sum or broadcast of mismatched matrices. */
+  | 'shape'
   | 'unknown-function'
   | 'unknown-variable'
   | 'cycle'

@@ -26,6 +26,8 @@ import { type ParseOptions, type RelOp, TokenParser } from './parser-base.js';
 
 export { BUILTIN_FUNCTIONS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, type ParseOptions } from './parser-base.js';
 import { nearestName } from './suggest.js';
+import { MATRIX_CALLS } from './matrix-ops.js';
+import { isMatSym, prime, sumAll } from '../expr/matrix.js';
 import { FUNCTION_ALIASES } from '../expr/registry/index.js';
 
 /** Names of index notation, read by the parser itself: `sum(k, 1, K, f)` binds k; `delta(k, i)`. */
@@ -157,6 +159,7 @@ class Parser extends TokenParser<Token> {
 
 
   expression(): Expr {
+    if (this.shaped) return this.heldToDepth(this.shapedExpression());
     // Terms are collected and added once: adding them one by one re-sorts the sum each
     // time, which is quadratic in a long sum.
     const terms = [this.product()];
@@ -172,6 +175,25 @@ class Parser extends TokenParser<Token> {
     return this.heldToDepth(terms.length === 1 ? terms[0]! : add(...terms));
   }
 
+  /** A sum of shaped terms, left to right: each `+` shape-checked where it is written, a bias broadcast. */
+  private shapedExpression(): Expr {
+    const r = this.shaped!;
+    let e = this.product();
+    for (;;) {
+      const at = this.tok.offset;
+      if (this.isOp('+')) {
+        this.i++;
+        const t = this.product();
+        e = this.shapedAt(at, () => r.plus(e, t));
+      } else if (this.isOp('-')) {
+        this.i++;
+        const t = neg(this.product());
+        e = this.shapedAt(at, () => r.plus(e, t));
+      } else break;
+    }
+    return e;
+  }
+
   /** Whether the current token can start a factor written right after another (juxtaposition). */
   private startsImplicitFactor(): boolean {
     const t = this.tok;
@@ -181,6 +203,8 @@ class Parser extends TokenParser<Token> {
 
   /** Explicit `*` and `/`, left to right, between implicit products: `a/b c` is a/(b c). */
   private product(): Expr {
+    if (this.shaped) return this.shapedProduct();
+    if (this.isOp('.*') || this.isOp('./')) this.fail(`unexpected '${this.tok.text}'`);
     // Factors are collected and multiplied once, as terms are in expression().
     const factors = [this.implicitProduct()];
     for (;;) {
@@ -190,9 +214,34 @@ class Parser extends TokenParser<Token> {
       } else if (this.isOp('/')) {
         this.i++;
         factors.push(pow(this.implicitProduct(), num(-1)));
+      } else if (this.isOp('.*') || this.isOp('./')) {
+        // Entrywise operators of scalars are the scalar ones.
+        const divide = this.isOp('./');
+        this.i++;
+        const f = this.implicitProduct();
+        factors.push(divide ? pow(f, num(-1)) : f);
       } else break;
     }
     return factors.length === 1 ? factors[0]! : mul(...factors);
+  }
+
+  /**
+   * Shaped `*`, `/`, `.*` (or `⊙`), `./`, left to right (mathjs's precedence, all four alike):
+   * `A*B` of two matrices is their ordered product, never a sorted `mul`.
+   */
+  private shapedProduct(): Expr {
+    const r = this.shaped!;
+    let e = this.implicitProduct();
+    for (;;) {
+      const t = this.tok;
+      if (!(this.isOp('*') || this.isOp('/') || this.isOp('.*') || this.isOp('./'))) return e;
+      this.i++;
+      const f = this.implicitProduct();
+      const left = e;
+      e = this.shapedAt(t.offset, () =>
+        t.text === '*' ? r.times(left, f) : t.text === '/' ? r.divide(left, f) : t.text === '.*' ? r.hadamard(left, f) : r.divideEntrywise(left, f),
+      );
+    }
   }
 
   /** Factors written side by side (`2 x y`, `(a)(b)`), binding tighter than `*` and `/`, as in mathjs. */
@@ -201,7 +250,13 @@ class Parser extends TokenParser<Token> {
     while (this.startsImplicitFactor()) {
       // mathjs reads `x 2` as x*2 but `2 3` as an error: a number after a factor is refused.
       if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
-      factors.push(this.numberFraction());
+      if (this.shaped) {
+        // Side by side is a product too: `W1 x` is the matrix product, in the order written.
+        const at = this.tok.offset;
+        const f = this.numberFraction();
+        const left = factors.pop()!;
+        factors.push(this.shapedAt(at, () => this.shaped!.times(left, f)));
+      } else factors.push(this.numberFraction());
     }
     return factors.length === 1 ? factors[0]! : mul(...factors);
   }
@@ -232,17 +287,46 @@ class Parser extends TokenParser<Token> {
 
   protected power(): Expr {
     const first = this.tok;
-    const base = this.primary();
+    let base = this.primary();
+    if (this.isOp('ᵀ')) {
+      if (!this.shaped) this.fail("'ᵀ' (the transpose) goes with shaped names: declare their shapes (shape W [n, m])");
+      // `aᵀ`, postfix, as many as written.
+      while (this.isOp('ᵀ')) {
+        const at = this.tok.offset;
+        this.i++;
+        const b = base;
+        base = this.shapedAt(at, () => this.shaped!.transposed(b));
+      }
+    }
     if (this.isOp('**') && !this.options.starPower) this.fail("'**' is not mathjs syntax: write ^ for a power (x^2)");
-    if (!this.isOp('^') && !this.isOp('**')) return base;
+    if (!this.isOp('^') && !this.isOp('**') && !this.isOp('.^')) return base;
     const at = this.tok.offset;
+    const entrywise = this.isOp('.^');
     this.i++;
+    if (this.shaped && this.isTransposeMark()) {
+      // `A^T`: the transpose, postfix, when T names nothing of the problem.
+      this.i++;
+      const b = base;
+      return this.shapedAt(at, () => this.shaped!.transposed(b));
+    }
     this.enter(at);
     const exponent = this.unary(); // right-associative, and `2^-x` is allowed
     this.depth--;
+    if (this.shaped) {
+      const b = base;
+      return this.shapedAt(at, () => this.shaped!.power(b, exponent, entrywise));
+    }
     // `e^u` is exp(u), as textbooks write it (but `exp(1)^3` stays a power).
     if (first.kind === 'name' && first.text === 'e' && base === call('exp', num(1))) return call('exp', exponent);
     return this.located(() => pow(base, exponent), at);
+  }
+
+  /** Whether the token here is the `T` of `A^T`: the name T, which the problem does not declare. */
+  private isTransposeMark(): boolean {
+    const t = this.tok;
+    const next = this.tokens[this.i + 1]!;
+    // `W2^T (A2 - Y)` too: T is no function, so the group after it is the next factor.
+    return t.kind === 'name' && t.text === 'T' && !this.shaped!.knows('T') && !this.options.variables?.has('T') && !this.functions.has('T') && !(this.isOp('[', next) && !next.spaced);
   }
 
   private primary(): Expr {
@@ -284,6 +368,8 @@ class Parser extends TokenParser<Token> {
     const paren = this.isOp('(', next);
     if (primes > 0 && this.functions.has(name)) return this.derivativeAt(name, primes, t);
     const full = primes > 0 ? t.text : name;
+    // The calls of shaped terms (`matmul(A, B)`, `sum(A)` of a matrix), which a proof's JSON holds too.
+    if (paren && (MATRIX_CALLS.has(full) || (this.shaped && full === SUM && this.oneArgument()))) return this.matrixCall(full, t);
     // Index notation: `sum(k, 1, K, f)`, `delta(k, i)`, and `z[i]` (a bracket right after a name).
     if (INDEX_NOTATION.has(full) && paren) return this.indexCall(full, t);
     if (INDEX_NOTATION.has(full)) return sym(full);
@@ -304,13 +390,54 @@ class Parser extends TokenParser<Token> {
     // A name followed by `(` is a call (mathjs), unless the problem declares the name. Without
     // a rule set's functions, a name that is not variable-like is called, and the rule set
     // the expression meets later decides whether it knows it.
-    if (paren && !this.options.variables?.has(full)) {
+    if (paren && !this.options.variables?.has(full) && !this.shaped?.knows(full)) {
       if (this.options.functions === undefined && primes === 0 && !VARIABLE_LIKE.test(full) && full !== 'pi') return this.callArgs(full, t);
       this.unknownFunction(full, t);
     }
     if (paren) this.unambiguousProduct(full, t);
     if (full === 'e') return call('exp', num(1));
-    return sym(full);
+    return this.shaped ? this.shaped.leaf(full) : sym(full);
+  }
+
+  /** Whether the call whose `(` is here has one argument: no comma at its own level. */
+  private oneArgument(): boolean {
+    const close = this.closingIndex();
+    if (close === undefined) return false;
+    let level = 0;
+    for (let j = this.i; j < close; j++) {
+      const t = this.tokens[j]!;
+      if (this.isOp('(', t) || this.isOp('[', t)) level++;
+      else if (this.isOp(')', t) || this.isOp(']', t)) level--;
+      else if (this.isOp(',', t) && level === 1) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A call of shaped terms: `sum(A)` is sum_all(A); `mat(W, r, c)` names W itself (not its
+   * leaf) and `prime(f, Z)` a function f; each is shape-checked at its name.
+   */
+  private matrixCall(name: string, at: Token): Expr {
+    let e: Expr;
+    if (name === 'prime') {
+      this.i++;
+      const f = this.tok;
+      const fn = f.kind === 'name' ? (ALIASES.get(f.text) ?? f.text) : '';
+      if (!this.functions.has(fn) || !this.isOp(',', this.tokens[this.i + 1]!)) this.fail('prime takes a function and its argument: prime(sigmoid, Z)', at.offset);
+      this.i += 2;
+      this.enter(at.offset);
+      const z = this.expression();
+      this.depth--;
+      this.take(')');
+      e = prime(fn, z);
+    } else {
+      e = this.callArgs(name, at);
+      if (name === SUM) e = sumAll(e.args[0]!);
+      // The name inside mat(...) is the name, though it is declared shaped.
+      if (name === 'mat' && e.args.length === 3 && isMatSym(e.args[0]!)) e = call('mat', e.args[0]!.args[0]!, e.args[1]!, e.args[2]!);
+    }
+    if (this.shaped) return this.shapedAt(at.offset, () => this.shaped!.checked(e));
+    return e;
   }
 
   /**
@@ -388,6 +515,11 @@ class Parser extends TokenParser<Token> {
     const e = this.callArgs(name, at);
     const u = e.args[0]!;
     if (e.args.length !== 1) this.fail(`${at.text} is the derivative of a one-argument function; ${name} has ${e.args.length} arguments here`, at.offset);
+    // `σ'(z1)` of a matrix is σ′ entrywise.
+    if (this.shaped && this.shapedAt(at.offset, () => this.shaped!.shape(u)) !== null) {
+      if (primes !== 1) this.fail(`${at.text} of a matrix: only a first derivative is read entrywise`, at.offset);
+      return prime(name, u);
+    }
     if (u.kind !== 'sym' || u.name === 'pi') {
       if (!isIndexed(u)) this.fail(`${at.text}(u) is read at a name: name the argument (let u = ...) and write ${at.text}(u)`, at.offset);
     }
@@ -460,8 +592,11 @@ class Parser extends TokenParser<Token> {
     const args = this.argumentList(name, at, () => this.argument());
     this.depth--;
     if (name === 'diff') {
-      if (args.length !== 2 || (args[1]!.kind !== 'sym' && !isIndexed(args[1]!))) this.fail('diff takes an expression and a variable: diff(f, x)', at.offset);
+      if (args.length !== 2 || (args[1]!.kind !== 'sym' && !isIndexed(args[1]!) && !isMatSym(args[1]!))) this.fail('diff takes an expression and a variable: diff(f, x)', at.offset);
     } else if (args.length === 0) this.fail(`${name} needs an argument`, at.offset);
-    return call(name, ...args);
+    const e = call(name, ...args);
+    // A function of a matrix applies entrywise; its arguments' shapes must agree.
+    if (this.shaped && !MATRIX_CALLS.has(name)) this.shapedAt(at.offset, () => this.shaped!.checked(e));
+    return e;
   }
 }

@@ -7,6 +7,7 @@ import { type Expr, isNum } from '../expr/node.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
 import { parse, type ParseOptions, type Relation } from './ascii.js';
 import { parseLatex } from './latex.js';
+import { isMatSym } from '../expr/matrix.js';
 
 // name, the membership sign, the opening brace, the members, the closing brace.
 const SET = /^(.*?)(\\in(?![A-Za-z])|∈|(?<![A-Za-z0-9_])in(?![A-Za-z0-9_]))(\s*)(\\\{|\{)(.*?)(\\\}|\})\s*$/s;
@@ -34,7 +35,8 @@ export function parseLabelSet(text: string, options: ParseOptions, latex: boolea
     }
   };
   const name = piece(left, 0);
-  if (name.kind !== 'sym') throw new GradproofError('syntax', `a set of values is stated for a name, as in 'y in {0, 1}', not for '${left.trim()}'`, at(0));
+  // A shaped name (mat(y, n, 1)) states the set for each of its entries.
+  if (name.kind !== 'sym' && !isMatSym(name)) throw new GradproofError('syntax', `a set of values is stated for a name, as in 'y in {0, 1}', not for '${left.trim()}'`, at(0));
   const start = left.length + sign.length + gap.length + open.length;
   if (!inside.trim()) throw new GradproofError('syntax', 'the set of values is empty', at(start));
   const members: Expr[] = [];

@@ -29,6 +29,7 @@ import { type Relation, relationOf } from './ascii.js';
 import { isDigit, operatorAt, unexpectedCharacter } from './lexer.js';
 import { type ParseOptions, TokenParser } from './parser-base.js';
 import { nearestName } from './suggest.js';
+import { prime } from '../expr/matrix.js';
 import { LATEX_COMMANDS, OPERATOR_WORDS } from '../expr/registry/index.js';
 
 type Kind = 'num' | 'letter' | 'cmd' | 'op' | 'end';
@@ -69,12 +70,12 @@ const INVERSES: ReadonlyMap<string, string> = new Map(Object.entries({
 
 /** Commands that are an ASCII operator. */
 const OP_COMMANDS: ReadonlyMap<string, string> = new Map(Object.entries({
-  cdot: '*', times: '*', neq: '!=', ne: '!=', leq: '<=', le: '<=', geq: '>=', ge: '>=', lt: '<', gt: '>',
+  cdot: '*', times: '*', odot: '.*', neq: '!=', ne: '!=', leq: '<=', le: '<=', geq: '>=', ge: '>=', lt: '<', gt: '>',
 }));
 
 /** Characters textbooks paste, read as their ASCII meaning. */
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  '\u2212': '-', '\u2013': '-', '\u00b7': '*', '\u22c5': '*', '\u00d7': '*', '\u2217': '*', '\u2260': '!=', '\u2264': '<=', '\u2265': '>=',
+  '\u2299': '.*', '\u2212': '-', '\u2013': '-', '\u00b7': '*', '\u22c5': '*', '\u00d7': '*', '\u2217': '*', '\u2260': '!=', '\u2264': '<=', '\u2265': '>=',
 };
 
 /** The one-character operators; `!=`, `<=`, `>=` and `==` as in ASCII. */
@@ -267,12 +268,17 @@ class LatexParser extends TokenParser<Token> {
   expression(): Expr {
     let e = this.product();
     for (;;) {
+      const at = this.tok.offset;
       if (this.isOp('+')) {
         this.i++;
-        e = add(e, this.product());
+        const t = this.product();
+        const left = e;
+        e = this.shaped ? this.shapedAt(at, () => this.shaped!.plus(left, t)) : add(e, t);
       } else if (this.isOp('-')) {
         this.i++;
-        e = sub(e, this.product());
+        const t = this.product();
+        const left = e;
+        e = this.shaped ? this.shapedAt(at, () => this.shaped!.plus(left, mul(num(-1), t))) : sub(e, t);
       } else break;
     }
     return this.heldToDepth(e);
@@ -287,20 +293,41 @@ class LatexParser extends TokenParser<Token> {
 
   private product(): Expr {
     let e = this.unary();
+    const r = this.shaped;
     for (;;) {
+      const at = this.tok.offset;
+      const left = e;
       if (this.isOp('*')) {
         this.i++;
-        e = mul(e, this.unary());
+        const f = this.unary();
+        e = r ? this.shapedAt(at, () => r.times(left, f)) : mul(e, f);
+      } else if (this.isOp('.*')) {
+        // `\odot`: the Hadamard product.
+        this.i++;
+        const f = this.unary();
+        e = r ? this.shapedAt(at, () => r.hadamard(left, f)) : mul(e, f);
       } else if (this.isOp('/')) {
         this.i++;
-        e = div(e, this.unary());
+        const f = this.unary();
+        e = r ? this.shapedAt(at, () => r.divide(left, f)) : div(e, f);
       } else if (this.startsImplicitFactor()) {
         if (this.tok.kind === 'num') this.fail(`missing operator before number ${this.tok.text}`);
         // Through unary (no sign can start here), so the factor is noted where it was written.
-        e = mul(e, this.unary());
+        const f = this.unary();
+        e = r ? this.shapedAt(at, () => r.times(left, f)) : mul(e, f);
       } else break;
     }
     return e;
+  }
+
+  /** How many tokens `^` and a transpose mark take here (`^T`, `^\\top`, `^\\intercal`, or the mark in braces); 0 if none. */
+  private transposeMarkAfter(): number {
+    const isMark = (t: Token | undefined): boolean =>
+      t !== undefined && ((t.kind === 'letter' && t.text === 'T' && !this.shaped!.knows('T')) || (t.kind === 'cmd' && (t.text === 'top' || t.text === 'intercal')));
+    const a = this.tokens[this.i + 1];
+    if (isMark(a)) return 2;
+    if (a && this.isOp('{', a) && isMark(this.tokens[this.i + 2]) && this.isOp('}', this.tokens[this.i + 3])) return 4;
+    return 0;
   }
 
   protected power(): Expr {
@@ -309,6 +336,12 @@ class LatexParser extends TokenParser<Token> {
     const base = this.primary();
     if (!this.isOp('^')) return base;
     const at = this.tok.offset;
+    const transposed = this.shaped ? this.transposeMarkAfter() : 0;
+    if (transposed) {
+      // `W^{\top}`, `W^\top`, `W^T`, `W^{T}`: the transpose.
+      this.i += transposed;
+      return this.shapedAt(at, () => this.shaped!.transposed(base));
+    }
     // A name took its layer superscript; after anything else `^{(2)}` is no power either.
     if (this.layerScript() !== undefined && !isLetterE(first)) this.fail('a layer superscript goes right after a name: a^{(2)}, W^{[l]}', at);
     this.i++;
@@ -317,6 +350,7 @@ class LatexParser extends TokenParser<Token> {
     this.depth--;
     // `e^{u}` is exp(u); a parenthesised `\left(e^{1}\right)^{x}` stays a power.
     if (isLetterE(first) && base === call('exp', num(1))) return call('exp', exponent);
+    if (this.shaped) return this.shapedAt(at, () => this.shaped!.power(base, exponent, false));
     return this.located(() => pow(base, exponent), at);
   }
 
@@ -515,6 +549,11 @@ class LatexParser extends TokenParser<Token> {
   private derivativeAt(e: Expr & { kind: 'call' }, primes: number, shown: string, at: Token): Expr {
     if (e.args.length !== 1) this.fail(`${shown} is the derivative of a one-argument function; ${e.fn} has ${e.args.length} arguments here`, at.offset);
     const u = e.args[0]!;
+    // `\sigma'(z_1)` of a matrix is σ′ entrywise.
+    if (this.shaped && this.shapedAt(at.offset, () => this.shaped!.shape(u)) !== null) {
+      if (primes !== 1) this.fail(`${shown} of a matrix: only a first derivative is read entrywise`, at.offset);
+      return prime(e.fn, u);
+    }
     if (!((u.kind === 'sym' && u.name !== 'pi') || isIndexed(u))) {
       this.fail(`${shown}(u) is read at a name: name the argument (let u = ...) and write ${shown}(u)`, at.offset);
     }
@@ -873,6 +912,7 @@ class LatexParser extends TokenParser<Token> {
     if (member) return member;
     const name = this.name();
     if (name === 'e') return call('exp', num(1));
+    if (this.shaped) return this.shaped.leaf(name === 'π' ? 'pi' : name);
     return sym(name === 'π' ? 'pi' : name);
   }
 

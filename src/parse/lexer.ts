@@ -23,6 +23,9 @@ const LOOKALIKES: Record<string, string> = {
   '\u2260': '!=', // ≠
   '\u2264': '<=', // ≤
   '\u2265': '>=', // ≥
+  '\u2299': '.*', // ⊙ circled dot: the Hadamard product
+  '\u2218': '.*', // ∘ ring operator: the Hadamard product too
+  '\u1d40': 'ᵀ', // ᵀ modifier letter capital T: the transpose, postfix
 };
 
 /**
@@ -110,7 +113,12 @@ export function tokenize(text: string, source?: string): Token[] {
       continue;
     }
     const start = i;
-    if (isDigit(code) || code === 46 /* . */) {
+    const dotted = code === 46 && (text[i + 1] === '*' || text[i + 1] === '/' || text[i + 1] === '^');
+    if (dotted) {
+      // mathjs's entrywise operators `.*`, `./`, `.^`.
+      out.push({ kind: 'op', text: text.slice(i, i + 2), offset: start, spaced });
+      i += 2;
+    } else if (isDigit(code) || code === 46 /* . */) {
       const end = numberEnd(text, i, Math.min(text.length, i + NUMBER_WINDOW));
       if (end < 0) fail(text, `unexpected '${text[i]}'`, i, source);
       if (end - i >= NUMBER_WINDOW) fail(text, 'number literal too long', i, source);

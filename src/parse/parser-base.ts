@@ -6,6 +6,8 @@ import { type Expr, neg } from '../expr/node.js';
 import { type ErrorCode, GradproofError, positionOf } from '../expr/errors.js';
 import { FUNCTION_NAMES } from '../expr/registry/index.js';
 import { type Occurrence, noteWritten } from '../expr/written.js';
+import { type Shape, ShapeError } from '../expr/matrix.js';
+import { ShapedReader } from './matrix-ops.js';
 
 /** Functions known without any rule file (the registry's, and `diff`); rule files add their own. */
 export const BUILTIN_FUNCTIONS: ReadonlySet<string> = new Set(['diff', ...FUNCTION_NAMES]);
@@ -43,6 +45,14 @@ export interface ParseOptions {
   indices?: ReadonlySet<string>;
   /** Families the whole input uses (other lines too): in LaTeX, `z_1` with z among them is the member z[1]. */
   families?: ReadonlySet<string>;
+  /**
+   * Names declared with a shape (`shape W1 [n1, n0]`): each occurrence is the leaf
+   * `mat(W1, n1, n0)`, and operators between shaped operands are read as matrix operators
+   * (src/parse/matrix-ops.ts). Absent or empty, every input reads exactly as without shapes.
+   */
+  shapes?: ReadonlyMap<string, Shape>;
+  /** The shapes of defined names (`let z1 = W1*x + b1`), which stay names: a scalar one is absent. */
+  definedShapes?: ReadonlyMap<string, Shape>;
 }
 
 /** Every option, each possibly undefined: what copying the options must name. */
@@ -68,6 +78,8 @@ export function fileOptions(
     maxLength: options.maxLength,
     indices: indices ?? options.indices,
     families: options.families,
+    shapes: options.shapes,
+    definedShapes: options.definedShapes,
   };
   return every;
 }
@@ -106,6 +118,8 @@ export abstract class TokenParser<T extends BaseToken> {
   private readonly written = new Map<Expr, Occurrence[]>();
   /** Whether the text writes a number as a decimal (`0.5`, `1e-3`): see writtenInDecimals. */
   private readonly decimals: boolean;
+  /** With declared shapes: the reader of matrix operators; else undefined, and nothing reads differently. */
+  protected readonly shaped: ShapedReader | undefined;
 
   constructor(
     protected readonly text: string,
@@ -124,6 +138,7 @@ export abstract class TokenParser<T extends BaseToken> {
     this.decimals = this.tokens.some((t) => t.kind === 'num' && /[.eE]/.test(t.text));
     this.functions = functionNames(options);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.shaped = options.shapes?.size ? new ShapedReader(options.shapes, options.definedShapes) : undefined;
     if (this.tokens.length === 1) this.fail('empty expression', 0);
   }
 
@@ -212,6 +227,16 @@ export abstract class TokenParser<T extends BaseToken> {
       return f();
     } catch (err) {
       if (err instanceof GradproofError && !err.pos) this.fail(err.message, offset ?? this.tok.offset, err.code);
+      throw err;
+    }
+  }
+
+  /** Runs `f`, which builds a shaped term; a shape mismatch is an error at `offset` (the operator). */
+  protected shapedAt<R>(offset: number, f: () => R): R {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof ShapeError) this.fail(err.message, offset, 'shape');
       throw err;
     }
   }

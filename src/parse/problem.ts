@@ -10,6 +10,11 @@
  *
  * `let` may repeat, in any order; `loss` may be a bare expression (then named `L`);
  * `expect` and `assume` may repeat.
+ *
+ * `shape W1 [n1, n0]` declares a matrix (several per line, separated by commas); with
+ * shapes, every occurrence of W1 is the leaf mat(W1, n1, n0), operators between matrices are
+ * matrix operators (parse/matrix-ops.ts), and each `let` takes the shape of its definition,
+ * so a `let` must come before the lines that use its name.
  */
 import type { Expr } from '../expr/node.js';
 import { GradproofError, type SourcePos, positionOf, positionsIn } from '../expr/errors.js';
@@ -19,7 +24,9 @@ import { fileSyntax, parseAny, parseAnyDefinition, parseAnyRelation } from './au
 import { fileOptions } from './parser-base.js';
 import { latexFamilies, parseLatexVariable } from './latex.js';
 import { pieceParser } from './file-lines.js';
-import { declaredNames } from './declared.js';
+import { declaredNames, definedName } from './declared.js';
+import { type Shape, ShapeError, shapeOf, showShape } from '../expr/matrix.js';
+import { parseShapes } from './shapes.js';
 
 export interface ProblemSpec {
   readonly title?: string;
@@ -34,9 +41,50 @@ export interface ProblemSpec {
   readonly assumptions: readonly Relation[];
   /** Where each definition (and the loss, by its name) is in the file, for errors found later. */
   readonly positions?: ReadonlyMap<string, SourcePos>;
+  /**
+   * The declared shapes (`shape W1 [n1, n0]`), when there are any: each occurrence of such a
+   * name in the expressions above is the leaf mat(W1, n1, n0). Defined names stay names; their
+   * shapes are `definitionShapes(definitions)` (parse/shapes.ts).
+   */
+  readonly shapes?: ReadonlyMap<string, NonNullable<Shape>>;
 }
 
-const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume', 'index'] as const;
+const KEYWORDS = ['title', 'let', 'loss', 'wrt', 'expect', 'assume', 'index', 'shape'] as const;
+
+/** The `shape` lines' declarations, read before anything else; an error points into its line. */
+function declaredShapes(text: string, lines: readonly string[], source: string, functions?: ReadonlySet<string>): Map<string, NonNullable<Shape>> | undefined {
+  if (!text.includes('shape')) return undefined;
+  const out = new Map<string, NonNullable<Shape>>();
+  let offset = 0;
+  for (const line of lines) {
+    const m = /^(\s*shape\s+)([^#\r]*)/.exec(line);
+    if (m && m[2]!.trim()) {
+      const at = offset + m[1]!.length;
+      try {
+        for (const d of parseShapes(m[2]!.trimEnd(), { source, ...(functions ? { functions } : {}) })) {
+          if (out.has(d.name)) throw new GradproofError('syntax', `${d.name} has two shapes`, positionOf(m[2]!, m[2]!.indexOf(d.name), source));
+          out.set(d.name, d.shape);
+        }
+      } catch (err) {
+        if (err instanceof GradproofError && err.pos) throw new GradproofError(err.code, err.message, positionOf(text, at + err.pos.offset, source));
+        throw err;
+      }
+    }
+    offset += line.length + 1;
+  }
+  return out.size ? out : undefined;
+}
+
+/** The names of `e` that are defined by a `let` of `pending` (not read yet). */
+function pendingNames(e: Expr, pending: ReadonlySet<string>): string | undefined {
+  const stack = [e];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'sym' && pending.has(n.name)) return n.name;
+    stack.push(...n.args);
+  }
+  return undefined;
+}
 
 /**
  * The names an `index` line declares (`index i, k`): in LaTeX, `z_i` with i declared is the
@@ -99,8 +147,31 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     throw new GradproofError('syntax', message, positionOf(text, at, source));
   };
   const families = syntax === 'latex' ? fileFamilies(lines, indices) : undefined;
-  const lineOptions = fileOptions(families ? { ...options, families } : options, source, indices.size ? indices : undefined, declaredInFile(lines));
+  const shapes = declaredShapes(text, lines, source, options.functions);
+  // The shapes of the defined names, filled in as their lets are read.
+  const definedShapes = new Map<string, Shape>();
+  const baseOptions = shapes ? { ...options, shapes, definedShapes } : options;
+  const lineOptions = fileOptions(families ? { ...baseOptions, families } : baseOptions, source, indices.size ? indices : undefined, declaredInFile(lines));
   const sub = pieceParser(text, source, lineOptions, syntax);
+  // With shapes, the lets not read yet: a line that uses one is an error (its shape is not known yet).
+  const pending = new Set<string>();
+  if (shapes) for (const l of lines) {
+    const m = /^\s*let\s+([^#]*)/.exec(l);
+    const n = m ? definedName(m[1]!) : undefined;
+    if (n) for (const x of declaredNames([`${n} =`])) pending.add(x);
+  }
+  const usedBeforeDefined = (e: Expr, at: number): void => {
+    const n = pendingNames(e, pending);
+    if (n) fail(at, `${n} is used before its definition: with shapes, define each name before the lines that use it (its shape is its definition's)`);
+  };
+  const shapeAt = (e: Expr, at: number): Shape => {
+    try {
+      return shapeOf(e, (n) => definedShapes.get(n) ?? undefined);
+    } catch (err) {
+      if (err instanceof ShapeError) throw new GradproofError('shape', err.message, positionOf(text, at, source));
+      throw err;
+    }
+  };
 
   for (const raw of lines) {
     const lineStart = offset;
@@ -123,6 +194,9 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
       case 'title':
         title = rest;
         break;
+      case 'shape':
+        // Read before the other lines (declaredShapes).
+        break;
       case 'index':
         // Read before the other lines (declaredIndices); a name must be a plain name.
         for (const n of rest.split(/[\s,]+/)) if (n && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) fail(restAt + rest.indexOf(n), `'index' takes names of indices, not '${n}'`);
@@ -132,6 +206,13 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         if (definedAt.has(d.name)) fail(restAt, `${d.name} is defined twice`);
         definedAt.set(d.name, restAt);
         definitions.push(d);
+        if (shapes) {
+          if (shapes.has(d.name)) fail(restAt, `${d.name} has a declared shape and a definition: a defined name takes its definition's shape`);
+          usedBeforeDefined(d.expr, restAt);
+          pending.delete(d.name);
+          const s = shapeAt(d.expr, restAt);
+          if (s !== null) definedShapes.set(d.name, s);
+        }
         break;
       }
       case 'loss': {
@@ -143,6 +224,11 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
           if (definedAt.has(loss.name)) fail(restAt, `${loss.name} is defined twice`);
           definedAt.set(loss.name, restAt);
         }
+        if (shapes) {
+          usedBeforeDefined(loss.expr, restAt);
+          const s = shapeAt(loss.expr, restAt);
+          if (s !== null) throw new GradproofError('shape', `a loss is a scalar, not ${showShape(s)}: sum its entries with sum(...)`, positionOf(text, restAt, source));
+        }
         break;
       }
       case 'wrt':
@@ -153,9 +239,11 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         break;
       case 'expect':
         expects.push(sub(parseAny, rest, restAt));
+        if (shapes) usedBeforeDefined(expects[expects.length - 1]!, restAt);
         break;
       case 'assume':
         assumptions.push(sub(parseAnyRelation, rest, restAt));
+        if (shapes) for (const e of assumptions[assumptions.length - 1]!.operands) usedBeforeDefined(e, restAt);
         break;
     }
   }
@@ -179,6 +267,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   // that everything after reads (about a tenth of the seed's time).
   const spec: { -readonly [K in keyof ProblemSpec]: ProblemSpec[K] } = { definitions, loss: loss!.expr, wrt: wrt!, expects, assumptions, positions };
   if (title !== undefined) spec.title = title;
+  if (shapes) spec.shapes = shapes;
   if (loss!.name) spec.lossName = loss!.name;
   return spec;
 }
