@@ -180,6 +180,7 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   if (command !== 'codegen' && v.grads !== undefined) throw new GradproofError('usage', '--grads goes with codegen (derive takes --wrt VAR or --all)');
   if (command !== 'codegen' && v.target !== undefined) throw new GradproofError('usage', '--target goes with codegen (the language of explanations is --lang)');
   if (v.fragment && command !== 'derive') throw new GradproofError('usage', '--fragment goes with derive --format latex');
+  if (command !== 'derive' && command !== 'codegen' && v.shape !== undefined) throw new GradproofError('usage', '--shape goes with derive or codegen and an inline expression');
   if (command === 'serve') return { ...serveArgs(target, v.port === undefined ? undefined : restore(v.port)), debug };
   if (v.port !== undefined) throw new GradproofError('usage', '--port goes with serve');
   const many = (x: string[] | undefined): string[] => (x ?? []).map(restore);
@@ -211,7 +212,6 @@ export function parseCommandLine(argv: readonly string[]): Args & { debug: boole
   }
   if (target === undefined) throw new GradproofError('usage', `${command} needs a problem file or an expression\n\n${USAGE}`);
   if (extra.length) throw new GradproofError('usage', `unexpected argument '${extra[0]}' (quote an expression that has spaces)`);
-  if (command !== 'derive' && command !== 'codegen' && v.shape !== undefined) throw new GradproofError('usage', '--shape goes with derive or codegen and an inline expression');
   if (command === 'codegen') return { ...codegenArgs(v, restore), target, ...(v.wrt ? { wrt: restore(v.wrt) } : {}), shapes: many(v.shape), lets: many(v.let), expects: many(v.expect), assumes: many(v.assume), debug };
   const options = common();
   return {

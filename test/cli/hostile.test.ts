@@ -62,7 +62,7 @@ const PROBLEMS: ReadonlyArray<readonly [string, number, readonly string[]]> = [
   ["unicode-asterisk.grad", 0, ["Result      ∂L/∂x = 2*x*y","Expected    2*x*y: proven"]],
   ["unicode-minus.grad", 0, ["Result      ∂L/∂x = 2*x - 3","Expected    2*x - 3: proven"]],
   ["unknown-function.grad", 2, ["H/unknown-function.grad:1:12: error: unknown function 'sigmoud'; did you mean 'sigmoid'?","  let    a = sigmoud(z)","             ^"]],
-  ["unknown-keyword.grad", 2, ["H/unknown-keyword.grad:2:1: error: expected one of title, let, loss, wrt, expect, assume, index but found 'derive'","  derive L = a^2","  ^"]],
+  ["unknown-keyword.grad", 2, ["H/unknown-keyword.grad:2:1: error: expected one of title, let, loss, wrt, expect, assume, index, shape but found 'derive'","  derive L = a^2","  ^"]],
   ["unmatched-close.grad", 2, ["H/unmatched-close.grad:1:17: error: unmatched ')'","  loss   L = x + 1)","                  ^"]],
   ["unused-wrt.grad", 0, ["Result      ∂L/∂w = 0"]],
   ["wrt-two-names.grad", 2, ["H/wrt-two-names.grad:2:8: error: 'wrt' takes one variable name (or a member such as z[i]), not 'x, y'","  wrt    x, y","         ^"]],
