@@ -204,7 +204,6 @@ class Parser extends TokenParser<Token> {
   /** Explicit `*` and `/`, left to right, between implicit products: `a/b c` is a/(b c). */
   private product(): Expr {
     if (this.shaped) return this.shapedProduct();
-    if (this.isOp('.*') || this.isOp('./')) this.fail(`unexpected '${this.tok.text}'`);
     // Factors are collected and multiplied once, as terms are in expression().
     const factors = [this.implicitProduct()];
     for (;;) {

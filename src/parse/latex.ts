@@ -29,7 +29,8 @@ import { type Relation, relationOf } from './ascii.js';
 import { isDigit, operatorAt, unexpectedCharacter } from './lexer.js';
 import { type ParseOptions, TokenParser } from './parser-base.js';
 import { nearestName } from './suggest.js';
-import { prime } from '../expr/matrix.js';
+import { SUM_ALL, isMatSym, matName, prime } from '../expr/matrix.js';
+import { MATRIX_CALLS } from './matrix-ops.js';
 import { LATEX_COMMANDS, OPERATOR_WORDS } from '../expr/registry/index.js';
 
 type Kind = 'num' | 'letter' | 'cmd' | 'op' | 'end';
@@ -75,7 +76,7 @@ const OP_COMMANDS: ReadonlyMap<string, string> = new Map(Object.entries({
 
 /** Characters textbooks paste, read as their ASCII meaning. */
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  '\u2299': '.*', '\u2212': '-', '\u2013': '-', '\u00b7': '*', '\u22c5': '*', '\u00d7': '*', '\u2217': '*', '\u2260': '!=', '\u2264': '<=', '\u2265': '>=',
+  '\u2299': '.*', '\u2032': "'", '\u2212': '-', '\u2013': '-', '\u00b7': '*', '\u22c5': '*', '\u00d7': '*', '\u2217': '*', '\u2260': '!=', '\u2264': '<=', '\u2265': '>=',
 };
 
 /** The one-character operators; `!=`, `<=`, `>=` and `==` as in ASCII. */
@@ -450,6 +451,12 @@ class LatexParser extends TokenParser<Token> {
     if (c === 'operatorname') {
       this.i++;
       const name = this.braced(t);
+      // `\operatorname{softmax}(Z)`, `\operatorname{sum}(A)`, `\operatorname{rowsum}(A)`: calls of shaped terms.
+      const matrixFn = name === 'sum' ? SUM_ALL : name;
+      if (this.shaped && MATRIX_CALLS.has(matrixFn) && this.isOp('(')) {
+        const e = this.callArgs(matrixFn, t);
+        return this.shapedAt(t.offset, () => this.shaped!.checked(e));
+      }
       return this.application(this.functionNamed(name) ?? this.unknownFunction(name, t), t, `\\operatorname{${name}}`);
     }
     const fn = FUNCTIONS.get(c);
@@ -1037,6 +1044,8 @@ export function parseLatexVariable(text: string, options: ParseOptions = {}): st
   if (/^\s*[A-Za-z][A-Za-z0-9]*(__[A-Za-z0-9]+)?\s*(\[\s*([A-Za-z][A-Za-z0-9]*|\d+)\s*\]\s*)?$/.test(text)) return text.replace(/\s+/g, '');
   const e = parseLatex(text, options);
   if (e.kind === 'sym' && e.name !== 'pi') return e.name;
+  // A name declared with a shape reads as its leaf mat(W1, n1, n0): the variable is W1.
+  if (isMatSym(e)) return matName(e);
   if (!isIndexed(e)) return undefined;
   const [family, index] = e.args as [Expr & { kind: 'sym' }, Expr];
   if (index.kind === 'sym') return `${family.name}[${index.name}]`;

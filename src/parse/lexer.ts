@@ -36,7 +36,7 @@ const LOOKALIKES: Record<string, string> = {
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57; // 0-9
 const isNameStart = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 0x370 && c <= 0x3ff); // A-Z a-z _ Greek
-const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c) || c === 39; // and 0-9 '
+const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c) || c === 39 || c === 0x2032; // and 0-9 ' ′
 
 /** A number literal is read no further than this; one this long is an error. */
 const NUMBER_WINDOW = 400;
@@ -127,7 +127,9 @@ export function tokenize(text: string, source?: string): Token[] {
     } else if (isNameStart(code)) {
       i++;
       while (i < text.length && isNamePart(text.charCodeAt(i))) i++;
-      out.push({ kind: 'name', text: text.slice(start, i), offset: start, spaced });
+      // `σ′(z)`: the prime sign is the ASCII prime.
+      const name = text.slice(start, i);
+      out.push({ kind: 'name', text: name.includes('\u2032') ? name.replace(/\u2032/g, "'") : name, offset: start, spaced });
     } else {
       // Only characters past ASCII can be lookalikes.
       const look = code > 127 ? LOOKALIKES[text[i]!] : undefined;

@@ -122,3 +122,36 @@ describe('inline problems with --shape (problemFromInput)', () => {
     expect(problemFromInput({ loss: 'a*b^T', wrt: 'a' }).loss).toBe(mul(sym('a'), pow(sym('b'), sym('T'))));
   });
 });
+
+describe('a LaTeX problem file with shapes', () => {
+  const file = [
+    'shape W_1 \\in \\mathbb{R}^{n_1 \\times n_0}, x \\in \\mathbb{R}^{n_0}, b_1 \\in \\mathbb{R}^{n_1}, y \\in \\mathbb{R}^{n_1}',
+    'let z_1 = W_1 x + b_1',
+    'let a_1 = \\sigma(z_1)',
+    'loss L = \\frac{1}{2} \\operatorname{sum}((a_1 - y) \\odot (a_1 - y))',
+    'wrt W_1',
+    "expect \\left((a_1 - y) \\odot \\sigma'(z_1)\\right) x^{\\top}",
+  ].join('\n');
+  it('reads to the same terms as ASCII', () => {
+    const spec = parseProblem(file, 'l.grad');
+    const x = matSym('x', 'n0', 1);
+    const y = matSym('y', 'n1', 1);
+    expect(spec.definitions[0]!.expr).toBe(add(matmul(W1, x), b1));
+    expect(toAscii(spec.loss)).toBe('sum_all((a1 - mat(y, n1, 1))*(a1 - mat(y, n1, 1)))/2');
+    expect(spec.wrt).toBe('W1');
+    expect(spec.expects[0]).toBe(matmul(mul(add(sym('a1'), mul(num(-1), y)), prime('sigmoid', sym('z1'))), transpose(x)));
+  });
+});
+
+describe('the prime sign ′', () => {
+  it('σ′(z) is σ′ entrywise of a shaped z, and the derivative of a scalar one', async () => {
+    const { parse } = await import('../../src/parse/ascii.js');
+    const { parseLatex } = await import('../../src/parse/latex.js');
+    const z = matSym('z', 'n', 1);
+    const shapes = new Map([['z', shape('n', 1)]]);
+    expect(parse('σ′(z)', { shapes })).toBe(prime('sigmoid', z));
+    expect(parseLatex('\\sigma′(z)', { shapes })).toBe(prime('sigmoid', z));
+    expect(parse('σ′(z)')).toBe(parse("sigmoid'(z)"));
+    expect(parseLatex('\\operatorname{softmax}(z)', { shapes })).toBe(call('softmax', z));
+  });
+});
