@@ -302,8 +302,8 @@ class Parser extends TokenParser<Token> {
     const at = this.tok.offset;
     const entrywise = this.isOp('.^');
     this.i++;
-    if (this.shaped && this.isTransposeMark()) {
-      // `A^T`: the transpose, postfix, when T names nothing of the problem.
+    if (this.shaped && this.isTransposeMark() && this.shapedAt(at, () => this.shaped!.shape(base)) !== null) {
+      // `A^T` of a matrix: the transpose, when T names nothing of the problem (of a scalar, a power).
       this.i++;
       const b = base;
       return this.shapedAt(at, () => this.shaped!.transposed(b));

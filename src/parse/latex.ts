@@ -337,7 +337,8 @@ class LatexParser extends TokenParser<Token> {
     const base = this.primary();
     if (!this.isOp('^')) return base;
     const at = this.tok.offset;
-    const transposed = this.shaped ? this.transposeMarkAfter() : 0;
+    // Of a matrix only: `x^T` of a scalar x stays a power.
+    const transposed = this.shaped && this.shapedAt(at, () => this.shaped!.shape(base)) !== null ? this.transposeMarkAfter() : 0;
     if (transposed) {
       // `W^{\top}`, `W^\top`, `W^T`, `W^{T}`: the transpose.
       this.i += transposed;

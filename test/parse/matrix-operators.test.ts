@@ -80,6 +80,11 @@ describe('ASCII operators between shaped terms', () => {
     expect(parse('A1^T*W2^T', SHAPED)).toBe(matmul(transpose(A1), transpose(W2)));
   });
 
+  it('^T of a scalar stays a power: T is a transpose mark only after a matrix', () => {
+    expect(parse('c^T * W1', SHAPED)).toBe(mul(pow(sym('c'), sym('T')), W1));
+    expect(parseLatex('c^{T} W_1', { shapes })).toBe(mul(pow(sym('c'), sym('T')), W1));
+  });
+
   it('a name that is not declared is a scalar, and scales', () => {
     expect(parse('lambda*W1', SHAPED)).toBe(mul(sym('lambda'), W1));
     expect(parse('c d', SHAPED)).toBe(mul(sym('c'), sym('d')));

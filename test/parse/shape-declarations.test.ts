@@ -155,3 +155,11 @@ describe('the prime sign ′', () => {
     expect(parseLatex('\\operatorname{softmax}(z)', { shapes })).toBe(call('softmax', z));
   });
 });
+
+describe('facts on shaped names', () => {
+  it('sum(y) = 1 is a fact on sum_all; rowsum(Y) = 1 on rowsum', () => {
+    const spec = parseProblem('shape y [K, 1], Y [K, m], a [K, 1]\nloss L = -sum(y .* log(a))\nwrt a\nassume sum(y) = 1\nassume rowsum(Y) = 1\n', 's.grad');
+    expect(spec.assumptions.map((a) => a.operands[0])).toEqual([sumAll(matSym('y', 'K', 1)), call('rowsum', matSym('Y', 'K', 'm'))]);
+    expect(spec.assumptions.map((a) => a.ops)).toEqual([['='], ['=']]);
+  });
+});
