@@ -302,7 +302,7 @@ class Parser extends TokenParser<Token> {
     const at = this.tok.offset;
     const entrywise = this.isOp('.^');
     this.i++;
-    if (this.shaped && this.isTransposeMark() && this.shapedAt(at, () => this.shaped!.shape(base)) !== null) {
+    if (this.shaped && !entrywise && this.isTransposeMark() && this.shapedAt(at, () => this.shaped!.shape(base)) !== null) {
       // `A^T` of a matrix: the transpose, when T names nothing of the problem (of a scalar, a power).
       this.i++;
       const b = base;
@@ -311,12 +311,12 @@ class Parser extends TokenParser<Token> {
     this.enter(at);
     const exponent = this.unary(); // right-associative, and `2^-x` is allowed
     this.depth--;
+    // `e^u` is exp(u), as textbooks write it (but `exp(1)^3` stays a power).
+    if (first.kind === 'name' && first.text === 'e' && base === call('exp', num(1))) return this.shaped ? this.shapedAt(at, () => this.shaped!.checked(call('exp', exponent))) : call('exp', exponent);
     if (this.shaped) {
       const b = base;
       return this.shapedAt(at, () => this.shaped!.power(b, exponent, entrywise));
     }
-    // `e^u` is exp(u), as textbooks write it (but `exp(1)^3` stays a power).
-    if (first.kind === 'name' && first.text === 'e' && base === call('exp', num(1))) return call('exp', exponent);
     return this.located(() => pow(base, exponent), at);
   }
 

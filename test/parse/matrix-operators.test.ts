@@ -70,6 +70,7 @@ describe('ASCII operators between shaped terms', () => {
     ['sigmoid(W1 x)', call('sigmoid', matmul(W1, x))],
     ['softmax(A1) - softmax_rows(A1)', add(call('softmax', A1), neg(call('softmax_rows', A1)))],
     ['x^T x', matmul(transpose(x), x)],
+    ['1 ./ (1 + e^(-A1))', pow(add(num(1), call('exp', neg(A1))), num(-1))],
   ])('%s', (text, tree) => {
     expect(parse(text, SHAPED)).toBe(tree);
   });
