@@ -75,8 +75,8 @@ function declaredShapes(text: string, lines: readonly string[], source: string, 
   return out.size ? out : undefined;
 }
 
-/** The names of `e` that are defined by a `let` of `pending` (not read yet). */
-function pendingNames(e: Expr, pending: ReadonlySet<string>): string | undefined {
+/** A name of `e` that a `let` not read yet defines (one of `pending`). */
+function pendingName(e: Expr, pending: ReadonlySet<string>): string | undefined {
   const stack = [e];
   while (stack.length) {
     const n = stack.pop()!;
@@ -161,7 +161,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
     if (n) for (const x of declaredNames([`${n} =`])) pending.add(x);
   }
   const usedBeforeDefined = (e: Expr, at: number): void => {
-    const n = pendingNames(e, pending);
+    const n = pendingName(e, pending);
     if (n) fail(at, `${n} is used before its definition: with shapes, define each name before the lines that use it (its shape is its definition's)`);
   };
   const shapeAt = (e: Expr, at: number): Shape => {
@@ -209,7 +209,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         if (shapes) {
           if (shapes.has(d.name)) fail(restAt, `${d.name} has a declared shape and a definition: a defined name takes its definition's shape`);
           usedBeforeDefined(d.expr, restAt);
-          pending.delete(d.name);
+          for (const x of declaredNames([`${d.name} =`])) pending.delete(x);
           const s = shapeAt(d.expr, restAt);
           if (s !== null) definedShapes.set(d.name, s);
         }

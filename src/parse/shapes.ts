@@ -32,8 +32,8 @@ export function parseShapes(text: string, options: Pick<ParseOptions, 'source' |
   const latex = /\\|∈/.test(text);
   const functions = functionNames(options);
   const out: ShapeDeclaration[] = [];
-  const re = latex ? LATEX_ONE : ASCII_ONE;
-  re.lastIndex = 0;
+  // A copy: a sticky expression keeps its position, which must not be shared between calls.
+  const re = new RegExp(latex ? LATEX_ONE : ASCII_ONE);
   let at = 0;
   while (at < text.length && text.slice(at).trim()) {
     re.lastIndex = at;
