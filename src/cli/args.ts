@@ -104,7 +104,6 @@ export const USAGE = `gradproof: derive gradients step by step, in the textbook'
 usage:
   gradproof derive FILE [options]
   gradproof derive EXPR --wrt VAR [--let "NAME = EXPR"]... [--expect EXPR]... [--assume COND]... [options]
-                       [--shape "W1 [n1, n0]"]...  matrices: W1*X is the matrix product, .* and ⊙ entrywise, W1^T
   gradproof derive FILE|EXPR --all [--let "NAME = EXPR"]... [options]
   gradproof check FILE [options]          a proof (JSON from --format json) or a written derivation
   gradproof check PROOF.json --problem FILE.grad
@@ -120,6 +119,8 @@ options:
   --format text|latex|md|json|html  output format (default text; html: one self-contained page)
   --lang en|zh               language of rule names and explanations (default en)
   --input auto|ascii|latex   syntax of inline expressions (default auto: LaTeX if it has \\, _{ or ^{)
+  --shape "W1 [n1, n0]"      (derive, codegen; repeatable) W1 is a matrix (a problem file says 'shape W1 [n1, n0]'):
+                             W1*X is the matrix product, .* and ⊙ entrywise, W1^T the transpose
   --rules FILE               add the rules of FILE to the built-in ones (repeatable), checked as they load
   -o, --output FILE          write the output to FILE
   --steps                    list every single step, not only the textbook lines
