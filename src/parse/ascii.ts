@@ -27,7 +27,7 @@ import { type ParseOptions, type RelOp, TokenParser } from './parser-base.js';
 export { BUILTIN_FUNCTIONS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, type ParseOptions } from './parser-base.js';
 import { nearestName } from './suggest.js';
 import { MATRIX_CALLS } from './matrix-ops.js';
-import { isMatSym, prime, sumAll } from '../expr/matrix.js';
+import { isMatSym, matName, prime, shapeOf, showShape, sumAll } from '../expr/matrix.js';
 import { FUNCTION_ALIASES } from '../expr/registry/index.js';
 
 /** Names of index notation, read by the parser itself: `sum(k, 1, K, f)` binds k; `delta(k, i)`. */
@@ -433,7 +433,12 @@ class Parser extends TokenParser<Token> {
       e = this.callArgs(name, at);
       if (name === SUM) e = sumAll(e.args[0]!);
       // The name inside mat(...) is the name, though it is declared shaped.
-      if (name === 'mat' && e.args.length === 3 && isMatSym(e.args[0]!)) e = call('mat', e.args[0]!.args[0]!, e.args[1]!, e.args[2]!);
+      if (name === 'mat' && e.args.length === 3 && isMatSym(e.args[0]!)) {
+        const declared = e.args[0]!;
+        e = call('mat', declared.args[0]!, e.args[1]!, e.args[2]!);
+        // One name, one shape: a leaf written with another shape than the declared one is refused.
+        if (e !== declared) this.fail(`${matName(declared)} is declared ${showShape(shapeOf(declared))}, not ${showShape(shapeOf(e))}`, at.offset, 'shape');
+      }
     }
     if (this.shaped) return this.shapedAt(at.offset, () => this.shaped!.checked(e));
     return e;

@@ -102,6 +102,7 @@ describe('shape errors: positioned at the operator, naming both shapes', () => {
     ['A1 / z1', 'shape: --expect:1:4: error: cannot divide by the matrix [n1, 1]: write ./ to divide entrywise\n  A1 / z1\n     ^'],
     ['S^2', 'shape: --expect:1:2: error: ^ of the square matrix [n, n] is ambiguous: write .^ for an entrywise power, or a product for a matrix power\n  S^2\n   ^'],
     ['rowsum(c)', 'shape: --expect:1:1: error: rowsum takes a matrix, not a scalar\n  rowsum(c)\n  ^'],
+    ['mat(W1, n1, 3)', 'shape: --expect:1:1: error: W1 is declared [n1, n0], not [n1, 3]\n  mat(W1, n1, 3)\n  ^'],
   ])('%s', (text, message) => {
     expect(error(() => parse(text, SHAPED))).toBe(message);
   });
