@@ -1,14 +1,14 @@
 /** Applying one rule to one node: match, check the decidable conditions, instantiate. */
 import type { Expr } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
-import { substitute } from '../expr/traverse.js';
+import { type Path, at, substitute } from '../expr/traverse.js';
 import { variableName } from '../expr/indexed.js';
 import { isContinuousWhereDefined } from '../expr/total.js';
 import { unfoldDefinitions } from '../expr/unfold.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 import type { Condition } from '../proof/types.js';
 import { match, mayMatch, type Bindings } from './match.js';
-import { bindShapes, definedShapes, keepsShape, literalBindings, occursIn } from './shaped.js';
+import { bindShapes, definedShapes, keepsShape, literalBindings, matrixRules, occursIn } from './shaped.js';
 
 export interface Application {
   readonly rule: Rule;
@@ -47,6 +47,21 @@ export function applyRule(rule: Rule, node: Expr, defs: Definitions): Applicatio
   }
   byNode.set(node, out ?? null);
   return out;
+}
+
+/**
+ * The first matrix rule (in the order written) that applies to the subterm of `expr` at
+ * `path`: the engine records it as `d.replace('rule', app.rule.id, path, app.after,
+ * app.conditions, app.bindings)`, the bindings holding the dimensions and the literals.
+ */
+export function applyMatrixRuleAt(rules: RuleSet, expr: Expr, path: Path, defs: Definitions): Application | undefined {
+  const node = at(expr, path);
+  if (node === undefined) return undefined;
+  for (const r of matrixRules(rules)) {
+    const app = applyRule(r, node, defs);
+    if (app) return app;
+  }
+  return undefined;
 }
 
 /** applyRule's answers, per definitions, rule and node (null: it does not apply). A memo, not state. */

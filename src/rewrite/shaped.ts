@@ -10,7 +10,7 @@ import type { Definitions } from '../expr/context.js';
 import { symbols } from '../expr/traverse.js';
 import { type Shape, type ShapeOfName, ShapeError, isMatSym, matName, sameShape, shapeOf } from '../expr/matrix.js';
 import { literalNames } from '../rules/shapes.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 import type { Bindings } from './match.js';
 import { sym } from '../expr/node.js';
 
@@ -86,3 +86,13 @@ export function definedShapes(defs: Definitions): ShapeOfName {
 
 /** definedShapes per (immutable) definitions: a memo, not state. */
 const SHAPES = new WeakMap<Definitions, ShapeOfName>();
+
+/** The matrix rules of a rule set (those with a `shapes` line), in the order written; once per rule set. */
+export function matrixRules(rules: RuleSet): readonly Rule[] {
+  let known = MATRIX_RULES.get(rules);
+  if (!known) MATRIX_RULES.set(rules, (known = rules.rules.filter((r) => r.shapes !== undefined && r.lhs !== undefined && r.rhs !== undefined)));
+  return known;
+}
+
+/** matrixRules per (immutable) rule set: a memo, not state. */
+const MATRIX_RULES = new WeakMap<RuleSet, readonly Rule[]>();

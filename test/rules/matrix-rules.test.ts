@@ -10,7 +10,7 @@ import { SOFTMAX, bcast, colsum, matSym, matmul, prime, shapeOf, showShape, tran
 
 const softmax = (z: Expr): Expr => call(SOFTMAX, z);
 import { evaluateShaped, type Matrix } from '../../src/expr/matrix-eval.js';
-import { applyRule } from '../../src/rewrite/apply.js';
+import { applyMatrixRuleAt, applyRule } from '../../src/rewrite/apply.js';
 import { definedShapes } from '../../src/rewrite/shaped.js';
 import { admittedData } from '../../src/kernel/admitted.js';
 
@@ -178,5 +178,21 @@ describe('the matcher respects the shapes', () => {
       bindings: { G: 'mat(H, n1, n0)', A: 'transpose(mat(W1, n1, n0))', X: 'mat(W1, n1, n0)', r: 'n0', c: 'n1' },
     });
     expect(applied('m.vjp-transpose', vjp(transpose(W1), transpose(transpose(W1)), W1))).toBeUndefined();
+  });
+
+  it('applyMatrixRuleAt: the first matrix rule that applies at a path, as the engine records it', () => {
+    const H = matSym('H', 'n1', 1);
+    const e = transpose(vjp(H, call('sigmoid', sym('z1')), sym('z1')));
+    const app = applyMatrixRuleAt(rules, e, [0], net)!;
+    expect([app.rule.id, toAscii(app.after), app.conditions]).toEqual(['m.vjp-fn.sigmoid', 'vjp(mat(H, n1, 1)*prime(sigmoid, z1), z1, z1)', []]);
+    // A matrix gradient through 1 - a2: the scalar 1 is split off only under a shaped G.
+    const G = matSym('G', 'n2', 1);
+    const Y = matSym('Y', 'n2', 1);
+    const split = applyMatrixRuleAt(rules, vjp(G, add(num(1), mul(num(-1), Y)), Y), [], net)!;
+    expect([split.rule.id, toAscii(split.after)]).toEqual(['m.vjp-add-scalar', 'vjp(mat(G, n2, 1), 1, mat(Y, n2, 1)) + vjp(mat(G, n2, 1), -mat(Y, n2, 1), mat(Y, n2, 1))']);
+    // Inside vjp a2 is held fixed, so 1 - a2 passes nothing back to z2; a scalar G over 1 - z2 needs repeating first.
+    expect(applyMatrixRuleAt(rules, vjp(num(2), add(num(1), mul(num(-1), sym('a2'))), sym('z2')), [], net)?.rule.id).toBe('m.vjp-const');
+    expect(applyMatrixRuleAt(rules, vjp(num(2), add(num(1), mul(num(-1), sym('z2'))), sym('z2')), [], net)).toBeUndefined();
+    expect(applyMatrixRuleAt(rules, e, [0, 0], net)).toBeUndefined();
   });
 });
