@@ -142,6 +142,9 @@ describe('the matcher respects the shapes', () => {
     const app = applied('m.vjp-softmax', vjp(sym('d2'), softmax(sym('z2')), sym('z2')), net)!;
     expect(app.after).toBe('vjp(softmax(z2)*(d2 - bcast_row(colsum(d2*softmax(z2)), n2)), z2, z2)');
     expect(app.bindings.r).toBe('n2');
+    // colsum of a column is 1×1, a scalar: broadcast over the rows it is a column again.
+    expect(showShape(shapeOf(call('bcast_row', sym('s'), sym('n2'))))).toBe('[n2, 1]');
+    expect(showShape(shapeOf(bcast(sym('s'), 'm')))).toBe('[1, m]');
     expect(showShape(shapeOf(applyRule(rule('m.vjp-softmax'), vjp(sym('d2'), softmax(sym('z2')), sym('z2')), net)!.after, definedShapes(net)))).toBe('[n2, 1]');
   });
 
