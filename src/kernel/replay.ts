@@ -28,6 +28,7 @@ export interface KernelRule {
   readonly lhs?: Expr;
   readonly rhs?: Expr;
   readonly conditions: ReadonlyArray<{ readonly pred: 'free' | 'nonzero' | 'positive' | 'continuous'; readonly args: readonly string[]; readonly expr?: Expr }>;
+  readonly shapes?: Readonly<Record<string, 'scalar' | 'any' | readonly [string, string]>>;
 }
 
 export type Replay = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly reason: string };

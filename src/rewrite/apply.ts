@@ -1,13 +1,14 @@
 /** Applying one rule to one node: match, check the decidable conditions, instantiate. */
 import type { Expr } from '../expr/node.js';
 import type { Definitions } from '../expr/context.js';
-import { substitute } from '../expr/traverse.js';
+import { type Path, at, substitute } from '../expr/traverse.js';
 import { variableName } from '../expr/indexed.js';
 import { isContinuousWhereDefined } from '../expr/total.js';
 import { unfoldDefinitions } from '../expr/unfold.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, RuleSet } from '../rules/types.js';
 import type { Condition } from '../proof/types.js';
 import { match, mayMatch, type Bindings } from './match.js';
+import { bindShapes, definedShapes, keepsShape, literalBindings, matrixRules, occursIn } from './shaped.js';
 
 export interface Application {
   readonly rule: Rule;
@@ -17,7 +18,8 @@ export interface Application {
 }
 
 /**
- * The first way `rule` applies to `node`, or undefined. `free(c, x)` is decided here
+ * The first way `rule` applies to `node`, or undefined. A matrix rule (src/rewrite/shaped.ts)
+ * matches only terms of its declared shapes, and its bindings hold the dimensions. `free(c, x)` is decided here
  * through the definitions (a name that depends on x is not free of it), and so is
  * `continuous(e)` (e with every definition opened cannot jump: the kernel asks the same);
  * `nonzero` and `positive` become the step's conditions, except where they are plainly true numbers.
@@ -33,13 +35,33 @@ export function applyRule(rule: Rule, node: Expr, defs: Definitions): Applicatio
   const known = byNode.get(node);
   if (known !== undefined) return known ?? undefined;
   let out: Application | undefined;
-  for (const b of match(rule.lhs, node)) {
-    if (!freeConditionsHold(rule, b, defs) || failsOnANumber(rule, b) || !continuousConditionsHold(rule, b, defs)) continue;
-    out = { rule, bindings: b, after: substitute(rule.rhs, b), conditions: sideConditions(rule, b) };
+  // A matrix rule: literals match themselves, variables only terms of their shapes, and the dimensions are bound too.
+  const named = rule.shapes ? definedShapes(defs) : undefined;
+  for (const m of match(rule.lhs, node, named ? literalBindings(rule) : new Map())) {
+    const b = named ? bindShapes(rule, m, named) : m;
+    if (!b || !freeConditionsHold(rule, b, defs) || failsOnANumber(rule, b) || !continuousConditionsHold(rule, b, defs)) continue;
+    const after = substitute(rule.rhs, b);
+    if (named && !keepsShape(node, after, named)) continue;
+    out = { rule, bindings: b, after, conditions: sideConditions(rule, b) };
     break;
   }
   byNode.set(node, out ?? null);
   return out;
+}
+
+/**
+ * The first matrix rule (in the order written) that applies to the subterm of `expr` at
+ * `path`: the engine records it as `d.replace('rule', app.rule.id, path, app.after,
+ * app.conditions, app.bindings)`, the bindings holding the dimensions and the literals.
+ */
+export function applyMatrixRuleAt(rules: RuleSet, expr: Expr, path: Path, defs: Definitions): Application | undefined {
+  const node = at(expr, path);
+  if (node === undefined) return undefined;
+  for (const r of matrixRules(rules)) {
+    const app = applyRule(r, node, defs);
+    if (app) return app;
+  }
+  return undefined;
 }
 
 /** applyRule's answers, per definitions, rule and node (null: it does not apply). A memo, not state. */
@@ -51,6 +73,11 @@ export function freeConditionsHold(rule: Rule, b: Bindings, defs: Definitions): 
     if (c.pred !== 'free') continue;
     const what = b.get(c.args[0]!);
     const x = b.get(c.args[1]!);
+    // In a matrix rule, inside vjp: only an explicit X moves, a defined name is held fixed.
+    if (rule.shapes) {
+      if (!what || !x || occursIn(x, what)) return false;
+      continue;
+    }
     // By a name, or by a member of a family (then by the whole family: z[k] depends on z[i]).
     const name = x ? variableName(x) : undefined;
     if (!what || name === undefined) return false;

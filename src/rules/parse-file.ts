@@ -15,6 +15,9 @@
  *
  * Under any rule header, an indented `explain "English sentence" / "中文句子"` line gives
  * the sentence that explains the rule's steps to a reader (before or after the body line).
+ * Under a `rule` header, an indented `shapes G [r, c], A [r, k], X any, n scalar` line makes
+ * it a matrix rule: its pattern variables are the names it lists, each with its shape, and
+ * every other name is a literal (see shapes.ts; rules/matrix.rules).
  *
  * Nothing in a rule file is ever executed: it is parsed into expressions, and anything
  * else is a syntax error with its file and line.
@@ -22,10 +25,11 @@
 import { add, diff, mul, sym, type Expr } from '../expr/node.js';
 import { toAscii } from '../expr/print.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
-import { symbols } from '../expr/traverse.js';
+import { substitute, symbols } from '../expr/traverse.js';
 import { BUILTIN_FUNCTIONS, parse } from '../parse/ascii.js';
 import type { FunctionDef, Rule, RuleCondition, RuleKind } from './types.js';
 import { explainSentence } from './explain-math.js';
+import { parseShapes } from './shapes.js';
 
 export interface RuleFile {
   /** Shown in errors, e.g. `rules/derivative.rules`. */
@@ -42,6 +46,7 @@ const HEADER = /^(rule|derivative|algebra|step)\s+([a-z][a-z0-9]*(?:[.-][a-z0-9]
 const DEF = /^def\s+([A-Za-z_][A-Za-z0-9_]*)\(([^)]*)\)\s*=\s*(.+)$/;
 const TAKES = /^takes\s+"([^"]+)"\s*\/\s*"([^"]+)"\s*$/;
 const EXPLAIN = /^explain\s+"([^"]*)"\s*\/\s*"([^"]*)"\s*$/;
+const SHAPES = /^shapes\s+(.*)$/;
 const CONDITION = /^(free|nonzero|positive)\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_]*)\s*)?\)$/;
 
 /** Parses one rule file; throws a `rule` error naming the file, line and id. */
@@ -61,7 +66,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   };
   const expr = (text: string, line: number, column: number): Expr => {
     try {
-      return parse(text, { functions, source: file.name });
+      return functionNamesAsArguments(text, (t) => parse(t, { functions, source: file.name }));
     } catch (e) {
       if (e instanceof GradproofError && e.pos) fail(line, e.message, column + e.pos.offset);
       throw e;
@@ -73,7 +78,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   // The def just read, which an indented `takes` line describes.
   let lastDef = -1;
   // The rule being read: its header, then its body line and its explanation, in either order.
-  let block: { kind: RuleKind; id: string; en: string; zh: string; line: number; rule?: Rule; explain?: Rule['explain']; partials?: Partial[] } | undefined;
+  let block: { kind: RuleKind; id: string; en: string; zh: string; line: number; rule?: Rule; explain?: Rule['explain']; partials?: Partial[]; shapes?: Rule['shapes'] } | undefined;
   const closeBlock = (): void => {
     if (!block) return;
     const b = block;
@@ -82,7 +87,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
     if (b.partials) rules.push(...desugarPartials(b.partials, b, file.name, explain));
     else if (b.kind === 'step') rules.push({ id: b.id, kind: 'step', name: { en: b.en, zh: b.zh }, conditions: [], file: file.name, line: b.line, ...explain });
     else if (!b.rule) fail(b.line, `rule ${b.id} has no body line`);
-    else rules.push({ ...b.rule, ...explain });
+    else rules.push({ ...b.rule, ...explain, ...(b.shapes ? { shapes: b.shapes } : {}) });
   };
 
   lines.forEach((raw, index) => {
@@ -126,6 +131,14 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
       p.explain = explainSentence(e[1]!.trim(), e[2]!.trim(), (t) => expr(t, line, indent + 1 + body.indexOf(t)));
       return;
     }
+    const sh = SHAPES.exec(body);
+    if (sh) {
+      if (p.kind !== 'rewrite') fail(line, `only a 'rule' declares shapes`, indent + 1);
+      if (p.shapes) fail(line, `a second shapes line`, indent + 1);
+      const from = indent + 1 + body.indexOf(sh[1]!);
+      p.shapes = Object.freeze(parseShapes(sh[1]!, (m, at) => fail(line, m, from + at)));
+      return;
+    }
     if (p.kind === 'step' || p.rule) fail(line, 'an indented line must follow a rule header', indent + 1);
     const [main, cond] = splitCondition(body);
     const conditions = cond === undefined ? [] : parseConditions(cond, (m) => fail(line, `${p.id}: ${m}`), (t) => expr(t, line, indent + 1 + body.indexOf(t)));
@@ -146,6 +159,22 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   });
   closeBlock();
   return { rules, defs };
+}
+
+/**
+ * `prime(sigmoid, A)` names a function as an argument, which the expression parser reads
+ * only as a call: the name is read as a placeholder of the same length (so error columns
+ * stay right) and put back.
+ */
+function functionNamesAsArguments(text: string, read: (t: string) => Expr): Expr {
+  const names = new Map<string, string>();
+  const written = text.replace(/\bprime\(\s*([A-Za-z][A-Za-z0-9_]*)(?=\s*,)/g, (m, name: string) => {
+    const stand = `_${name.slice(1)}`;
+    names.set(stand, name);
+    return m.slice(0, m.length - name.length) + stand;
+  });
+  if (!names.size || [...names.keys()].some((k) => new RegExp(`\\b${k}\\b`).test(text))) return read(text);
+  return substitute(read(written), new Map([...names].map(([k, v]) => [k, sym(v)])));
 }
 
 /** One line of a `derivative` block: the partial derivative of `head` in its parameter `wrt`. */

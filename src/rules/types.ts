@@ -54,9 +54,18 @@ export interface Rule {
   /** For `derivative` rules: the function, and its partial derivative in the parameter `wrt` (the others held constant). */
   readonly outer?: { readonly fn: string; readonly params: readonly string[]; readonly derivative: Expr; readonly wrt: string };
   readonly conditions: readonly RuleCondition[];
+  /**
+   * A matrix rule's pattern variables and their shapes, from its `shapes` line: `scalar`,
+   * `any` (a scalar or a matrix), or `[rows, columns]`, each a dimension name or a positive
+   * integer. In such a rule every other name is a literal (`sigmoid` in `prime(sigmoid, A)`).
+   */
+  readonly shapes?: Readonly<Record<string, PatternShape>>;
   readonly file: string;
   readonly line: number;
 }
+
+/** The declared shape of a matrix rule's pattern variable. */
+export type PatternShape = 'scalar' | 'any' | readonly [string, string];
 
 /** A function definition: `def sigmoid(u) = 1/(1 + exp(-u))`. */
 export interface FunctionDef {

@@ -21,6 +21,7 @@ import { type FunctionDefs, familyParams, openAllCalls } from '../expr/functions
 import { boundaries, conditionVariables, floatValue, isCoefficient, nudgeToBoundary, testComparison, testFunction, wideValue } from './sampling.js';
 import { type PointCondition, preciseCompare } from './precise-check.js';
 import { checkBinderScopes, checkIndexRuleNumerically, usesIndexNotationRule } from './validate-index.js';
+import { MATRIX_FUNCTIONS, checkMatrixNames, checkMatrixShapes, checkMatrixValues } from './validate-matrix.js';
 
 export interface Located {
   readonly file: string;
@@ -57,6 +58,10 @@ export function validate(
   }
   for (const r of rules) {
     if (!r.lhs || !r.rhs || !fresh.has(r)) continue;
+    if (r.shapes) {
+      validateMatrixRule(r, known, fns, fail, hash(r.id));
+      continue;
+    }
     for (const f of [...functions(r.lhs), ...functions(r.rhs)]) {
       if (!known.has(f)) fail(r, `rule ${r.id} uses the unknown function ${f}`);
     }
@@ -71,6 +76,18 @@ export function validate(
       checkIndexRuleNumerically(r, fns, fail, hash(r.id));
     } else checkNumerically(r, fns, opening, fail);
   }
+}
+
+/** A matrix rule: its functions known, its names in order, its shapes kept and its values right (validate-matrix.ts). */
+function validateMatrixRule(r: Rule, known: ReadonlySet<string>, fns: FunctionTable, fail: FailAt, seed: number): void {
+  const allowed = new Set([...known, ...MATRIX_FUNCTIONS]);
+  for (const f of [...functions(r.lhs!), ...functions(r.rhs!)]) if (!allowed.has(f)) fail(r, `rule ${r.id} uses the unknown function ${f}`);
+  checkMatrixNames(r, allowed, fail);
+  for (const c of r.conditions) {
+    for (const a of c.args) if (!Object.hasOwn(r.shapes!, a)) fail(r, `rule ${r.id}: condition ${c.pred}(${c.args.join(', ')}) names ${a}, which has no shape`);
+  }
+  checkMatrixShapes(r, fail);
+  checkMatrixValues(r, fns, fail, seed);
 }
 
 const TARGET = 200;
