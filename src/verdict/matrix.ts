@@ -1,0 +1,152 @@
+/**
+ * Refuting an expectation about shaped terms: by its shape (the result is [n2, n1], the
+ * expectation [n1, n2]; or the expectation is malformed), or by value, an entry that differs
+ * beyond rounding at random small matrices. Sizes are drawn both with distinct values for
+ * distinct dimension names and with all of them equal, so a square W2 written for W2ᵀ is
+ * caught by value where the shape check cannot. This never proves anything: agreement at
+ * every point is "no difference found"; a proof is the kernel's.
+ */
+import type { Expr } from '../expr/node.js';
+import { toAscii } from '../expr/print.js';
+import { seededRandom } from '../expr/random.js';
+import { nodes } from '../expr/traverse.js';
+import type { FunctionTable } from '../expr/eval.js';
+import { type Shape, ShapeError, VJP, sameShape, shapeOf, showShape } from '../expr/matrix.js';
+import { type MatrixPoint, type Value, evaluateShaped, isMatrix } from '../expr/matrix-eval.js';
+import { dimensionPlans, drawMatrixPoint, flatPoint, shapedInputs } from '../proof/matrix-points.js';
+import type { Assumption } from '../proof/types.js';
+import type { Decision, Refuted, Unknown } from './equality.js';
+
+export interface ShapedCheckOptions {
+  /** Named intermediates in dependency order (the loss among them when it is named). */
+  readonly definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr }>;
+  readonly assumptions: readonly Assumption[];
+  readonly fns?: FunctionTable;
+  /** Terms that must be finite at a point for it to count (the loss). */
+  readonly domain?: readonly Expr[];
+  readonly seed?: number;
+  /** Points drawn at each size (default 3). */
+  readonly pointsPerSize?: number;
+}
+
+/** The shape of each defined name: its definition's (definitions in dependency order). */
+export function shapesOfDefinitions(definitions: ReadonlyArray<{ readonly name: string; readonly expr: Expr }>): (name: string) => Shape | undefined {
+  const known = new Map<string, Shape>();
+  const named = (n: string): Shape | undefined => (known.has(n) ? known.get(n)! : undefined);
+  for (const d of definitions) known.set(d.name, shapeOf(d.expr, named));
+  return named;
+}
+
+/**
+ * Refuted when `expected` cannot be `result` by its shape, or at random matrices by value (the
+ * point is every dimension and every input's entries, flattened as `W2[i,j]`; the values are
+ * the differing entry's; the evidence says which entry and where); otherwise unknown.
+ */
+export function refuteShapedExpectation(result: Expr, expected: Expr, options: ShapedCheckOptions): Refuted | Unknown {
+  return refuteByShape(result, expected, options) ?? refuteByValue(result, expected, options);
+}
+
+/**
+ * The decision on `result = expected` for shaped terms: refuted by shape before anything else
+ * (no algebra on an ill-shaped term), proven only by `decide` (the kernel's), else refuted by
+ * value at random matrices, else unknown.
+ */
+export function decideShaped(result: Expr, expected: Expr, options: ShapedCheckOptions, decide: () => Decision): Decision {
+  const byShape = refuteByShape(result, expected, options);
+  if (byShape) return byShape;
+  const d = decide();
+  if (d.verdict === 'proven') return d;
+  const r = refuteByValue(result, expected, options);
+  // Why the kernel rejected a proof says more than "no difference found".
+  return r.verdict === 'unknown' && d.verdict === 'unknown' && d.evidence.startsWith('the checker rejected') ? d : r;
+}
+
+/** Refuted when `expected` is malformed or its shape is not the result's; else undefined. */
+export function refuteByShape(result: Expr, expected: Expr, options: ShapedCheckOptions): Refuted | undefined {
+  const named = shapesOfDefinitions(options.definitions);
+  const resultShape = shapeOf(result, named);
+  let expectedShape: Shape;
+  try {
+    expectedShape = shapeOf(expected, named);
+  } catch (err) {
+    if (!(err instanceof ShapeError)) throw err;
+    return shapeRefutation(`${toAscii(expected)}: ${err.message}`, [result, expected], options);
+  }
+  if (!sameShape(resultShape, expectedShape)) {
+    return shapeRefutation(`the result is ${showShape(resultShape)}, the expectation ${showShape(expectedShape)}`, [result, expected], options);
+  }
+  return undefined;
+}
+
+/** Refuted when an entry differs beyond rounding at random matrices of several sizes; else unknown. */
+export function refuteByValue(result: Expr, expected: Expr, options: ShapedCheckOptions): Refuted | Unknown {
+  const inputs = shapedInputs([result, expected, ...(options.domain ?? []), ...options.assumptions.flatMap((f) => [f.lhs, f.rhs])], options.definitions);
+  const rnd = seededRandom(options.seed ?? 16);
+  // A derivative left in a term is a finite difference here: compare it more loosely.
+  const approximate = [result, expected].some((t) => nodes(t).some((n) => n.kind === 'call' && (n.fn === VJP || n.fn === 'diff')));
+  const tol = approximate ? 1e-4 : 1e-7;
+  const perSize = options.pointsPerSize ?? 3;
+  let agreed = 0;
+  for (const dims of dimensionPlans(inputs.dims)) {
+    for (let t = 0; t < perSize; t++) {
+      const p = drawMatrixPoint(inputs, dims, rnd, { assumptions: options.assumptions, definitions: options.definitions, oneHot: t % 2 === 1, ...(options.fns ? { fns: options.fns } : {}) });
+      if (!p) continue;
+      const values = valuesAt(p, result, expected, options.domain ?? []);
+      if (!values) continue;
+      const diff = firstDifference(values[0], values[1], tol);
+      if (!diff) {
+        agreed++;
+        continue;
+      }
+      const where = diff.entry ? `entry (${diff.entry[0] + 1}, ${diff.entry[1] + 1}) of the result is ${fmt(diff.left)}, of the expectation ${fmt(diff.right)}` : `the result is ${fmt(diff.left)}, the expectation ${fmt(diff.right)}`;
+      return {
+        verdict: 'refuted',
+        counterexample: { point: flatPoint(p, inputs), left: diff.left, right: diff.right },
+        evidence: `at ${dimsText(inputs.dims, dims) || 'the point shown'}${inputs.dims.length ? ' with the entries shown' : ''}: ${where}`,
+      };
+    }
+  }
+  return {
+    verdict: 'unknown',
+    evidence: agreed ? `no difference found at ${agreed} random points of ${dimensionPlans(inputs.dims).length} sizes (random matrices refute, never prove)` : 'no point of the domain could be sampled',
+  };
+}
+
+/** A refutation by shape: the point is the sizes with distinct values (where the shapes differ). */
+function shapeRefutation(reason: string, terms: readonly Expr[], options: ShapedCheckOptions): Refuted {
+  const inputs = shapedInputs(terms, options.definitions);
+  const dims = dimensionPlans(inputs.dims)[0]!;
+  return { verdict: 'refuted', counterexample: { point: Object.fromEntries(dims), left: NaN, right: NaN }, evidence: reason };
+}
+
+function valuesAt(p: MatrixPoint, a: Expr, b: Expr, domain: readonly Expr[]): [Value, Value] | undefined {
+  try {
+    if (domain.some((d) => !allFinite(evaluateShaped(d, p)))) return undefined;
+    const va = evaluateShaped(a, p);
+    const vb = evaluateShaped(b, p);
+    return allFinite(va) && allFinite(vb) ? [va, vb] : undefined;
+  } catch (err) {
+    if (err instanceof ReferenceError) return undefined;
+    throw err;
+  }
+}
+
+const allFinite = (v: Value): boolean => (isMatrix(v) ? v.data.every(Number.isFinite) : Number.isFinite(v));
+
+/** The first entry (row-major) where two values of one shape differ beyond `tol`, relative. */
+function firstDifference(a: Value, b: Value, tol: number): { entry?: [number, number]; left: number; right: number } | undefined {
+  const far = (x: number, y: number): boolean => Math.abs(x - y) > tol * Math.max(1, Math.abs(x), Math.abs(y));
+  if (!isMatrix(a) && !isMatrix(b)) return far(a, b) ? { left: a, right: b } : undefined;
+  const m = (isMatrix(a) ? a : b) as Exclude<Value, number>;
+  for (let i = 0; i < m.rows; i++) {
+    for (let j = 0; j < m.cols; j++) {
+      const x = isMatrix(a) ? a.data[i * a.cols + j]! : a;
+      const y = isMatrix(b) ? b.data[i * b.cols + j]! : b;
+      if (far(x, y)) return { entry: [i, j], left: x, right: y };
+    }
+  }
+  return undefined;
+}
+
+const fmt = (x: number): string => String(Number(x.toPrecision(6)));
+const dimsText = (names: readonly string[], dims: ReadonlyMap<string, number>): string => names.map((d) => `${d} = ${dims.get(d)}`).join(', ');
