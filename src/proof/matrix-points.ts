@@ -173,8 +173,14 @@ export function drawMatrixPoint(inputs: ShapedInputs, dims: ReadonlyMap<string, 
   return point;
 }
 
-/** Whether a fact holds at every entry (an equation to rounding). */
-export function factHolds(f: Assumption, p: MatrixPoint): boolean {
+/** Whether the draw builds a fact in exactly (targets that sum to 1, a label set), rather than checking it after. */
+export const builtIntoDraw = (f: Assumption): boolean => sumsToOne(f) !== undefined || labelSet(f) !== undefined;
+
+/**
+ * Whether a fact holds at every entry: an equation to rounding; an inequality (or `!=`) by
+ * more than `margin`, relative, so that it holds at the real point the doubles stand for.
+ */
+export function factHolds(f: Assumption, p: MatrixPoint, margin = 0): boolean {
   let l: Value;
   let r: Value;
   try {
@@ -188,13 +194,12 @@ export function factHolds(f: Assumption, p: MatrixPoint): boolean {
   for (let k = 0; k < n; k++) {
     const [a, b] = [at(l, k), at(r, k)];
     if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+    const gap = margin * Math.max(1, Math.abs(a), Math.abs(b));
     const ok =
       f.op === '=' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
-      : f.op === '!=' ? a !== b
-      : f.op === '<' ? a < b
-      : f.op === '<=' ? a <= b
-      : f.op === '>' ? a > b
-      : a >= b;
+      : f.op === '!=' ? Math.abs(a - b) > gap
+      : f.op === '<' || f.op === '<=' ? b - a > gap || (f.op === '<=' && margin === 0 && a === b)
+      : a - b > gap || (f.op === '>=' && margin === 0 && a === b);
     if (!ok) return false;
   }
   return true;

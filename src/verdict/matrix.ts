@@ -13,7 +13,7 @@ import { nodes } from '../expr/traverse.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { type Shape, ShapeError, VJP, sameShape, shapeOf, showShape } from '../expr/matrix.js';
 import { type MatrixPoint, type Value, evaluateShaped, isMatrix } from '../expr/matrix-eval.js';
-import { dimensionPlans, drawMatrixPoint, flatPoint, shapedInputs } from '../proof/matrix-points.js';
+import { builtIntoDraw, dimensionPlans, drawMatrixPoint, factHolds, flatPoint, shapedInputs } from '../proof/matrix-points.js';
 import type { Assumption } from '../proof/types.js';
 import type { Decision, Refuted, Unknown } from './equality.js';
 
@@ -57,8 +57,9 @@ export function decideShaped(result: Expr, expected: Expr, options: ShapedCheckO
   const d = decide();
   if (d.verdict === 'proven') return d;
   const r = refuteByValue(result, expected, options);
-  // Why the kernel rejected a proof says more than "no difference found".
-  return r.verdict === 'unknown' && d.verdict === 'unknown' && d.evidence.startsWith('the checker rejected') ? d : r;
+  if (r.verdict === 'refuted' || d.verdict !== 'unknown') return r;
+  // Why the kernel rejected a proof, or why nothing was decided, says more than a sampler that found no point.
+  return d.evidence.startsWith('the checker rejected') || r.evidence === NO_POINT ? d : r;
 }
 
 /** Refuted when `expected` is malformed or its shape is not the result's; else undefined. */
@@ -108,9 +109,31 @@ export function refuteByValue(result: Expr, expected: Expr, options: ShapedCheck
   }
   return {
     verdict: 'unknown',
-    evidence: agreed ? `no difference found at ${agreed} random points of ${dimensionPlans(inputs.dims).length} sizes (random matrices refute, never prove)` : 'no point of the domain could be sampled',
+    evidence: agreed ? `no difference found at ${agreed} random points of ${dimensionPlans(inputs.dims).length} sizes (random matrices refute, never prove)` : NO_POINT,
   };
 }
+
+/**
+ * Whether a point shows the stated facts consistent: every equation built into the draw
+ * exactly (targets that sum to 1, a label set), and every fact holding there, each inequality
+ * with a margin. The scalar sampler cannot draw matrices, so for shaped facts it finds no
+ * point and would leave every verdict unknown; this is the shaped problems' witness instead.
+ */
+export function shapedFactsWitnessed(terms: readonly Expr[], options: ShapedCheckOptions): boolean {
+  const facts = options.assumptions;
+  if (facts.some((f) => f.op === '=' && !builtIntoDraw(f))) return false;
+  const inputs = shapedInputs([...terms, ...facts.flatMap((f) => [f.lhs, f.rhs])], options.definitions);
+  const rnd = seededRandom(options.seed ?? 16);
+  for (const dims of dimensionPlans(inputs.dims)) {
+    for (let t = 0; t < 2; t++) {
+      const p = drawMatrixPoint(inputs, dims, rnd, { assumptions: facts, definitions: options.definitions, oneHot: t === 1, ...(options.fns ? { fns: options.fns } : {}) });
+      if (p && facts.every((f) => factHolds(f, p, 1e-6))) return true;
+    }
+  }
+  return false;
+}
+
+const NO_POINT = 'no point of the domain could be sampled';
 
 /** A refutation by shape: the point is the sizes with distinct values (where the shapes differ). */
 function shapeRefutation(reason: string, terms: readonly Expr[], options: ShapedCheckOptions): Refuted {

@@ -37,22 +37,23 @@ export function network(square = false): Network {
   return { definitions, loss: sym('L'), m, targetsSumToOne: { lhs: sumAll(m.y), op: '=', rhs: num(1) } };
 }
 
-/** Ng's batch: X [n0, m], Y [n2, m], biases broadcast over the batch, the mean over m. */
-export function batchNetwork(): Network {
+/** Ng's batch: X [n0, m], Y [n2, m], biases broadcast over the batch, the mean over m; with `square` every size is n. */
+export function batchNetwork(square = false): Network {
+  const [n0, n1, n2, mm] = square ? ['n', 'n', 'n', 'n'] : ['n0', 'n1', 'n2', 'm'];
   const m = {
-    X: matSym('X', 'n0', 'm'),
-    W1: matSym('W1', 'n1', 'n0'),
-    b1: matSym('b1', 'n1', 1),
-    W2: matSym('W2', 'n2', 'n1'),
-    b2: matSym('b2', 'n2', 1),
-    Y: matSym('Y', 'n2', 'm'),
+    X: matSym('X', n0, mm),
+    W1: matSym('W1', n1, n0),
+    b1: matSym('b1', n1, 1),
+    W2: matSym('W2', n2, n1),
+    b2: matSym('b2', n2, 1),
+    Y: matSym('Y', n2, mm),
   };
   const definitions = [
-    { name: 'Z1', expr: add(matmul(m.W1, m.X), bcast(m.b1, 'm')) },
+    { name: 'Z1', expr: add(matmul(m.W1, m.X), bcast(m.b1, mm)) },
     { name: 'A1', expr: call('tanh', sym('Z1')) },
-    { name: 'Z2', expr: add(matmul(m.W2, sym('A1')), bcast(m.b2, 'm')) },
+    { name: 'Z2', expr: add(matmul(m.W2, sym('A1')), bcast(m.b2, mm)) },
     { name: 'A2', expr: call('softmax', sym('Z2')) },
-    { name: 'J', expr: mul(num(-1), pow(sym('m'), num(-1)), sumAll(mul(m.Y, call('log', sym('A2'))))) },
+    { name: 'J', expr: mul(num(-1), pow(sym(mm), num(-1)), sumAll(mul(m.Y, call('log', sym('A2'))))) },
   ];
   return { definitions, loss: sym('J'), m, targetsSumToOne: { lhs: call('colsum', m.Y), op: '=', rhs: num(1) } };
 }

@@ -5,14 +5,14 @@
  * expectation is never refuted, and never proven here either.
  */
 import { describe, expect, it } from 'vitest';
-import { type Expr, add, call, div, mul, num, sub, sym } from '../../src/expr/node.js';
+import { type Expr, add, call, div, mul, num, pow, sub, sym } from '../../src/expr/node.js';
 import { toAscii } from '../../src/expr/print.js';
 import { matSym, matmul, transpose } from '../../src/expr/matrix.js';
 import { evaluateShaped, isMatrix, matrix, type Value } from '../../src/expr/matrix-eval.js';
 import { refuteShapedExpectation } from '../../src/verdict/matrix.js';
 import type { Assumption } from '../../src/proof/types.js';
 import { labelSetFact } from '../../src/proof/label-sets.js';
-import { network, textbookGradients } from '../support/networks.js';
+import { batchNetwork, network, textbookGradients } from '../support/networks.js';
 
 const n = network();
 const g = textbookGradients(n);
@@ -89,6 +89,25 @@ describe('refuted by value at random matrices', () => {
     expect((e as { data: Float64Array }).data[i]).toBeCloseTo(ce.right, 12);
     expect(Math.abs(ce.left - ce.right)).toBeGreaterThan(1e-6);
     expect(ce.point['y[1,1]']! + ce.point['y[2,1]']!).toBeCloseTo(1, 14);
+  });
+  it('a row-major formula (CS231n: dW1 = Xᵀ dZ1) in a column-major batch: by shape, and by value when every size is equal', () => {
+    const b = batchNetwork();
+    const inv = pow(sym('m'), num(-1));
+    const dZ1 = mul(matmul(transpose(b.m.W2!), sub(sym('A2'), b.m.Y!)), sub(num(1), pow(sym('A1'), num(2))));
+    const right = mul(inv, matmul(dZ1, transpose(b.m.X!)));
+    const rowMajor = mul(inv, matmul(transpose(b.m.X!), dZ1));
+    const options = { definitions: b.definitions, assumptions: [b.targetsSumToOne], domain: [b.loss] };
+    expect(refuteShapedExpectation(right, rowMajor, options).evidence).toBe(`${toAscii(rowMajor)}: cannot multiply [m, n0] by [n1, m]: n0 columns against n1 rows`);
+    expect(refuteShapedExpectation(call('diff', b.loss, b.m.W1!), right, options).verdict).toBe('unknown');
+    // The row-major gradient transposed is the column-major one: right in value, wrong in layout.
+    expect(refuteShapedExpectation(right, transpose(mul(inv, matmul(b.m.X!, transpose(dZ1)))), options).verdict).toBe('unknown');
+    const square = batchNetwork(true);
+    const sq = { definitions: square.definitions, assumptions: [square.targetsSumToOne], domain: [square.loss] };
+    const sqdZ1 = mul(matmul(transpose(square.m.W2!), sub(sym('A2'), square.m.Y!)), sub(num(1), pow(sym('A1'), num(2))));
+    const invN = pow(sym('n'), num(-1));
+    const d = refuteShapedExpectation(mul(invN, matmul(sqdZ1, transpose(square.m.X!))), mul(invN, matmul(transpose(square.m.X!), sqdZ1)), sq);
+    expect(d.verdict).toBe('refuted');
+    expect(d.evidence).toMatch(/^at n = 2 with the entries shown: entry \(\d, \d\) of the result is/);
   });
   it('a missing σ′ factor', () => {
     const d = decide(g.d1!, matmul(transpose(n.m.W2!), g.d2!));
