@@ -13,6 +13,7 @@ import { GradproofError } from '../expr/errors.js';
 import { ratToNumber } from '../expr/rational.js';
 import { toAscii } from '../expr/print.js';
 import { substitute } from '../expr/traverse.js';
+import { openCall } from '../expr/functions.js';
 import {
   BCAST, BCAST_ROW, COLSUM, MAT, MATMUL, ONES, PRIME, ROWSUM, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, TRANSPOSE, type Shape, matName, shapeOf,
 } from '../expr/matrix.js';
@@ -66,6 +67,8 @@ interface Printer {
   /** A defined name's definition (for the stable log of a softmax or a sigmoid). */
   readonly body: (name: string) => Expr | undefined;
   readonly helpers: Set<string>;
+  /** A call of a defined function opened into its body, or undefined. */
+  readonly open: (e: Expr) => Expr | undefined;
 }
 
 /** The source text of the NumPy module for a model whose terms are shaped. */
@@ -82,7 +85,7 @@ export function emitNumpy(model: CodeModel): string {
   const named = (n: string): Shape | undefined => (shapes.has(n) ? shapes.get(n)! : undefined);
   for (const d of defs) shapes.set(d.name, shapeOf(d.expr, named));
   const bodies = new Map(defs.map((d) => [d.name, d.expr]));
-  const p: Printer = { ident, shape: (e) => shapeOf(e, named), body: (n) => bodies.get(n), helpers: new Set() };
+  const p: Printer = { ident, shape: (e) => shapeOf(e, named), body: (n) => bodies.get(n), helpers: new Set(), open: (e) => openCall(e, model.functions) };
 
   // Each dimension from the first input that has it.
   const dimLines: string[] = [];
@@ -226,6 +229,9 @@ function callText(e: Expr & { kind: 'call' }, p: Printer): string {
     }
   }
   const f = ENTRYWISE[e.fn];
+  // A function NumPy has no spelling for (a rule file's swish, bce) is opened through its definition: entrywise still.
+  const opened = f ? undefined : p.open(e);
+  if (opened) return print(opened, p);
   if (!f || a.length !== 1) throw new GradproofError('unknown-function', `code generation: no NumPy form for ${e.fn}(…) on matrices`);
   return f(arg(0));
 }

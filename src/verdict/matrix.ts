@@ -64,8 +64,16 @@ export function decideShaped(result: Expr, expected: Expr, options: ShapedCheckO
 
 /** Refuted when `expected` is malformed or its shape is not the result's; else undefined. */
 export function refuteByShape(result: Expr, expected: Expr, options: ShapedCheckOptions): Refuted | undefined {
-  const named = shapesOfDefinitions(options.definitions);
-  const resultShape = shapeOf(result, named);
+  let named: (name: string) => Shape | undefined;
+  let resultShape: Shape;
+  try {
+    named = shapesOfDefinitions(options.definitions);
+    resultShape = shapeOf(result, named);
+  } catch (err) {
+    // Not ours to refute: a user's function that happens to be named like a matrix call.
+    if (err instanceof ShapeError) return undefined;
+    throw err;
+  }
   let expectedShape: Shape;
   try {
     expectedShape = shapeOf(expected, named);

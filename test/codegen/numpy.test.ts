@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Expr, mul, num, pow, sub, sym } from '../../src/expr/node.js';
+import { type Expr, add, call, mul, num, pow, sub, sym } from '../../src/expr/node.js';
+import { builtinRules } from '../../src/rules/builtin.js';
 import { matmul, rowsum, transpose } from '../../src/expr/matrix.js';
 import { type MatrixPoint, type Value, evaluateShaped, isMatrix } from '../../src/expr/matrix-eval.js';
 import { seededRandom } from '../../src/expr/random.js';
@@ -59,6 +60,11 @@ const batchModel = model(batch, [
   ['b2', mul(inv, rowsum(dZ2))],
 ]);
 
+// A hidden layer of swish, a rule file's function (swish(u) = u*sigmoid(u)): NumPy gets its definition.
+const swishNet: Network = { ...column, definitions: column.definitions.map((d) => (d.name === 'a1' ? { name: 'a1', expr: call('swish', sym('z1')) } : d)) };
+const swishDelta1 = mul(matmul(transpose(column.m.W2!), cg.d2!), add(sym('a1'), mul(call('sigmoid', sym('z1')), sub(num(1), sym('a1')))));
+const swishModel: CodeModel = { ...model(swishNet, [['W1', matmul(swishDelta1, transpose(column.m.x!))], ['W2', cg.W2!]]), functions: builtinRules().defs };
+
 describe('the NumPy text', () => {
   const code = emitNumpy(columnModel);
   it('takes keyword-only arrays, reads the sizes from them, and writes the textbook operations', () => {
@@ -80,6 +86,9 @@ describe('the NumPy text', () => {
     expect(b).toContain('np.sum(');
     expect(b).toContain(', axis=1, keepdims=True)');
     expect(b).toContain('np.tanh(Z1)');
+  });
+  it("a rule file's function is opened through its definition", () => {
+    expect(emitNumpy(swishModel)).toContain('    a1 = (z1 * sigmoid(z1))\n');
   });
   it('shaped models are NumPy only', () => {
     expect(isShapedModel(columnModel)).toBe(true);
@@ -131,6 +140,7 @@ describe.skipIf(!hasNumpy)(`generated NumPy, run (python3 with NumPy${hasNumpy ?
   it.each([
     ['a column network (sigmoid, softmax, cross-entropy)', column, columnModel, 'column'],
     ['a batch (tanh, broadcast biases, 1/m)', batch, batchModel, 'batch'],
+    ['a swish hidden layer', swishNet, swishModel, 'swish'],
   ] as const)('%s: the loss is ours, the gradients are central differences of its own loss, at five sizes', (_, n, m, name) => {
     const inputs = shapedInputs([m.loss, ...m.gradients.map((g) => g.result)], n.definitions);
     const rnd = seededRandom(99);
