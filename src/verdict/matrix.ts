@@ -9,7 +9,6 @@
 import type { Expr } from '../expr/node.js';
 import { toAscii } from '../expr/print.js';
 import { seededRandom } from '../expr/random.js';
-import { nodes } from '../expr/traverse.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { type Shape, ShapeError, VJP, sameShape, shapeOf, showShape } from '../expr/matrix.js';
 import { type MatrixPoint, type Value, evaluateShaped, isMatrix } from '../expr/matrix-eval.js';
@@ -91,9 +90,12 @@ export function refuteByShape(result: Expr, expected: Expr, options: ShapedCheck
 export function refuteByValue(result: Expr, expected: Expr, options: ShapedCheckOptions): Refuted | Unknown {
   const inputs = shapedInputs([result, expected, ...(options.domain ?? []), ...options.assumptions.flatMap((f) => [f.lhs, f.rhs])], options.definitions);
   const rnd = seededRandom(options.seed ?? 16);
-  // A derivative left in a term is a finite difference here: compare it more loosely.
-  const approximate = [result, expected].some((t) => nodes(t).some((n) => n.kind === 'call' && (n.fn === VJP || n.fn === 'diff')));
-  const tol = approximate ? 1e-4 : 1e-7;
+  // A derivative left in a term is a central difference here (error about 1e-10 of the function
+  // differentiated): compared more loosely, on the scale of the loss too. A derivative of a
+  // derivative is a difference of differences, too rough to refute anything.
+  const depth = Math.max(derivativeDepth(result), derivativeDepth(expected));
+  if (depth > 1) return { verdict: 'unknown', evidence: 'a derivative of a derivative has no numeric value precise enough to refute anything' };
+  const tol = depth ? 1e-4 : 1e-7;
   const perSize = options.pointsPerSize ?? 3;
   let agreed = 0;
   for (const dims of dimensionPlans(inputs.dims)) {
@@ -102,7 +104,7 @@ export function refuteByValue(result: Expr, expected: Expr, options: ShapedCheck
       if (!p) continue;
       const values = valuesAt(p, result, expected, options.domain ?? []);
       if (!values) continue;
-      const diff = firstDifference(values[0], values[1], tol);
+      const diff = firstDifference(values[0], values[1], tol, depth ? values[2] : 1);
       if (!diff) {
         agreed++;
         continue;
@@ -143,6 +145,22 @@ export function shapedFactsWitnessed(terms: readonly Expr[], options: ShapedChec
 
 const NO_POINT = 'no point of the domain could be sampled';
 
+/**
+ * How deeply derivatives nest where one differentiates another: `diff(f, X)` adds one to f's,
+ * `vjp(G, E, X)` to E's (G is evaluated once, not differenced).
+ */
+function derivativeDepth(e: Expr, memo = new Map<Expr, number>()): number {
+  const hit = memo.get(e);
+  if (hit !== undefined) return hit;
+  const depth = (i: number): number => derivativeDepth(e.args[i]!, memo);
+  const d =
+    e.kind === 'call' && e.fn === VJP && e.args.length === 3 ? Math.max(depth(0), 1 + depth(1))
+    : e.kind === 'call' && e.fn === 'diff' && e.args.length === 2 ? 1 + depth(0)
+    : Math.max(0, ...e.args.map((a) => derivativeDepth(a, memo)));
+  memo.set(e, d);
+  return d;
+}
+
 /** A refutation by shape: the point is the sizes with distinct values (where the shapes differ). */
 function shapeRefutation(reason: string, terms: readonly Expr[], options: ShapedCheckOptions): Refuted {
   const inputs = shapedInputs(terms, options.definitions);
@@ -150,12 +168,15 @@ function shapeRefutation(reason: string, terms: readonly Expr[], options: Shaped
   return { verdict: 'refuted', counterexample: { point: Object.fromEntries(dims), left: NaN, right: NaN }, evidence: reason };
 }
 
-function valuesAt(p: MatrixPoint, a: Expr, b: Expr, domain: readonly Expr[]): [Value, Value] | undefined {
+/** Both sides at a point, and the largest magnitude of the domain's terms there (at least 1). */
+function valuesAt(p: MatrixPoint, a: Expr, b: Expr, domain: readonly Expr[]): [Value, Value, number] | undefined {
   try {
-    if (domain.some((d) => !allFinite(evaluateShaped(d, p)))) return undefined;
+    const d = domain.map((t) => evaluateShaped(t, p));
+    if (!d.every(allFinite)) return undefined;
+    const scale = Math.max(1, ...d.map((v) => (isMatrix(v) ? Math.max(...v.data.map(Math.abs)) : Math.abs(v))));
     const va = evaluateShaped(a, p);
     const vb = evaluateShaped(b, p);
-    return allFinite(va) && allFinite(vb) ? [va, vb] : undefined;
+    return allFinite(va) && allFinite(vb) ? [va, vb, scale] : undefined;
   } catch (err) {
     if (err instanceof ReferenceError) return undefined;
     throw err;
@@ -164,9 +185,9 @@ function valuesAt(p: MatrixPoint, a: Expr, b: Expr, domain: readonly Expr[]): [V
 
 const allFinite = (v: Value): boolean => (isMatrix(v) ? v.data.every(Number.isFinite) : Number.isFinite(v));
 
-/** The first entry (row-major) where two values of one shape differ beyond `tol`, relative. */
-function firstDifference(a: Value, b: Value, tol: number): { entry?: [number, number]; left: number; right: number } | undefined {
-  const far = (x: number, y: number): boolean => Math.abs(x - y) > tol * Math.max(1, Math.abs(x), Math.abs(y));
+/** The first entry (row-major) where two values of one shape differ beyond `tol`, relative to the larger of them and `scale`. */
+function firstDifference(a: Value, b: Value, tol: number, scale: number): { entry?: [number, number]; left: number; right: number } | undefined {
+  const far = (x: number, y: number): boolean => Math.abs(x - y) > tol * Math.max(scale, Math.abs(x), Math.abs(y));
   if (!isMatrix(a) && !isMatrix(b)) return far(a, b) ? { left: a, right: b } : undefined;
   const m = (isMatrix(a) ? a : b) as Exclude<Value, number>;
   for (let i = 0; i < m.rows; i++) {

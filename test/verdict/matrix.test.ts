@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Expr, add, call, div, mul, num, pow, sub, sym } from '../../src/expr/node.js';
 import { toAscii } from '../../src/expr/print.js';
-import { matSym, matmul, transpose } from '../../src/expr/matrix.js';
+import { matSym, matmul, transpose, vjp } from '../../src/expr/matrix.js';
 import { evaluateShaped, isMatrix, matrix, type Value } from '../../src/expr/matrix-eval.js';
 import { refuteShapedExpectation } from '../../src/verdict/matrix.js';
 import type { Assumption } from '../../src/proof/types.js';
@@ -48,6 +48,21 @@ describe('right expectations are not refuted (and not proven: numbers only refut
     ['δ1 = (W2ᵀ δ2) ⊙ a1 ⊙ (1 − a1)', g.d1!, mul(matmul(transpose(n.m.W2!), g.d2!), call('prime', sym('sigmoid'), sym('z1')))],
   ])('%s', (_, result, expected) => {
     expect(decide(result, expected)).toEqual({ verdict: 'unknown', evidence: 'no difference found at 15 random points of 5 sizes (random matrices refute, never prove)' });
+  });
+});
+
+describe('terms that still hold derivatives (the engine\'s steps of the chain)', () => {
+  const z2def = n.definitions.find((d) => d.name === 'z2')!.expr;
+  const step = vjp(call('diff', n.loss, sym('z2')), z2def, n.m.W2!);
+  it('the chain step vjp(∂L/∂z2, W2 a1 + b2, W2) is δ2 a1ᵀ, and not δ2 z1ᵀ', () => {
+    expect(decide(step, g.W2!).verdict).toBe('unknown');
+    expect(decide(step, matmul(g.d2!, transpose(sym('z1')))).verdict).toBe('refuted');
+  });
+  it('a derivative of a derivative is never refuted by its rough numeric value', () => {
+    expect(decide(call('diff', call('diff', n.loss, sym('z2')), n.m.b2!), g.d2!)).toEqual({
+      verdict: 'unknown',
+      evidence: 'a derivative of a derivative has no numeric value precise enough to refute anything',
+    });
   });
 });
 
