@@ -80,7 +80,8 @@ export function refuteByShape(result: Expr, expected: Expr, options: ShapedCheck
     if (!(err instanceof ShapeError)) throw err;
     return shapeRefutation(`${toAscii(expected)}: ${err.message}`, [result, expected], options);
   }
-  if (!sameShape(resultShape, expectedShape)) {
+  // A number against a matrix is that number in every entry (entrywise meaning): compared by value.
+  if (resultShape !== null && expectedShape !== null && !sameShape(resultShape, expectedShape)) {
     return shapeRefutation(`the result is ${showShape(resultShape)}, the expectation ${showShape(expectedShape)}`, [result, expected], options);
   }
   return undefined;

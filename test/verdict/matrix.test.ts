@@ -73,6 +73,14 @@ describe('refuted by shape', () => {
     expect(d.evidence).toBe('the result is [n2, n1], the expectation [n1, n2]');
     expect(d.counterexample!.point).toEqual({ n0: 2, n1: 3, n2: 4 });
   });
+  it('a number is that number in every entry: compared by value, not refuted by shape', () => {
+    const W = matSym('W', 'r', 'c');
+    const defs = [{ name: 'L', expr: call('sum_all', mul(sym('lambda'), W)) }];
+    const options = { definitions: defs, assumptions: [], domain: [sym('L')] };
+    expect(refuteShapedExpectation(call('diff', sym('L'), W), sym('lambda'), options).verdict).toBe('unknown');
+    const d = refuteShapedExpectation(call('diff', sym('L'), W), num(0), options);
+    expect(d.evidence).toMatch(/^at c = 2, r = 3 with the entries shown: entry \(1, 1\) of the result is -?[\d.]+, of the expectation 0$/);
+  });
   it('a malformed expectation: the ShapeError, after the expectation', () => {
     const wrong = matmul(g.d2!, sym('a1'));
     const d = decide(g.W2!, wrong);
