@@ -56,6 +56,7 @@ export function decideShaped(result: Expr, expected: Expr, options: ShapedCheckO
   const d = decide();
   if (d.verdict === 'proven') return d;
   const r = refuteByValue(result, expected, options);
+  // The scalar sampler cannot evaluate matrices: only a matrix point refutes shaped terms.
   if (r.verdict === 'refuted' || d.verdict !== 'unknown') return r;
   // Why the kernel rejected a proof, or why nothing was decided, says more than a sampler that found no point.
   return d.evidence.startsWith('the checker rejected') || r.evidence === NO_POINT ? d : r;
