@@ -24,6 +24,8 @@ import { differentiate } from '../calculus/derive.js';
 import { identityClosure, type Variant } from '../algebra/identities.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
 import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../verdict/equality.js';
+import { decideShaped, shapedFactsWitnessed } from '../verdict/matrix.js';
+import { isShaped } from '../expr/matrix.js';
 import { type CheckedProof, checkProof, conditionsNeeded } from '../kernel/index.js';
 import { assertConsistent, assumptionText, contradiction } from '../verdict/consistency.js';
 import { reduceConditions } from '../proof/conditions.js';
@@ -141,6 +143,25 @@ export function decideLink(
   rules: RuleSet,
   assumptions: readonly Assumption[],
   extra: { readonly domain?: readonly Expr[]; readonly unsatisfied?: string } = {},
+): Decision {
+  // Shaped terms: refuted by shape or at random matrices; proven only as below, by the kernel.
+  if ([a, b, ...defs.list.map((d) => d.expr)].some(isShaped)) {
+    const options = { definitions: defs.list, assumptions, fns: functionTable(rules.defs), ...(extra.domain ? { domain: extra.domain } : {}) };
+    // Facts the scalar sampler cannot draw (`sum(y) = 1` on a matrix) are shown consistent by a matrix point instead.
+    const { unsatisfied, ...rest } = extra;
+    const facts = unsatisfied !== undefined && shapedFactsWitnessed([a, b, ...(extra.domain ?? [])], options) ? rest : extra;
+    return decideShaped(a, b, options, () => decideScalarLink(a, b, defs, rules, assumptions, facts));
+  }
+  return decideScalarLink(a, b, defs, rules, assumptions, extra);
+}
+
+function decideScalarLink(
+  a: Expr,
+  b: Expr,
+  defs: Definitions,
+  rules: RuleSet,
+  assumptions: readonly Assumption[],
+  extra: { readonly domain?: readonly Expr[]; readonly unsatisfied?: string },
 ): Decision {
   const d = decideEquality(a, b, defs, {
     ...extra,

@@ -22,6 +22,7 @@ import { deriveAll } from '../api/all.js';
 import { stopOf, stoppedText } from '../api/stopped.js';
 import type { Budget } from '../rewrite/builder.js';
 import { type CodeModel, emitProgram } from './program.js';
+import { emitNumpy, isShapedModel } from './numpy.js';
 import type { CodeTarget } from './targets.js';
 
 export { CODE_TARGETS, type CodeTarget } from './targets.js';
@@ -66,7 +67,14 @@ interface Derived {
 /** Derives the problem's gradient (or every gradient), has the kernel replay it, and writes it as code. */
 export function generateCode(spec: ProblemSpec, options: CodegenOptions): CodegenResult {
   const { model, verdict, warnings } = codeModel(spec, options);
-  return { code: model ? emitProgram(model, options.target) : null, verdict, warnings };
+  return { code: model ? emitCode(model, options.target) : null, verdict, warnings };
+}
+
+/** A model's code: shaped terms as NumPy (Python only), anything else by the scalar printer. */
+export function emitCode(model: CodeModel, target: CodeTarget): string {
+  if (!isShapedModel(model)) return emitProgram(model, target);
+  if (target !== 'python') throw new GradproofError('usage', `code generation: matrix problems are written as NumPy; use --target python, not ${target}`);
+  return emitNumpy(model);
 }
 
 /** The derivation's part of `generateCode`, for any language: what to compute, or null when it stopped. */

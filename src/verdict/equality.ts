@@ -42,7 +42,8 @@ export interface Refuted {
   readonly verdict: 'refuted';
   /** Values of the free variables, and both sides there (at 120 digits, rounded). */
   readonly counterexample: Counterexample;
-  readonly evidence?: undefined;
+  /** Why, where the point alone does not say it (shaped terms: the shapes, or which entry differs). */
+  readonly evidence?: string;
 }
 
 export interface Unknown {
