@@ -157,7 +157,7 @@ export const PROBLEMS: readonly MatrixProblem[] = [
     loss: crossEntropy(v),
     expects: [sub(s('a3'), v.y!)],
   })),
-  problem({ file: 'nielsen-cross-entropy-weights', source: `${NIELSEN_CH3}, ∂C/∂wᴸ = (aᴸ − y)(aᴸ⁻¹)ᵀ`, shapes: NIELSEN, probabilities: ['y'], lossName: 'C', wrt: 'W3' }, (v) => ({
+  problem({ file: 'nielsen-cross-entropy-weights', source: `${NIELSEN_CH3}, eq. (63) and ∂C/∂wᴸ = (aᴸ − y)(aᴸ⁻¹)ᵀ`, shapes: NIELSEN, probabilities: ['y'], lossName: 'C', wrt: 'W3' }, (v) => ({
     definitions: nielsenForward(v),
     loss: crossEntropy(v),
     expects: [mm(sub(s('a3'), v.y!), T(s('a2')))],
@@ -192,12 +192,12 @@ export const PROBLEMS: readonly MatrixProblem[] = [
     loss: neg(sumAll(had(v.t!, call('log', s('Y'))))),
     expects: [mm(T(v.Phi!), sub(s('Y'), v.t!))],
   })),
-  problem({ file: 'bishop-backprop-first-layer', source: 'Bishop, Pattern Recognition and Machine Learning, §5.3.2 "A simple example": eqs. (5.63), (5.56) and (5.67), ∂E/∂W(1) = δⱼ xᵀ', shapes: BISHOP_BACKPROP, lossName: 'E', wrt: 'W1' }, (v) => ({
+  problem({ file: 'bishop-backprop-first-layer', source: 'Bishop, Pattern Recognition and Machine Learning, §5.3.2 "A simple example": eqs. (5.53), (5.54) and (5.56): ∂E/∂W(1) = δⱼ xᵀ', shapes: BISHOP_BACKPROP, lossName: 'E', wrt: 'W1' }, (v) => ({
     definitions: [['a', mm(v.W1!, v.x!)], ['z', call('tanh', s('a'))], ['y', mm(v.W2!, s('z'))], ['δk', sub(s('y'), v.t!)], ['δj', had(sub(one, sq(s('z'))), mm(T(v.W2!), s('δk')))]],
     loss: half(sumAll(sq(sub(s('y'), v.t!)))),
     expects: [mm(s('δj'), T(v.x!))],
   })),
-  problem({ file: 'bishop-backprop-second-layer', source: 'Bishop, Pattern Recognition and Machine Learning, §5.3.2 "A simple example": eqs. (5.63) and (5.67), ∂E/∂W(2) = δₖ zᵀ', shapes: BISHOP_BACKPROP, lossName: 'E', wrt: 'W2' }, (v) => ({
+  problem({ file: 'bishop-backprop-second-layer', source: 'Bishop, Pattern Recognition and Machine Learning, §5.3.2 "A simple example": eqs. (5.53) and (5.54): ∂E/∂W(2) = δₖ zᵀ', shapes: BISHOP_BACKPROP, lossName: 'E', wrt: 'W2' }, (v) => ({
     definitions: [['a', mm(v.W1!, v.x!)], ['z', call('tanh', s('a'))], ['y', mm(v.W2!, s('z'))], ['δk', sub(s('y'), v.t!)]],
     loss: half(sumAll(sq(sub(s('y'), v.t!)))),
     expects: [mm(s('δk'), T(s('z')))],
