@@ -3,6 +3,7 @@
  * (`--all`), and a written derivation checked link by link (`check`). Pure: the caller
  * hands in KaTeX's styles and a math renderer, so nothing here reads files or imports KaTeX.
  */
+import { withShapesOf } from './matrix-shapes.js';
 import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
@@ -72,6 +73,10 @@ export interface HtmlDerivation {
 
 /** The page of one derivation: problem, lines, result, verdicts, and the plot. */
 export function derivationToHtml(o: HtmlDerivation, options: HtmlOptions): string {
+  return withShapesOf(o.checked.proof.definitions, () => derivationHtml(o, options));
+}
+
+function derivationHtml(o: HtmlDerivation, options: HtmlOptions): string {
   const c = context(options);
   const proof = o.checked.proof;
   const goal = goalOf(proof.start);
@@ -105,6 +110,10 @@ export interface HtmlAll {
 
 /** The page of `--all`: the shared derivation, then each gradient with its plot. */
 export function allToHtml(o: HtmlAll, options: HtmlOptions): string {
+  return withShapesOf(o.proof.definitions, () => allHtml(o, options));
+}
+
+function allHtml(o: HtmlAll, options: HtmlOptions): string {
   const c = context(options);
   const gradients = o.gradients.map((g, i) => {
     const goal = { lossName: o.lossName, variable: sym(g.wrt) };

@@ -4,6 +4,7 @@
  * line numbered at its right, then a list keyed by those numbers with the line's rules and
  * conditions and what explains it (each sentence once): the words stay outside the maths.
  */
+import { withShapesOf } from './matrix-shapes.js';
 import type { Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
@@ -32,6 +33,10 @@ export function rowNote(n: number, lead: string, conditions: readonly string[], 
 
 /** The proof's lines as one aligned block, then the note on each line. */
 export function proofToMarkdown(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang = 'en'): string {
+  return withShapesOf(proof.definitions, () => proofMarkdown(proof, rules, lang));
+}
+
+function proofMarkdown(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const lines = proofLines(proof, rules, lang);
   if (!lines.length) return '';
   const prose = explainOnce(lines, lang);

@@ -2,6 +2,7 @@
  * Proofs as LaTeX: every line `lhs &= rhs && \text{rule names}` with its conditions, as the
  * body of an `align*` (for documents) or `aligned` (for KaTeX) block.
  */
+import { withShapesOf } from './matrix-shapes.js';
 import type { Condition, Proof, Step } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
@@ -30,6 +31,10 @@ export function stepToLatex(step: Step, rules: ReadonlyMap<string, Rule>, lang: 
 
 /** The rows of a proof, one per textbook line, joined by `\\`: the body of an `align*` block. */
 export function proofToLatex(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang = 'en'): string {
+  return withShapesOf(proof.definitions, () => proofLatex(proof, rules, lang));
+}
+
+function proofLatex(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const lines = proofLines(proof, rules, lang);
   if (!lines.length) return toLatex(proof.start);
   return lines.map((l) => lineToLatex(l, lang)).join(' \\\\\n');

@@ -3,6 +3,7 @@
  * and the conditions at the end (`[a2 != 0, a2 != 1]`), each explained on the rows below it;
  * or every single step, numbered.
  */
+import { withShapesOf } from './matrix-shapes.js';
 import { toAscii } from '../expr/print.js';
 import type { Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
@@ -63,6 +64,10 @@ export function proofToText(
   lang: Lang = 'en',
   layout: TextLayout = DEFAULT_LAYOUT,
 ): string {
+  return withShapesOf(proof.definitions, () => proofText(proof, rules, lang, layout));
+}
+
+function proofText(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, layout: TextLayout): string {
   const lines = proofLines(proof, rules, lang);
   if (!lines.length) return toDisplayAscii(proof.start);
   const lhs = lines.map((l) => (l.lhs ? toDisplayAscii(l.lhs) : ''));
