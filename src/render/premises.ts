@@ -16,10 +16,9 @@ import { escapeHtml, escapeMarkdownText } from './html-escape.js';
 import { toLatex, toLatexAsWritten } from './latex.js';
 import type { Lang } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
-import { toDisplayAsciiAsWritten } from './display-ascii.js';
-import { isShapedForDisplay, proofShapedLeaves, withShapesOf } from './matrix-shapes.js';
-import { isShaped } from '../expr/matrix.js';
-import { shapedLeafLatex, shapedLeafText } from './matrix-given.js';
+import { givenRowsText, readingText } from './given-text.js';
+import { proofShapedLeaves, withShapesOf } from './matrix-shapes.js';
+import { shapedLeafLatex } from './matrix-given.js';
 
 export type { Premises } from '../kernel/index.js';
 
@@ -50,13 +49,9 @@ const assumptionAscii = (a: Assumption): string => (a.among ? factAscii(a) : `${
 export const assumptionLatex = (a: Assumption): string =>
   a.among ? `${toLatex(a.among.name)} \in \{${a.among.values.map((v) => toLatex(v)).join(', ')}\}` : `${toLatexAsWritten(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatexAsWritten(a.rhs)}`;
 
-/** A definition for reading: a shaped one as books write it (`z1 = W1 x + b1`), a scalar one in the input syntax. */
-const definitionText = (d: Premises['definitions'][number]): string =>
-  d.index === undefined && (isShaped(d.expr) || isShapedForDisplay(d.expr)) ? `${d.name} = ${toDisplayAsciiAsWritten(d.expr)}` : definitionAscii(d);
 
 /** A fact for reading: about matrices as books write it (`sum(y) = 1`), else as typed. */
-const assumptionText = (a: Assumption): string =>
-  !a.among && (isShaped(a.lhs) || isShaped(a.rhs)) ? `${toDisplayAsciiAsWritten(a.lhs)} ${a.op} ${toDisplayAsciiAsWritten(a.rhs)}` : assumptionAscii(a);
+const assumptionText = (a: Assumption): string => (a.among ? factAscii(a) : `${readingText(a.lhs)} ${a.op} ${readingText(a.rhs)}`);
 
 /** The declared shapes the definitions and facts use, in first-use order. */
 const shapesOf = (p: Premises) => proofShapedLeaves({ definitions: p.definitions, assumptions: p.assumptions });
@@ -104,9 +99,8 @@ function premisesRows(p: Premises, lang: Lang, width: number, discharged: readon
   const w = WORDS[lang];
   const kind = Math.max(displayWidth(w.given), displayWidth(w.assuming)) + 2;
   const rows: string[] = [];
-  // The declared shapes first, on one row: `W1 ∈ ℝ^{n1×n0}, x ∈ ℝ^{n0}`.
-  const shapes = shapesOf(p).map(shapedLeafText);
-  const given = [...(shapes.length ? [shapes.join(lang === 'zh' ? '，' : ', ')] : []), ...p.definitions.map(definitionText)];
+  // The declared shapes first, on one row (`W1 ∈ ℝ^{n1×n0}, x ∈ ℝ^{n0}`), then the definitions.
+  const given = givenRowsText(p, lang);
   given.forEach((g, i) => rows.push(`${padTo(i === 0 ? w.given : '', kind)}${g}`));
   if (p.assumptions.length) {
     const which = discharged.length ? (lang === 'zh' ? `（${w.which} ${discharged.join('，')}）` : ` (${w.which} ${discharged.join(', ')})`) : '';

@@ -15,6 +15,9 @@ import { gradientsToMarkdown } from '../../src/render/markdown-pages.js';
 import { documentMath, expectKatex } from './katex.js';
 import { a1, d2, proofOfW2 } from './matrix-problems.js';
 import { matSym } from '../../src/expr/matrix.js';
+import { parse } from '../../src/parse/ascii.js';
+import { givenRowsText, readingText } from '../../src/render/given-text.js';
+import { withShapesOf } from '../../src/render/matrix-shapes.js';
 
 const proof = proofOfW2();
 const rules = new Map();
@@ -67,6 +70,16 @@ describe('premises list the shapes', () => {
     const md = premisesToMarkdown(premises, 'en');
     expect(md).toContain('$b_{2} \\in \\mathbb{R}^{n_{2}}$');
     for (const m of md.matchAll(/\$([^$]+)\$/g)) expectKatex(m[1]!);
+  });
+});
+
+describe('a "Given" block for the terminal', () => {
+  it('the shapes on one row, then the definitions; an expression about matrices as books write it', () => {
+    const rows = withShapesOf(proof.definitions, () => givenRowsText(proof, 'en'));
+    expect(rows.slice(0, 3)).toEqual(['W1 ∈ ℝ^{n1×n0}, x ∈ ℝ^{n0}, b1 ∈ ℝ^{n1}, W2 ∈ ℝ^{n2×n1}, b2 ∈ ℝ^{n2}, y ∈ ℝ^{n2}', 'z1 = W1 x + b1', 'a1 = sigmoid(z1)']);
+    expect(withShapesOf(proof.definitions, () => readingText(matmul(d2, transpose(a1))))).toBe('δ2 a1ᵀ');
+    // A scalar problem's givens are as typed, and there is no row of shapes.
+    expect(givenRowsText({ definitions: [{ name: 'a', expr: parse('sigmoid(z)') }], assumptions: [] }, 'en')).toEqual(['a = sigmoid(z)']);
   });
 });
 
