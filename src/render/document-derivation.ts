@@ -4,8 +4,6 @@
  * each line and the sentence that explains it below, then the result, its conditions and the
  * verdict on each expectation, with the counterexample when one is refuted.
  */
-import { withShapesOf } from './matrix-shapes.js';
-import { givenShapesLatex } from './matrix-given.js';
 import { type Expr, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { definedTerm } from '../expr/indexed.js';
@@ -25,6 +23,8 @@ import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { type Premises, assumptionLatex, hasPremises, premisesToLatex } from './premises.js';
 import { type GradientExpectation, gradientVerdict } from './gradient-verdicts.js';
+import { withShapesOf } from './matrix-shapes.js';
+import { givenShapesLatex } from './matrix-given.js';
 
 /** What a document of one derivation shows: a checked proof and the verdicts on it. */
 export interface DerivationReport {

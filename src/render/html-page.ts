@@ -3,7 +3,6 @@
  * (`--all`), and a written derivation checked link by link (`check`). Pure: the caller
  * hands in KaTeX's styles and a math renderer, so nothing here reads files or imports KaTeX.
  */
-import { withShapesOf } from './matrix-shapes.js';
 import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
@@ -37,6 +36,9 @@ import { toLatex, toLatexAsWritten } from './latex.js';
 import { type Lang, joinNames } from './rule-name.js';
 import { type Premises, hasPremises } from './premises.js';
 import { type GradientExpectation, gradientVerdict } from './gradient-verdicts.js';
+import { isShaped } from '../expr/matrix.js';
+import { toDisplayAscii } from './display-ascii.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** What every page needs besides its content. */
 export interface HtmlOptions {
@@ -91,8 +93,14 @@ function derivationHtml(o: HtmlDerivation, options: HtmlOptions): string {
     goal ? `<section class="plots"><h2>${c.words.plot}</h2>${plotFigure(proof, goal, proof.result, options.fns, c, '0')}</section>` : '',
     footer(o.checked.replayed, options),
   ];
-  return htmlDocument({ lang: options.lang, title: o.title ?? `${toAscii(proof.start)} = ${toAscii(proof.result)}`, css: options.css, body: body.join('\n') });
+  return htmlDocument({ lang: options.lang, title: o.title ?? pageTitle(proof.start, proof.result), css: options.css, body: body.join('\n') });
 }
+
+/** `start = result` as a title: typed ASCII, or for matrices as books write them (`∂L/∂W2 = δ2 a1ᵀ`). */
+const pageTitle = (start: Expr, result: Expr): string => {
+  const text = isShaped(start) || isShaped(result) ? toDisplayAscii : toAscii;
+  return `${text(start)} = ${text(result)}`;
+};
 
 /** Every gradient (what `deriveAll` returns has this shape). */
 export interface HtmlAll {

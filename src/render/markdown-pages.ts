@@ -4,7 +4,6 @@
  * derive's: the title, what is given, the textbook lines as one aligned block with a note per
  * line below it (each sentence once), then what was found.
  */
-import { withShapesOf } from './matrix-shapes.js';
 import { sym } from '../expr/node.js';
 import { definedTerm } from '../expr/indexed.js';
 import type { Condition, Proof } from '../proof/types.js';
@@ -19,6 +18,7 @@ import { toLatex, toLatexAsWritten } from './latex.js';
 import { proofToMarkdown } from './markdown.js';
 import type { Lang } from './rule-name.js';
 import { type Premises, hasPremises, premisesToMarkdown } from './premises.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 const TABLE_WORDS = {
   en: { variable: 'Variable', gradient: 'Gradient' },

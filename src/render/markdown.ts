@@ -4,7 +4,6 @@
  * line numbered at its right, then a list keyed by those numbers with the line's rules and
  * conditions and what explains it (each sentence once): the words stay outside the maths.
  */
-import { withShapesOf } from './matrix-shapes.js';
 import type { Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
@@ -12,6 +11,7 @@ import { explainOnce } from './explain.js';
 import { toLatex } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames } from './rule-name.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** One row of an aligned block: `lhs &= rhs && (n)`, the left side blank when the row goes on from the one above. */
 export const alignedRow = (lhs: string | undefined, rhs: string, n: number): string => `${lhs ? `${lhs} ` : ''}&= ${rhs} && (${n})`;

@@ -2,7 +2,6 @@
  * Proofs as LaTeX: every line `lhs &= rhs && \text{rule names}` with its conditions, as the
  * body of an `align*` (for documents) or `aligned` (for KaTeX) block.
  */
-import { withShapesOf } from './matrix-shapes.js';
 import type { Condition, Proof, Step } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
 import { conditionInLatex } from './conditions.js';
@@ -10,6 +9,7 @@ import { escapeLatexText } from './escape.js';
 import { toLatex } from './latex.js';
 import { type ProofLine, proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** `&& \text{names} \quad (conditions)`, or nothing when there is nothing to say. */
 function annotation(names: readonly string[], conditions: readonly Condition[], lang: Lang): string {

@@ -3,7 +3,6 @@
  * and the conditions at the end (`[a2 != 0, a2 != 1]`), each explained on the rows below it;
  * or every single step, numbered.
  */
-import { withShapesOf } from './matrix-shapes.js';
 import { toAscii } from '../expr/print.js';
 import type { Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
@@ -14,6 +13,7 @@ import { proofLines } from './lines.js';
 import { type Lang, nameSeparator, ruleName } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
 import { wrapText } from './wrap.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** Layout of `proofToText`, in terminal columns. */
 export interface TextLayout {

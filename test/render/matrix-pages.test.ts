@@ -18,6 +18,8 @@ import { matSym } from '../../src/expr/matrix.js';
 import { parse } from '../../src/parse/ascii.js';
 import { givenRowsText, readingText } from '../../src/render/given-text.js';
 import { withShapesOf } from '../../src/render/matrix-shapes.js';
+import type { Outcome } from '../../src/api/derive.js';
+import { viewOf } from '../../web/view.js';
 
 const proof = proofOfW2();
 const rules = new Map();
@@ -124,7 +126,17 @@ describe('a shaped proof in every format', () => {
     expect(page).toContain('<m>= \\delta_{2} a_{1}^{\\top}</m>');
     expect(page).toContain('<m>z_{1} = W_{1} x + b_{1}</m>');
     expect(page).toContain('含矩阵的问题不绘图');
+    expect(page).toContain('<title>∂L/∂W2 = δ2 a1ᵀ</title>');
     expect(seen.length).toBeGreaterThan(10);
     for (const latex of seen) expectKatex(latex);
+  });
+
+  it("the playground's view: the shapes among the givens, ⊙ and ᵀ in the lines", () => {
+    const outcome = { checked: { proof, replayed: 2 }, rules: { byId: rules }, conditions: [], expectations: [] } as unknown as Outcome;
+    const v = viewOf(outcome, 'en');
+    expect(v.definitions.slice(0, 2)).toEqual(['W_{1} \\in \\mathbb{R}^{n_{1} \\times n_{0}}', 'x \\in \\mathbb{R}^{n_{0}}']);
+    expect(v.definitions).toContain("\\delta_{1} = \\left(W_{2}^{\\top} \\delta_{2}\\right) \\odot \\sigma'\\left(z_{1}\\right)");
+    expect(v.result).toBe('\\frac{\\partial L}{\\partial W_{2}} = \\delta_{2} a_{1}^{\\top}');
+    for (const latex of [...v.definitions, v.result, ...v.lines.map((l) => l.rhs)]) expectKatex(latex);
   });
 });
