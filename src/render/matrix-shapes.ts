@@ -10,7 +10,7 @@
 import type { Expr } from '../expr/node.js';
 import { asWritten } from '../expr/display.js';
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
-import { type Shape, type ShapeOfName, MAT, ONES, isMatSym, matName, shapeOf } from '../expr/matrix.js';
+import { type Shape, type ShapeOfName, ShapeError, isMatSym, isShaped, matName, shapeOf } from '../expr/matrix.js';
 
 /** The shapes in force while printing, and the shapes found so far (terms are interned). */
 interface ShapeContext {
@@ -46,7 +46,7 @@ export function shapesOfDefinitions(definitions: readonly Definition[]): ShapeOf
 /** Runs `f` with the names defined in `definitions` known as shaped where they are; contexts nest. */
 export function withShapesOf<T>(definitions: readonly Definition[], f: () => T): T {
   // Only a definition that holds a matrix makes a shaped name: scalar problems print as before, as fast.
-  const anyShaped = definitions.some((d) => isShapedTree(d.expr));
+  const anyShaped = definitions.some((d) => isShaped(d.expr));
   return withShapes(shapesOfDefinitions(definitions), f, anyShaped);
 }
 
@@ -65,8 +65,8 @@ export function withShapes<T>(named: ShapeOfName, f: () => T, anyShaped = true):
 
 /** The shape of `e` for display: null for a scalar, or where the shapes do not agree (shown as written). */
 export function displayShape(e: Expr): Shape {
-  if (!current) return isShapedTree(e) ? shapeOrScalar(e, () => undefined, new Map()) : null;
-  if (!current.anyNamed && !isShapedTree(e)) return null;
+  if (!current) return isShaped(e) ? shapeOrScalar(e, () => undefined, new Map()) : null;
+  if (!current.anyNamed && !isShaped(e)) return null;
   return shapeOrScalar(e, current.named, current.memo);
 }
 
@@ -76,20 +76,12 @@ export const isShapedForDisplay = (e: Expr): boolean => displayShape(e) !== null
 function shapeOrScalar(e: Expr, named: ShapeOfName, memo: Map<Expr, Shape>): Shape {
   try {
     return shapeOf(e, named, memo);
-  } catch {
-    return null;
+  } catch (err) {
+    if (err instanceof ShapeError) return null;
+    throw err;
   }
 }
 
-function isShapedTree(e: Expr): boolean {
-  const stack = [e];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.kind === 'call' && (n.fn === MAT || n.fn === ONES)) return true;
-    stack.push(...n.args);
-  }
-  return false;
-}
 
 /** A declared matrix: its name and shape, as `shape W1 [n1, n0]` states it. */
 export interface ShapedLeaf {
