@@ -8,7 +8,7 @@ import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { toAscii } from '../expr/print.js';
 import type { Decision } from '../verdict/equality.js';
-import { type CheckedLink, closingLinks } from './document-check.js';
+import { type ChainReport, type CheckedLink, chainDefinitions, closingLinks } from './document-check.js';
 import type { CheckedProof } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
@@ -150,10 +150,16 @@ export interface HtmlChain {
   readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
   /** What the proven links rest on, from their theorems; null when none is proven. */
   readonly premises?: Premises | null;
+  /** The problem's definitions, which say which names are matrices (default: the premises'). */
+  readonly definitions?: ChainReport['definitions'];
 }
 
 /** The page of `check`: each link with its verdict, rules and counterexample, then the first wrong step. */
 export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
+  return withShapesOf(chainDefinitions(o), () => chainHtml(o, options));
+}
+
+function chainHtml(o: HtmlChain, options: HtmlOptions): string {
   const c = context(options);
   const w = c.words;
   const links = o.links.map((l) => {

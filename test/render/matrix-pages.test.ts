@@ -20,6 +20,10 @@ import { givenRowsText, readingText } from '../../src/render/given-text.js';
 import { withShapesOf } from '../../src/render/matrix-shapes.js';
 import type { Outcome } from '../../src/api/derive.js';
 import { viewOf } from '../../web/view.js';
+import { add, diff, mul, neg, num } from '../../src/expr/node.js';
+import { chainToMarkdown } from '../../src/render/markdown-chain.js';
+import type { CheckedLink } from '../../src/render/document-check.js';
+import { L } from './matrix-problems.js';
 
 const proof = proofOfW2();
 const rules = new Map();
@@ -138,5 +142,13 @@ describe('a shaped proof in every format', () => {
     expect(v.definitions).toContain("\\delta_{1} = \\left(W_{2}^{\\top} \\delta_{2}\\right) \\odot \\sigma'\\left(z_{1}\\right)");
     expect(v.result).toBe('\\frac{\\partial L}{\\partial W_{2}} = \\delta_{2} a_{1}^{\\top}');
     for (const latex of [...v.definitions, v.result, ...v.lines.map((l) => l.rhs)]) expectKatex(latex);
+  });
+
+  it('a written derivation checked link by link: its definitions say which names are matrices', () => {
+    const link = { number: 1, from: diff(L, a1), to: mul(a1, add(num(1), neg(a1))), decision: { verdict: 'unknown' }, rules: [], conditions: [] } as unknown as CheckedLink;
+    const md = chainToMarkdown({ rules, links: [link], firstWrong: null, definitions: proof.definitions }, 'en');
+    expect(md).toContain('\\frac{\\partial L}{\\partial a_{1}} &= a_{1} \\odot \\left(1 - a_{1}\\right) && (1)');
+    // Without them, a1 is a number.
+    expect(chainToMarkdown({ rules, links: [link], firstWrong: null }, 'en')).toContain('&= a_{1} \\left(1 - a_{1}\\right) && (1)');
   });
 });
