@@ -24,6 +24,7 @@ import { add, diff, mul, neg, num } from '../../src/expr/node.js';
 import { chainToMarkdown } from '../../src/render/markdown-chain.js';
 import type { CheckedLink } from '../../src/render/document-check.js';
 import { L } from './matrix-problems.js';
+import { proofLinesToJson } from '../../src/render/lines-json.js';
 
 const proof = proofOfW2();
 const rules = new Map();
@@ -150,5 +151,12 @@ describe('a shaped proof in every format', () => {
     expect(md).toContain('\\frac{\\partial L}{\\partial a_{1}} &= a_{1} \\odot \\left(1 - a_{1}\\right) && (1)');
     // Without them, a1 is a number.
     expect(chainToMarkdown({ rules, links: [link], firstWrong: null }, 'en')).toContain('&= a_{1} \\left(1 - a_{1}\\right) && (1)');
+  });
+
+  it('JSON lines: the functional ASCII, which parses back, beside the LaTeX', () => {
+    const [first, second] = proofLinesToJson(proof, rules, 'en');
+    expect(first!.rhs).toBe('vjp(diff(L, z2), mat(b2, n2, 1) + matmul(mat(W2, n2, n1), a1), mat(W2, n2, n1))');
+    expect(parse(second!.rhs)).toBe(proof.result);
+    expect(second!.latex).toBe('&= \\delta_{2} a_{1}^{\\top} && \\text{m.vjp-matmul}');
   });
 });
