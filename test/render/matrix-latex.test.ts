@@ -36,6 +36,10 @@ describe('shaped terms in LaTeX', () => {
   it('a layer name keeps its superscript, and a transpose braces it', () => {
     const defs = [{ name: 'a__1', expr: mul(num(2), W1) }];
     expect(latex(transpose(sym('a__1')), defs)).toBe('{a^{(1)}}^{\\top}');
+    // δ names as the user wrote them: `delta__2` is δ^(2), `δ2` is δ_2.
+    const deltas = [...DEFINITIONS, { name: 'delta__2', expr: add(a2, neg(y)) }];
+    expect(latex(matmul(transpose(W2), sym('delta__2')), deltas)).toBe('W_{2}^{\\top} \\delta^{(2)}');
+    expect(latex(matmul(sym('delta__2'), transpose(a1)), deltas)).toBe('\\delta^{(2)} a_{1}^{\\top}');
     expect(latex(mul(sym('a__1'), sym('b__1')), [...defs, { name: 'b__1', expr: W1 }])).toBe('a^{(1)} \\odot b^{(1)}');
   });
 
