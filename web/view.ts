@@ -12,6 +12,8 @@ import { toLatex } from '../src/render/latex.js';
 import { proofLines } from '../src/render/lines.js';
 import { lineToLatex, proofToAlign } from '../src/render/proof-latex.js';
 import type { Lang } from '../src/render/rule-name.js';
+import { givenShapesLatex } from '../src/render/matrix-given.js';
+import { withShapesOf } from '../src/render/matrix-shapes.js';
 
 /** One textbook line: `lhs = rhs` (lhs empty when it continues the line above). */
 export interface LineView {
@@ -48,6 +50,11 @@ export interface DerivationView {
 
 /** What the playground shows for an outcome, in `lang`. */
 export function viewOf(o: Outcome, lang: Lang): DerivationView {
+  // The definitions say which names are matrices (`a1 ⊙ (1 − a1)`, not a product of numbers).
+  return withShapesOf(o.checked.proof.definitions, () => view(o, lang));
+}
+
+function view(o: Outcome, lang: Lang): DerivationView {
   const proof = o.checked.proof;
   const lines = proofLines(proof, o.rules.byId, lang).map((line) => ({
     latex: lineToLatex(line, lang),
@@ -59,7 +66,8 @@ export function viewOf(o: Outcome, lang: Lang): DerivationView {
   }));
   return {
     ...(o.title ? { title: o.title } : {}),
-    definitions: proof.definitions.map((d) => `${toLatex(sym(d.name))} = ${toLatex(d.expr)}`),
+    // The declared shapes first (`W_{1} \\in \\mathbb{R}^{n_{1} \\times n_{0}}`), then the definitions.
+    definitions: [...givenShapesLatex(proof), ...proof.definitions.map((d) => `${toLatex(sym(d.name))} = ${toLatex(d.expr)}`)],
     lines,
     result: `${toLatex(proof.start)} = ${toLatex(proof.result, o.factorOrder)}`,
     conditions: o.conditions.map(conditionToLatex),

@@ -11,6 +11,8 @@ import { type DeriveInput, type Outcome, problemFromInput, runProblem } from './
 import { rulesOf } from './inputs.js';
 import { outcomePremises } from './premises.js';
 import { hasPremises, premisesToMarkdown } from '../render/premises.js';
+import { givenShapesLatex } from '../render/matrix-given.js';
+import { withShapesOf } from '../render/matrix-shapes.js';
 
 const WORDS = {
   en: { given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
@@ -19,7 +21,7 @@ const WORDS = {
 
 /** A Markdown page: title, givens, the lines as one aligned block with a note per line, then result, conditions and verdicts; decimals where the user wrote them. */
 export function outcomeToMarkdown(o: Outcome, lang: Lang): string {
-  return inDecimals(o.decimals === true, () => markdownOf(o, lang));
+  return inDecimals(o.decimals === true, () => withShapesOf(o.proof.definitions, () => markdownOf(o, lang)));
 }
 
 function markdownOf(o: Outcome, lang: Lang): string {
@@ -27,7 +29,8 @@ function markdownOf(o: Outcome, lang: Lang): string {
   const out: string[] = [];
   // The title is typed text: escaped, so it cannot become markup, a link or math.
   if (o.title) out.push(`## ${escapeMarkdownText(o.title)}`, '');
-  const given = o.proof.definitions.map((d) => `$${toLatex(definedTerm(d))} = ${toLatexAsWritten(d.expr)}$`).join(', ');
+  // The declared shapes first (`W_{1} \\in \\mathbb{R}^{n_{1} \\times n_{0}}`), then the definitions.
+  const given = [...givenShapesLatex(o.proof), ...o.proof.definitions.map((d) => `${toLatex(definedTerm(d))} = ${toLatexAsWritten(d.expr)}`)].map((m) => `$${m}$`).join(', ');
   if (given) out.push(`**${w.given}** ${given}`, '');
   out.push(proofToMarkdown(o.checked.proof, o.rules.byId, lang), '');
   out.push(`**${w.result}** $${toLatex(o.proof.start)} = ${toLatex(o.proof.result, o.factorOrder)}$  `);

@@ -1,7 +1,5 @@
 /** Text, LaTeX and Markdown output of a derivation for the terminal. */
-import { toAscii, toAsciiAsWritten } from '../expr/print.js';
 import { inDecimals } from '../expr/decimals.js';
-import { definedTerm } from '../expr/indexed.js';
 import type { Outcome } from '../api/derive.js';
 import { type AllOutcome, gradientVerdict } from '../api/all.js';
 import { conditionInText } from '../render/conditions.js';
@@ -17,6 +15,8 @@ import { stoppedText } from '../api/stopped.js';
 import { evidenceText } from '../render/evidence.js';
 import { premisesToText } from '../render/premises.js';
 import { outcomePremises } from '../api/premises.js';
+import { givenRowsText, readingText } from '../render/given-text.js';
+import { withShapesOf } from '../render/matrix-shapes.js';
 
 const WORDS = {
   en: { gradients: 'Gradients', checked: 'Checked', steps: 'steps replayed by the checker', given: 'Given', result: 'Result', conditions: 'Conditions', expected: 'Expected', at: 'at', vs: 'result', exp: 'expected', proven: 'proven', refuted: 'refuted', unknown: 'unknown' },
@@ -25,7 +25,8 @@ const WORDS = {
 
 /** The outcome as terminal text, Markdown, a LaTeX document or (`fragment`) its bare `align*` block; decimals where the user wrote them. */
 export function formatOutcome(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean, fragment = false): string {
-  return inDecimals(o.decimals === true, () => formatted(o, format, lang, allSteps, fragment));
+  // The definitions say which names are matrices (render/matrix-shapes.ts).
+  return inDecimals(o.decimals === true, () => withShapesOf(o.proof.definitions, () => formatted(o, format, lang, allSteps, fragment)));
 }
 
 function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allSteps: boolean, fragment: boolean): string {
@@ -39,7 +40,7 @@ function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allS
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
   // Echoed in the user's order (the trees are sorted).
-  const defs = o.proof.definitions.map((d) => `${toAscii(definedTerm(d))} = ${toAsciiAsWritten(d.expr)}`);
+  const defs = givenRowsText(o.proof, lang);
   defs.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d}`));
   out.push('', allSteps ? stepsToText(proof, rules, lang) : proofToText(proof, rules, lang), '');
   // A derivation out of budget has no result: say why it stopped instead.
@@ -49,7 +50,7 @@ function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allS
   // What the result rests on: the kernel theorem's premises (a budget that ran out proved nothing).
   if (!o.stopped) out.push(...premisesToText(outcomePremises(o), lang, 12, o.discharged.map(conditionInText(lang))));
   for (const e of o.expectations) {
-    out.push(`${padTo(w.expected, 12)}${toAsciiAsWritten(e.expected)}: ${w[e.decision.verdict]}`);
+    out.push(`${padTo(w.expected, 12)}${readingText(e.expected)}: ${w[e.decision.verdict]}`);
     const c = e.decision.counterexample;
     if (c) {
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
@@ -62,6 +63,10 @@ function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allS
 
 /** Every gradient: the derivation, then each result in the chain's order (`fragment`: the gradients' `align*` block alone). */
 export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang, fragment = false): string {
+  return withShapesOf(o.proof.definitions, () => formattedAll(o, format, lang, fragment));
+}
+
+function formattedAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang, fragment: boolean): string {
   const rules = o.rules.byId;
   const { remaining } = reduceConditions(o.conditions, o.proof.assumptions);
   if (format === 'latex' && fragment) return gradientsFragment(o);
@@ -72,7 +77,7 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   const w = WORDS[lang];
   const out: string[] = [];
   if (o.title) out.push(o.title, '');
-  o.proof.definitions.forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${toAscii(definedTerm(d))} = ${toAsciiAsWritten(d.expr)}`));
+  givenRowsText(o.proof, lang).forEach((d, i) => out.push(`${i === 0 ? padTo(w.given, 12) : ' '.repeat(12)}${d}`));
   out.push('', proofToText(o.proof, rules, lang), '');
   const label = (v: string): string => `∂${o.lossName}/∂${v}`;
   const width = Math.max(...o.gradients.map((g) => label(g.wrt).length));
@@ -86,7 +91,7 @@ export function formatAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: 
   if (remaining.length) out.push(`${padTo(w.conditions, 12)}${remaining.map(conditionInText(lang)).join(', ')}`);
   out.push(...premisesToText(o.premises, lang));
   for (const e of o.expectations) {
-    out.push(`${padTo(w.expected, 12)}${label(e.wrt)} = ${toAsciiAsWritten(e.expected)}: ${w[e.decision.verdict]}`);
+    out.push(`${padTo(w.expected, 12)}${label(e.wrt)} = ${readingText(e.expected)}: ${w[e.decision.verdict]}`);
     const c = e.decision.counterexample;
     if (c) {
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');

@@ -35,6 +35,8 @@ export interface AsciiNotation {
   last(x: Expr): boolean;
   /** The order the user wrote the sums and products in (expr/written.ts). */
   written?: WrittenOrder;
+  /** The text of a product in this notation (an entrywise product of matrices as `A ⊙ B`), or undefined. */
+  product?(e: Expr, print: (x: Expr) => Printed, order?: FactorOrder): Printed | undefined;
 }
 
 const PLAIN: AsciiNotation = { call: () => undefined, last: () => false };
@@ -112,6 +114,8 @@ function printPower(e: Expr & { kind: 'pow' }, n: AsciiNotation): Printed {
 }
 
 function printProduct(e: Expr, n: AsciiNotation, order?: FactorOrder): Printed {
+  const own = e.kind === 'mul' ? n.product?.(e, (x) => print(x, n), order ?? n.written?.get(e)) : undefined;
+  if (own) return own;
   const f = asFraction(e, order ?? n.written?.get(e));
   if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e, n);
   // A piece that reaches to the end of its product is closed off wherever something follows it.

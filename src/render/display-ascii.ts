@@ -13,6 +13,10 @@ import { type AsciiNotation, LEVELS, type Printed, toAsciiWith } from '../expr/p
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 import { AT, DELTA, isIndexed, isSum } from '../expr/indexed.js';
 import { kinkOf } from './kinks.js';
+import { isMatSym } from '../expr/matrix.js';
+import type { Shape } from '../expr/matrix.js';
+import { matrixCallText, matrixProductText } from './matrix-text.js';
+import { displayShape, withShapes } from './matrix-shapes.js';
 
 // Placeholder names: `toAscii` prints names verbatim, and these characters never occur in
 // a parsed name or in printed ASCII. Their index makes them sort first among the factors
@@ -47,20 +51,29 @@ const INDEX_NOTATION: AsciiNotation = {
   last: isSum,
 };
 
-/** Kinks as `1[z > 0]` and `sign(u)`; anything else in the input syntax. */
+/** Kinks as `1[z > 0]` and `sign(u)`, shaped terms as books write them (matrix-text.ts); anything else in the input syntax. */
 const KINK_NOTATION: AsciiNotation = {
   call(e, print) {
     const kink = kinkOf(e);
     if (kink?.kind === 'indicator') return { text: `1[${print(kink.condition).text}]`, level: LEVELS.ATOM };
-    return kink?.kind === 'sign' ? print(kink.sign) : undefined;
+    return kink?.kind === 'sign' ? print(kink.sign) : matrixCallText(e, print);
   },
   last: () => false,
+  product: matrixProductText,
 };
 
-/** Index notation, and kinks as `1[z > 0]` and `sign(u)`. */
+/** Index notation and shaped terms, as written by the user. */
+const AS_WRITTEN_NOTATION: AsciiNotation = {
+  ...INDEX_NOTATION,
+  call: (e, print) => matrixCallText(e, print) ?? INDEX_NOTATION.call(e, print),
+  product: matrixProductText,
+};
+
+/** Index notation, kinks as `1[z > 0]` and `sign(u)`, and shaped terms. */
 const TEXTBOOK_NOTATION: AsciiNotation = {
   ...INDEX_NOTATION,
   call: (e, print) => KINK_NOTATION.call(e, print) ?? INDEX_NOTATION.call(e, print),
+  product: matrixProductText,
 };
 
 /** A derived result as `toAscii` writes it (`order` arranging a top-level product), its kinks as textbooks do. */
@@ -68,7 +81,7 @@ export const toResultAscii = (e: Expr, order?: FactorOrder): string => toAsciiWi
 
 /** `∂L/∂a2` for a name or a member, `∂/∂x [f]` otherwise. */
 function derivativeText(f: Expr, x: Expr): string {
-  const plain = (v: Expr): boolean => v.kind === 'sym' || isIndexed(v);
+  const plain = (v: Expr): boolean => v.kind === 'sym' || isIndexed(v) || isMatSym(v);
   const by = plain(x) ? toDisplayAscii(x) : `(${toDisplayAscii(x)})`;
   return plain(f) ? `∂${toDisplayAscii(f)}/∂${by}` : `∂/∂${by} [${toDisplayAscii(f)}]`;
 }
@@ -78,16 +91,21 @@ export const toDisplayAsciiAsWritten = (e: Expr, written = writtenOrderOf(e)): s
 
 /** The ASCII of `e` with derivatives in ∂ notation: `∂L/∂a2 · ∂a2/∂z2`, `(1 - y)/(1 - a2) - y/a2`. */
 export function toDisplayAscii(e: Expr, written?: WrittenOrder): string {
-  const notation = written ? { ...INDEX_NOTATION, written } : TEXTBOOK_NOTATION;
+  const notation = written ? { ...AS_WRITTEN_NOTATION, written } : TEXTBOOK_NOTATION;
   const texts: string[] = [];
   const placeholders = new Map<Expr, Expr>();
+  // A derivative by a matrix is a matrix: its placeholder keeps that shape, so `∂L/∂a1 ⊙ σ′(z1)` reads right.
+  const shapes = new Map<string, Shape>();
   const mark = (n: Expr): Expr => {
     if (n.kind === 'call' && n.fn === 'diff' && n.args.length === 2) {
       let p = placeholders.get(n);
       if (!p) {
-        p = sym(`${OPEN}${texts.length}${CLOSE}`);
+        const name = `${OPEN}${texts.length}${CLOSE}`;
+        p = sym(name);
         texts.push(derivativeText(n.args[0]!, n.args[1]!));
         placeholders.set(n, p);
+        const s = displayShape(n);
+        if (s) shapes.set(name, s);
       }
       return p;
     }
@@ -97,7 +115,8 @@ export function toDisplayAscii(e: Expr, written?: WrittenOrder): string {
   };
   const marked = mark(e);
   if (!texts.length) return toAsciiWith(e, notation);
-  return toAsciiWith(marked, notation)
+  const text = shapes.size ? withShapes((name) => shapes.get(name) ?? undefined, () => toAsciiWith(marked, notation)) : toAsciiWith(marked, notation);
+  return text
     .replace(/\*(?=\u0002)|(?<=\u0003)\*/g, ' · ')
     .replace(/\u0002(\d+)\u0003/g, (m: string, i: string, at: number, s: string) => {
       const text = texts[Number(i)]!;

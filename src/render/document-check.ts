@@ -20,6 +20,7 @@ import { latexWidth } from './latex-width.js';
 import type { WrittenOrder } from '../expr/written.js';
 import { type Lang } from './rule-name.js';
 import { type Premises, hasPremises, premisesToLatex } from './premises.js';
+import { type Definition, withShapesOf } from './matrix-shapes.js';
 
 /** What a document of a checked derivation shows: each link and its verdict. */
 export interface ChainReport {
@@ -29,7 +30,13 @@ export interface ChainReport {
   readonly firstWrong: number | null;
   /** What the proven links rest on, from their theorems; null when none is proven. */
   readonly premises?: Premises | null;
+  /** The problem's definitions, which say which names are matrices (default: the premises'). */
+  readonly definitions?: readonly Definition[];
 }
+
+/** The definitions that say which names of a checked derivation are matrices. */
+export const chainDefinitions = (r: { readonly definitions?: readonly Definition[]; readonly premises?: Premises | null }): readonly Definition[] =>
+  r.definitions ?? r.premises?.definitions ?? [];
 
 /** One link `from = to` of a written derivation, decided. */
 export interface CheckedLink {
@@ -98,6 +105,10 @@ export function correctSideLatex(correct: CorrectSideShown, lang: Lang): string 
 
 /** A standalone document of a written derivation, link by link, with the first wrong step. */
 export function chainToDocument(r: ChainReport, lang: Lang = 'en'): string {
+  return withShapesOf(chainDefinitions(r), () => chainDocument(r, lang));
+}
+
+function chainDocument(r: ChainReport, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
   const lhs = r.links.map((l, i) => (r.links[i - 1]?.to === l.from ? '' : toLatexAsWritten(l.from, l.fromWritten)));
   const widest = Math.max(0, ...lhs.map(latexWidth));

@@ -23,6 +23,8 @@ import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { type Premises, assumptionLatex, hasPremises, premisesToLatex } from './premises.js';
 import { type GradientExpectation, gradientVerdict } from './gradient-verdicts.js';
+import { withShapesOf } from './matrix-shapes.js';
+import { givenShapesLatex } from './matrix-given.js';
 
 /** What a document of one derivation shows: a checked proof and the verdicts on it. */
 export interface DerivationReport {
@@ -77,11 +79,15 @@ function problemSection(proof: Proof, lossName: string | undefined, find: string
   const w = DOCUMENT_WORDS[lang];
   const out = [`\\subsection*{${w.problem}}`, ''];
   const given = proof.definitions.filter((d) => d.name !== lossName);
+  // The declared shapes, as a book's "given" lists them: `W_{1} \in \mathbb{R}^{n_{1} \times n_{0}}`.
+  const shapes = givenShapesLatex(proof);
+  if (given.length || shapes.length) out.push(`\\textbf{${w.given}}`);
+  if (shapes.length) out.push(`${mathList(shapes, lang)}${PUNCT[lang].stop}`, '');
   if (given.length) {
     const names = given.map((d) => toLatex(definedTerm(d)));
     const widest = Math.max(...names.map(latexWidth));
-    out.push(`\\textbf{${w.given}}`, ...alignBlock(given.flatMap((d, i) => alignedRows(names[i]!, latexPiecesAsWritten(d.expr), PAGE.width, widest))), '');
-  }
+    out.push(...alignBlock(given.flatMap((d, i) => alignedRows(names[i]!, latexPiecesAsWritten(d.expr), PAGE.width, widest))), '');
+  } else if (shapes.length) out.push('');
   const loss = proof.definitions.find((d) => d.name === lossName);
   if (loss) out.push(`\\textbf{${w.loss}}`, ...displayEquation(toLatex(sym(loss.name)), latexPiecesAsWritten(loss.expr), PAGE.width), '');
   out.push(find, '');
@@ -143,7 +149,7 @@ function derivationBlock(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: L
  * into a paper that loads amsmath (its lines broken for a 16 cm line).
  */
 export function derivationFragment(r: Pick<DerivationReport, 'proof' | 'rules'>, lang: Lang = 'en', steps = false): string {
-  return `${derivationBlock(r.proof, r.rules, lang, steps).join('\n')}\n`;
+  return withShapesOf(r.proof.definitions, () => `${derivationBlock(r.proof, r.rules, lang, steps).join('\n')}\n`);
 }
 
 /** The `align*` block of every gradient of a loss. */
@@ -187,6 +193,10 @@ function verdictParagraphs(e: { readonly expected: Expr; readonly decision: Deci
 
 /** A standalone document of one derivation: problem, derivation, result, conditions, verdicts. */
 export function derivationToDocument(r: DerivationReport, lang: Lang = 'en', steps = false): string {
+  return withShapesOf(r.proof.definitions, () => derivationDocument(r, lang, steps));
+}
+
+function derivationDocument(r: DerivationReport, lang: Lang, steps: boolean): string {
   const w = DOCUMENT_WORDS[lang];
   const { proof } = r;
   const goal = proof.start;
@@ -211,6 +221,10 @@ export function derivationToDocument(r: DerivationReport, lang: Lang = 'en', ste
 
 /** A standalone document of every gradient of a loss: problem, the shared derivation, the gradients. */
 export function gradientsToDocument(r: GradientsReport, lang: Lang = 'en'): string {
+  return withShapesOf(r.proof.definitions, () => gradientsDocument(r, lang));
+}
+
+function gradientsDocument(r: GradientsReport, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
   const loss = toLatex(sym(r.lossName));
   const find =

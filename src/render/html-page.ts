@@ -8,7 +8,7 @@ import type { FactorOrder } from '../expr/display.js';
 import type { FunctionTable } from '../expr/eval.js';
 import { toAscii } from '../expr/print.js';
 import type { Decision } from '../verdict/equality.js';
-import { type CheckedLink, closingLinks } from './document-check.js';
+import { type ChainReport, type CheckedLink, chainDefinitions, closingLinks } from './document-check.js';
 import type { CheckedProof } from '../kernel/index.js';
 import type { Condition, Proof } from '../proof/types.js';
 import type { Rule } from '../rules/types.js';
@@ -36,6 +36,9 @@ import { toLatex, toLatexAsWritten } from './latex.js';
 import { type Lang, joinNames } from './rule-name.js';
 import { type Premises, hasPremises } from './premises.js';
 import { type GradientExpectation, gradientVerdict } from './gradient-verdicts.js';
+import { isShaped } from '../expr/matrix.js';
+import { toDisplayAscii } from './display-ascii.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** What every page needs besides its content. */
 export interface HtmlOptions {
@@ -72,6 +75,10 @@ export interface HtmlDerivation {
 
 /** The page of one derivation: problem, lines, result, verdicts, and the plot. */
 export function derivationToHtml(o: HtmlDerivation, options: HtmlOptions): string {
+  return withShapesOf(o.checked.proof.definitions, () => derivationHtml(o, options));
+}
+
+function derivationHtml(o: HtmlDerivation, options: HtmlOptions): string {
   const c = context(options);
   const proof = o.checked.proof;
   const goal = goalOf(proof.start);
@@ -86,8 +93,14 @@ export function derivationToHtml(o: HtmlDerivation, options: HtmlOptions): strin
     goal ? `<section class="plots"><h2>${c.words.plot}</h2>${plotFigure(proof, goal, proof.result, options.fns, c, '0')}</section>` : '',
     footer(o.checked.replayed, options),
   ];
-  return htmlDocument({ lang: options.lang, title: o.title ?? `${toAscii(proof.start)} = ${toAscii(proof.result)}`, css: options.css, body: body.join('\n') });
+  return htmlDocument({ lang: options.lang, title: o.title ?? pageTitle(proof.start, proof.result), css: options.css, body: body.join('\n') });
 }
+
+/** `start = result` as a title: typed ASCII, or for matrices as books write them (`∂L/∂W2 = δ2 a1ᵀ`). */
+const pageTitle = (start: Expr, result: Expr): string => {
+  const text = isShaped(start) || isShaped(result) ? toDisplayAscii : toAscii;
+  return `${text(start)} = ${text(result)}`;
+};
 
 /** Every gradient (what `deriveAll` returns has this shape). */
 export interface HtmlAll {
@@ -105,6 +118,10 @@ export interface HtmlAll {
 
 /** The page of `--all`: the shared derivation, then each gradient with its plot. */
 export function allToHtml(o: HtmlAll, options: HtmlOptions): string {
+  return withShapesOf(o.proof.definitions, () => allHtml(o, options));
+}
+
+function allHtml(o: HtmlAll, options: HtmlOptions): string {
   const c = context(options);
   const gradients = o.gradients.map((g, i) => {
     const goal = { lossName: o.lossName, variable: sym(g.wrt) };
@@ -133,10 +150,16 @@ export interface HtmlChain {
   readonly rules: { readonly byId: ReadonlyMap<string, Rule> };
   /** What the proven links rest on, from their theorems; null when none is proven. */
   readonly premises?: Premises | null;
+  /** The problem's definitions, which say which names are matrices (default: the premises'). */
+  readonly definitions?: ChainReport['definitions'];
 }
 
 /** The page of `check`: each link with its verdict, rules and counterexample, then the first wrong step. */
 export function chainToHtml(o: HtmlChain, options: HtmlOptions): string {
+  return withShapesOf(chainDefinitions(o), () => chainHtml(o, options));
+}
+
+function chainHtml(o: HtmlChain, options: HtmlOptions): string {
   const c = context(options);
   const w = c.words;
   const links = o.links.map((l) => {

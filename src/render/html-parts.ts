@@ -22,6 +22,8 @@ import { proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
 import { type Premises, assumptionLatex, hasPremises, premisesLabel, premisesToHtml } from './premises.js';
 import { samplePlot } from './plot-sample.js';
+import { givenShapesLatex } from './matrix-given.js';
+import { isShaped } from '../expr/matrix.js';
 import { plotToSvg } from './plot-svg.js';
 
 /** What every section needs: the language, its words, and the math renderer. */
@@ -56,7 +58,9 @@ export function problemSection(proof: Proof, lossName: string | undefined, varia
   const loss = proof.definitions.find((d) => d.name === lossName);
   const given = proof.definitions.filter((d) => d !== loss);
   const rows: string[] = [];
-  if (given.length) rows.push(`<dt>${w.given}</dt><dd class="givens"><ul class="math-list">${given.map((d) => `<li>${def(d)}</li>`).join('')}</ul></dd>`);
+  // The declared shapes first (`W_{1} \in \mathbb{R}^{n_{1} \times n_{0}}`), then the definitions.
+  const items = [...givenShapesLatex(proof).map((l) => c.math(l, false)), ...given.map(def)];
+  if (items.length) rows.push(`<dt>${w.given}</dt><dd class="givens"><ul class="math-list">${items.map((i) => `<li>${i}</li>`).join('')}</ul></dd>`);
   if (loss) rows.push(`<dt>${w.loss}</dt><dd class="loss">${def(loss)}</dd>`);
   if (variable) rows.push(`<dt>${w.variable}</dt><dd class="variable">${c.math(toLatex(variable), false)}</dd>`);
   const facts = proof.assumptions.map((a) => c.math(assumptionLatex(a), false));
@@ -151,6 +155,8 @@ export function plotFigure(
   id: string,
 ): string {
   const w = c.words;
+  // A loss of whole matrices is no curve in one variable: no plot.
+  if (isShaped(goal.variable) || proof.definitions.some((d) => isShaped(d.expr))) return `<p class="no-plot">${w.noMatrixPlot}</p>`;
   let series;
   try {
     series = samplePlot({ defs: new Definitions(proof.definitions), lossName: goal.lossName, variable: goal.variable, result, assumptions: proof.assumptions, fns });

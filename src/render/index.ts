@@ -18,3 +18,6 @@ export { type ExplainedLink, explainProvenLinksOnce, linkExplanation, linkSenten
 export { evidenceText, undecidedText } from './evidence.js';
 export { chainToMarkdown } from './markdown-chain.js';
 export { type ReplayReport, gradientsToMarkdown, replayToMarkdown } from './markdown-pages.js';
+export { type Definition, type ShapedLeaf, displayShape, proofShapedLeaves, shapedLeaves, shapesOfDefinitions, withShapes, withShapesOf } from './matrix-shapes.js';
+export { givenShapesLatex, givenShapesText, shapedLeafLatex, shapedLeafText } from './matrix-given.js';
+export { definitionReadingText, givenRowsText, readingText } from './given-text.js';

@@ -10,7 +10,7 @@ const W = { letter: 0.55, digit: 0.5, binary: 1.25, relation: 1.4, delimiter: 0.
 
 /** Commands set as one symbol, a space, an operator or a relation. */
 const COMMANDS: Readonly<Record<string, number>> = {
-  cdot: W.binary, times: W.binary, pm: W.binary, mp: W.binary,
+  cdot: W.binary, times: W.binary, pm: W.binary, mp: W.binary, odot: W.binary, oslash: W.binary,
   neq: W.relation, leq: W.relation, geq: W.relation, in: W.relation, to: W.relation, approx: W.relation, le: W.relation, ge: W.relation, ne: W.relation,
   quad: 1, qquad: 2, ',': 0.17, ':': 0.22, ';': 0.28, ' ': 0.33, '!': 0, infty: 1, '{': 0.5, '}': 0.5, '|': 0.3,
 };

@@ -13,6 +13,8 @@ import { LEVELS } from '../expr/print.js';
 import { functionSpec } from '../expr/registry/index.js';
 import { kinkOf } from './kinks.js';
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
+import { matrixCallLatex, matrixProductLatex } from './matrix-latex.js';
+import { shapedProduct } from './matrix-product.js';
 
 // Binding strength of what a printed string is at its top, shared with print.ts.
 const { SUM, PRODUCT, NEG, POWER, ATOM } = LEVELS;
@@ -114,7 +116,8 @@ export function latexPiecesAsWritten(e: Expr, order = writtenOrderOf(e)): LatexP
 
 /** A product without a denominator whose last factor is a parenthesised sum, opened at that sum; else undefined. */
 function openProduct(e: Expr, order?: FactorOrder): LatexPiece | undefined {
-  if (e.kind !== 'mul') return undefined;
+  // A product of matrices is written its own way (matrix-latex.ts), not as `juxtapose` does.
+  if (e.kind !== 'mul' || shapedProduct(e, order ?? written?.get(e))) return undefined;
   const f = asFraction(e, order ?? written?.get(e));
   if (f.denominator.length || f.coefDen !== 1n) return undefined;
   const coefficient = f.coefNum !== 1n || f.numerator.length === 0 ? f.coefNum : undefined;
@@ -133,6 +136,8 @@ function printCall(e: Expr & { kind: 'call' }): Printed {
   const args = e.args;
   const [u] = args;
   if (e.fn === 'diff' && args.length === 2) return printDerivative(args[0]!, args[1]!);
+  const matrix = matrixCallLatex(e, print);
+  if (matrix) return matrix;
   const notation = printIndexNotation(e);
   if (notation) return notation;
   // How the function registry says the function is written; a function it lacks is an operator name.
@@ -245,6 +250,8 @@ function juxtapose(coefficient: bigint | string | undefined, factors: readonly E
 }
 
 function printProduct(e: Expr, order?: FactorOrder): Printed {
+  const matrices = matrixProductLatex(e, print, order ?? written?.get(e));
+  if (matrices) return matrices;
   const f = asFraction(e, order ?? written?.get(e));
   if (e.kind === 'pow' && f.denominator.length === 0) return printPower(e);
   // In decimals (expr/decimals.ts) the coefficient is one number: 0.134145 x^{2}.

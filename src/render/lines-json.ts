@@ -7,6 +7,7 @@ import { explainLine } from './explain.js';
 import { proofLines } from './lines.js';
 import { lineToLatex } from './proof-latex.js';
 import type { Lang } from './rule-name.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** One textbook line: expressions in the input syntax, so they parse back. */
 export interface LineJson {
@@ -29,6 +30,11 @@ export interface LineJson {
 
 /** The lines of `proof`, as `proofLines` lays them out, in `lang`. */
 export function proofLinesToJson(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): LineJson[] {
+  // The LaTeX needs to know which names are matrices; the ASCII is the functional form either way.
+  return withShapesOf(proof.definitions, () => linesJson(proof, rules, lang));
+}
+
+function linesJson(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): LineJson[] {
   let lhs = proof.start;
   return proofLines(proof, rules, lang).map((line) => {
     if (line.lhs) lhs = line.lhs;

@@ -5,7 +5,7 @@
  * its two sides differ), then the first wrong step.
  */
 import { conditionInLatex } from './conditions.js';
-import { type ChainReport, chainVerdict, explainLink } from './document-check.js';
+import { type ChainReport, chainDefinitions, chainVerdict, explainLink } from './document-check.js';
 import { DOCUMENT_WORDS } from './document-latex.js';
 import { undecidedText } from './evidence.js';
 import { explainProvenLinksOnce, linkNames } from './explain-link.js';
@@ -14,12 +14,17 @@ import { toLatexAsWritten } from './latex.js';
 import { alignedBlock, alignedRow, escapeMarkdown, rowNote } from './markdown.js';
 import { type Lang, joinNames } from './rule-name.js';
 import { hasPremises, premisesToMarkdown } from './premises.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** Before the rules a link was proven by (Chinese runs on without spaces). */
 const BY = { en: ' by ', zh: '，依据' } as const;
 
 /** The check as Markdown: the chain, a note on each link, then the verdict on the whole. */
 export function chainToMarkdown(r: ChainReport, lang: Lang = 'en'): string {
+  return withShapesOf(chainDefinitions(r), () => chainMarkdown(r, lang));
+}
+
+function chainMarkdown(r: ChainReport, lang: Lang): string {
   const w = DOCUMENT_WORDS[lang];
   const blocks: string[] = [];
   if (r.title) blocks.push(`## ${escapeMarkdownText(r.title)}`);

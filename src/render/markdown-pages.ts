@@ -18,6 +18,7 @@ import { toLatex, toLatexAsWritten } from './latex.js';
 import { proofToMarkdown } from './markdown.js';
 import type { Lang } from './rule-name.js';
 import { type Premises, hasPremises, premisesToMarkdown } from './premises.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 const TABLE_WORDS = {
   en: { variable: 'Variable', gradient: 'Gradient' },
@@ -49,6 +50,10 @@ const cell = (latex: string): string => latex.replace(/\|/g, '\\vert ');
 
 /** Every gradient: the shared derivation, then a table of the gradients, the conditions and the replay. */
 export function gradientsToMarkdown(r: GradientsReport, lang: Lang = 'en'): string {
+  return withShapesOf(r.proof.definitions, () => gradientsMarkdown(r, lang));
+}
+
+function gradientsMarkdown(r: GradientsReport, lang: Lang): string {
   const w = TABLE_WORDS[lang];
   const loss = toLatex(sym(r.lossName));
   const d = DOCUMENT_WORDS[lang];
@@ -85,6 +90,10 @@ export interface ReplayReport {
 
 /** A proof the kernel replayed: its lines, the result, the conditions and the replay. */
 export function replayToMarkdown(r: ReplayReport, lang: Lang = 'en'): string {
+  return withShapesOf(r.proof.definitions, () => replayMarkdown(r, lang));
+}
+
+function replayMarkdown(r: ReplayReport, lang: Lang): string {
   const result = `**${DOCUMENT_WORDS[lang].result}** $${toLatex(r.proof.start)} = ${toLatex(r.proof.result)}$  `;
   const problem = r.problem ? ['', escapeMarkdownText(r.problem)] : [];
   return `${[...head(r.title, r.proof, r.rules, lang), result, ...tail(r.conditions, r.premises, r.replayed, lang), ...problem].join('\n')}\n`;

@@ -11,6 +11,7 @@ import { explainOnce } from './explain.js';
 import { toLatex } from './latex.js';
 import { proofLines } from './lines.js';
 import { type Lang, joinNames } from './rule-name.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** One row of an aligned block: `lhs &= rhs && (n)`, the left side blank when the row goes on from the one above. */
 export const alignedRow = (lhs: string | undefined, rhs: string, n: number): string => `${lhs ? `${lhs} ` : ''}&= ${rhs} && (${n})`;
@@ -32,6 +33,10 @@ export function rowNote(n: number, lead: string, conditions: readonly string[], 
 
 /** The proof's lines as one aligned block, then the note on each line. */
 export function proofToMarkdown(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang = 'en'): string {
+  return withShapesOf(proof.definitions, () => proofMarkdown(proof, rules, lang));
+}
+
+function proofMarkdown(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const lines = proofLines(proof, rules, lang);
   if (!lines.length) return '';
   const prose = explainOnce(lines, lang);

@@ -28,6 +28,7 @@ import { seededRandom, uniform } from '../expr/random.js';
 import { type IndexRoles, indexRoles } from '../expr/sample.js';
 import { satisfyEquations } from '../verdict/equality.js';
 import type { Assumption } from '../proof/types.js';
+import { isShaped } from '../expr/matrix.js';
 
 /** What is plotted: `result` against `diff(lossName, variable)` computed numerically. */
 export interface PlotProblem {
@@ -76,6 +77,8 @@ const CLASSES = 3;
 
 /** The plot's points, or undefined when no range of the variable has enough defined points. */
 export function samplePlot(p: PlotProblem): PlotSeries | undefined {
+  // A loss of whole matrices is no curve in one variable.
+  if (isShaped(p.variable) || isShaped(p.result) || p.defs.list.some((d) => isShaped(d.expr))) return undefined;
   const sides = p.assumptions.flatMap((a) => [a.lhs, a.rhs]);
   const roles = indexRoles([p.result, p.variable, ...sides, ...p.defs.list.map((d) => d.expr)], (f) => p.defs.isFamily(f));
   const names = p.defs.freeVariables([p.result, p.variable, ...sides]);

@@ -16,6 +16,9 @@ import { escapeHtml, escapeMarkdownText } from './html-escape.js';
 import { toLatex, toLatexAsWritten } from './latex.js';
 import type { Lang } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
+import { givenRowsText, readingText } from './given-text.js';
+import { proofShapedLeaves, withShapesOf } from './matrix-shapes.js';
+import { shapedLeafLatex } from './matrix-given.js';
 
 export type { Premises } from '../kernel/index.js';
 
@@ -45,6 +48,13 @@ const assumptionAscii = (a: Assumption): string => (a.among ? factAscii(a) : `${
 /** A fact as the user stated it, in LaTeX: `y_{1} + y_{2} = 1`, `y \in \{0, 1\}`. */
 export const assumptionLatex = (a: Assumption): string =>
   a.among ? `${toLatex(a.among.name)} \in \{${a.among.values.map((v) => toLatex(v)).join(', ')}\}` : `${toLatexAsWritten(a.lhs)} ${RELATIONS_LATEX[a.op]} ${toLatexAsWritten(a.rhs)}`;
+
+
+/** A fact for reading: about matrices as books write it (`sum(y) = 1`), else as typed. */
+const assumptionText = (a: Assumption): string => (a.among ? factAscii(a) : `${readingText(a.lhs)} ${a.op} ${readingText(a.rhs)}`);
+
+/** The declared shapes the definitions and facts use, in first-use order. */
+const shapesOf = (p: Premises) => proofShapedLeaves({ definitions: p.definitions, assumptions: p.assumptions });
 
 /** Whether a theorem rests on anything at all. */
 export const hasPremises = (p: Premises): boolean => p.definitions.length + p.assumptions.length + p.ruleFiles.length > 0;
@@ -82,17 +92,27 @@ export function mergePremises(all: readonly Premises[]): Premises | null {
  * Nothing when there are none.
  */
 export function premisesToText(p: Premises, lang: Lang, width = 12, discharged: readonly string[] = []): string[] {
+  return withShapesOf(p.definitions, () => premisesRows(p, lang, width, discharged));
+}
+
+function premisesRows(p: Premises, lang: Lang, width: number, discharged: readonly string[]): string[] {
   const w = WORDS[lang];
   const kind = Math.max(displayWidth(w.given), displayWidth(w.assuming)) + 2;
   const rows: string[] = [];
-  p.definitions.forEach((d, i) => rows.push(`${padTo(i === 0 ? w.given : '', kind)}${definitionAscii(d)}`));
+  // The declared shapes first, on one row (`W1 ∈ ℝ^{n1×n0}, x ∈ ℝ^{n0}`), then the definitions.
+  const given = givenRowsText(p, lang);
+  given.forEach((g, i) => rows.push(`${padTo(i === 0 ? w.given : '', kind)}${g}`));
   if (p.assumptions.length) {
     const which = discharged.length ? (lang === 'zh' ? `（${w.which} ${discharged.join('，')}）` : ` (${w.which} ${discharged.join(', ')})`) : '';
-    rows.push(`${padTo(w.assuming, kind)}${p.assumptions.map(assumptionAscii).join(lang === 'zh' ? '，' : ', ')}${which}`);
+    rows.push(`${padTo(w.assuming, kind)}${p.assumptions.map(assumptionText).join(lang === 'zh' ? '，' : ', ')}${which}`);
   }
   if (p.ruleFiles.length) rows.push(w.rulesOf(p.ruleFiles.join(lang === 'zh' ? '、' : ', ')));
   return rows.map((r, i) => `${padTo(i === 0 ? w.premises : '', width)}${r}`);
 }
+
+/** What is given, in LaTeX: the declared shapes, then the definitions (shaped ones as books write them). */
+const givenLatex = (p: Premises): string[] =>
+  withShapesOf(p.definitions, () => [...shapesOf(p).map(shapedLeafLatex), ...p.definitions.map(definitionLatex)]);
 
 /** The parts of the sentence, each already in its format: definitions, facts (math), files (text). */
 function sentence(parts: { defs: readonly string[]; facts: readonly string[]; files: readonly string[]; which: readonly string[] }, lang: Lang): string {
@@ -109,7 +129,7 @@ function sentence(parts: { defs: readonly string[]; facts: readonly string[]; fi
 export function premisesToLatex(p: Premises, lang: Lang, discharged: readonly string[] = []): string {
   const m = (s: string): string => `$${s}$`;
   const body = sentence(
-    { defs: p.definitions.map((d) => m(definitionLatex(d))), facts: p.assumptions.map((a) => m(assumptionLatex(a))), files: p.ruleFiles.map((f) => `\\texttt{${documentText(f)}}`), which: discharged.map(m) },
+    { defs: givenLatex(p).map(m), facts: p.assumptions.map((a) => m(assumptionLatex(a))), files: p.ruleFiles.map((f) => `\\texttt{${documentText(f)}}`), which: discharged.map(m) },
     lang,
   );
   return `\\textbf{${WORDS[lang].premises}${lang === 'zh' ? '：' : ':'}} ${body}`;
@@ -119,7 +139,7 @@ export function premisesToLatex(p: Premises, lang: Lang, discharged: readonly st
 export function premisesToMarkdown(p: Premises, lang: Lang, discharged: readonly string[] = []): string {
   const m = (s: string): string => `$${s}$`;
   const body = sentence(
-    { defs: p.definitions.map((d) => m(definitionLatex(d))), facts: p.assumptions.map((a) => m(assumptionLatex(a))), files: p.ruleFiles.map(escapeMarkdownText), which: discharged.map(m) },
+    { defs: givenLatex(p).map(m), facts: p.assumptions.map((a) => m(assumptionLatex(a))), files: p.ruleFiles.map(escapeMarkdownText), which: discharged.map(m) },
     lang,
   );
   return `**${WORDS[lang].premises}** ${body}`;
@@ -128,7 +148,7 @@ export function premisesToMarkdown(p: Premises, lang: Lang, discharged: readonly
 /** The same sentence as HTML, its math set by `math` (inline). */
 export function premisesToHtml(p: Premises, lang: Lang, math: (latex: string) => string, discharged: readonly string[] = []): string {
   return sentence(
-    { defs: p.definitions.map((d) => math(definitionLatex(d))), facts: p.assumptions.map((a) => math(assumptionLatex(a))), files: p.ruleFiles.map((f) => `<code>${escapeHtml(f)}</code>`), which: discharged.map(math) },
+    { defs: givenLatex(p).map(math), facts: p.assumptions.map((a) => math(assumptionLatex(a))), files: p.ruleFiles.map((f) => `<code>${escapeHtml(f)}</code>`), which: discharged.map(math) },
     lang,
   );
 }

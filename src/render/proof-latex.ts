@@ -9,6 +9,7 @@ import { escapeLatexText } from './escape.js';
 import { toLatex } from './latex.js';
 import { type ProofLine, proofLines } from './lines.js';
 import { type Lang, joinNames, ruleName } from './rule-name.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** `&& \text{names} \quad (conditions)`, or nothing when there is nothing to say. */
 function annotation(names: readonly string[], conditions: readonly Condition[], lang: Lang): string {
@@ -30,6 +31,10 @@ export function stepToLatex(step: Step, rules: ReadonlyMap<string, Rule>, lang: 
 
 /** The rows of a proof, one per textbook line, joined by `\\`: the body of an `align*` block. */
 export function proofToLatex(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang = 'en'): string {
+  return withShapesOf(proof.definitions, () => proofLatex(proof, rules, lang));
+}
+
+function proofLatex(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang): string {
   const lines = proofLines(proof, rules, lang);
   if (!lines.length) return toLatex(proof.start);
   return lines.map((l) => lineToLatex(l, lang)).join(' \\\\\n');

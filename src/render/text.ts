@@ -13,6 +13,7 @@ import { proofLines } from './lines.js';
 import { type Lang, nameSeparator, ruleName } from './rule-name.js';
 import { displayWidth, padTo } from './width.js';
 import { wrapText } from './wrap.js';
+import { withShapesOf } from './matrix-shapes.js';
 
 /** Layout of `proofToText`, in terminal columns. */
 export interface TextLayout {
@@ -63,6 +64,10 @@ export function proofToText(
   lang: Lang = 'en',
   layout: TextLayout = DEFAULT_LAYOUT,
 ): string {
+  return withShapesOf(proof.definitions, () => proofText(proof, rules, lang, layout));
+}
+
+function proofText(proof: Proof, rules: ReadonlyMap<string, Rule>, lang: Lang, layout: TextLayout): string {
   const lines = proofLines(proof, rules, lang);
   if (!lines.length) return toDisplayAscii(proof.start);
   const lhs = lines.map((l) => (l.lhs ? toDisplayAscii(l.lhs) : ''));
