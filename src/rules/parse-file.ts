@@ -25,7 +25,7 @@
 import { add, diff, mul, sym, type Expr } from '../expr/node.js';
 import { toAscii } from '../expr/print.js';
 import { GradproofError, positionOf } from '../expr/errors.js';
-import { substitute, symbols } from '../expr/traverse.js';
+import { symbols } from '../expr/traverse.js';
 import { BUILTIN_FUNCTIONS, parse } from '../parse/ascii.js';
 import type { FunctionDef, Rule, RuleCondition, RuleKind } from './types.js';
 import { explainSentence } from './explain-math.js';
@@ -66,7 +66,7 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   };
   const expr = (text: string, line: number, column: number): Expr => {
     try {
-      return functionNamesAsArguments(text, (t) => parse(t, { functions, source: file.name }));
+      return parse(text, { functions, source: file.name });
     } catch (e) {
       if (e instanceof GradproofError && e.pos) fail(line, e.message, column + e.pos.offset);
       throw e;
@@ -159,22 +159,6 @@ export function parseRuleFile(file: RuleFile): ParsedFile {
   });
   closeBlock();
   return { rules, defs };
-}
-
-/**
- * `prime(sigmoid, A)` names a function as an argument, which the expression parser reads
- * only as a call: the name is read as a placeholder of the same length (so error columns
- * stay right) and put back.
- */
-function functionNamesAsArguments(text: string, read: (t: string) => Expr): Expr {
-  const names = new Map<string, string>();
-  const written = text.replace(/\bprime\(\s*([A-Za-z][A-Za-z0-9_]*)(?=\s*,)/g, (m, name: string) => {
-    const stand = `_${name.slice(1)}`;
-    names.set(stand, name);
-    return m.slice(0, m.length - name.length) + stand;
-  });
-  if (!names.size || [...names.keys()].some((k) => new RegExp(`\\b${k}\\b`).test(text))) return read(text);
-  return substitute(read(written), new Map([...names].map(([k, v]) => [k, sym(v)])));
 }
 
 /** One line of a `derivative` block: the partial derivative of `head` in its parameter `wrt`. */
