@@ -36,7 +36,7 @@ export function admitRules(
   const r = new Map<string, AdmittedRule>();
   for (const x of rules) {
     const conditions = Object.freeze(x.conditions.map((c) => Object.freeze({ pred: c.pred, args: Object.freeze([...c.args]), ...(c.expr ? { expr: c.expr } : {}) })));
-    r.set(x.id, Object.freeze({ id: x.id, kind: x.kind, ...(x.lhs ? { lhs: x.lhs } : {}), ...(x.rhs ? { rhs: x.rhs } : {}), conditions, file: x.file }));
+    r.set(x.id, Object.freeze({ id: x.id, kind: x.kind, ...(x.lhs ? { lhs: x.lhs } : {}), ...(x.rhs ? { rhs: x.rhs } : {}), conditions, ...(x.shapes ? { shapes: Object.freeze({ ...x.shapes }) } : {}), file: x.file }));
   }
   const f = new Map<string, AdmittedFunction>();
   for (const d of functions) f.set(d.name, Object.freeze({ params: Object.freeze([...d.params]), body: d.body, file: d.file }));
