@@ -9,7 +9,7 @@
  * this does not canonicalise (a tie in the sort) leaves the step unproven, never proven wrongly.
  */
 import { type Q, ONE, qMul } from './rational.js';
-import { type Store, type Term, SMOOTH, TOTAL } from './term.js';
+import { type Store, type Term, SMOOTH, TOTAL, isShapedCall } from './term.js';
 import type { Names } from './names.js';
 import { type Shapes, isOne } from './shape.js';
 import { toText } from './print.js';
@@ -55,7 +55,7 @@ export class Lowering {
       return atom(s.pow(this.term(go(a!)), this.term(go(b!))));
     }
     const dims = (u: Term): { rows: Term; cols: Term } => this.shapes.of(u) ?? { rows: s.num(1), cols: s.num(1) };
-    switch (t.fn) {
+    switch (isShapedCall(t) ? t.fn : '') {
       case 'mat':
         return atom(s.call('at', a!, i, j));
       case 'ones':

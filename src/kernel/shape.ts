@@ -4,7 +4,7 @@
  * `ones(r, c)`, `softmax`, `softmax_rows`; `diff(f, X)` and `vjp(G, E, X)` are shaped as X; all else entrywise, a scalar
  * repeated. A 1×1 matrix is a scalar. An ill-shaped term throws a ShapeError naming both shapes.
  */
-import type { Store, Term } from './term.js';
+import { type Store, type Term, isShapedCall } from './term.js';
 import { nodesOf } from './names.js';
 
 export type Shape = { readonly rows: Term; readonly cols: Term } | null;
@@ -12,8 +12,6 @@ export class ShapeError extends Error {}
 
 /** Calls whose meaning depends on their operands' dimensions (not entrywise): a scalar may not stand for a matrix in them. */
 export const DIMENSIONAL: ReadonlySet<string> = new Set(['matmul', 'bcast', 'bcast_row', 'sum_all', 'rowsum', 'colsum', 'softmax', 'softmax_rows']);
-/** The calls of shaped terms that are not entrywise. */
-export const STRUCTURAL: ReadonlySet<string> = new Set([...DIMENSIONAL, 'mat', 'ones', 'transpose', 'vjp']);
 
 export const isOne = (d: Term): boolean => d.kind === 'num' && d.value.n === 1n && d.value.d === 1n;
 const isDim = (d: Term): boolean => d.kind === 'sym' || (d.kind === 'num' && d.value.d === 1n && d.value.n > 0n);
@@ -51,52 +49,41 @@ export class Shapes {
   }
   private call(t: Term): Shape {
     const a = t.args;
-    const arity = (n: number): unknown => a.length !== n && fail(`${t.fn} takes ${n} arguments`);
-    switch (STRUCTURAL.has(t.fn) || t.fn === 'diff' ? t.fn : '') {
+    switch (isShapedCall(t) || (t.fn === 'vjp' && a.length === 3) || (t.fn === 'diff' && a.length === 2) ? t.fn : '') {
       case 'mat':
-        arity(3);
         if (a[0]!.kind !== 'sym' || !isDim(a[1]!) || !isDim(a[2]!)) fail('a shape is [rows, columns], each a name or a positive integer');
         return fit(a[1]!, a[2]!);
       case 'ones':
-        arity(2);
         if (!isDim(a[0]!) || !isDim(a[1]!)) fail('ones(r, c) takes two dimensions');
         return fit(a[0]!, a[1]!);
       case 'matmul': {
-        arity(2);
         const [l, r] = [this.of(a[0]!), this.of(a[1]!)];
         if (l === null || r === null) return l ?? r;
         if (l.cols !== r.rows) fail(`cannot multiply ${showShape(l)} by ${showShape(r)}`);
         return fit(l.rows, r.cols);
       }
       case 'transpose': {
-        arity(1);
         const s = this.of(a[0]!);
         return s && { rows: s.cols, cols: s.rows };
       }
       case 'bcast':
       case 'bcast_row': {
-        arity(2);
         const s = this.of(a[0]!);
         const col = t.fn === 'bcast';
         if (!isDim(a[1]!) || s === null || !isOne(col ? s.cols : s.rows)) fail(`cannot broadcast ${showShape(s)} as a ${col ? 'column' : 'row'}`);
         return col ? fit(s!.rows, a[1]!) : fit(a[1]!, s!.cols);
       }
       case 'sum_all':
-        arity(1);
         return this.of(a[0]!), null;
       case 'rowsum':
-        arity(1);
         return fit(this.matrix(t, 0).rows, this.s.num(1));
       case 'colsum':
-        arity(1);
         return fit(this.s.num(1), this.matrix(t, 0).cols);
       case 'softmax':
       case 'softmax_rows':
-        arity(1);
         return this.matrix(t, 0);
       case 'diff':
       case 'vjp': {
-        arity(t.fn === 'vjp' ? 3 : 2);
         const [f, x] = [this.of(a[0]!), this.of(a[a.length - 1]!)];
         if (t.fn === 'vjp') {
           const e = this.of(a[1]!);

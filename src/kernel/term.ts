@@ -124,8 +124,9 @@ export class Store {
 export const SMOOTH: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf', 'swish', 'silu', 'gelu', 'mish', 'at', 'atan', 'asinh', 'erfc', 'sinc', 'exp2', 'expm1', 'gelu_tanh']);
 export const TOTAL: ReadonlySet<string> = new Set([...SMOOTH, 'relu', 'abs', 'leaky_relu', 'elu', 'softsign', 'gt', 'lt', 'ge', 'le', 'delta', 'list', 'cbrt', 'sign', 'heaviside', 'floor', 'ceil', 'round', 'max', 'min', 'clip', 'selu', 'relu6', 'hardtanh', 'hard_sigmoid']);
 
-/** Matrices and what is made of them by sums, products, transposes, broadcasts and softmax: smooth where their entries are defined. */
-const SHAPED: ReadonlySet<string> = new Set(['mat', 'ones', 'matmul', 'transpose', 'bcast', 'bcast_row', 'sum_all', 'rowsum', 'colsum', 'softmax', 'softmax_rows']);
+/** The calls of shaped terms and their arities (`softmax(z, i, K)` of three is the scalar one): smooth where their entries are defined. */
+const SHAPED: Readonly<Record<string, number>> = { mat: 3, ones: 2, matmul: 2, transpose: 1, bcast: 2, bcast_row: 2, sum_all: 1, rowsum: 1, colsum: 1, softmax: 1, softmax_rows: 1 };
+export const isShapedCall = (t: Term): boolean => t.kind === 'call' && Object.hasOwn(SHAPED, t.fn) && SHAPED[t.fn] === t.args.length;
 
 /** Positive wherever defined, by its form: positive numbers, pi, exp, sigmoid, cosh, softplus, and sums, products and powers of those. */
 export function isPositiveForm(t: Term): boolean {
@@ -143,7 +144,7 @@ const everywhere = (t: Term, smooth: boolean): boolean => definedGivenOperands(t
 export function definedGivenOperands(t: Term, smooth = false): boolean {
   const [a, x] = t.args;
   if (t.kind === 'pow') return (x!.kind === 'num' && x!.value.d === 1n && x!.value.n >= 0n) || isPositiveForm(a!);
-  if (t.kind !== 'call' || (smooth ? SMOOTH : TOTAL).has(t.fn) || SHAPED.has(t.fn) || (t.fn === 'sum' && t.args.length === 4)) return true;
+  if (t.kind !== 'call' || (smooth ? SMOOTH : TOTAL).has(t.fn) || isShapedCall(t) || (t.fn === 'sum' && t.args.length === 4)) return true;
   if ((t.fn === 'log' || t.fn === 'sqrt') && t.args.length === 1) return isPositiveForm(a!);
   // A name may stand for anything (a defined name's derivative may not exist): only x itself and pi.
   if (t.fn === 'diff' && t.args.length === 2) return everywhere(a!, true) && (function own(u: Term): boolean { return u.kind === 'sym' ? u === x || u.name === 'pi' : u.args.every(own); })(a!);
