@@ -9,7 +9,7 @@ import { checkProof } from '../../src/kernel/index.js';
 import { type Expr, diff } from '../../src/expr/node.js';
 import type { Assumption } from '../../src/proof/types.js';
 import { backprop, definitions } from './matrix-backprop.js';
-import { rules, walk, proofOf, operand, type Change, add, call, mul, num, sym, matSym, matmul, transpose, sumAll, vjp } from './matrix-support.js';
+import { rules, walk, proofOf, operand, type Change, add, call, mul, num, sym, matSym, matmul, transpose, sumAll, vjp, bcast, rowsum } from './matrix-support.js';
 
 const verdict = (r: ReturnType<typeof checkProof>): string => (r.ok ? 'ok' : `${r.step}: ${r.reason}`);
 const [W, x, y] = [matSym('W', 'n', 'm'), matSym('x', 'm', 1), matSym('y', 'n', 1)];
@@ -55,6 +55,14 @@ describe('rules and shapes', () => {
     const g = matSym('G', 'n', 'm');
     const start = vjp(g, sumAll(W), W);
     expect(single(start, [{ rule: 'm.vjp-sum-all', kind: 'rule', path: [], to: vjp(g, W, W), bindings: { G: g, A: W, X: W } }])).toBe('1: m.vjp-sum-all needs G scalar, and mat(G, n, m) is [n, m]');
+  });
+
+  it('a broadcast: its dimension bound by the shapes, given or not, and only as they say', () => {
+    const [g, b] = [matSym('G', 'n', 'p'), matSym('b', 'n', 1)];
+    const back = (bindings: Record<string, Expr>) => single(vjp(g, bcast(b, 'p'), b), [{ rule: 'm.vjp-bcast', kind: 'rule', path: [], to: vjp(rowsum(g), b, b), bindings }]);
+    expect(back({ G: g, B: b, X: b, r: sym('n'), m: sym('p') })).toBe('ok');
+    expect(back({ G: g, B: b, X: b })).toBe('ok');
+    expect(back({ G: g, B: b, X: b, m: sym('q') })).toBe('1: m.vjp-bcast binds the dimension m to p, not q');
   });
 
   it('a 0 for a zero matrix, but not under a sum of entries', () => {
