@@ -7,7 +7,7 @@
 import type { Store, Term } from './term.js';
 import { type Names, isMatLeaf, nodesOf } from './names.js';
 import type { Defs } from './defs.js';
-import { type Shapes, DIMENSIONAL, isOne, showShape } from './shape.js';
+import { type Shapes, isOne, showShape } from './shape.js';
 import { isShapedCall } from './term.js';
 import { toText } from './print.js';
 
@@ -70,16 +70,15 @@ export function shapedBindings(s: Store, id: string, declared: Readonly<Record<s
 /** Whether a rule's sides speak of matrix operations: without declared shapes it was checked on scalars only. */
 export const aboutMatrices = (sides: readonly Term[]): boolean => sides.some((t) => nodesOf(t).some((n) => n.kind === 'call' && (isShapedCall(n) || n.fn === 'vjp' || n.fn === 'prime')));
 
-/** Along `path`: the variables of the vjps whose E it enters (names there are held fixed), whether it enters a derivative's variable, and a call of DIMENSIONAL. */
-export function vjpContext(e: Term, path: readonly number[]): { fixedIn: string[]; inVariable: boolean; dimensional: boolean } {
-  const out = { fixedIn: [] as string[], inVariable: false, dimensional: false };
+/** Along `path`: the variables of the vjps whose E it enters (names there are held fixed), and whether it enters a derivative's variable. */
+export function vjpContext(e: Term, path: readonly number[]): { fixedIn: string[]; inVariable: boolean } {
+  const out = { fixedIn: [] as string[], inVariable: false };
   let cur: Term | undefined = e;
   for (const i of path) {
     if (!cur) break;
     const vjp = cur.kind === 'call' && cur.fn === 'vjp' && cur.args.length === 3;
     if (vjp && i === 1) out.fixedIn.push(variableName(cur.args[2]!) ?? toText(cur.args[2]!));
     if ((vjp && i === 2) || (cur.kind === 'call' && cur.fn === 'diff' && i === 1)) out.inVariable = true;
-    if (DIMENSIONAL.has(cur.fn) && isShapedCall(cur)) out.dimensional = true;
     cur = cur.args[i];
   }
   return out;

@@ -12,7 +12,7 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Proof, Step } from '../proof/types.js';
-import { type Term, Store, SMOOTH, at } from './term.js';
+import { type Term, Store, SMOOTH, at, isShapedCall } from './term.js';
 import { type Fn, type Fns, Names, above, hasDiff, isIndexed, nodesOf, openAllCalls, openCall } from './names.js';
 import { Defs } from './defs.js';
 import { Algebra } from './poly.js';
@@ -20,7 +20,7 @@ import { type Fact, selectedBranch, sifted } from './facts.js';
 import { type Cond, covers, definedness, erasedConditions } from './defined.js';
 import { toText } from './print.js';
 import { NumberLimit } from './rational.js';
-import { type Shape, ShapeError, Shapes, sameShape, showShape } from './shape.js';
+import { type Shape, DIMENSIONAL, ShapeError, Shapes, sameShape, showShape } from './shape.js';
 import { Lowering } from './lower.js';
 import { chainMatrix, shapedBindings, aboutMatrices, variableName, vjpContext } from './matrix.js';
 
@@ -132,17 +132,24 @@ class Checker {
     const old = at(before, st.path);
     if (!old) fail(`path ${st.path.join('.')} is not in the expression`);
     // Shaped: both sides well-shaped, of one shape; nothing changes the variable of a derivative; inside vjp(G, E, X) names are held fixed.
-    const ctx = this.shaped ? vjpContext(before, st.path) : { fixedIn: [], inVariable: false, dimensional: false };
+    const ctx = this.shaped ? vjpContext(before, st.path) : { fixedIn: [], inVariable: false };
     if (this.shaped) {
       const [sb, sa] = [this.shapeOf(before, "its 'before'"), this.shapeOf(after, "its 'after'")];
       if (!sameShape(sb, sa) && !(after.kind === 'num' && after.value.n === 0n)) fail(`it turns ${showShape(sb)} into ${showShape(sa)}`);
       if (ctx.inVariable) fail('it changes the variable of a derivative');
     }
-    // A 0 stands for a zero matrix, but not under a sum or product of entries (sum_all(sigmoid(0)) is not sum_all(sigmoid(A - A))).
-    const zero = ctx.dimensional ? undefined : s.num(0);
     const agree = (r: Term): void => {
-      const [a, b] = this.shaped && !(r === zero) ? [this.shapeOf(old!), this.shapeOf(r)] : [null, null];
-      if (!sameShape(a, b)) fail(`it replaces ${toText(old!)}, ${showShape(a)}, by ${toText(r)}, ${showShape(b)}`);
+      if (!this.shaped) return;
+      const [a, b] = [this.shapeOf(old!), this.shapeOf(r)];
+      if (!sameShape(a, b) && !(r.kind === 'num' && r.value.n === 0n)) fail(`it replaces ${toText(old!)}, ${showShape(a)}, by ${toText(r)}, ${showShape(b)}`);
+      // A 0 stands for a zero matrix, but an operand of a sum or product of entries keeps its shape as its ancestors are
+      // rebuilt (sum_all(sigmoid(0)) is not sum_all(sigmoid(A - A)), nor sum_all(1) sum_all(0*A + 1)).
+      for (let k = 0; k < st.path.length; k++) {
+        const n = at(before, st.path.slice(0, k))!;
+        if (!DIMENSIONAL.has(n.fn) || !isShapedCall(n)) continue;
+        const [u, v] = [n.args[st.path[k]!]!, s.replaceAt(n.args[st.path[k]!]!, st.path.slice(k + 1), r)];
+        if (!sameShape(this.shapeOf(u), this.shapeOf(v))) fail(`it turns ${toText(u)}, ${showShape(this.shapeOf(u))}, into ${toText(v)}, ${showShape(this.shapeOf(v))}, in ${n.fn}`);
+      }
     };
     const conds: Cond[] = st.conditions.map((c) => ({ kind: c.kind, expr: s.of(c.expr) }));
     if (st.kind !== 'rule') {
@@ -236,6 +243,7 @@ class Checker {
           const f = member.args[0]!.name;
           if (!defs.isFamily(f)) fail(`${f} is not a defined family`);
           const body = defs.member(f, member.args[1]!)!;
+          agree(st.rule === 'def.unfold' ? body : member);
           if (st.rule === 'def.unfold') expectAfter(body);
           else if (st.rule !== 'def.fold' || body !== old) fail(`${st.rule} does not turn ${toText(old!)} into its 'after'`);
           else expectAfter(member);
@@ -248,6 +256,7 @@ class Checker {
         const name = names.find((n) => s.replaceAt(before, st.path, st.rule === 'def.unfold' ? defs.get(n)! : s.sym(n)) === after);
         if (name === undefined) fail(`${st.rule} does not turn ${toText(old!)} into its 'after'`);
         if (perturbed.includes(name!)) fail(`${name!} is changed inside a derivative by ${name!}`);
+        agree(st.rule === 'def.unfold' ? defs.get(name!)! : s.sym(name!));
         heldFixed(name!);
         return NONE;
       }

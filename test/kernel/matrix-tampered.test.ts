@@ -70,7 +70,16 @@ describe('rules and shapes', () => {
     const zeroed = (outer: (e: Expr) => Expr, path: number[]) =>
       single(outer(vjp(y, b, W)), [{ rule: 'm.vjp-const', kind: 'rule', path, to: num(0), bindings: { G: y, A: b, X: W } }]);
     expect(zeroed((e) => add(e, W), [operand(add(vjp(y, b, W), W), vjp(y, b, W))])).toBe('ok');
-    expect(zeroed((e) => sumAll(call('sigmoid', e)), [0, 0])).toBe('1: it replaces vjp(mat(y, n, 1), mat(b, n, 1), mat(W, n, m)), [n, m], by 0, scalar');
+    expect(zeroed((e) => sumAll(call('sigmoid', e)), [0, 0])).toBe('1: it turns sigmoid(vjp(mat(y, n, 1), mat(b, n, 1), mat(W, n, m))), [n, m], into sigmoid(0), scalar, in sum_all');
+    expect(zeroed((e) => sumAll(add(e, W)), [0, operand(add(vjp(y, b, W), W), vjp(y, b, W))])).toBe('ok');
+  });
+
+  it('a sum of entries whose operand collapses to a scalar as it is rebuilt', () => {
+    const [b, v] = [matSym('b', 'n', 1), vjp(y, matSym('b', 'n', 1), W)];
+    const twice = mul(num(2), v);
+    const inner = add(twice, num(1));
+    const r = single(sumAll(inner), [{ rule: 'm.vjp-const', kind: 'rule', path: [0, operand(inner, twice), operand(twice, v)], to: num(0), bindings: { G: y, A: b, X: W } }]);
+    expect(r).toBe('1: it turns 1 + 2*vjp(mat(y, n, 1), mat(b, n, 1), mat(W, n, m)), [n, m], into 1, scalar, in sum_all');
   });
 
   it('a scalar derivative rule used as a Jacobian', () => {
