@@ -113,11 +113,11 @@ class Checker {
     private readonly lemmas: ReadonlyArray<{ start: Term; result: Term }>, private readonly proof: Proof, private readonly rules: ReadonlyMap<string, KernelRule>,
     private readonly shaped: boolean, private readonly shapes: Shapes) {}
   private lowering: Lowering | undefined;
-  private shapeOf = (t: Term, what = toText(t)): Shape => {
+  private shapeOf = (t: Term, what?: string): Shape => {
     try {
       return this.shapes.of(t);
     } catch (err) {
-      return err instanceof ShapeError ? fail(`${what} is ill-shaped: ${err.message}`) : (() => { throw err; })();
+      return err instanceof ShapeError ? fail(`${what ?? toText(t)} is ill-shaped: ${err.message}`) : (() => { throw err; })();
     }
   };
   private side = (e: Expr): Term => this.ruleSides.get(e) ?? this.ruleSides.set(e, this.s.of(e)).get(e)!;
