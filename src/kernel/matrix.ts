@@ -7,7 +7,7 @@
 import type { Store, Term } from './term.js';
 import { type Names, isMatLeaf, nodesOf } from './names.js';
 import type { Defs } from './defs.js';
-import { type Shapes, isOne, showShape } from './shape.js';
+import { type Shapes, showShape } from './shape.js';
 import { isShapedCall } from './term.js';
 import { toText } from './print.js';
 
@@ -54,8 +54,10 @@ export function shapedBindings(s: Store, id: string, declared: Readonly<Record<s
     }
     const have = sh ?? { rows: s.num(1), cols: s.num(1) };
     for (const [want, got] of [[d[0], have.rows], [d[1], have.cols]] as const) {
-      if (want === '1' ? !isOne(got) : (dims.get(want) ?? got) !== got) return wrong;
-      if (want !== '1') dims.set(want, got);
+      // A dimension is a name bound to one dimension throughout, or a positive integer it must be.
+      const fixed = /^[0-9]+$/.test(want);
+      if (fixed ? !(got.kind === 'num' && got.value.d === 1n && got.value.n === BigInt(want)) : (dims.get(want) ?? got) !== got) return wrong;
+      if (!fixed) dims.set(want, got);
     }
   }
   for (const [k, t] of given) {

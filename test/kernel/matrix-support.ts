@@ -24,6 +24,7 @@ export const MATRIX_RULES = [
   rule('m.vjp-matmul', vjp(G, matmul(A, B), X), add(vjp(matmul(G, transpose(B)), A, X), vjp(matmul(transpose(A), G), B, X)), { G: ['r', 'c'], A: ['r', 'k'], B: ['k', 'c'], X: 'any' }),
   rule('m.vjp-sum-all', vjp(G, sumAll(A), X), vjp(G, A, X), { G: 'scalar', A: 'any', X: 'any' }),
   rule('m.vjp-bcast', vjp(G, bcast(B, sym('m')), X), vjp(rowsum(G), B, X), { G: ['r', 'm'], B: ['r', '1'], X: 'any' }),
+  rule('m.colsum-column', call('colsum', A), sumAll(A), { A: ['r', '1'] }),
   // Unsound on matrices, sound on scalars: a rule without declared shapes that speaks of matrix products.
   { id: 'x.matmul-commutes', kind: 'rewrite' as const, lhs: matmul(A, B), rhs: matmul(B, A), conditions: [], file: 'test-matrix.rules' },
 ];

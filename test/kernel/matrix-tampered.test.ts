@@ -65,6 +65,12 @@ describe('rules and shapes', () => {
     expect(back({ G: g, B: b, X: b, m: sym('q') })).toBe('1: m.vjp-bcast binds the dimension m to p, not q');
   });
 
+  it('a dimension the shapes fix as 1', () => {
+    const [col, wide] = [matSym('v', 'n', 1), matSym('A', 'n', 'k')];
+    expect(single(call('colsum', col), [{ rule: 'm.colsum-column', kind: 'rule', path: [], to: sumAll(col), bindings: { A: col } }])).toBe('ok');
+    expect(single(sumAll(call('colsum', wide)), [{ rule: 'm.colsum-column', kind: 'rule', path: [0], to: sumAll(wide), bindings: { A: wide } }])).toBe('1: m.colsum-column needs A of shape [r, 1], and mat(A, n, k) is [n, k]');
+  });
+
   it('a 0 for a zero matrix, but not under a sum of entries', () => {
     const b = matSym('b', 'n', 1);
     const zeroed = (outer: (e: Expr) => Expr, path: number[]) =>
