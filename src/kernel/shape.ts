@@ -68,10 +68,11 @@ export class Shapes {
       }
       case 'bcast':
       case 'bcast_row': {
-        const s = this.of(a[0]!);
+        // A scalar is a 1×1 column and row (softmax's rule on a column broadcasts colsum of it).
+        const s = this.of(a[0]!) ?? { rows: this.s.num(1), cols: this.s.num(1) };
         const col = t.fn === 'bcast';
-        if (!isDim(a[1]!) || s === null || !isOne(col ? s.cols : s.rows)) fail(`cannot broadcast ${showShape(s)} as a ${col ? 'column' : 'row'}`);
-        return col ? fit(s!.rows, a[1]!) : fit(a[1]!, s!.cols);
+        if (!isDim(a[1]!) || !isOne(col ? s.cols : s.rows)) fail(`cannot broadcast ${showShape(s)} as a ${col ? 'column' : 'row'}`);
+        return col ? fit(s.rows, a[1]!) : fit(a[1]!, s.cols);
       }
       case 'sum_all':
         return this.of(a[0]!), null;
