@@ -47,7 +47,8 @@ export function shapedBindings(s: Store, id: string, declared: Readonly<Record<s
     out.set(v, t);
     const sh = shapes.of(t);
     if (d === 'any') continue;
-    const wrong = `${id} needs ${v} ${d === 'scalar' ? 'scalar' : `of shape [${d[0]}, ${d[1]}]`}, and ${toText(t)} is ${showShape(sh)}`;
+    const bound = Array.isArray(d) ? d.filter((n) => dims.has(n)).map((n) => `, ${n} = ${toText(dims.get(n)!)}`).join('') : '';
+    const wrong = `${id} needs ${v} ${d === 'scalar' ? 'scalar' : `of shape [${d[0]}, ${d[1]}]${bound}`}, and ${toText(t)} is ${showShape(sh)}`;
     if (d === 'scalar') {
       if (sh !== null) return wrong;
       continue;

@@ -65,6 +65,13 @@ describe('rules and shapes', () => {
     expect(back({ G: g, B: b, X: b, m: sym('q') })).toBe('1: m.vjp-bcast binds the dimension m to p, not q');
   });
 
+  it('a scalar upstream gradient through a product: the rule\'s dimensions say why it does not apply', () => {
+    const [a, c] = [matSym('A', 'n', 'k'), matSym('B', 'k', 'p')];
+    const to = vjp(num(1), a, a);
+    expect(single(vjp(num(1), matmul(a, c), a), [{ rule: 'm.vjp-matmul', kind: 'rule', path: [], to, bindings: { G: num(1), A: a, B: c, X: a } }]))
+      .toBe('1: m.vjp-matmul needs A of shape [r, k], r = 1, and mat(A, n, k) is [n, k]');
+  });
+
   it('a dimension the shapes fix as 1', () => {
     const [col, wide] = [matSym('v', 'n', 1), matSym('A', 'n', 'k')];
     expect(single(call('colsum', col), [{ rule: 'm.colsum-column', kind: 'rule', path: [], to: sumAll(col), bindings: { A: col } }])).toBe('ok');
