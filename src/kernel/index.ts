@@ -6,7 +6,8 @@
  * its own copy, so a rule set edited or built by hand afterwards changes nothing it accepts.
  * Trusted base, every file the kernel runs (test/kernel/trusted-base.test.ts checks the list
  * and its limit of 1,600 lines), all in src/kernel/: index.ts, admitted.ts, defined.ts,
- * defs.ts, facts.ts, names.ts, order.ts, poly.ts, print.ts, rational.ts, replay.ts, term.ts.
+ * defs.ts, facts.ts, lower.ts, matrix.ts, names.ts, order.ts, poly.ts, print.ts, rational.ts, replay.ts, shape.ts,
+ * term.ts.
  */
 import type { Expr } from '../expr/node.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';

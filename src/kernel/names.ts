@@ -7,6 +7,8 @@ import type { Store, Term } from './term.js';
 
 const isSum = (t: Term): boolean => t.kind === 'call' && t.fn === 'sum' && t.args.length === 4 && t.args[0]!.kind === 'sym';
 export const isIndexed = (t: Term): boolean => t.kind === 'call' && t.fn === 'at' && t.args.length === 2 && t.args[0]!.kind === 'sym';
+/** A declared matrix `mat(W, r, c)`: its name is W. */
+export const isMatLeaf = (t: Term): boolean => t.kind === 'call' && t.fn === 'mat' && t.args.length === 3 && t.args[0]!.kind === 'sym';
 const isList = (t: Term): boolean => t.kind === 'call' && t.fn === 'list';
 
 /** Members of families replaced along with names: `a[i]` by the family's body at i. */
@@ -104,13 +106,17 @@ export function above(e: Term, path: readonly number[]): { binders: string[]; pe
     if (!cur) break;
     const v = cur.args[1];
     if (isSum(cur) && i === 3) binders.push(cur.args[0]!.name);
-    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0 && v && (v.kind === 'sym' || isIndexed(v))) perturbed.push(v.kind === 'sym' ? v.name : v.args[0]!.name);
+    if (cur.kind === 'call' && cur.fn === 'diff' && i === 0 && v && (v.kind === 'sym' || isIndexed(v) || isMatLeaf(v))) perturbed.push(v.kind === 'sym' ? v.name : v.args[0]!.name);
+    // Inside vjp(G, E, X), E is a function of X (G is held fixed).
+    const w = cur.args[2];
+    if (cur.kind === 'call' && cur.fn === 'vjp' && i === 1 && w && (w.kind === 'sym' || isMatLeaf(w))) perturbed.push(w.kind === 'sym' ? w.name : w.args[0]!.name);
     cur = cur.args[i];
   }
   return { binders, perturbed };
 }
 
-export const hasDiff = (t: Term): boolean => nodesOf(t).some((n) => n.kind === 'call' && n.fn === 'diff');
+/** Whether a derivative is taken in `t` (a vjp too: names inside it are held fixed, so none may be opened). */
+export const hasDiff = (t: Term): boolean => nodesOf(t).some((n) => n.kind === 'call' && (n.fn === 'diff' || n.fn === 'vjp'));
 
 /** A defined function (`def sigmoid(u) = 1/(1 + exp(-u))`), and defined functions by name. */
 export interface Fn { readonly params: readonly string[]; readonly body: Term; }

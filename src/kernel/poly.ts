@@ -7,6 +7,8 @@
  */
 import { type Q, ONE, ZERO, q, qAdd, qEq, qInv, qMul, qNeg } from './rational.js';
 import type { Store, Term } from './term.js';
+import { DIMENSIONAL } from './shape.js';
+import { isShapedCall } from './term.js';
 
 type Mono = ReadonlyArray<readonly [number, number]>;
 interface Mon { readonly m: Mono; readonly c: Q; }
@@ -248,7 +250,8 @@ export class Algebra {
         out = { num: r.den, den: r.num };
       } else out = this.atom(s.pow(this.norm(b), this.norm(x)));
     } else {
-      const atom = s.call(e.fn, ...e.args.map((a) => (e.fn === 'diff' && a.kind === 'sym' ? a : this.norm(a))));
+      // A call whose meaning depends on its operands' dimensions keeps them as written: `matmul(A/A, B)` is not `matmul(1, B)`.
+      const atom = DIMENSIONAL.has(e.fn) && isShapedCall(e) ? e : s.call(e.fn, ...e.args.map((a) => (e.fn === 'diff' && a.kind === 'sym' ? a : this.norm(a))));
       const radicand = atom.fn === 'sqrt' && atom.args.length === 1 ? atom.args[0]! : undefined;
       const factor = radicand?.kind === 'mul' ? radicand.args.find((f) => f.kind === 'num') : undefined;
       if (radicand?.kind === 'num' && radicand.value.n > 0n) out = this.rootOf(radicand.value);

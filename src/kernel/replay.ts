@@ -12,7 +12,7 @@
  */
 import type { Expr } from '../expr/node.js';
 import type { Proof, Step } from '../proof/types.js';
-import { type Term, Store, SMOOTH, at } from './term.js';
+import { type Term, Store, SMOOTH, at, isShapedCall } from './term.js';
 import { type Fn, type Fns, Names, above, hasDiff, isIndexed, nodesOf, openAllCalls, openCall } from './names.js';
 import { Defs } from './defs.js';
 import { Algebra } from './poly.js';
@@ -20,6 +20,9 @@ import { type Fact, selectedBranch, sifted } from './facts.js';
 import { type Cond, covers, definedness, erasedConditions } from './defined.js';
 import { toText } from './print.js';
 import { NumberLimit } from './rational.js';
+import { type Shape, DIMENSIONAL, ShapeError, Shapes, sameShape, showShape } from './shape.js';
+import { Lowering } from './lower.js';
+import { chainMatrix, shapedBindings, aboutMatrices, variableName, vjpContext } from './matrix.js';
 
 /** The part of a rule the kernel needs. */
 export interface KernelRule {
@@ -58,7 +61,11 @@ export function replay(proof: Proof, rules: ReadonlyMap<string, KernelRule>, fun
     const chains = new Map<number, number[]>();
     proof.steps.forEach((st, i) => (chains.get(st.derivation) ?? chains.set(st.derivation, []).get(st.derivation)!).push(i));
     for (const [k, ids] of chains) if (k < 0 || k > lemmas.length || !Number.isInteger(k)) return { ok: false, step: ids[0]! + 1, reason: `no derivation ${k}` };
-    const c = new Checker(s, x, defs, fns, facts, lemmas, proof, rules);
+    // Every term converted first: the store then knows whether the proof has shaped terms (all checked for shape).
+    proof.steps.forEach((st) => (s.of(st.before), s.of(st.after)));
+    const shapes: Shapes = new Shapes(s, (n) => (defs.has(n) ? shapes.of(defs.get(n)!) : null));
+    if (s.shaped) [...defs.order.map((n) => s.sym(n)), ...facts.map((f) => s.call('fact', f.lhs, f.rhs)), ...lemmas.map((l) => s.call('lemma', l.start, l.result))].forEach((t) => shapes.of(t));
+    const c = new Checker(s, x, defs, fns, facts, lemmas, proof, rules, s.shaped, shapes);
     const state = new Map<number, 'checking' | 'done'>();
     const checkChain = (k: number): void => {
       if (state.get(k) === 'done') return;
@@ -90,7 +97,7 @@ export function replay(proof: Proof, rules: ReadonlyMap<string, KernelRule>, fun
     for (let k = 1; k <= lemmas.length; k++) checkChain(k);
     checkChain(0);
   } catch (err) {
-    if (err instanceof Reject || err instanceof NumberLimit || err instanceof RangeError || (current < 0 && err instanceof Error)) return { ok: false, step: current + 1, reason: err.message };
+    if (err instanceof Reject || err instanceof ShapeError || err instanceof NumberLimit || err instanceof RangeError || (current < 0 && err instanceof Error)) return { ok: false, step: current + 1, reason: err.message };
     throw err;
   }
   return { ok: true };
@@ -103,7 +110,16 @@ class Checker {
   private indices: ReadonlySet<string> | undefined;
   private readonly ruleSides = new Map<Expr, Term>();
   constructor(private readonly s: Store, private readonly x: Names, private readonly defs: Defs, private readonly fns: Fns, private readonly facts: readonly Fact[],
-    private readonly lemmas: ReadonlyArray<{ start: Term; result: Term }>, private readonly proof: Proof, private readonly rules: ReadonlyMap<string, KernelRule>) {}
+    private readonly lemmas: ReadonlyArray<{ start: Term; result: Term }>, private readonly proof: Proof, private readonly rules: ReadonlyMap<string, KernelRule>,
+    private readonly shaped: boolean, private readonly shapes: Shapes) {}
+  private lowering: Lowering | undefined;
+  private shapeOf = (t: Term, what?: string): Shape => {
+    try {
+      return this.shapes.of(t);
+    } catch (err) {
+      return err instanceof ShapeError ? fail(`${what ?? toText(t)} is ill-shaped: ${err.message}`) : (() => { throw err; })();
+    }
+  };
   private side = (e: Expr): Term => this.ruleSides.get(e) ?? this.ruleSides.set(e, this.s.of(e)).get(e)!;
   /** One algebra per check: what it learns about atoms (normal forms, root relations) holds for every step. */
   private algebra: Algebra | undefined;
@@ -112,9 +128,29 @@ class Checker {
   check(st: Step, before: Term, after: Term): ReadonlySet<string> {
     const { s, x, defs } = this;
     const rule = this.rules.get(st.rule);
-    if (!rule) fail(`unknown rule '${st.rule}'`);
+    if (!rule && st.rule !== 'chain.matrix') fail(`unknown rule '${st.rule}'`);
     const old = at(before, st.path);
     if (!old) fail(`path ${st.path.join('.')} is not in the expression`);
+    // Shaped: both sides well-shaped, of one shape; nothing changes the variable of a derivative; inside vjp(G, E, X) names are held fixed.
+    const ctx = this.shaped ? vjpContext(before, st.path) : { fixedIn: [], inVariable: false };
+    if (this.shaped) {
+      const [sb, sa] = [this.shapeOf(before, "its 'before'"), this.shapeOf(after, "its 'after'")];
+      if (!sameShape(sb, sa) && !(after.kind === 'num' && after.value.n === 0n)) fail(`it turns ${showShape(sb)} into ${showShape(sa)}`);
+      if (ctx.inVariable) fail('it changes the variable of a derivative');
+    }
+    const agree = (r: Term): void => {
+      if (!this.shaped) return;
+      const [a, b] = [this.shapeOf(old!), this.shapeOf(r)];
+      if (!sameShape(a, b) && !(r.kind === 'num' && r.value.n === 0n)) fail(`it replaces ${toText(old!)}, ${showShape(a)}, by ${toText(r)}, ${showShape(b)}`);
+      // A 0 stands for a zero matrix, but an operand of a sum or product of entries keeps its shape as its ancestors are
+      // rebuilt (sum_all(sigmoid(0)) is not sum_all(sigmoid(A - A)), nor sum_all(1) sum_all(0*A + 1)).
+      for (let k = 0; k < st.path.length; k++) {
+        const n = at(before, st.path.slice(0, k))!;
+        if (!DIMENSIONAL.has(n.fn) || !isShapedCall(n)) continue;
+        const [u, v] = [n.args[st.path[k]!]!, s.replaceAt(n.args[st.path[k]!]!, st.path.slice(k + 1), r)];
+        if (!sameShape(this.shapeOf(u), this.shapeOf(v))) fail(`it turns ${toText(u)}, ${showShape(this.shapeOf(u))}, into ${toText(v)}, ${showShape(this.shapeOf(v))}, in ${n.fn}`);
+      }
+    };
     const conds: Cond[] = st.conditions.map((c) => ({ kind: c.kind, expr: s.of(c.expr) }));
     if (st.kind !== 'rule') {
       this.factNames ??= new Set([...this.proof.definitions.flatMap((d) => [...x.free(s.of(d.expr))].filter((n) => n !== d.index)), ...this.facts.flatMap((f) => [...x.free(f.lhs), ...x.free(f.rhs)])]);
@@ -122,6 +158,10 @@ class Checker {
       if (clash !== undefined) fail(`it is used inside a sum over ${clash}, a name the definitions or stated facts use`);
     }
     const { perturbed } = above(before, st.path);
+    const heldFixed = (name: string): void => {
+      const v = ctx.fixedIn.find((w) => defs.dependsOn(name, w));
+      if (v !== undefined) fail(`${name} is opened or folded inside a vjp by ${v}, where names are held fixed`);
+    };
     if (st.kind === 'lemma' || st.kind === 'chain') {
       const v = perturbed.find((n) => defs.has(n));
       if (v !== undefined) fail(`it is used inside a derivative by the defined name ${v}`);
@@ -132,11 +172,12 @@ class Checker {
       if (v !== undefined) fail(`it uses a stated fact on ${v} inside a derivative by ${v}`);
       return used;
     };
-    const expectAfter = (r: Term): unknown => s.replaceAt(before, st.path, r) !== after && fail(`replacing ${toText(old!)} by ${toText(r)} does not give its 'after'`);
+    const expectAfter = (r: Term): unknown => (agree(r), s.replaceAt(before, st.path, r) !== after) && fail(`replacing ${toText(old!)} by ${toText(r)} does not give its 'after'`);
     /** The replacement, when the step changed exactly the subterm at its path. */
     const replacement = (): Term => {
       const r = at(after, st.path);
       if (r === undefined || s.replaceAt(before, st.path, r) !== after) fail('its path is not where it changed');
+      agree(r!);
       return r!;
     };
     const require = (c: Cond): void => {
@@ -153,16 +194,26 @@ class Checker {
         if ((rule!.kind !== 'rewrite' && rule!.kind !== 'derivative') || !rule!.lhs || !rule!.rhs) fail(`${st.rule} is not a rewrite rule`);
         const lhs = this.side(rule!.lhs!);
         const vars = new Set(nodesOf(lhs).filter((n) => n.kind === 'sym').map((n) => n.name));
-        const b = new Map<string, Term>(Object.entries(st.bindings).map(([k, v]) => [k, s.of(v)]));
-        for (const v of vars) if (!b.has(v)) fail(`binding for ${v} missing`);
-        for (const v of b.keys()) if (!vars.has(v)) fail(`binding for ${v}, which ${st.rule} does not have`);
+        let b = new Map<string, Term>(Object.entries(st.bindings).map(([k, v]) => [k, s.of(v)]));
+        if (rule!.shapes) {
+          const checked = shapedBindings(s, st.rule, rule!.shapes, lhs, b, this.shapes);
+          b = typeof checked === 'string' ? fail(checked) : checked;
+        } else {
+          for (const v of vars) if (!b.has(v)) fail(`binding for ${v} missing`);
+          for (const v of b.keys()) if (!vars.has(v)) fail(`binding for ${v}, which ${st.rule} does not have`);
+          // A rule without declared shapes was checked on scalars: about matrix operations, it holds only of scalars.
+          const m = this.shaped && aboutMatrices([lhs, this.side(rule!.rhs!)]) ? [...b.values()].find((t) => this.shapeOf(t) !== null) : undefined;
+          if (m) fail(`${st.rule} has no declared shapes and cannot bind the matrix ${toText(m)}, ${showShape(this.shapeOf(m))}`);
+        }
         if (this.substitute(lhs, b) !== old) fail(`${st.rule} with these bindings does not match ${toText(old!)}`);
         expectAfter(this.substitute(this.side(rule!.rhs!), b));
         for (const c of rule!.conditions) {
           if (c.pred === 'free') {
             const [e, v] = [b.get(c.args[0]!)!, b.get(c.args[1]!)!];
-            const vn = v.kind === 'sym' ? v.name : isIndexed(v) ? v.args[0]!.name : undefined;
-            if (vn === undefined || defs.exprDependsOn(e, vn)) fail(`${toText(e)} depends on ${toText(v)}`);
+            const vn = variableName(v) ?? (isIndexed(v) ? v.args[0]!.name : undefined);
+            // Inside vjp(G, E, X) only an explicit X moves; in a derivative, every name that depends on x.
+            const explicit = lhs.kind === 'call' && lhs.fn === 'vjp';
+            if (vn === undefined || (explicit ? x.free(e).has(vn) : defs.exprDependsOn(e, vn))) fail(`${toText(e)} depends on ${toText(v)}`);
             continue;
           }
           const e = this.substitute(this.side(c.expr!), b);
@@ -174,7 +225,7 @@ class Checker {
       case 'algebra': {
         if (rule!.kind !== 'algebra' && st.rule !== 'expect') fail(`${st.rule} is not an algebra rule`);
         const r = replacement();
-        if (!this.equalAsRationalFunctions(old!, r, perturbed)) fail(`${toText(old!)} and ${toText(r)} are not equal by algebra`);
+        if (!this.equalAsRationalFunctions(old!, r, perturbed, ctx.fixedIn.length > 0) && !(this.shaped && this.equalLowered(old!, r, perturbed, ctx.fixedIn.length > 0))) fail(`${toText(old!)} and ${toText(r)} are not equal by algebra`);
         erasedConditions(s, old!, r).forEach(require);
         return NONE;
       }
@@ -192,10 +243,12 @@ class Checker {
           const f = member.args[0]!.name;
           if (!defs.isFamily(f)) fail(`${f} is not a defined family`);
           const body = defs.member(f, member.args[1]!)!;
+          agree(st.rule === 'def.unfold' ? body : member);
           if (st.rule === 'def.unfold') expectAfter(body);
           else if (st.rule !== 'def.fold' || body !== old) fail(`${st.rule} does not turn ${toText(old!)} into its 'after'`);
           else expectAfter(member);
           if (perturbed.includes(f)) fail(`${f} is changed inside a derivative by a member of ${f}`);
+          heldFixed(f);
           return NONE;
         }
         const names =
@@ -203,9 +256,16 @@ class Checker {
         const name = names.find((n) => s.replaceAt(before, st.path, st.rule === 'def.unfold' ? defs.get(n)! : s.sym(n)) === after);
         if (name === undefined) fail(`${st.rule} does not turn ${toText(old!)} into its 'after'`);
         if (perturbed.includes(name!)) fail(`${name!} is changed inside a derivative by ${name!}`);
+        agree(st.rule === 'def.unfold' ? defs.get(name!)! : s.sym(name!));
+        heldFixed(name!);
         return NONE;
       }
       case 'chain': {
+        if (st.rule === 'chain.matrix') {
+          if (ctx.fixedIn.length) fail('the chain rule is used inside a vjp, where names are held fixed');
+          const r = chainMatrix(s, x, defs, this.proof.definitions.map((d) => d.name), this.shapes, old!);
+          return typeof r === 'string' ? fail(r) : (expectAfter(r), NONE);
+        }
         if (st.rule !== 'chain') fail(`a chain step cites ${st.rule}`);
         const [f, v] = old!.kind === 'call' && old!.fn === 'diff' ? old!.args : [];
         if (!f || !v || f.kind !== 'sym' || v.kind !== 'sym' || !defs.has(f.name)) fail('the chain rule applies to diff(NAME, x) of a defined name');
@@ -223,6 +283,7 @@ class Checker {
       }
       case 'lemma': {
         if (st.rule !== 'lemma') fail(`a lemma step cites ${st.rule}`);
+        if (ctx.fixedIn.length) fail('a lemma is used inside a vjp, where names are held fixed');
         const lemma = this.lemmas[st.lemma! - 1]!;
         if (old === lemma.start) expectAfter(lemma.result);
         else if (old === lemma.result) expectAfter(lemma.start);
@@ -245,7 +306,7 @@ class Checker {
           if (this.equal(old!, r, eq)) return true;
           // With the names opened: softmax outputs add up to 1 by their definitions.
           const open = (t: Term): Term => defs.unfold(t, perturbed);
-          return !hasDiff(old!) && !hasDiff(r) && this.equal(open(old!), open(r), open(eq));
+          return !hasDiff(old!) && !hasDiff(r) && !ctx.fixedIn.length && this.equal(open(old!), open(r), open(eq));
         };
         const used = this.facts.find((f) => f.op === '=' && holds(f));
         if (!used) fail(`no stated equation turns ${toText(old!)} into ${toText(r)}`);
@@ -268,11 +329,17 @@ class Checker {
   /** `t` with pattern variables replaced (rule sides have no binders). */
   private substitute(t: Term, b: ReadonlyMap<string, Term>): Term { return this.s.map(t, (n) => (n.kind === 'sym' ? (b.get(n.name) ?? n) : n)); }
   /** Equal as rational functions: names as atoms; else, where no derivative is taken, names opened (not the `fixed`), then defined functions opened. */
-  private equalAsRationalFunctions(a: Term, b: Term, fixed: readonly string[]): boolean {
+  private equalAsRationalFunctions(a: Term, b: Term, fixed: readonly string[], closed = false): boolean {
     if (this.equal(a, b)) return true;
-    if (hasDiff(a) || hasDiff(b)) return false;
+    if (closed || hasDiff(a) || hasDiff(b)) return false;
     const [ua, ub] = [this.defs.unfold(a, fixed), this.defs.unfold(b, fixed)];
     return this.equal(ua, ub) || (this.fns.size > 0 && this.equal(openAllCalls(this.x, ua, this.fns), openAllCalls(this.x, ub, this.fns)));
+  }
+  /** Equal entry by entry in index form (shaped terms), as they are or with the names opened as above. */
+  private equalLowered(a: Term, b: Term, fixed: readonly string[], closed: boolean): boolean {
+    const low = (this.lowering ??= new Lowering(this.s, this.x, this.shapes));
+    if (low.equal(a, b, this.equal)) return true;
+    return !closed && !hasDiff(a) && !hasDiff(b) && low.equal(this.defs.unfold(a, fixed), this.defs.unfold(b, fixed), this.equal);
   }
   /** Whether a chain of definitions leads from `from` to `to` avoiding `cut`. */
   private reachesAvoiding(from: string, to: string, cut: ReadonlySet<string>): boolean {

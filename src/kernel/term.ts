@@ -21,9 +21,12 @@ export class Store {
   private readonly compounds = new Map<number, Term[]>();
   private count = 0;
   private readonly converted = new WeakMap<object, Term>();
+  /** Whether a declared matrix or a matrix of ones was made here: the proof has shaped terms. */
+  shaped = false;
   private intern(kind: Kind, value: Q, name: string, fn: string, args: readonly Term[]): Term {
     const key = kind === 'num' ? `#${qStr(value)}` : `$${name}`;
     if (kind === 'num' || kind === 'sym') return this.leaves.get(key) ?? this.leaves.set(key, { kind, value, name, fn, args, id: this.count++ }).get(key)!;
+    if (fn === 'mat' || fn === 'ones') this.shaped = true;
     let h = kind.charCodeAt(0) + fn.length * 31;
     for (let i = 0; i < fn.length; i++) h = Math.imul(h ^ fn.charCodeAt(i), 16777619);
     for (const a of args) h = Math.imul(h ^ a.id, 16777619);
@@ -121,6 +124,10 @@ export class Store {
 export const SMOOTH: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'sigmoid', 'softplus', 'erf', 'swish', 'silu', 'gelu', 'mish', 'at', 'atan', 'asinh', 'erfc', 'sinc', 'exp2', 'expm1', 'gelu_tanh']);
 export const TOTAL: ReadonlySet<string> = new Set([...SMOOTH, 'relu', 'abs', 'leaky_relu', 'elu', 'softsign', 'gt', 'lt', 'ge', 'le', 'delta', 'list', 'cbrt', 'sign', 'heaviside', 'floor', 'ceil', 'round', 'max', 'min', 'clip', 'selu', 'relu6', 'hardtanh', 'hard_sigmoid']);
 
+/** The calls of shaped terms and their arities (`softmax(z, i, K)` of three is the scalar one): smooth where their entries are defined. */
+const SHAPED: Readonly<Record<string, number>> = { mat: 3, ones: 2, matmul: 2, transpose: 1, bcast: 2, bcast_row: 2, sum_all: 1, rowsum: 1, colsum: 1, softmax: 1, softmax_rows: 1 };
+export const isShapedCall = (t: Term): boolean => t.kind === 'call' && Object.hasOwn(SHAPED, t.fn) && SHAPED[t.fn] === t.args.length;
+
 /** Positive wherever defined, by its form: positive numbers, pi, exp, sigmoid, cosh, softplus, and sums, products and powers of those. */
 export function isPositiveForm(t: Term): boolean {
   if (t.kind === 'num') return t.value.n > 0n;
@@ -137,7 +144,7 @@ const everywhere = (t: Term, smooth: boolean): boolean => definedGivenOperands(t
 export function definedGivenOperands(t: Term, smooth = false): boolean {
   const [a, x] = t.args;
   if (t.kind === 'pow') return (x!.kind === 'num' && x!.value.d === 1n && x!.value.n >= 0n) || isPositiveForm(a!);
-  if (t.kind !== 'call' || (smooth ? SMOOTH : TOTAL).has(t.fn) || (t.fn === 'sum' && t.args.length === 4)) return true;
+  if (t.kind !== 'call' || (smooth ? SMOOTH : TOTAL).has(t.fn) || isShapedCall(t) || (t.fn === 'sum' && t.args.length === 4)) return true;
   if ((t.fn === 'log' || t.fn === 'sqrt') && t.args.length === 1) return isPositiveForm(a!);
   // A name may stand for anything (a defined name's derivative may not exist): only x itself and pi.
   if (t.fn === 'diff' && t.args.length === 2) return everywhere(a!, true) && (function own(u: Term): boolean { return u.kind === 'sym' ? u === x || u.name === 'pi' : u.args.every(own); })(a!);

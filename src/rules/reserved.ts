@@ -10,6 +10,7 @@ import { PRIMITIVES } from '../expr/eval.js';
 import { AT, DELTA, LIST, SUM } from '../expr/indexed.js';
 import { BUILTIN_FUNCTIONS } from '../parse/ascii.js';
 import { CONTINUOUS_FUNCTIONS, TOTAL_FUNCTIONS } from '../expr/total.js';
+import { PRIME, STRUCTURAL } from '../expr/matrix.js';
 
 export const FIXED_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(PRIMITIVES),
@@ -17,6 +18,8 @@ export const FIXED_NAMES: ReadonlySet<string> = new Set([
   ...TOTAL_FUNCTIONS,
   ...CONTINUOUS_FUNCTIONS,
   'diff', AT, SUM, DELTA, LIST, 'piecewise', 'gt', 'lt', 'ge', 'le',
+  // The calls of shaped terms: the kernel reads matmul, rowsum, ... as the matrix operations (defined where their entries are).
+  ...STRUCTURAL, PRIME,
   'pi', 'ln', 'σ', 'π',
   'free', 'nonzero', 'positive', 'nonnegative', 'continuous', 'def',
 ]);
