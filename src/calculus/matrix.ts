@@ -16,8 +16,10 @@ import type { RuleSet } from '../rules/types.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
+import { scalarsOut } from '../algebra/matrix-textbook.js';
 import type { Assumption } from '../proof/types.js';
-import { PRIME_RULES, VJP_RULES, applyMatrixRule, isPrime, isVjp, rulesFor } from './matrix-rules.js';
+import { PRIME_RULES, VJP_RULES, isPrime, isVjp } from './matrix-rules.js';
+import { applyMatrixRule, rulesFor } from '../algebra/matrix-apply.js';
 
 export interface MatrixProblem {
   /** Named intermediates and the loss (by `lossName`), shaped leaves written `mat(W1, n1, n0)`. */
@@ -102,6 +104,7 @@ export class MatrixCalculus {
     simplify(d);
     intoNames(d, this.defs, this.noFold, simplify);
     simplify(d);
+    scalarsOut(d, this.named, this.rules);
     d.endPhase();
   }
 

@@ -1,0 +1,65 @@
+/**
+ * The books' form of a matrix result: scalar factors out of products and sums
+ * (`matmul((A2 - Y)/m, A1ᵀ)` is `(1/m)·(A2 − Y) A1ᵀ`, `rowsum(dZ/m)` is `(1/m)·rowsum(dZ)`),
+ * each one a cited rule of matrix.rules, then the entrywise simplifier.
+ */
+import { type Expr, call, mul, sym } from '../expr/node.js';
+import { substitute, type Path } from '../expr/traverse.js';
+import { COLSUM, MATMUL, ROWSUM, SUM_ALL, type ShapeOfName, colsum, matmul, rowsum, shapeOf } from '../expr/matrix.js';
+import type { Derivation } from '../rewrite/builder.js';
+import { type MatrixRule, matrixRule, rulesFor } from './matrix-apply.js';
+import type { RuleSet } from '../rules/types.js';
+import { simplify } from './simplify.js';
+
+const [c, A, B] = ['c', 'A', 'B'].map(sym) as [Expr, Expr, Expr];
+
+/** Each rule's left side has one scaled operand `c*A` (c scalar), at `scaled`. */
+const PULL: ReadonlyArray<readonly [MatrixRule, number]> = [
+  [matrixRule('m.matmul-scalar', matmul(mul(c, A), B), mul(c, matmul(A, B)), [], ['c']), 0],
+  [matrixRule('m.matmul-scalar-right', matmul(A, mul(c, B)), mul(c, matmul(A, B)), [], ['c']), 1],
+  [matrixRule('m.rowsum-scale', rowsum(mul(c, A)), mul(c, rowsum(A)), [], ['c']), 0],
+  [matrixRule('m.colsum-scale', colsum(mul(c, A)), mul(c, colsum(A)), [], ['c']), 0],
+  [matrixRule('m.sum-all-scale', call(SUM_ALL, mul(c, A)), mul(c, call(SUM_ALL, A)), [], ['c']), 0],
+];
+const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL]);
+
+/** Pulls every scalar factor out of matrix products and sums, then simplifies. */
+export function scalarsOut(d: Derivation, named: ShapeOfName, loaded?: RuleSet): void {
+  const rules = PULL.map(([r, i]) => [rulesFor([r], loaded)[0]!, i] as const);
+  for (;;) {
+    const hit = firstPull(d.current, [], named, rules);
+    if (!hit) break;
+    d.replace('rule', hit.rule.id, hit.path, hit.after, [], hit.bindings);
+  }
+  simplify(d);
+}
+
+interface Pull {
+  readonly rule: MatrixRule;
+  readonly path: Path;
+  readonly after: Expr;
+  readonly bindings: ReadonlyMap<string, Expr>;
+}
+
+/** The innermost node (post-order) a rule pulls a scalar out of. */
+function firstPull(e: Expr, path: number[], named: ShapeOfName, rules: ReadonlyArray<readonly [MatrixRule, number]>): Pull | undefined {
+  if (e.kind === 'call' && e.fn === 'diff') return undefined;
+  for (let i = 0; i < e.args.length; i++) {
+    const hit = firstPull(e.args[i]!, [...path, i], named, rules);
+    if (hit) return hit;
+  }
+  if (e.kind !== 'call' || !PULLED_FROM.has(e.fn)) return undefined;
+  for (const [rule, i] of rules) {
+    const scaled = e.args[i];
+    if (!rule.lhs || rule.lhs.kind !== 'call' || rule.lhs.fn !== e.fn || rule.lhs.args.length !== e.args.length || scaled?.kind !== 'mul') continue;
+    const scalars = scaled.args.filter((f) => shapeOf(f, named) === null);
+    const rest = scaled.args.filter((f) => shapeOf(f, named) !== null);
+    if (!scalars.length || !rest.length) continue;
+    const b = new Map<string, Expr>([['c', mul(...scalars)], ['A', mul(...rest)]]);
+    if (e.fn === MATMUL) b.set(i === 0 ? 'B' : 'A', e.args[1 - i]!).set(i === 0 ? 'A' : 'B', mul(...rest));
+    // The kernel re-matches with these bindings: the instance must be this very node.
+    if (substitute(rule.lhs, b) !== e || !rule.rhs) continue;
+    return { rule, path, after: substitute(rule.rhs, b), bindings: b };
+  }
+  return undefined;
+}
