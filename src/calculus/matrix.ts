@@ -102,8 +102,12 @@ export class MatrixCalculus {
     this.citeLemmas(d);
     d.beginPhase(d.start, 'simplify');
     simplify(d);
-    intoNames(d, this.defs, this.noFold, simplify);
-    simplify(d);
+    // Until nothing folds: an abbreviation can be written in another one (δ1 in terms of δ2).
+    for (let before: Expr | undefined; before !== d.current; ) {
+      before = d.current;
+      intoNames(d, this.defs, this.noFold, simplify);
+      simplify(d);
+    }
     scalarsOut(d, this.named, this.rules);
     d.endPhase();
   }

@@ -37,3 +37,26 @@ describe('two sigmoid layers with cross-entropy, column vectors', () => {
     });
   }
 });
+
+describe("the user's abbreviations: --let δ2 = a2 - y, δ1 = (W2ᵀ δ2) ⊙ a1 ⊙ (1 − a1)", () => {
+  const lets = [
+    ...bce,
+    { name: 'delta2', expr: sub(a2, y) },
+    { name: 'delta1', expr: mul(matmul(call('transpose', W2), sym('delta2')), a1, sub(num(1), a1)) },
+  ];
+  for (const [wrt, expected] of [
+    [z2, 'delta2'],
+    [W2, 'matmul(delta2, transpose(a1))'],
+    [z1, 'delta1'],
+    [W1, 'matmul(delta1, transpose(mat(x, n0, 1)))'],
+    [b1, 'delta1'],
+  ] as const) {
+    it(`∂L/∂${toAscii(wrt)} = ${expected}`, () => {
+      const c = new MatrixCalculus(lets, 'L');
+      const d = c.derive(wrt);
+      expect(toAscii(d.current)).toBe(expected);
+      const p = randomPoint(lets, { n0: 2, n1: 3, n2: 4 }, 5);
+      expectGradient(d.current, d.start, p);
+    });
+  }
+});
