@@ -16,6 +16,7 @@ import type { RuleSet } from '../rules/types.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
+import { BooksOrder } from './matrix-order.js';
 import { scalarsOut } from '../algebra/matrix-textbook.js';
 import type { Assumption } from '../proof/types.js';
 import { PRIME_RULES, VJP_RULES, isPrime, isVjp } from './matrix-rules.js';
@@ -49,6 +50,9 @@ export class MatrixCalculus {
   private readonly vjpRules;
   private readonly primeRules;
   private readonly noFold: ReadonlySet<string>;
+  /** How to write each result's factors, the books' way (display only). */
+  readonly books = new BooksOrder();
+  private readonly distance: ReadonlyMap<string, number>;
 
   constructor(
     definitions: readonly Definition[],
@@ -66,23 +70,31 @@ export class MatrixCalculus {
     this.vjpRules = rulesFor(VJP_RULES, rules);
     this.primeRules = rulesFor(PRIME_RULES, rules);
     this.noFold = new Set([lossName]);
+    this.distance = new Map([...this.defs.order].reverse().map((n, i) => [n, i]));
+  }
+
+  /** What a derivative by `name` is by: its shaped leaf (`mat(W1, n1, n0)`), or the name. */
+  nameOf(name: string): Expr {
+    return this.defs.has(name) ? sym(name) : wrtLeaf(this.defs, name);
   }
 
   /** The main derivation of `∂L/∂wrt`. */
   derive(wrt: Expr): Derivation {
     const main = this.recorder.main(diff(sym(this.lossName), wrt));
     this.gradient(main, wrt);
+    this.books.note(main.current, this.distance.size);
     return main;
   }
 
-  /** `∂L/∂Z` for a defined name Z, a lemma derived once: its number and result. */
-  lemma(z: string): { index: number; result: Expr } {
-    const start = diff(sym(this.lossName), sym(z));
+  /** `∂L/∂X` (a defined name's δ, or a parameter's gradient for --all), a lemma derived once: its number and result. */
+  lemma(x: Expr): { index: number; result: Expr } {
+    const start = diff(sym(this.lossName), x);
     const known = this.lemmas.get(start);
     if (known) return known;
     const d = this.recorder.lemma(start);
-    this.gradient(d, sym(z));
+    this.gradient(d, x);
     this.recorder.finishLemma(d);
+    this.books.note(d.current, x.kind === 'sym' ? (this.distance.get(x.name) ?? this.distance.size) : this.distance.size);
     const made = { index: d.index, result: d.current };
     this.lemmas.set(start, made);
     return made;
@@ -130,8 +142,7 @@ export class MatrixCalculus {
       const path = firstWhere(d.current, (e) => e.kind === 'call' && e.fn === 'diff' && e.args[0] === sym(this.lossName) && e.args[1]!.kind === 'sym');
       if (!path) return;
       const start = atPath(d.current, path);
-      const z = (start.args[1] as Expr & { kind: 'sym' }).name;
-      const l = this.lemma(z);
+      const l = this.lemma(start.args[1]!);
       d.replace('lemma', 'lemma', path, l.result, [], new Map(), l.index);
     }
   }
