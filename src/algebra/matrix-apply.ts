@@ -12,11 +12,15 @@ import { type ShapeOfName, sameShape, shapeOf } from '../expr/matrix.js';
 import type { Rule, RuleCondition, RuleSet } from '../rules/types.js';
 import type { Condition } from '../proof/types.js';
 
-/** A rule with the pattern variables that must be scalars. */
-export type MatrixRule = Rule & { readonly scalars?: readonly string[] };
+/**
+ * A rule with the pattern variables that must be scalars, and whether its right side may be a
+ * scalar standing for that scalar repeated to the left side's shape (`vjp(G, A, X) = 0`,
+ * `bcast(s, m) = s`): everywhere else both sides have one shape.
+ */
+export type MatrixRule = Rule & { readonly scalars?: readonly string[]; readonly repeats?: boolean };
 
-export const matrixRule = (id: string, lhs: Expr, rhs: Expr, conditions: RuleCondition[] = [], scalars: readonly string[] = []): MatrixRule => ({
-  id, kind: 'rewrite', name: { en: id, zh: id }, lhs, rhs, conditions, file: 'matrix.rules', line: 0, scalars,
+export const matrixRule = (id: string, lhs: Expr, rhs: Expr, conditions: RuleCondition[] = [], scalars: readonly string[] = [], repeats = false): MatrixRule => ({
+  id, kind: 'rewrite', name: { en: id, zh: id }, lhs, rhs, conditions, file: 'matrix.rules', line: 0, scalars, repeats,
 });
 export const free = (e: string, x: string): RuleCondition => ({ pred: 'free', args: [e, x] });
 export const nonzero = (v: string, e: Expr): RuleCondition => ({ pred: 'nonzero', args: [v], expr: e });
@@ -25,7 +29,7 @@ export const nonzero = (v: string, e: Expr): RuleCondition => ({ pred: 'nonzero'
 export const rulesFor = (table: readonly MatrixRule[], loaded: RuleSet | undefined): readonly MatrixRule[] =>
   table.map((r) => {
     const l = loaded?.byId.get(r.id);
-    return l ? { ...l, scalars: r.scalars ?? [] } : r;
+    return l ? { ...l, scalars: r.scalars ?? [], repeats: r.repeats ?? false } : r;
   });
 
 /** Function names that stand for themselves in a pattern (`prime(sigmoid, A)`), not for a variable. */
@@ -55,7 +59,7 @@ export function applyMatrixRule(rules: readonly MatrixRule[], node: Expr, named:
       if (!bindDimensions(r, b, named)) continue;
       if (!r.conditions.every((c) => c.pred !== 'free' || !contains(b.get(c.args[0]!)!, b.get(c.args[1]!)!))) continue;
       const after = substitute(r.rhs, b);
-      if (!wellShaped(node, after, named)) continue;
+      if (!wellShaped(node, after, named, r.repeats === true)) continue;
       const conditions: Condition[] = r.conditions.filter((c) => c.pred === 'nonzero' && c.expr).map((c) => ({ kind: 'nonzero', expr: substitute(c.expr!, b) }));
       return { rule: r, bindings: b, after, conditions };
     }
@@ -67,7 +71,7 @@ export function applyMatrixRule(rules: readonly MatrixRule[], node: Expr, named:
 function bindDimensions(r: Rule, b: Map<string, Expr>, named: ShapeOfName): boolean {
   const a = b.get('A');
   const g = b.get('G');
-  if (r.id === 'm.vjp-rowsum' || r.id === 'm.vjp-colsum') {
+  if (r.id === 'm.vjp-rowsum' || r.id === 'm.vjp-colsum' || r.id === 'm.vjp-softmax') {
     const s = a && shapeOf(a, named);
     if (!s) return false;
     if (r.id === 'm.vjp-rowsum') b.set('c', s.cols);
@@ -78,12 +82,11 @@ function bindDimensions(r: Rule, b: Map<string, Expr>, named: ShapeOfName): bool
   return true;
 }
 
-/** The step keeps the shape, and the gradient of `vjp(G, X, X) = G` has X's shape (or both are scalars). */
-function wellShaped(before: Expr, after: Expr, named: ShapeOfName): boolean {
+/** The step keeps the shape (the gradient of `vjp(G, X, X) = G` has X's shape), or, where the rule repeats a scalar, gives a scalar. */
+function wellShaped(before: Expr, after: Expr, named: ShapeOfName, repeats: boolean): boolean {
   try {
     const s = shapeOf(after, named);
-    if (!sameShape(s, shapeOf(before, named)) && s !== null) return false;
-    return true;
+    return sameShape(s, shapeOf(before, named)) || (repeats && s === null);
   } catch {
     return false;
   }

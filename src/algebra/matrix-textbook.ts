@@ -1,13 +1,14 @@
 /**
  * The books' form of a matrix result: scalar factors out of products and sums
  * (`matmul((A2 - Y)/m, A1ᵀ)` is `(1/m)·(A2 − Y) A1ᵀ`, `rowsum(dZ/m)` is `(1/m)·rowsum(dZ)`),
- * each one a cited rule of matrix.rules, then the entrywise simplifier.
+ * a sum over one line as the sum of all (`colsum` of a column), a broadcast scalar as the
+ * scalar; each one a cited rule of matrix.rules, then the entrywise simplifier.
  */
 import { type Expr, call, mul, sym } from '../expr/node.js';
 import { substitute, type Path } from '../expr/traverse.js';
-import { COLSUM, MATMUL, ROWSUM, SUM_ALL, type ShapeOfName, colsum, matmul, rowsum, shapeOf } from '../expr/matrix.js';
+import { BCAST, BCAST_ROW, COLSUM, MATMUL, ROWSUM, SUM_ALL, type ShapeOfName, bcast, bcastRow, colsum, matmul, rowsum, shapeOf } from '../expr/matrix.js';
 import type { Derivation } from '../rewrite/builder.js';
-import { type MatrixRule, matrixRule, rulesFor } from './matrix-apply.js';
+import { type MatrixRule, applyMatrixRule, matrixRule, rulesFor } from './matrix-apply.js';
 import type { RuleSet } from '../rules/types.js';
 import { simplify } from './simplify.js';
 
@@ -23,15 +24,37 @@ const PULL: ReadonlyArray<readonly [MatrixRule, number]> = [
 ];
 const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL]);
 
-/** Pulls every scalar factor out of matrix products and sums, then simplifies. */
+const [s, r, m] = ['s', 'r', 'm'].map(sym) as [Expr, Expr, Expr];
+/** A sum over one line is the sum of everything; a broadcast scalar is that scalar, repeated entrywise. */
+const TIDY: readonly MatrixRule[] = [
+  matrixRule('m.colsum-column', colsum(A), call(SUM_ALL, A)),
+  matrixRule('m.rowsum-row', rowsum(A), call(SUM_ALL, A)),
+  matrixRule('m.bcast-scalar', bcast(s, m), s, [], ['s'], true),
+  matrixRule('m.bcast-row-scalar', bcastRow(s, r), s, [], ['s'], true),
+];
+
+/** Pulls every scalar factor out of matrix products and sums, writes sums of one line and broadcast scalars plainly, then simplifies. */
 export function scalarsOut(d: Derivation, named: ShapeOfName, loaded?: RuleSet): void {
   const rules = PULL.map(([r, i]) => [rulesFor([r], loaded)[0]!, i] as const);
+  const tidy = rulesFor(TIDY, loaded);
   for (;;) {
-    const hit = firstPull(d.current, [], named, rules);
+    const hit = firstPull(d.current, [], named, rules) ?? firstTidy(d.current, [], named, tidy);
     if (!hit) break;
     d.replace('rule', hit.rule.id, hit.path, hit.after, [], hit.bindings);
   }
   simplify(d);
+}
+
+/** The innermost node a tidying rule applies to. */
+function firstTidy(e: Expr, path: number[], named: ShapeOfName, rules: readonly MatrixRule[]): Pull | undefined {
+  if (e.kind === 'call' && e.fn === 'diff') return undefined;
+  for (let i = 0; i < e.args.length; i++) {
+    const hit = firstTidy(e.args[i]!, [...path, i], named, rules);
+    if (hit) return hit;
+  }
+  if (e.kind !== 'call' || ![COLSUM, ROWSUM, BCAST, BCAST_ROW].includes(e.fn)) return undefined;
+  const a = applyMatrixRule(rules, e, named);
+  return a && { rule: a.rule, path, after: a.after, bindings: a.bindings };
 }
 
 interface Pull {

@@ -4,7 +4,7 @@
  * (a rule the rule files load under the same id wins: algebra/matrix-apply.ts).
  */
 import { type Expr, add, call, mul, num, pow, sub, sym } from '../expr/node.js';
-import { PRIME, SUM_ALL, VJP, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
+import { PRIME, SOFTMAX, SUM_ALL, VJP, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
 import { type MatrixRule, free, matrixRule as rule, nonzero } from '../algebra/matrix-apply.js';
 
 const [G, A, B, X, N] = ['G', 'A', 'B', 'X', 'n'].map(sym) as [Expr, Expr, Expr, Expr, Expr];
@@ -20,8 +20,8 @@ const PRIMES: ReadonlyArray<readonly [string, Expr, boolean]> = [
 
 /** The contract's rules, in the order they are tried on a `vjp` node. */
 export const VJP_RULES: readonly MatrixRule[] = [
-  rule('m.vjp-const', vjp(G, A, X), num(0), [free('A', 'X')]),
-  rule('m.vjp-self', vjp(G, X, X), G),
+  rule('m.vjp-const', vjp(G, A, X), num(0), [free('A', 'X')], [], true),
+  rule('m.vjp-self', vjp(G, X, X), G, [], [], true),
   rule('m.vjp-add', vjp(G, add(A, B), X), add(vjp(G, A, X), vjp(G, B, X))),
   rule('m.vjp-hadamard', vjp(G, mul(A, B), X), add(vjp(mul(G, B), A, X), vjp(mul(G, A), B, X))),
   rule('m.vjp-pow', vjp(G, pow(A, N), X), vjp(mul(G, N, pow(A, sub(N, num(1)))), A, X), [free('n', 'X')], ['n']),
@@ -32,6 +32,7 @@ export const VJP_RULES: readonly MatrixRule[] = [
   rule('m.vjp-sum-all', vjp(G, call(SUM_ALL, A), X), vjp(G, A, X)),
   rule('m.vjp-rowsum', vjp(G, rowsum(A), X), vjp(bcast(G, sym('c')), A, X)),
   rule('m.vjp-colsum', vjp(G, colsum(A), X), vjp(bcastRow(G, sym('r')), A, X)),
+  rule('m.vjp-softmax', vjp(G, call(SOFTMAX, A), X), vjp(mul(call(SOFTMAX, A), sub(G, bcastRow(colsum(mul(call(SOFTMAX, A), G)), sym('r')))), A, X)),
   ...PRIMES.map(([f, , cond]) => rule(`m.vjp-fn.${f}`, vjp(G, call(f, A), X), vjp(mul(G, prime(f, A)), A, X), cond ? [nonzero('A', A)] : [])),
 ];
 

@@ -18,6 +18,7 @@ import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
 import { BooksOrder } from './matrix-order.js';
 import { scalarsOut } from '../algebra/matrix-textbook.js';
+import { factsUsed } from '../algebra/matrix-facts.js';
 import type { Assumption } from '../proof/types.js';
 import { PRIME_RULES, VJP_RULES, isPrime, isVjp } from './matrix-rules.js';
 import { applyMatrixRule, rulesFor } from '../algebra/matrix-apply.js';
@@ -120,7 +121,12 @@ export class MatrixCalculus {
       intoNames(d, this.defs, this.noFold, simplify);
       simplify(d);
     }
-    scalarsOut(d, this.named, this.rules);
+    // The books' form: scalars out of products and sums, then the stated facts, until neither changes anything.
+    for (let again = true; again; ) {
+      scalarsOut(d, this.named, this.rules);
+      again = this.assumptions.length > 0 && factsUsed(d, this.assumptions);
+      if (again) simplify(d);
+    }
     d.endPhase();
   }
 

@@ -182,7 +182,8 @@ function callShape(e: Expr & { kind: 'call' }, go: (x: Expr) => Shape): Shape {
     case BCAST:
     case BCAST_ROW: {
       need(2);
-      const s = go(a[0]!);
+      // A scalar is a 1×1 matrix: both a column and a row (`colsum` of a column, broadcast).
+      const s = go(a[0]!) ?? { rows: num(1), cols: num(1) };
       const n = a[1]!;
       if (!isDim(n)) throw new ShapeError(`${e.fn} takes a dimension`);
       const col = e.fn === BCAST;

@@ -1,0 +1,33 @@
+/**
+ * The stated facts on shaped terms (`sum(y) = 1`): where a fact's left side occurs in a
+ * result, it is replaced by its right side, one `assumption` step each (the kernel checks
+ * that the fact makes the two equal). So softmax's δ, `a ⊙ sum(y) − y`, is `a − y`.
+ */
+import type { Expr } from '../expr/node.js';
+import { pathsOf } from '../expr/traverse.js';
+import { diffVariablesAbove } from '../expr/traverse.js';
+import type { Derivation } from '../rewrite/builder.js';
+import type { Assumption } from '../proof/types.js';
+
+/** Uses each stated equation wherever its left side occurs outside a derivative; whether anything changed. */
+export function factsUsed(d: Derivation, facts: readonly Assumption[]): boolean {
+  const before = d.current;
+  for (const f of facts) {
+    if (f.op !== '=' || f.among || f.lhs.kind === 'num') continue;
+    for (;;) {
+      const path = pathsOf(d.current, f.lhs).find((p) => diffVariablesAbove(d.current, p).length === 0 && !insideDiff(d.current, p));
+      if (!path) break;
+      d.replace('assumption', 'assume', path, f.rhs);
+    }
+  }
+  return d.current !== before;
+}
+
+function insideDiff(e: Expr, path: readonly number[]): boolean {
+  let n = e;
+  for (const i of path) {
+    if (n.kind === 'call' && n.fn === 'diff') return true;
+    n = n.args[i]!;
+  }
+  return false;
+}

@@ -1,0 +1,42 @@
+import { describe, it, expect } from 'vitest';
+import { type Expr, add, call, mul, num, sym } from '../../src/expr/node.js';
+import { matSym, matmul, sumAll } from '../../src/expr/matrix.js';
+import { toAscii } from '../../src/expr/print.js';
+import { MatrixCalculus } from '../../src/calculus/matrix.js';
+import { expectGradient, randomPoint, replayByValue } from './matrix-numeric.js';
+import type { Assumption } from '../../src/proof/types.js';
+
+const [x, W, b, y] = [matSym('x', 'n', 1), matSym('W', 'K', 'n'), matSym('b', 'K', 1), matSym('y', 'K', 1)];
+const [z, a] = ['z', 'a'].map(sym) as [Expr, Expr];
+/** Softmax regression with cross-entropy (Bishop 4.3.4, CS231n), one example as a column. */
+const softmaxCE = [
+  { name: 'z', expr: add(matmul(W, x), b) },
+  { name: 'a', expr: call('softmax', z) },
+  { name: 'L', expr: mul(num(-1), sumAll(mul(y, call('log', a)))) },
+];
+const oneHot: Assumption[] = [{ lhs: sumAll(y), op: '=', rhs: num(1) }];
+
+describe('softmax with cross-entropy: δ = a − y citing sum(y) = 1', () => {
+  for (const [wrt, expected] of [
+    [z, 'a - mat(y, K, 1)'],
+    [W, 'matmul(a - mat(y, K, 1), transpose(mat(x, n, 1)))'],
+  ] as const) {
+    it(`∂L/∂${toAscii(wrt)}`, () => {
+      const c = new MatrixCalculus(softmaxCE, 'L', undefined, undefined, oneHot);
+      const d = c.derive(wrt);
+      expect(toAscii(d.current)).toBe(expected);
+      expect(c.recorder.steps.filter((s) => s.kind === 'assumption').map((s) => toAscii(s.before.kind === 'call' ? s.before : s.before))).toHaveLength(1);
+      // Targets that add up to 1, as the fact says: y's entries scaled to sum 1.
+      const p = randomPoint(softmaxCE, { n: 3, K: 4 }, 6);
+      const yv = p.values.get('y') as { data: Float64Array };
+      const total = yv.data.reduce((s, v) => s + v, 0);
+      yv.data.forEach((v, i) => (yv.data[i] = v / total));
+      expectGradient(d.current, d.start, p);
+      replayByValue({ start: d.start, lemmas: c.recorder.lemmas, steps: c.recorder.steps, phases: c.recorder.phases, result: d.current, definitions: c.defs.list, assumptions: oneHot }, p);
+    });
+  }
+  it('without the fact, δ keeps the sum of the targets', () => {
+    const c = new MatrixCalculus(softmaxCE, 'L');
+    expect(toAscii(c.derive(z).current)).toBe('a*sum_all(mat(y, K, 1)) - mat(y, K, 1)');
+  });
+});
