@@ -8,12 +8,17 @@ import { pathsOf } from '../expr/traverse.js';
 import { diffVariablesAbove } from '../expr/traverse.js';
 import type { Derivation } from '../rewrite/builder.js';
 import type { Assumption } from '../proof/types.js';
+import { type ShapeOfName, sameShape, shapeOf } from '../expr/matrix.js';
 
-/** Uses each stated equation wherever its left side occurs outside a derivative; whether anything changed. */
-export function factsUsed(d: Derivation, facts: readonly Assumption[]): boolean {
+/**
+ * Uses each stated equation wherever its left side occurs outside a derivative; whether
+ * anything changed. Only a fact whose two sides have one shape: `colsum(Y) = 1` says every
+ * entry of a row is 1, and a scalar 1 in its place would not keep the row's shape.
+ */
+export function factsUsed(d: Derivation, facts: readonly Assumption[], named: ShapeOfName): boolean {
   const before = d.current;
   for (const f of facts) {
-    if (f.op !== '=' || f.among || f.lhs.kind === 'num') continue;
+    if (f.op !== '=' || f.among || f.lhs.kind === 'num' || !sameShapes(f.lhs, f.rhs, named)) continue;
     for (;;) {
       const path = pathsOf(d.current, f.lhs).find((p) => diffVariablesAbove(d.current, p).length === 0 && !insideDiff(d.current, p));
       if (!path) break;
@@ -21,6 +26,14 @@ export function factsUsed(d: Derivation, facts: readonly Assumption[]): boolean 
     }
   }
   return d.current !== before;
+}
+
+function sameShapes(a: Expr, b: Expr, named: ShapeOfName): boolean {
+  try {
+    return sameShape(shapeOf(a, named), shapeOf(b, named));
+  } catch {
+    return false;
+  }
 }
 
 function insideDiff(e: Expr, path: readonly number[]): boolean {

@@ -15,6 +15,8 @@ const PRIMES: ReadonlyArray<readonly [string, Expr, boolean]> = [
   ['exp', call('exp', A), false],
   ['log', pow(A, num(-1)), true],
   ['softplus', call('sigmoid', A), false],
+  // Where A is not 0 (rules/piecewise.rules' d.relu, entrywise).
+  ['relu', call('piecewise', call('gt', A, num(0)), num(1), call('lt', A, num(0)), num(0)), true],
 ];
 
 

@@ -124,7 +124,7 @@ export class MatrixCalculus {
     // The books' form: scalars out of products and sums, then the stated facts, until neither changes anything.
     for (let again = true; again; ) {
       scalarsOut(d, this.named, this.rules);
-      again = this.assumptions.length > 0 && factsUsed(d, this.assumptions);
+      again = this.assumptions.length > 0 && factsUsed(d, this.assumptions, this.named);
       if (again) simplify(d);
     }
     d.endPhase();
