@@ -71,10 +71,10 @@ export function applyMatrixRule(rules: readonly MatrixRule[], node: Expr, named:
 function bindDimensions(r: Rule, b: Map<string, Expr>, named: ShapeOfName): boolean {
   const a = b.get('A');
   const g = b.get('G');
-  if (r.id === 'm.vjp-rowsum' || r.id === 'm.vjp-colsum' || r.id === 'm.vjp-softmax') {
+  if (['m.vjp-rowsum', 'm.vjp-colsum', 'm.vjp-softmax', 'm.vjp-softmax-rows'].includes(r.id)) {
     const s = a && shapeOf(a, named);
     if (!s) return false;
-    if (r.id === 'm.vjp-rowsum') b.set('c', s.cols);
+    if (r.id === 'm.vjp-rowsum' || r.id === 'm.vjp-softmax-rows') b.set('c', s.cols);
     else b.set('r', s.rows);
   }
   // A scalar gradient through a broadcast or a product would need repeating first.

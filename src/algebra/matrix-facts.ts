@@ -8,24 +8,35 @@ import { pathsOf } from '../expr/traverse.js';
 import { diffVariablesAbove } from '../expr/traverse.js';
 import type { Derivation } from '../rewrite/builder.js';
 import type { Assumption } from '../proof/types.js';
-import { type ShapeOfName, sameShape, shapeOf } from '../expr/matrix.js';
+import { type ShapeOfName, ones, sameShape, shapeOf } from '../expr/matrix.js';
+import { mul } from '../expr/node.js';
 
 /**
  * Uses each stated equation wherever its left side occurs outside a derivative; whether
- * anything changed. Only a fact whose two sides have one shape: `colsum(Y) = 1` says every
- * entry of a row is 1, and a scalar 1 in its place would not keep the row's shape.
+ * anything changed. `colsum(Y) = 1` says every entry of the row is 1: its left side becomes
+ * `ones(1, m)`, keeping the row's shape (a scalar in its place would not, inside a broadcast).
  */
 export function factsUsed(d: Derivation, facts: readonly Assumption[], named: ShapeOfName): boolean {
   const before = d.current;
   for (const f of facts) {
-    if (f.op !== '=' || f.among || f.lhs.kind === 'num' || !sameShapes(f.lhs, f.rhs, named)) continue;
+    if (f.op !== '=' || f.among || f.lhs.kind === 'num') continue;
+    const rhs = shapedLike(f.lhs, f.rhs, named);
+    if (!rhs) continue;
     for (;;) {
       const path = pathsOf(d.current, f.lhs).find((p) => diffVariablesAbove(d.current, p).length === 0 && !insideDiff(d.current, p));
       if (!path) break;
-      d.replace('assumption', 'assume', path, f.rhs);
+      d.replace('assumption', 'assume', path, rhs);
     }
   }
   return d.current !== before;
+}
+
+/** The fact's right side with its left side's shape: itself, or a number k as k times a matrix of ones; else none. */
+function shapedLike(lhs: Expr, rhs: Expr, named: ShapeOfName): Expr | undefined {
+  if (sameShapes(lhs, rhs, named)) return rhs;
+  const s = shapeOf(lhs, named);
+  if (s === null || rhs.kind !== 'num') return undefined;
+  return mul(rhs, ones(s.rows, s.cols));
 }
 
 function sameShapes(a: Expr, b: Expr, named: ShapeOfName): boolean {

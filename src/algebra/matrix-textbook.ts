@@ -4,15 +4,15 @@
  * a sum over one line as the sum of all (`colsum` of a column), a broadcast scalar as the
  * scalar; each one a cited rule of matrix.rules, then the entrywise simplifier.
  */
-import { type Expr, call, mul, sym } from '../expr/node.js';
+import { type Expr, call, mul, num, sym } from '../expr/node.js';
 import { substitute, type Path } from '../expr/traverse.js';
-import { BCAST, BCAST_ROW, COLSUM, MATMUL, ROWSUM, SUM_ALL, type ShapeOfName, bcast, bcastRow, colsum, matmul, rowsum, shapeOf } from '../expr/matrix.js';
+import { BCAST, BCAST_ROW, COLSUM, MATMUL, ONES, ROWSUM, STRUCTURAL, SUM_ALL, type ShapeOfName, bcast, bcastRow, colsum, matmul, ones, rowsum, shapeOf } from '../expr/matrix.js';
 import type { Derivation } from '../rewrite/builder.js';
 import { type MatrixRule, applyMatrixRule, matrixRule, rulesFor } from './matrix-apply.js';
 import type { RuleSet } from '../rules/types.js';
 import { simplify } from './simplify.js';
 
-const [c, A, B] = ['c', 'A', 'B'].map(sym) as [Expr, Expr, Expr];
+const [c, A, B, s, r, m] = ['c', 'A', 'B', 's', 'r', 'm'].map(sym) as [Expr, Expr, Expr, Expr, Expr, Expr];
 
 /** Each rule's left side has one scaled operand `c*A` (c scalar), at `scaled`. */
 const PULL: ReadonlyArray<readonly [MatrixRule, number]> = [
@@ -20,17 +20,21 @@ const PULL: ReadonlyArray<readonly [MatrixRule, number]> = [
   [matrixRule('m.matmul-scalar-right', matmul(A, mul(c, B)), mul(c, matmul(A, B)), [], ['c']), 1],
   [matrixRule('m.rowsum-scale', rowsum(mul(c, A)), mul(c, rowsum(A)), [], ['c']), 0],
   [matrixRule('m.colsum-scale', colsum(mul(c, A)), mul(c, colsum(A)), [], ['c']), 0],
+  [matrixRule('m.bcast-scale', bcast(mul(c, A), m), mul(c, bcast(A, m)), [], ['c']), 0],
+  [matrixRule('m.bcast-row-scale', bcastRow(mul(c, A), r), mul(c, bcastRow(A, r)), [], ['c']), 0],
   [matrixRule('m.sum-all-scale', call(SUM_ALL, mul(c, A)), mul(c, call(SUM_ALL, A)), [], ['c']), 0],
 ];
-const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL]);
+const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL, BCAST, BCAST_ROW]);
 
-const [s, r, m] = ['s', 'r', 'm'].map(sym) as [Expr, Expr, Expr];
 /** A sum over one line is the sum of everything; a broadcast scalar is that scalar, repeated entrywise. */
 const TIDY: readonly MatrixRule[] = [
   matrixRule('m.colsum-column', colsum(A), call(SUM_ALL, A)),
   matrixRule('m.rowsum-row', rowsum(A), call(SUM_ALL, A)),
   matrixRule('m.bcast-scalar', bcast(s, m), s, [], ['s'], true),
   matrixRule('m.bcast-row-scalar', bcastRow(s, r), s, [], ['s'], true),
+  matrixRule('m.bcast-ones', bcast(ones(r, 1), m), ones(r, m)),
+  matrixRule('m.bcast-row-ones', bcastRow(ones(1, c), r), ones(r, c)),
+  matrixRule('m.ones-scalar', ones(r, c), num(1), [], [], true),
 ];
 
 /** Pulls every scalar factor out of matrix products and sums, writes sums of one line and broadcast scalars plainly, then simplifies. */
@@ -45,17 +49,23 @@ export function scalarsOut(d: Derivation, named: ShapeOfName, loaded?: RuleSet):
   simplify(d);
 }
 
-/** The innermost node a tidying rule applies to. */
-function firstTidy(e: Expr, path: number[], named: ShapeOfName, rules: readonly MatrixRule[]): Pull | undefined {
+/**
+ * The innermost node a tidying rule applies to. A rule that writes a broadcast as the scalar
+ * it repeats holds only where the scalar is repeated anyway: with every enclosing node
+ * entrywise (`+`, `*`, `^`, a function of the entries), never inside a product or a sum.
+ */
+function firstTidy(e: Expr, path: number[], named: ShapeOfName, rules: readonly MatrixRule[], entrywise = true): Pull | undefined {
   if (e.kind === 'call' && e.fn === 'diff') return undefined;
+  const inner = entrywise && !(e.kind === 'call' && STRUCTURAL.has(e.fn));
   for (let i = 0; i < e.args.length; i++) {
-    const hit = firstTidy(e.args[i]!, [...path, i], named, rules);
+    const hit = firstTidy(e.args[i]!, [...path, i], named, rules, inner);
     if (hit) return hit;
   }
-  if (e.kind !== 'call' || ![COLSUM, ROWSUM, BCAST, BCAST_ROW].includes(e.fn)) return undefined;
-  const a = applyMatrixRule(rules, e, named);
+  if (e.kind !== 'call' || !TIDIED.has(e.fn)) return undefined;
+  const a = applyMatrixRule(entrywise ? rules : rules.filter((r) => !r.repeats), e, named);
   return a && { rule: a.rule, path, after: a.after, bindings: a.bindings };
 }
+const TIDIED: ReadonlySet<string> = new Set([COLSUM, ROWSUM, BCAST, BCAST_ROW, ONES]);
 
 interface Pull {
   readonly rule: MatrixRule;
@@ -79,6 +89,7 @@ function firstPull(e: Expr, path: number[], named: ShapeOfName, rules: ReadonlyA
     const rest = scaled.args.filter((f) => shapeOf(f, named) !== null);
     if (!scalars.length || !rest.length) continue;
     const b = new Map<string, Expr>([['c', mul(...scalars)], ['A', mul(...rest)]]);
+    if (e.fn === BCAST || e.fn === BCAST_ROW) b.set(e.fn === BCAST ? 'm' : 'r', e.args[1]!);
     if (e.fn === MATMUL) b.set(i === 0 ? 'B' : 'A', e.args[1 - i]!).set(i === 0 ? 'A' : 'B', mul(...rest));
     // The kernel re-matches with these bindings: the instance must be this very node.
     if (substitute(rule.lhs, b) !== e || !rule.rhs) continue;

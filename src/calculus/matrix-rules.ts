@@ -4,7 +4,7 @@
  * (a rule the rule files load under the same id wins: algebra/matrix-apply.ts).
  */
 import { type Expr, add, call, mul, num, pow, sub, sym } from '../expr/node.js';
-import { PRIME, SOFTMAX, SUM_ALL, VJP, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
+import { PRIME, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, VJP, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
 import { type MatrixRule, free, matrixRule as rule, nonzero } from '../algebra/matrix-apply.js';
 
 const [G, A, B, X, N] = ['G', 'A', 'B', 'X', 'n'].map(sym) as [Expr, Expr, Expr, Expr, Expr];
@@ -35,6 +35,7 @@ export const VJP_RULES: readonly MatrixRule[] = [
   rule('m.vjp-rowsum', vjp(G, rowsum(A), X), vjp(bcast(G, sym('c')), A, X)),
   rule('m.vjp-colsum', vjp(G, colsum(A), X), vjp(bcastRow(G, sym('r')), A, X)),
   rule('m.vjp-softmax', vjp(G, call(SOFTMAX, A), X), vjp(mul(call(SOFTMAX, A), sub(G, bcastRow(colsum(mul(call(SOFTMAX, A), G)), sym('r')))), A, X)),
+  rule('m.vjp-softmax-rows', vjp(G, call(SOFTMAX_ROWS, A), X), vjp(mul(call(SOFTMAX_ROWS, A), sub(G, bcast(rowsum(mul(call(SOFTMAX_ROWS, A), G)), sym('c')))), A, X)),
   ...PRIMES.map(([f, , cond]) => rule(`m.vjp-fn.${f}`, vjp(G, call(f, A), X), vjp(mul(G, prime(f, A)), A, X), cond ? [nonzero('A', A)] : [])),
 ];
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { type Expr, add, call, mul, num, sym } from '../../src/expr/node.js';
+import { type Expr, add, call, mul, num, pow, sym } from '../../src/expr/node.js';
 import { matSym, matmul, sumAll } from '../../src/expr/matrix.js';
 import { toAscii } from '../../src/expr/print.js';
 import { MatrixCalculus } from '../../src/calculus/matrix.js';
@@ -39,4 +39,51 @@ describe('softmax with cross-entropy: δ = a − y citing sum(y) = 1', () => {
     const c = new MatrixCalculus(softmaxCE, 'L');
     expect(toAscii(c.derive(z).current)).toBe('a*sum_all(mat(y, K, 1)) - mat(y, K, 1)');
   });
+});
+
+describe('batch softmax: every row (CS231n, row-major) or column (Bishop, column-major) of targets adds up to 1', () => {
+  const [X, Wr, br, Yr] = [matSym('X', 'N', 'D'), matSym('W', 'D', 'C'), matSym('b', 1, 'C'), matSym('Y', 'N', 'C')];
+  const rowMajor = [
+    { name: 'S', expr: add(matmul(X, Wr), call('bcast_row', br, sym('N'))) },
+    { name: 'P', expr: call('softmax_rows', sym('S')) },
+    { name: 'L', expr: mul(num(-1), pow(sym('N'), num(-1)), sumAll(mul(Yr, call('log', sym('P'))))) },
+  ];
+  const [Xc, Wc, bc, Yc] = [matSym('X', 'D', 'N'), matSym('W', 'C', 'D'), matSym('b', 'C', 1), matSym('Y', 'C', 'N')];
+  const columnMajor = [
+    { name: 'Z', expr: add(matmul(Wc, Xc), call('bcast', bc, sym('N'))) },
+    { name: 'A', expr: call('softmax', sym('Z')) },
+    { name: 'L', expr: mul(num(-1), sumAll(mul(Yc, call('log', sym('A'))))) },
+  ];
+  const cases = [
+    ['row-major', rowMajor, { lhs: call('rowsum', Yr), op: '=', rhs: num(1) }, true, [
+      [Wr, 'matmul(transpose(mat(X, N, D)), P - mat(Y, N, C))/N'],
+      [br, 'colsum(P - mat(Y, N, C))/N'],
+    ]],
+    ['column-major', columnMajor, { lhs: call('colsum', Yc), op: '=', rhs: num(1) }, false, [
+      [Wc, 'matmul(A - mat(Y, C, N), transpose(mat(X, D, N)))'],
+      [bc, 'rowsum(A - mat(Y, C, N))'],
+    ]],
+  ] as const;
+  for (const [layout, defs, fact, rows, grads] of cases) {
+    for (const [wrt, expected] of grads) {
+      it(`${layout}: ∂L/∂${toAscii(wrt)}`, () => {
+        const facts = [fact as Assumption];
+        const c = new MatrixCalculus(defs, 'L', undefined, undefined, facts);
+        const d = c.derive(wrt);
+        expect(toAscii(d.current)).toBe(expected);
+        const p = randomPoint(defs, { N: 4, D: 3, C: 3 }, 21, { N: 4 });
+        const Y = p.values.get('Y') as { rows: number; cols: number; data: Float64Array };
+        // Each row (or column) of targets scaled to add up to 1, as the fact says.
+        for (let k = 0; k < (rows ? Y.rows : Y.cols); k++) {
+          const at = (j: number): number => (rows ? k * Y.cols + j : j * Y.cols + k);
+          const n = rows ? Y.cols : Y.rows;
+          let t = 0;
+          for (let j = 0; j < n; j++) t += Y.data[at(j)]!;
+          for (let j = 0; j < n; j++) Y.data[at(j)] = Y.data[at(j)]! / t;
+        }
+        expectGradient(d.current, d.start, p);
+        replayByValue({ start: d.start, lemmas: c.recorder.lemmas, steps: c.recorder.steps, phases: c.recorder.phases, result: d.current, definitions: c.defs.list, assumptions: facts }, p);
+      });
+    }
+  }
 });
