@@ -77,6 +77,11 @@ function bindDimensions(r: Rule, b: Map<string, Expr>, named: ShapeOfName): bool
     if (r.id === 'm.vjp-rowsum' || r.id === 'm.vjp-softmax-rows') b.set('c', s.cols);
     else b.set('r', s.rows);
   }
+  if (r.id === 'm.vjp-repeat') {
+    const s = a && shapeOf(a, named);
+    if (!s) return false;
+    b.set('r', s.rows).set('c', s.cols);
+  }
   // A scalar gradient through a broadcast or a product would need repeating first.
   if ((r.id.startsWith('m.vjp-bcast') || r.id === 'm.vjp-matmul' || r.id === 'm.vjp-transpose') && g && shapeOf(g, named) === null) return false;
   return true;

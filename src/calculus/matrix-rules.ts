@@ -4,10 +4,10 @@
  * (a rule the rule files load under the same id wins: algebra/matrix-apply.ts).
  */
 import { type Expr, add, call, mul, num, pow, sub, sym } from '../expr/node.js';
-import { PRIME, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, VJP, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
+import { PRIME, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, VJP, ones, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
 import { type MatrixRule, free, matrixRule as rule, nonzero } from '../algebra/matrix-apply.js';
 
-const [G, A, B, X, N] = ['G', 'A', 'B', 'X', 'n'].map(sym) as [Expr, Expr, Expr, Expr, Expr];
+const [G, A, B, X, N, S] = ['G', 'A', 'B', 'X', 'n', 's'].map(sym) as [Expr, Expr, Expr, Expr, Expr, Expr];
 /** The entrywise functions with a backprop rule, and their derivative written entrywise. */
 const PRIMES: ReadonlyArray<readonly [string, Expr, boolean]> = [
   ['sigmoid', mul(call('sigmoid', A), sub(num(1), call('sigmoid', A))), false],
@@ -37,6 +37,8 @@ export const VJP_RULES: readonly MatrixRule[] = [
   rule('m.vjp-softmax', vjp(G, call(SOFTMAX, A), X), vjp(mul(call(SOFTMAX, A), sub(G, bcastRow(colsum(mul(call(SOFTMAX, A), G)), sym('r')))), A, X)),
   rule('m.vjp-softmax-rows', vjp(G, call(SOFTMAX_ROWS, A), X), vjp(mul(call(SOFTMAX_ROWS, A), sub(G, bcast(rowsum(mul(call(SOFTMAX_ROWS, A), G)), sym('c')))), A, X)),
   ...PRIMES.map(([f, , cond]) => rule(`m.vjp-fn.${f}`, vjp(G, call(f, A), X), vjp(mul(G, prime(f, A)), A, X), cond ? [nonzero('A', A)] : [])),
+  // Last: a scalar upstream gradient (from sum(...)) through a product or a broadcast is a matrix of ones.
+  rule('m.vjp-repeat', vjp(S, A, X), vjp(mul(S, ones(sym('r'), sym('c'))), A, X), [], ['s']),
 ];
 
 /** `prime(F, A)` written out, one rule per function. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { type Expr, add, call, div, mul, num, pow, sub, sym } from '../../src/expr/node.js';
+import { add, call, div, mul, num, pow, sub, sym } from '../../src/expr/node.js';
 import { matSym, matmul, sumAll } from '../../src/expr/matrix.js';
 import { toAscii } from '../../src/expr/print.js';
 import { MatrixCalculus } from '../../src/calculus/matrix.js';
@@ -28,4 +28,17 @@ describe('regression in matrix form', () => {
       replayByValue({ start: d.start, lemmas: c.recorder.lemmas, steps: c.recorder.steps, phases: c.recorder.phases, result: d.current, definitions: c.defs.list, assumptions: [] }, p);
     });
   }
+});
+
+describe('a sum straight over a product: the upstream gradient is a matrix of ones', () => {
+  it('∂/∂W Σ (W x) is 1 xᵀ, and ∂/∂x is Wᵀ 1', () => {
+    const [W, x] = [matSym('W', 'r', 'k'), matSym('x', 'k', 1)];
+    const defs = [{ name: 'L', expr: sumAll(matmul(W, x)) }];
+    const c = new MatrixCalculus(defs, 'L');
+    const [dW, dx] = [c.derive(W), new MatrixCalculus(defs, 'L').derive(x)];
+    expect([toAscii(dW.current), toAscii(dx.current)]).toEqual(['matmul(ones(r, 1), transpose(mat(x, k, 1)))', 'matmul(transpose(mat(W, r, k)), ones(r, 1))']);
+    const p = randomPoint(defs, { r: 3, k: 2 }, 5);
+    expectGradient(dW.current, dW.start, p);
+    expectGradient(dx.current, dx.start, p);
+  });
 });
