@@ -76,7 +76,10 @@ export class MatrixCalculus {
 
   /** What a derivative by `name` is by: its shaped leaf (`mat(W1, n1, n0)`), or the name. */
   nameOf(name: string): Expr {
-    return this.defs.has(name) ? sym(name) : wrtLeaf(this.defs, name);
+    if (this.defs.has(name)) return sym(name);
+    const leaf = wrtLeaf(this.defs, name);
+    if (leaf.kind === 'sym' && !this.defs.freeVariables().includes(name)) throw new GradproofError('unknown-variable', `--wrt ${name}: ${this.lossName} does not use ${name}`);
+    return leaf;
   }
 
   /** The main derivation of `∂L/∂wrt`. */

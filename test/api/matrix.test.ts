@@ -78,3 +78,11 @@ describe('a shaped proof goes through the JSON writers', () => {
     expect(proofLinesToJson(proof, rules.byId, 'en').length).toBeGreaterThan(0);
   });
 });
+
+describe('bad shaped input is an error with its reason', () => {
+  it('a loss that is not a scalar, and a variable the loss does not use', () => {
+    expect(() => runProblem({ definitions, loss: a2, lossName: 'L', wrt: 'W2', expects: [], assumptions: [] })).toThrow('the loss L must be a scalar, not [n2, 1]: write sum(...) to add up its entries');
+    expect(() => runProblem(spec('V'))).toThrow('--wrt V: L does not use V');
+    expect(() => runProblem({ definitions: [{ name: 'z', expr: add(W1, x) }], loss: sumAll(sym('z')), lossName: 'L', wrt: 'W1', expects: [], assumptions: [] })).toThrow('z: cannot add [n1, n0] and [n0, 1]');
+  });
+});
