@@ -4,7 +4,7 @@
  * that the fact makes the two equal). So softmax's δ, `a ⊙ sum(y) − y`, is `a − y`.
  */
 import type { Expr } from '../expr/node.js';
-import { pathsOf } from '../expr/traverse.js';
+import { pathsOf, replaceAt } from '../expr/traverse.js';
 import { diffVariablesAbove } from '../expr/traverse.js';
 import type { Derivation } from '../rewrite/builder.js';
 import type { Assumption } from '../proof/types.js';
@@ -25,7 +25,8 @@ export function factsUsed(d: Derivation, facts: readonly Assumption[], named: Sh
     for (;;) {
       const path = pathsOf(d.current, f.lhs).find((p) => diffVariablesAbove(d.current, p).length === 0 && !insideDiff(d.current, p));
       if (!path) break;
-      d.replace('assumption', 'assume', path, rhs);
+      // Recorded where the whole changed (a product with 1 in it is the other factor), as the kernel reads it.
+      d.transition('assumption', 'assume', replaceAt(d.current, path, rhs));
     }
   }
   return d.current !== before;
