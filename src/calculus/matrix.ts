@@ -13,6 +13,8 @@ import { contains, type Path } from '../expr/traverse.js';
 import { toAscii } from '../expr/print.js';
 import { type Shape, type ShapeOfName, ShapeError, isMatSym, matName, shapeOf, showShape, MAT, vjp } from '../expr/matrix.js';
 import type { RuleSet } from '../rules/types.js';
+import { builtinRules } from '../rules/builtin.js';
+import { totalByDefinition } from '../expr/defined.js';
 import { type Budget, DEFAULT_BUDGET, type Derivation, ProofRecorder } from '../rewrite/builder.js';
 import { simplify } from '../algebra/simplify.js';
 import { intoNames } from '../algebra/fold.js';
@@ -58,7 +60,7 @@ export class MatrixCalculus {
   constructor(
     definitions: readonly Definition[],
     readonly lossName: string,
-    readonly rules?: RuleSet,
+    readonly rules: RuleSet = builtinRules(),
     budget: Budget = DEFAULT_BUDGET,
     readonly assumptions: readonly Assumption[] = [],
   ) {
@@ -67,7 +69,8 @@ export class MatrixCalculus {
     this.named = shapesOf(this.defs);
     const loss = this.named(lossName);
     if (loss) throw new GradproofError('syntax', `the loss ${lossName} must be a scalar, not ${showShape(loss)}: write sum(...) to add up its entries`);
-    this.recorder = new ProofRecorder(budget);
+    // As the scalar path: a call defined wherever its arguments are records no condition when it disappears.
+    this.recorder = new ProofRecorder(budget, totalByDefinition(rules.defs));
     this.vjpRules = rulesFor(VJP_RULES, rules);
     this.primeRules = rulesFor(PRIME_RULES, rules);
     this.noFold = new Set([lossName]);
