@@ -121,17 +121,14 @@ export class MatrixCalculus {
     this.citeLemmas(d);
     d.beginPhase(d.start, 'simplify');
     simplify(d);
-    // Until nothing folds: an abbreviation can be written in another one (δ1 in terms of δ2).
+    // The books' form, until nothing changes: the user's names folded back (an abbreviation can
+    // be written in another one, δ1 in terms of δ2), scalars out of products and sums, the stated facts.
     for (let before: Expr | undefined; before !== d.current; ) {
       before = d.current;
       intoNames(d, this.defs, this.noFold, simplify);
       simplify(d);
-    }
-    // The books' form: scalars out of products and sums, then the stated facts, until neither changes anything.
-    for (let again = true; again; ) {
       scalarsOut(d, this.named, this.rules);
-      again = this.assumptions.length > 0 && factsUsed(d, this.assumptions, this.named);
-      if (again) simplify(d);
+      if (this.assumptions.length && factsUsed(d, this.assumptions, this.named)) simplify(d);
     }
     d.endPhase();
   }

@@ -35,6 +35,10 @@ describe('softmax with cross-entropy: δ = a − y citing sum(y) = 1', () => {
       replayByValue({ start: d.start, lemmas: c.recorder.lemmas, steps: c.recorder.steps, phases: c.recorder.phases, result: d.current, definitions: c.defs.list, assumptions: oneHot }, p);
     });
   }
+  it("in the user's name: with delta = a - y, ∂L/∂W is delta xᵀ", () => {
+    const c = new MatrixCalculus([...softmaxCE, { name: 'delta', expr: add(a, mul(num(-1), y)) }], 'L', undefined, undefined, oneHot);
+    expect(toAscii(c.derive(W).current)).toBe('matmul(delta, transpose(mat(x, n, 1)))');
+  });
   it('without the fact, δ keeps the sum of the targets', () => {
     const c = new MatrixCalculus(softmaxCE, 'L');
     expect(toAscii(c.derive(z).current)).toBe('a*sum_all(mat(y, K, 1)) - mat(y, K, 1)');
