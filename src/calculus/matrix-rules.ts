@@ -4,7 +4,7 @@
  * (a rule the rule files load under the same id wins: algebra/matrix-apply.ts).
  */
 import { type Expr, add, call, mul, num, pow, sub, sym } from '../expr/node.js';
-import { PRIME, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, VJP, ones, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
+import { PRIME, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, VJP, ones, sumAll, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
 import { type MatrixRule, free, matrixRule as rule, nonzero } from '../algebra/matrix-apply.js';
 
 const [G, A, B, X, N, S] = ['G', 'A', 'B', 'X', 'n', 's'].map(sym) as [Expr, Expr, Expr, Expr, Expr, Expr];
@@ -24,6 +24,8 @@ const PRIMES: ReadonlyArray<readonly [string, Expr, boolean]> = [
 export const VJP_RULES: readonly MatrixRule[] = [
   rule('m.vjp-const', vjp(G, A, X), num(0), [free('A', 'X')], [], true),
   rule('m.vjp-self', vjp(G, X, X), G, [], [], true),
+  // A scalar X repeated over a shaped G (a scalar bias added to every entry): its gradient adds G up.
+  rule('m.vjp-self-sum', vjp(G, X, X), sumAll(G), [], ['X']),
   rule('m.vjp-add', vjp(G, add(A, B), X), add(vjp(G, A, X), vjp(G, B, X))),
   rule('m.vjp-hadamard', vjp(G, mul(A, B), X), add(vjp(mul(G, B), A, X), vjp(mul(G, A), B, X))),
   rule('m.vjp-pow', vjp(G, pow(A, N), X), vjp(mul(G, N, pow(A, sub(N, num(1)))), A, X), [free('n', 'X')], ['n']),

@@ -42,3 +42,18 @@ describe('a sum straight over a product: the upstream gradient is a matrix of on
     expectGradient(dx.current, dx.start, p);
   });
 });
+
+describe('a scalar bias added to every entry', () => {
+  it('∂E/∂b adds up the δ: sum(a − t)', () => {
+    const defs = [
+      { name: 'a', expr: call('sigmoid', add(matmul(Phi, matSym('w', 'M', 1)), sym('b'))) },
+      { name: 'E', expr: mul(num(-1), sumAll(add(mul(t, call('log', sym('a'))), mul(sub(num(1), t), call('log', sub(num(1), sym('a'))))))) },
+    ];
+    const c = new MatrixCalculus(defs, 'E');
+    const d = c.derive(c.nameOf('b'));
+    expect(toAscii(d.current)).toBe('sum_all(a - mat(t, N, 1))');
+    const p = randomPoint(defs, { N: 5, M: 2 }, 3, { b: 0.4 });
+    expectGradient(d.current, d.start, p);
+    replayByValue({ start: d.start, lemmas: c.recorder.lemmas, steps: c.recorder.steps, phases: c.recorder.phases, result: d.current, definitions: c.defs.list, assumptions: [] }, p);
+  });
+});
