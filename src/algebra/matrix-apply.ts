@@ -5,7 +5,7 @@
  * that are well shaped. A rule loaded from the rule files under an id is used as loaded;
  * the tables in the code are the contract's rules, for when no file gives them.
  */
-import { type Expr, sym } from '../expr/node.js';
+import { type Expr, num, sym } from '../expr/node.js';
 import { contains, substitute } from '../expr/traverse.js';
 import { match } from '../rewrite/match.js';
 import { type ShapeOfName, sameShape, shapeOf } from '../expr/matrix.js';
@@ -17,11 +17,14 @@ import type { Condition } from '../proof/types.js';
  * scalar standing for that scalar repeated to the left side's shape (`vjp(G, A, X) = 0`,
  * `bcast(s, m) = s`): everywhere else both sides have one shape.
  */
-export type MatrixRule = Rule & { readonly scalars?: readonly string[]; readonly repeats?: boolean };
+export type MatrixRule = Rule & { readonly scalars?: readonly string[]; readonly repeats?: boolean; readonly shapes?: Readonly<Record<string, DeclaredShape>> };
+/** A pattern variable's declared shape, as rules/matrix.rules writes it: `scalar`, `any`, or `[r, c]` (names or integers). */
+export type DeclaredShape = 'scalar' | 'any' | readonly [string, string];
 
-export const matrixRule = (id: string, lhs: Expr, rhs: Expr, conditions: RuleCondition[] = [], scalars: readonly string[] = [], repeats = false): MatrixRule => ({
-  id, kind: 'rewrite', name: { en: id, zh: id }, lhs, rhs, conditions, file: 'matrix.rules', line: 0, scalars, repeats,
+export const matrixRule = (id: string, lhs: Expr, rhs: Expr, conditions: RuleCondition[] = [], scalars: readonly string[] = [], repeats = false, shapes?: Readonly<Record<string, DeclaredShape>>): MatrixRule => ({
+  id, kind: 'rewrite', name: { en: id, zh: id }, lhs, rhs, conditions, file: 'matrix.rules', line: 0, scalars, repeats, ...(shapes ? { shapes } : {}),
 });
+export const positive = (v: string, e: Expr): RuleCondition => ({ pred: 'positive', args: [v], expr: e });
 export const free = (e: string, x: string): RuleCondition => ({ pred: 'free', args: [e, x] });
 export const nonzero = (v: string, e: Expr): RuleCondition => ({ pred: 'nonzero', args: [v], expr: e });
 
@@ -56,15 +59,41 @@ export function applyMatrixRule(rules: readonly MatrixRule[], node: Expr, named:
       // `prime(sigmoid, A)`: a function's name in a pattern is itself, not a variable.
       if ([...b].some(([k, v]) => FUNCTION_NAMES.has(k) && v !== sym(k))) continue;
       if ((r.scalars ?? []).some((v) => shapeOf(b.get(v)!, named) !== null)) continue;
-      if (!bindDimensions(r, b, named)) continue;
+      if (!bindDimensions(r, b, named) || !declaredShapesHold(r, b, named)) continue;
       if (!r.conditions.every((c) => c.pred !== 'free' || !contains(b.get(c.args[0]!)!, b.get(c.args[1]!)!))) continue;
       const after = substitute(r.rhs, b);
       if (!wellShaped(node, after, named, r.repeats === true)) continue;
-      const conditions: Condition[] = r.conditions.filter((c) => c.pred === 'nonzero' && c.expr).map((c) => ({ kind: 'nonzero', expr: substitute(c.expr!, b) }));
+      const conditions: Condition[] = r.conditions.flatMap((c) => ((c.pred === 'nonzero' || c.pred === 'positive') && c.expr ? [{ kind: c.pred, expr: substitute(c.expr, b) }] : []));
       return { rule: r, bindings: b, after, conditions };
     }
   }
   return undefined;
+}
+
+/**
+ * The rule's declared shapes hold of the bindings, as the kernel checks them: a scalar where
+ * it says scalar, and each dimension name one dimension throughout (a scalar is 1×1).
+ */
+function declaredShapesHold(r: MatrixRule, b: ReadonlyMap<string, Expr>, named: ShapeOfName): boolean {
+  if (!r.shapes) return true;
+  const dims = new Map<string, Expr>();
+  for (const [v, d] of Object.entries(r.shapes)) {
+    const t = b.get(v);
+    if (!t || d === 'any') continue;
+    const sh = shapeOf(t, named);
+    if (d === 'scalar') {
+      if (sh !== null) return false;
+      continue;
+    }
+    const have = sh ?? { rows: num(1), cols: num(1) };
+    for (const [want, got] of [[d[0], have.rows], [d[1], have.cols]] as const) {
+      if (/^[0-9]+$/.test(want)) {
+        if (got !== num(Number(want))) return false;
+      } else if ((dims.get(want) ?? got) !== got) return false;
+      else dims.set(want, got);
+    }
+  }
+  return true;
 }
 
 /** Binds the dimension variables of the right side that the left side does not bind. */

@@ -67,6 +67,28 @@ function firstTidy(e: Expr, path: number[], named: ShapeOfName, rules: readonly 
 }
 const TIDIED: ReadonlySet<string> = new Set([COLSUM, ROWSUM, BCAST, BCAST_ROW, ONES]);
 
+/**
+ * The bindings that make the rule's left side this node, whatever the rule file names its
+ * variables: the scaled operand's scalar variable takes the scalar factors, the other the
+ * rest; every other operand of the left side is a variable taking the node's operand.
+ */
+function pullBindings(rule: MatrixRule, i: number, e: Expr, scalar: Expr, rest: Expr): Map<string, Expr> | undefined {
+  const lhs = rule.lhs!;
+  const scaled = lhs.args[i]!;
+  if (scaled.kind !== 'mul' || scaled.args.length !== 2 || scaled.args.some((v) => v.kind !== 'sym')) return undefined;
+  const names = scaled.args.map((v) => (v as Expr & { kind: 'sym' }).name);
+  const isScalar = (v: string): boolean => rule.shapes?.[v] === 'scalar' || (rule.scalars ?? []).includes(v);
+  const orders: ReadonlyArray<readonly [string, string]> = [[names[0]!, names[1]!], [names[1]!, names[0]!]];
+  for (const [sv, rv] of orders) {
+    if (!isScalar(sv)) continue;
+    const b = new Map<string, Expr>([[sv, scalar], [rv, rest]]);
+    lhs.args.forEach((a, j) => j !== i && a.kind === 'sym' && b.set(a.name, e.args[j]!));
+    // The kernel re-matches with these bindings: the instance must be this very node.
+    if (substitute(lhs, b) === e) return b;
+  }
+  return undefined;
+}
+
 interface Pull {
   readonly rule: MatrixRule;
   readonly path: Path;
@@ -88,11 +110,8 @@ function firstPull(e: Expr, path: number[], named: ShapeOfName, rules: ReadonlyA
     const scalars = scaled.args.filter((f) => shapeOf(f, named) === null);
     const rest = scaled.args.filter((f) => shapeOf(f, named) !== null);
     if (!scalars.length || !rest.length) continue;
-    const b = new Map<string, Expr>([['c', mul(...scalars)], ['A', mul(...rest)]]);
-    if (e.fn === BCAST || e.fn === BCAST_ROW) b.set(e.fn === BCAST ? 'm' : 'r', e.args[1]!);
-    if (e.fn === MATMUL) b.set(i === 0 ? 'B' : 'A', e.args[1 - i]!).set(i === 0 ? 'A' : 'B', mul(...rest));
-    // The kernel re-matches with these bindings: the instance must be this very node.
-    if (substitute(rule.lhs, b) !== e || !rule.rhs) continue;
+    const b = pullBindings(rule, i, e, mul(...scalars), mul(...rest));
+    if (!b || !rule.rhs) continue;
     return { rule, path, after: substitute(rule.rhs, b), bindings: b };
   }
   return undefined;
