@@ -182,12 +182,12 @@ function callShape(e: Expr & { kind: 'call' }, go: (x: Expr) => Shape): Shape {
     case BCAST:
     case BCAST_ROW: {
       need(2);
-      // A scalar is a 1×1 matrix: both a column and a row (`colsum` of a column, broadcast).
+      // A scalar is a 1×1 column (and row): broadcast, it is a row (or column) of equal entries.
       const s = go(a[0]!) ?? { rows: num(1), cols: num(1) };
       const n = a[1]!;
       if (!isDim(n)) throw new ShapeError(`${e.fn} takes a dimension`);
       const col = e.fn === BCAST;
-      if (s === null || (col ? !isOne(s.cols) : !isOne(s.rows)))
+      if (col ? !isOne(s.cols) : !isOne(s.rows))
         throw new ShapeError(`cannot broadcast ${showShape(s)} as a ${col ? 'column' : 'row'}`, s);
       return scalarIfOne(col ? { rows: s.rows, cols: n } : { rows: n, cols: s.cols });
     }
