@@ -12,6 +12,8 @@ import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
 import { MatrixCalculus } from '../calculus/matrix.js';
 import { allMatrixGradients } from '../calculus/matrix-all.js';
 import type { Proof, Step } from '../proof/types.js';
+import type { Definitions } from '../expr/context.js';
+import { decideLink } from './check-chain.js';
 import { checkProof, type CheckedProof, type Premises } from '../kernel/index.js';
 import { type Decision, decisionOf } from '../verdict/equality.js';
 import { thenProof } from '../proof/compose.js';
@@ -56,24 +58,22 @@ export function runMatrixProblem(spec: ProblemSpec, options: RunOptions = {}): O
   }
   const proof: Proof = { start: main.start, lemmas: c.recorder.lemmas, steps: c.recorder.steps, phases: c.recorder.phases, result: main.current, definitions: c.defs.list, assumptions };
   const checked = replay(proof, rules);
-  const expectations = spec.expects.map((expected) => ({ expected, decision: decideMatrixExpectation(proof, checked, expected, rules) }));
+  const expectations = spec.expects.map((expected) => ({ expected, decision: decideMatrixExpectation(proof, checked, expected, rules, c.defs, lossName) }));
   const { remaining, discharged } = reduceConditions(collectConditions(proof), assumptions);
   return { ...base, checked, factorOrder: c.books.order, proof, expectations, conditions: remaining, discharged };
 }
 
 /**
- * An expectation about a proven gradient: proven when it is the result, or when the kernel
- * accepts the link from the result to it (entrywise algebra, or a structural identity it
- * decides in index form). Otherwise unknown here: refuting it at random matrices (shapes that
- * differ, an entry that differs) is the numeric checker's, which decides what this does not.
+ * An expectation about a proven gradient, decided as the scalar path decides it: a link from
+ * the result by the shared policy (decideLink: proven only by the kernel, refuted by shape or
+ * at random matrices by the numeric checker where it knows shaped terms), a proven one
+ * replayed as one proof with the derivation.
  */
-export function decideMatrixExpectation(proof: Proof, checked: CheckedProof, expected: Expr, rules: RuleSet): Decision {
+export function decideMatrixExpectation(proof: Proof, checked: CheckedProof, expected: Expr, rules: RuleSet, defs: Definitions, lossName: string): Decision {
   if (expected === proof.result) return decisionOf({ ok: true, checked });
-  const link: Step = { rule: 'expect', kind: 'algebra', path: [], bindings: {}, before: proof.result, after: expected, conditions: [], phase: 0, derivation: 0 };
-  const linked: Proof = { ...proof, start: proof.result, lemmas: [], steps: [link], phases: [{ lhs: proof.start, from: proof.result, to: expected }], result: expected };
-  const r = checkProof(thenProof(proof, linked), rules.admitted);
-  if (r.ok) return decisionOf(r);
-  return { verdict: 'unknown', evidence: `not shown equal to the derived gradient: ${r.reason}` };
+  const decision = decideLink(proof.result, expected, defs, rules, proof.assumptions, { domain: [defs.get(lossName) ?? sym(lossName)] });
+  if (decision.verdict !== 'proven') return decision;
+  return decisionOf(checkProof(thenProof(proof, decision.proof.proof), rules.admitted));
 }
 
 /** `--all` for a shaped problem: every δ and every declared matrix's gradient, each a lemma, each replayed. */
@@ -101,7 +101,7 @@ export function deriveMatrixAll(spec: ProblemSpec, rules: RuleSet, budget: Budge
   if (spec.expects.length && spec.wrt === lossName) throw new GradproofError('usage', `--expect with --all is about one gradient: name it with --wrt VAR (the expectation is then about ∂${lossName}/∂VAR)`);
   const expectations = spec.expects.map((expected) => {
     const g = proofs.get(spec.wrt);
-    const decision: Decision = g ? decideMatrixExpectation(g.proof, g.checked, expected, rules) : { verdict: 'unknown', evidence: `${lossName} does not depend on ${spec.wrt}, so --all has no gradient for it to compare with` };
+    const decision: Decision = g ? decideMatrixExpectation(g.proof, g.checked, expected, rules, c.defs, lossName) : { verdict: 'unknown', evidence: `${lossName} does not depend on ${spec.wrt}, so --all has no gradient for it to compare with` };
     return { wrt: spec.wrt, expected, decision };
   });
   const first = gradients[0];
