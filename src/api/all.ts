@@ -29,6 +29,7 @@ import { toLatex } from '../render/latex.js';
 import { conditionToText } from '../render/conditions.js';
 import { proofLinesToJson } from '../render/lines-json.js';
 import { stepToJson, toAssumptions } from './derive.js';
+import { deriveMatrixAll, isShapedProblem } from './matrix.js';
 
 export interface AllOutcome {
   readonly title?: string;
@@ -57,6 +58,8 @@ export const allProven = (o: Pick<AllOutcome, 'expectations'>): boolean => o.exp
 
 /** Derives and checks every gradient of the problem's loss. */
 export function deriveAll(spec: ProblemSpec, rules: RuleSet = builtinRules(), budget: Budget = DEFAULT_BUDGET): AllOutcome {
+  // Declared matrices: every δ and every matrix's gradient at matrix level (api/matrix.ts).
+  if (isShapedProblem(spec)) return deriveMatrixAll(spec, rules, budget);
   const lossName = spec.lossName ?? 'L';
   const list = [...spec.definitions, { name: lossName, expr: spec.loss }];
   // Reverse mode runs over named intermediates; a family a[k] or a sum over an index is not one.

@@ -37,6 +37,7 @@ import { type Stopped, stopOf, stoppedText } from './stopped.js';
 import { stepExplanation } from '../render/explain.js';
 import { type LineJson, proofLinesToJson } from '../render/lines-json.js';
 import { type PremisesJson, outcomePremises, premisesToJson } from './premises.js';
+import { isShapedProblem, runMatrixProblem } from './matrix.js';
 
 /** What `derive()` takes: the loss, its named intermediates, the variable, and what to check. */
 export interface DeriveInput {
@@ -140,6 +141,8 @@ export function writtenWithDecimals(spec: ProblemSpec): boolean {
 
 /** Runs a problem: derive, simplify, and decide every expectation. */
 export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome {
+  // Declared matrices: reverse mode at matrix level (api/matrix.ts); the same outcome.
+  if (isShapedProblem(spec)) return runMatrixProblem(spec, options);
   const rules = rulesOf(options);
   const definitions = [...spec.definitions];
   let loss = spec.loss;
