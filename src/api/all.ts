@@ -151,7 +151,7 @@ export function allToJson(o: AllOutcome, lang: 'en' | 'zh' = 'en'): unknown {
       expected: toAsciiAsWritten(expected),
       verdict: decision.verdict,
       counterexample: decision.counterexample?.point ?? null,
-      values: decision.counterexample ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
+      values: decision.counterexample && !Number.isNaN(decision.counterexample.left) ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
       evidence: decision.evidence ?? null,
     })),
     gradientsLatex: Object.fromEntries(o.gradients.map((g) => [g.wrt, toLatex(g.result, g.order)])),

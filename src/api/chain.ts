@@ -77,7 +77,7 @@ export function chainToJson(o: ChainOutcome, lang: Lang = 'en'): ChainResult {
       rules: l.rules,
       conditions: [...new Set(l.conditions.map(conditionToText))],
       counterexample: l.decision.counterexample?.point ?? null,
-      values: l.decision.counterexample ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
+      values: l.decision.counterexample && !Number.isNaN(l.decision.counterexample.left) ? { left: l.decision.counterexample.left, right: l.decision.counterexample.right } : null,
       evidence: l.decision.evidence ?? null,
       explanation: [linkExplanation(l, o.rules.byId, lang), l.correct && l.decision.counterexample ? correctSideText(l.correct, lang, l.decision.counterexample.point) : ''].filter(Boolean).join(lang === 'zh' ? '' : ' '),
       correct: l.correct ? { source: l.correct.source, of: toAscii(l.correct.of), to: toAscii(l.correct.expr), toLatex: toLatex(l.correct.expr), conditions: [...new Set(l.correct.conditions.map(conditionToText))], value: l.correct.value, written: l.correct.written } : null,

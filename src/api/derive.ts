@@ -2,6 +2,7 @@
  * The whole job on one problem: parse → derive → simplify → check the expectations →
  * the JSON-ready result that `gradproof derive --format json` prints and `derive()` returns.
  */
+import { illShapedOr } from '../parse/problem.js';
 import { type Expr, diff, sym } from '../expr/node.js';
 import type { FactorOrder } from '../expr/display.js';
 import { GradproofError } from '../expr/errors.js';
@@ -139,10 +140,23 @@ export function writtenWithDecimals(spec: ProblemSpec): boolean {
   return read.some(writtenInDecimals);
 }
 
+/** A shaped problem's outcome with each ill-shaped expectation refuted by its shape error (at the sizes of the problem's dimensions). */
+function refuteIllShaped(spec: ProblemSpec, o: Outcome): Outcome {
+  const ill = spec.illShaped;
+  if (!ill?.size) return o;
+  const dims = [...new Set([...(spec.shapes?.values() ?? [])].flatMap((s) => [s.rows, s.cols]).flatMap((d) => (d.kind === 'sym' ? [d.name] : [])))];
+  const point = Object.fromEntries(dims.map((d, i) => [d, i + 2]));
+  const expectations = o.expectations.map((x) => {
+    const why = ill.get(x.expected);
+    return why === undefined ? x : { expected: x.expected, decision: { verdict: 'refuted' as const, counterexample: { point, left: NaN, right: NaN }, evidence: why } };
+  });
+  return { ...o, expectations };
+}
+
 /** Runs a problem: derive, simplify, and decide every expectation. */
 export function runProblem(spec: ProblemSpec, options: RunOptions = {}): Outcome {
   // Declared matrices: reverse mode at matrix level (api/matrix.ts); the same outcome.
-  if (isShapedProblem(spec)) return runMatrixProblem(spec, options);
+  if (isShapedProblem(spec)) return refuteIllShaped(spec, runMatrixProblem(spec, options));
   const rules = rulesOf(options);
   const definitions = [...spec.definitions];
   let loss = spec.loss;
@@ -297,14 +311,17 @@ export function problemFromInput(
   const lossSyntax = syntaxOf(input.loss);
   const loss = named ? parseAnyDefinition(input.loss, label('loss'), lossSyntax) : { name: undefined, expr: parseAny(input.loss, label('loss'), lossSyntax) };
   if (shapes) checkScalarLoss(loss.expr, definedShapes, 'loss');
+  const illShaped = new Map<Expr, string>();
+  const expects = list(input.expect).map((e) => illShapedOr(() => parseAny(e, label('--expect'), syntaxOf(e)), e, illShaped, label('--expect')));
   return {
     ...(shapes ? { shapes } : {}),
+    ...(illShaped.size ? { illShaped } : {}),
     ...(input.title === undefined ? {} : { title: input.title }),
     definitions,
     loss: loss.expr,
     ...(loss.name ? { lossName: loss.name } : {}),
     wrt,
-    expects: list(input.expect).map((e) => parseAny(e, label('--expect'), syntaxOf(e))),
+    expects,
     assumptions: list(input.assume).map((a) => parseAnyRelation(a, label('--assume'), syntaxOf(a))),
   };
 }
@@ -364,7 +381,7 @@ function jsonOf(o: Outcome, lang: 'en' | 'zh'): DeriveResult {
       expected: toAsciiAsWritten(expected),
       verdict: decision.verdict,
       counterexample: decision.counterexample?.point ?? null,
-      values: decision.counterexample ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
+      values: decision.counterexample && !Number.isNaN(decision.counterexample.left) ? { result: decision.counterexample.left, expected: decision.counterexample.right } : null,
       evidence: decision.evidence ?? null,
     })),
     steps: o.proof.steps.map((s) => stepToJson(s, rulesById, lang)),

@@ -61,7 +61,7 @@ export function equivalent(a: string, b: string, options: EquivalentOptions = {}
     rules: link.rules,
     conditions: [...new Set(link.conditions.map(conditionToText))],
     counterexample: c?.point ?? null,
-    values: c ? { left: c.left, right: c.right } : null,
+    values: c && !Number.isNaN(c.left) ? { left: c.left, right: c.right } : null,
     evidence: link.decision.evidence ?? null,
     premises: link.proof ? premisesToJson(link.proof.theorem.premises) : null,
   };

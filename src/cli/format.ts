@@ -54,7 +54,7 @@ function formatted(o: Outcome, format: 'text' | 'latex' | 'md', lang: Lang, allS
     const c = e.decision.counterexample;
     if (c) {
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
-      out.push(`${' '.repeat(12)}${w.at}: ${point}; ${w.vs} ${c.left.toPrecision(6)}, ${w.exp} ${c.right.toPrecision(6)}`);
+      out.push(`${' '.repeat(12)}${w.at}: ${point}${Number.isNaN(c.left) ? '' : `; ${w.vs} ${c.left.toPrecision(6)}, ${w.exp} ${c.right.toPrecision(6)}`}`);
     }
     if (e.decision.evidence) out.push(`${' '.repeat(12)}${evidenceText(e.decision.evidence, lang)}`);
   }
@@ -95,7 +95,7 @@ function formattedAll(o: AllOutcome, format: 'text' | 'latex' | 'md', lang: Lang
     const c = e.decision.counterexample;
     if (c) {
       const point = Object.entries(c.point).map(([k, v]) => `${k} = ${v}`).join(', ');
-      out.push(`${' '.repeat(12)}${w.at}: ${point}; ${w.vs} ${c.left.toPrecision(6)}, ${w.exp} ${c.right.toPrecision(6)}`);
+      out.push(`${' '.repeat(12)}${w.at}: ${point}${Number.isNaN(c.left) ? '' : `; ${w.vs} ${c.left.toPrecision(6)}, ${w.exp} ${c.right.toPrecision(6)}`}`);
     }
     if (e.decision.evidence) out.push(`${' '.repeat(12)}${evidenceText(e.decision.evidence, lang)}`);
   }

@@ -42,6 +42,12 @@ export interface ProblemSpec {
   /** Where each definition (and the loss, by its name) is in the file, for errors found later. */
   readonly positions?: ReadonlyMap<string, SourcePos>;
   /**
+   * Expectations that are not well-shaped (`(a - y)*x` with a [K, 1], x [M, 1]): each read
+   * again with every name a scalar, and why it is not well-shaped. A wrong expectation is
+   * refuted, not bad input: the reason is its shape error.
+   */
+  readonly illShaped?: ReadonlyMap<Expr, string>;
+  /**
    * The declared shapes (`shape W1 [n1, n0]`), when there are any: each occurrence of such a
    * name in the expressions above is the leaf mat(W1, n1, n0). Defined names stay names; their
    * shapes are `definitionShapes(definitions)` (parse/shapes.ts).
@@ -142,6 +148,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   let lossAt = 0;
   let wrt: string | undefined;
   const expects: Expr[] = [];
+  const illShaped = new Map<Expr, string>();
   const assumptions: Relation[] = [];
   const fail = (at: number, message: string): never => {
     throw new GradproofError('syntax', message, positionOf(text, at, source));
@@ -238,7 +245,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         wrt = name;
         break;
       case 'expect':
-        expects.push(sub(parseAny, rest, restAt));
+        expects.push(illShapedOr(() => sub(parseAny, rest, restAt), rest, illShaped, options));
         if (shapes) usedBeforeDefined(expects[expects.length - 1]!, restAt);
         break;
       case 'assume':
@@ -268,6 +275,23 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
   const spec: { -readonly [K in keyof ProblemSpec]: ProblemSpec[K] } = { definitions, loss: loss!.expr, wrt: wrt!, expects, assumptions, positions };
   if (title !== undefined) spec.title = title;
   if (shapes) spec.shapes = shapes;
+  if (illShaped.size) spec.illShaped = illShaped;
   if (loss!.name) spec.lossName = loss!.name;
   return spec;
+}
+
+/**
+ * An expectation as read, or, when it is not well-shaped, the same text read with every name a
+ * scalar, its shape error kept in `illShaped` (the expectation is then refuted with that reason).
+ */
+export function illShapedOr(read: () => Expr, text: string, illShaped: Map<Expr, string>, options: ParseOptions): Expr {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof GradproofError && err.code === 'shape')) throw err;
+    const { shapes: _s, definedShapes: _d, ...plain } = options;
+    const e = parseAny(text, plain);
+    illShaped.set(e, `${text.trim()}: ${err.message.replace(/^.*?error: /, '')}`);
+    return e;
+  }
 }

@@ -184,8 +184,8 @@ function verdictParagraphs(e: { readonly expected: Expr; readonly decision: Deci
   const out = [labelled(w.expected, `$${goal}${toLatexAsWritten(e.expected)}$${p.dash}${w[e.decision.verdict]}`, lang)];
   const c = e.decision.counterexample;
   if (c) {
-    const values = `${w.theResult} $${numberToLatex(c.left, 6)}$${p.comma}${w.theExpected} $${numberToLatex(c.right, 6)}$`;
-    out.push(labelled(w.counterexample, `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? '处' : ''}${p.comma}${values}`, lang));
+    const values = Number.isNaN(c.left) ? '' : `${p.comma}${w.theResult} $${numberToLatex(c.left, 6)}$${p.comma}${w.theExpected} $${numberToLatex(c.right, 6)}$`;
+    out.push(labelled(w.counterexample, `${w.at} ${pointToLatex(c.point, lang)}${lang === 'zh' ? '处' : ''}${values}`, lang));
   }
   if (e.decision.evidence) out.push(documentText(evidenceText(e.decision.evidence, lang)));
   return out;

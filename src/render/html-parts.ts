@@ -124,7 +124,8 @@ export function counterexampleHtml(d: Decision, labels: { left: string; right: s
   const ce = d.counterexample;
   if (!ce) return '';
   const rows = Object.entries(ce.point).map(([k, v]) => `<tr><td>${c.math(toLatex(sym(k)), false)}</td><td>${escapeHtml(String(v))}</td></tr>`);
-  rows.push(`<tr><th>${labels.left}</th><td>${escapeHtml(ce.left.toPrecision(6))}</td></tr>`, `<tr><th>${labels.right}</th><td>${escapeHtml(ce.right.toPrecision(6))}</td></tr>`);
+  // A shaped refutation by shape has no values (NaN): its reason is the evidence.
+  if (!Number.isNaN(ce.left)) rows.push(`<tr><th>${labels.left}</th><td>${escapeHtml(ce.left.toPrecision(6))}</td></tr>`, `<tr><th>${labels.right}</th><td>${escapeHtml(ce.right.toPrecision(6))}</td></tr>`);
   return `<div class="counterexample">${c.words.counterexample}${c.lang === 'zh' ? '：' : ':'}<table class="point"><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
