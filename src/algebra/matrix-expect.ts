@@ -19,7 +19,7 @@ import { applyMatrixRule, rulesFor } from './matrix-apply.js';
 import { foldDefinitions } from './fold.js';
 import { simplify } from './simplify.js';
 
-/** How far the names are opened: only the abbreviations one side has and the other lacks, or every name down to the inputs. */
+/** How far the names are opened: only the abbreviations of one side (names the other side neither writes nor uses), or every name down to the inputs. */
 export type Opening = 'abbreviations' | 'all';
 
 /**
@@ -45,7 +45,8 @@ export function matrixLinkProof(
   const primes = rulesFor(PRIME_RULES, rules);
   const open = (d: Derivation, other: ReadonlySet<string>): Set<string> => {
     const opened = new Set<string>();
-    const openable = (n: string): boolean => !except.has(n) && (opening === 'all' || !other.has(n));
+    // An abbreviation of this side only: neither written on the other side nor under one of its names (z3 under a3 is not).
+    const openable = (n: string): boolean => !except.has(n) && (opening === 'all' || ![...other].some((m) => m === n || defs.dependsOn(m, n)));
     for (let path = firstName(d.current, defs, openable); path; path = firstName(d.current, defs, openable)) {
       const name = (atPath(d.current, path) as Expr & { kind: 'sym' }).name;
       d.ensurePhase('definition');
