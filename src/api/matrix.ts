@@ -5,14 +5,11 @@
  */
 import { type Expr, diff, sym } from '../expr/node.js';
 import { GradproofError } from '../expr/errors.js';
-import { type ShapeOfName, isShaped } from '../expr/matrix.js';
+import { isShaped } from '../expr/matrix.js';
 import type { ProblemSpec } from '../parse/problem.js';
 import type { RuleSet } from '../rules/types.js';
 import { DEFAULT_BUDGET, type Budget } from '../rewrite/builder.js';
-import { MatrixCalculus, shapesOf } from '../calculus/matrix.js';
-import { matrixLinkProof } from '../algebra/matrix-expect.js';
-import { refuteByShape } from '../verdict/matrix.js';
-import { functionTable } from '../rules/load.js';
+import { MatrixCalculus } from '../calculus/matrix.js';
 import { allMatrixGradients } from '../calculus/matrix-all.js';
 import type { Proof, Step } from '../proof/types.js';
 import type { Definitions } from '../expr/context.js';
@@ -67,51 +64,17 @@ export function runMatrixProblem(spec: ProblemSpec, options: RunOptions = {}): O
 }
 
 /**
- * An expectation about a proven gradient. Refuted by shape first (no rewriting of an
- * ill-shaped term); then brought to the result's form as the books write it (abbreviations
- * opened, σ′ written out, names folded back; matrix-expect.ts), proven only when the kernel
- * replays that link together with the derivation; else the shared link policy (decideLink:
- * proven only by the kernel, refuted at random matrices by the numeric checker).
+ * An expectation about a proven gradient, decided as the scalar path decides it: a link from
+ * the result by the shared policy (decideLink: refuted by shape first; proven only by the
+ * kernel, also when written as the books write it, with abbreviations and σ′ (matrix-link.ts);
+ * refuted at random matrices by the numeric checker), a proven one replayed as one proof with
+ * the derivation.
  */
 export function decideMatrixExpectation(proof: Proof, checked: CheckedProof, expected: Expr, rules: RuleSet, defs: Definitions, lossName: string): Decision {
   if (expected === proof.result) return decisionOf({ ok: true, checked });
-  const options = { definitions: defs.list, assumptions: proof.assumptions, fns: functionTable(rules.defs), domain: [defs.get(lossName) ?? sym(lossName)] };
-  const byShape = refuteByShape(proof.result, expected, options);
-  if (byShape) return byShape;
-  const linked = linkedAsWritten(proof, expected, rules, defs, lossName);
-  if (linked) return linked;
-  const decision = decideLink(proof.result, expected, defs, rules, proof.assumptions, { domain: options.domain });
+  const decision = decideLink(proof.result, expected, defs, rules, proof.assumptions, { domain: [defs.get(lossName) ?? sym(lossName)] });
   if (decision.verdict !== 'proven') return decision;
   return decisionOf(checkProof(thenProof(proof, decision.proof.proof), rules.admitted));
-}
-
-/**
- * The proven decision when a link written as the books write it replays: first with only the
- * abbreviations one side lacks opened, then with every name opened (the kernel's lowering
- * decides what is left). A link the kernel rejects is no verdict here: the caller goes on.
- */
-function linkedAsWritten(proof: Proof, expected: Expr, rules: RuleSet, defs: Definitions, lossName: string): Decision | undefined {
-  let named: ShapeOfName;
-  try {
-    named = shapesOf(defs);
-  } catch (err) {
-    if (err instanceof GradproofError) return undefined;
-    throw err;
-  }
-  for (const opening of ['abbreviations', 'all'] as const) {
-    let link: Proof | undefined;
-    try {
-      link = matrixLinkProof(proof.result, expected, defs, named, rules, proof.assumptions, opening, new Set([lossName]));
-    } catch (err) {
-      // A budget or a rule that does not apply: no link this way.
-      if (err instanceof GradproofError || stopOf(err)) continue;
-      throw err;
-    }
-    if (!link || !checkProof(link, rules.admitted).ok) continue;
-    const whole = checkProof(thenProof(proof, link), rules.admitted);
-    if (whole.ok) return decisionOf(whole);
-  }
-  return undefined;
 }
 
 /** `--all` for a shaped problem: every δ and every declared matrix's gradient, each a lemma, each replayed. */

@@ -13,6 +13,7 @@ import { shapesOf } from '../../src/calculus/matrix.js';
 import { matrixLinkProof } from '../../src/algebra/matrix-expect.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { checkProof } from '../../src/kernel/index.js';
+import { checkDerivation } from '../../src/api/check-chain.js';
 import type { Proof } from '../../src/proof/types.js';
 import { expectGradient, randomPoint } from '../calculus/matrix-numeric.js';
 
@@ -125,5 +126,20 @@ describe('the link is only a proof once the kernel has replayed it', () => {
 
   it('no link is built to a term with a derivative in it', () => {
     expect(matrixLinkProof(a3, parseExpr('diff(C, z3)'), defs, shapesOf(defs), rules, [], 'all')).toBeUndefined();
+  });
+});
+
+describe('a written chain of shaped terms uses the same links', () => {
+  const spec = parseProblem(`${NETWORK}wrt z3\n`, 'test.grad');
+  const parse = (text: string): Expr => parseProblem(`${NETWORK}wrt z3\nexpect ${text}\n`, 'test.grad').expects[0]!;
+  const chain = (...lines: string[]) => checkDerivation({ definitions: [...spec.definitions, { name: 'C', expr: spec.loss }], assumptions: [], chains: [lines.map((l) => ({ expr: parse(l) }))] });
+
+  it('δ3 = (a3 − y) ⊙ σ′(z3) = (a3 − y) ⊙ a3 ⊙ (1 − a3) is proven link by link; a missing factor is the first wrong link', () => {
+    const ok = chain('δ3 * a2^T', "((a3 - y) .* σ'(z3)) * a2^T", '((a3 - y) .* a3 .* (1 - a3)) * a2^T');
+    expect(ok.links.map((l) => l.decision.verdict)).toEqual(['proven', 'proven']);
+    expect(ok.links[1]!.rules).toContain('m.prime.sigmoid');
+    const wrong = chain('δ3', "(a3 - y) .* σ'(z3)", '(a3 - y) .* a3');
+    expect(wrong.links.map((l) => l.decision.verdict)).toEqual(['proven', 'refuted']);
+    expect(wrong.firstWrong).toBe(2);
   });
 });
