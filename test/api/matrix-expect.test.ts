@@ -13,7 +13,9 @@ import { shapesOf } from '../../src/calculus/matrix.js';
 import { matrixLinkProof } from '../../src/algebra/matrix-expect.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { checkProof } from '../../src/kernel/index.js';
-import { checkDerivation } from '../../src/api/check-chain.js';
+import { checkDerivation, decideLink } from '../../src/api/check-chain.js';
+import { toAssumptions } from '../../src/api/derive.js';
+import { readFileSync } from 'node:fs';
 import type { Proof } from '../../src/proof/types.js';
 import { expectGradient, randomPoint } from '../calculus/matrix-numeric.js';
 
@@ -141,5 +143,28 @@ describe('a written chain of shaped terms uses the same links', () => {
     const wrong = chain('δ3', "(a3 - y) .* σ'(z3)", '(a3 - y) .* a3');
     expect(wrong.links.map((l) => l.decision.verdict)).toEqual(['proven', 'refuted']);
     expect(wrong.firstWrong).toBe(2);
+  });
+});
+
+describe('other links the books need: relu′ with its condition, scalars and sums moved by the kernel’s lowering', () => {
+  const rules = builtinRules();
+  const decide = (file: string, from: string) => {
+    const text = readFileSync(`examples/matrix/${file}.grad`, 'utf8');
+    const spec = parseProblem(text, file);
+    const a = parseProblem(text.replace(/^expect .*$/m, `expect ${from}`), file).expects[0]!;
+    const defs = new Definitions([...spec.definitions, { name: spec.lossName!, expr: spec.loss }]);
+    return decideLink(a, spec.expects[0]!, defs, rules, spec.assumptions.flatMap(toAssumptions));
+  };
+
+  it('CS231n: Xᵀ dhidden + reg·W1, dhidden written with prime(relu, Z1), against the opened result', () => {
+    const d = decide('cs231n-two-layer-relu-weights', 'reg*W1 + (1/N)*(X^T * (((probs - Y) * W2^T) .* piecewise(Z1 > 0, 1, Z1 < 0, 0)))');
+    expect(d.verdict).toBe('proven');
+    expect(d.verdict === 'proven' && d.theorem.conditions.map((c) => `${c.kind} ${toAscii(c.expr)}`)).toContain('nonzero Z1');
+    expect(decide('cs231n-two-layer-relu-weights', 'reg*W1 + X^T * (((probs - Y) * W2^T) .* prime(relu, Z1))').verdict).toBe('refuted');
+  });
+
+  it('Goodfellow: (2/m)(XᵀXw − Xᵀy) against (2/m) Xᵀ(Xw − y), a product distributed over a difference', () => {
+    expect(decide('goodfellow-linear-regression', '(2/m)*(X^T * (X*w - y))').verdict).toBe('proven');
+    expect(decide('goodfellow-linear-regression', '(1/m)*(X^T * (X*w - y))').verdict).toBe('refuted');
   });
 });
