@@ -23,7 +23,7 @@ import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import { differentiate } from '../calculus/derive.js';
 import { identityClosure, type Variant } from '../algebra/identities.js';
 import type { Assumption, Condition, Proof } from '../proof/types.js';
-import { algebraicallyEqual, decideEquality, equationGiving, type Decision } from '../verdict/equality.js';
+import { algebraicallyEqual, decideEquality, decisionOf, equationGiving, type Decision } from '../verdict/equality.js';
 import { decideShaped, shapedFactsWitnessed } from '../verdict/matrix.js';
 import { isShaped } from '../expr/matrix.js';
 import { type CheckedProof, checkProof, conditionsNeeded } from '../kernel/index.js';
@@ -31,6 +31,7 @@ import { assertConsistent, assumptionText, contradiction } from '../verdict/cons
 import { reduceConditions } from '../proof/conditions.js';
 import { type WrittenOrder, writtenOrderOf } from '../expr/written.js';
 import { toAssumptions } from './derive.js';
+import { replayedMatrixLink } from './matrix-link.js';
 import { type CorrectSide, correctRightSide } from './check-correct.js';
 
 /** A derivation as written: its expressions in order, and the definitions and facts it uses. */
@@ -150,7 +151,11 @@ export function decideLink(
     // Facts the scalar sampler cannot draw (`sum(y) = 1` on a matrix) are shown consistent by a matrix point instead.
     const { unsatisfied, ...rest } = extra;
     const facts = unsatisfied !== undefined && shapedFactsWitnessed([a, b, ...(extra.domain ?? [])], options) ? rest : extra;
-    return decideShaped(a, b, options, () => decideScalarLink(a, b, defs, rules, assumptions, facts));
+    // Written as the books write it (abbreviations, σ′): brought to one form by steps the kernel has replayed.
+    return decideShaped(a, b, options, () => {
+      const p = replayedMatrixLink(a, b, defs, rules, assumptions);
+      return p ? decisionOf(checkProof(p, rules.admitted)) : decideScalarLink(a, b, defs, rules, assumptions, facts);
+    });
   }
   return decideScalarLink(a, b, defs, rules, assumptions, extra);
 }

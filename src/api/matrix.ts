@@ -65,9 +65,10 @@ export function runMatrixProblem(spec: ProblemSpec, options: RunOptions = {}): O
 
 /**
  * An expectation about a proven gradient, decided as the scalar path decides it: a link from
- * the result by the shared policy (decideLink: proven only by the kernel, refuted by shape or
- * at random matrices by the numeric checker where it knows shaped terms), a proven one
- * replayed as one proof with the derivation.
+ * the result by the shared policy (decideLink: refuted by shape first; proven only by the
+ * kernel, also when written as the books write it, with abbreviations and σ′ (matrix-link.ts);
+ * refuted at random matrices by the numeric checker), a proven one replayed as one proof with
+ * the derivation.
  */
 export function decideMatrixExpectation(proof: Proof, checked: CheckedProof, expected: Expr, rules: RuleSet, defs: Definitions, lossName: string): Decision {
   if (expected === proof.result) return decisionOf({ ok: true, checked });
