@@ -115,8 +115,9 @@ function bindDimensions(r: Rule, b: Map<string, Expr>, named: ShapeOfName): bool
     if (!s) return false;
     b.set('r', s.rows).set('c', s.cols);
   }
-  // A scalar gradient through a broadcast or a product would need repeating first.
-  if ((r.id.startsWith('m.vjp-bcast') || r.id === 'm.vjp-matmul' || r.id === 'm.vjp-transpose') && g && shapeOf(g, named) === null) return false;
+  // A scalar gradient through a shaped broadcast or product is repeated first (m.vjp-repeat); through a 1×1 one it is the gradient.
+  const e = r.lhs?.kind === 'call' && r.lhs.args[1] ? substitute(r.lhs.args[1], b) : undefined;
+  if ((r.id.startsWith('m.vjp-bcast') || r.id === 'm.vjp-matmul' || r.id === 'm.vjp-transpose') && g && shapeOf(g, named) === null && (!e || shapeOf(e, named) !== null)) return false;
   return true;
 }
 

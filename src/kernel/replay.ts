@@ -304,7 +304,10 @@ class Checker {
         }
         const r = replacement();
         const holds = (f: Fact): boolean => {
-          const eq = s.add(f.lhs, s.mul(s.num(-1), f.rhs));
+          // A scalar stated of a matrix (`rowsum(Y) = 1`) is stated of every entry: the matrix of it.
+          const sh = this.shaped ? this.shapeOf(f.lhs) : null;
+          const rhs = sh && this.shapeOf(f.rhs) === null ? s.mul(f.rhs, s.call('ones', sh.rows, sh.cols)) : f.rhs;
+          const eq = s.add(f.lhs, s.mul(s.num(-1), rhs));
           if (this.equal(old!, r, eq)) return true;
           // With the names opened: softmax outputs add up to 1 by their definitions.
           const open = (t: Term): Term => defs.unfold(t, perturbed);
