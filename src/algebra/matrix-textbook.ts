@@ -6,7 +6,7 @@
  */
 import { type Expr, call, mul, num, sym } from '../expr/node.js';
 import { substitute, type Path } from '../expr/traverse.js';
-import { BCAST, BCAST_ROW, COLSUM, MATMUL, ONES, ROWSUM, STRUCTURAL, SUM_ALL, type ShapeOfName, bcast, bcastRow, colsum, matmul, ones, rowsum, shapeOf } from '../expr/matrix.js';
+import { BCAST, BCAST_ROW, COLSUM, MATMUL, ONES, ROWSUM, STRUCTURAL, SUM_ALL, TRANSPOSE, type ShapeOfName, bcast, bcastRow, colsum, matmul, ones, rowsum, shapeOf, transpose } from '../expr/matrix.js';
 import type { Derivation } from '../rewrite/builder.js';
 import { type MatrixRule, applyMatrixRule, matrixRule, rulesFor } from './matrix-apply.js';
 import type { RuleSet } from '../rules/types.js';
@@ -22,12 +22,17 @@ const PULL: ReadonlyArray<readonly [MatrixRule, number]> = [
   [matrixRule('m.colsum-scale', colsum(mul(c, A)), mul(c, colsum(A)), [], ['c']), 0],
   [matrixRule('m.bcast-scale', bcast(mul(c, A), m), mul(c, bcast(A, m)), [], ['c']), 0],
   [matrixRule('m.bcast-row-scale', bcastRow(mul(c, A), r), mul(c, bcastRow(A, r)), [], ['c']), 0],
+  [matrixRule('m.transpose-scale', transpose(mul(s, A)), mul(s, transpose(A)), [], ['s']), 0],
   [matrixRule('m.sum-all-scale', call(SUM_ALL, mul(c, A)), mul(c, call(SUM_ALL, A)), [], ['c']), 0],
 ];
-const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL, BCAST, BCAST_ROW]);
+const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL, BCAST, BCAST_ROW, TRANSPOSE]);
 
 /** A sum over one line is the sum of everything; a broadcast scalar is that scalar, repeated entrywise. */
 const TIDY: readonly MatrixRule[] = [
+  // A 1×1 factor (a scalar gradient through aᵀb) scales the other; a transpose of a transpose is the matrix.
+  matrixRule('m.matmul-scalar-operand', matmul(s, A), mul(s, A), [], ['s']),
+  matrixRule('m.matmul-operand-scalar', matmul(A, s), mul(s, A), [], ['s']),
+  matrixRule('m.transpose-transpose', transpose(transpose(A)), A),
   matrixRule('m.colsum-column', colsum(A), call(SUM_ALL, A)),
   matrixRule('m.rowsum-row', rowsum(A), call(SUM_ALL, A)),
   matrixRule('m.bcast-scalar', bcast(s, m), s, [], ['s'], true),
@@ -65,7 +70,7 @@ function firstTidy(e: Expr, path: number[], named: ShapeOfName, rules: readonly 
   const a = applyMatrixRule(entrywise ? rules : rules.filter((r) => !r.repeats), e, named);
   return a && { rule: a.rule, path, after: a.after, bindings: a.bindings };
 }
-const TIDIED: ReadonlySet<string> = new Set([COLSUM, ROWSUM, BCAST, BCAST_ROW, ONES]);
+const TIDIED: ReadonlySet<string> = new Set([COLSUM, ROWSUM, BCAST, BCAST_ROW, ONES, MATMUL, TRANSPOSE]);
 
 /**
  * The bindings that make the rule's left side this node, whatever the rule file names its
