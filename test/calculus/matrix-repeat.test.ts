@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { div, mul, num, sub, sym } from '../../src/expr/node.js';
-import { matSym, matmul, transpose } from '../../src/expr/matrix.js';
+import { matSym, matmul, sumAll, transpose } from '../../src/expr/matrix.js';
 import { toAscii } from '../../src/expr/print.js';
 import { MatrixCalculus } from '../../src/calculus/matrix.js';
 import { admitRules, checkProof } from '../../src/kernel/index.js';
@@ -31,6 +31,21 @@ describe('a scalar upstream gradient through a 1×1 product', () => {
       expect(checked.ok ? 'ok' : checked.reason).toBe('ok');
       expect(proof.steps.map((s) => s.rule)).toContain('m.matmul-scalar-operand');
       expectGradient(d.current, d.start, randomPoint(d0, { m: 5, n: 3 }, 11, { m: 5 }));
+    }
+  });
+});
+
+describe('a matrix of ones stays one where nothing repeats 1 to its shape', () => {
+  it('∂/∂B Σ B is ones(n, m), and ∂/∂B Σ B ⊙ A is A, both proven', () => {
+    const [B, A] = [matSym('B', 'n', 'm'), matSym('A', 'n', 'm')];
+    for (const [body, want] of [[sumAll(B), 'ones(n, m)'], [sumAll(mul(B, A)), 'mat(A, n, m)']] as const) {
+      const defs = [{ name: 'L', expr: body }];
+      const c = new MatrixCalculus(defs, 'L');
+      const d = c.derive(B);
+      expect(toAscii(d.current)).toBe(want);
+      const checked = checkProof({ start: d.start, lemmas: c.recorder.lemmas, steps: c.recorder.steps, phases: c.recorder.phases, result: d.current, definitions: c.defs.list, assumptions: [] }, admitted);
+      expect(checked.ok ? 'ok' : checked.reason).toBe('ok');
+      expectGradient(d.current, d.start, randomPoint(defs, { n: 3, m: 2 }, 7));
     }
   });
 });
