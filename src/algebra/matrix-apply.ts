@@ -19,7 +19,7 @@ import type { Condition } from '../proof/types.js';
  */
 export type MatrixRule = Rule & { readonly scalars?: readonly string[]; readonly repeats?: boolean; readonly shapes?: Readonly<Record<string, DeclaredShape>> };
 /** A pattern variable's declared shape, as rules/matrix.rules writes it: `scalar`, `any`, or `[r, c]` (names or integers). */
-export type DeclaredShape = 'scalar' | 'any' | readonly [string, string];
+export type DeclaredShape = 'scalar' | 'any' | 'dim' | readonly [string, string];
 
 export const matrixRule = (id: string, lhs: Expr, rhs: Expr, conditions: RuleCondition[] = [], scalars: readonly string[] = [], repeats = false, shapes?: Readonly<Record<string, DeclaredShape>>): MatrixRule => ({
   id, kind: 'rewrite', name: { en: id, zh: id }, lhs, rhs, conditions, file: 'matrix.rules', line: 0, scalars, repeats, ...(shapes ? { shapes } : {}),
@@ -80,6 +80,10 @@ function declaredShapesHold(r: MatrixRule, b: ReadonlyMap<string, Expr>, named: 
   for (const [v, d] of Object.entries(r.shapes)) {
     const t = b.get(v);
     if (!t || d === 'any') continue;
+    if (d === 'dim') {
+      if (!(t.kind === 'sym' || (t.kind === 'num' && t.value.d === 1n && t.value.n > 0n))) return false;
+      continue;
+    }
     const sh = shapeOf(t, named);
     if (d === 'scalar') {
       if (sh !== null) return false;
@@ -111,8 +115,9 @@ function bindDimensions(r: Rule, b: Map<string, Expr>, named: ShapeOfName): bool
     if (!s) return false;
     b.set('r', s.rows).set('c', s.cols);
   }
-  // A scalar gradient through a broadcast or a product would need repeating first.
-  if ((r.id.startsWith('m.vjp-bcast') || r.id === 'm.vjp-matmul' || r.id === 'm.vjp-transpose') && g && shapeOf(g, named) === null) return false;
+  // A scalar gradient through a shaped broadcast or product is repeated first (m.vjp-repeat); through a 1×1 one it is the gradient.
+  const e = r.lhs?.kind === 'call' && r.lhs.args[1] ? substitute(r.lhs.args[1], b) : undefined;
+  if ((r.id.startsWith('m.vjp-bcast') || r.id === 'm.vjp-matmul' || r.id === 'm.vjp-transpose') && g && shapeOf(g, named) === null && (!e || shapeOf(e, named) !== null)) return false;
   return true;
 }
 

@@ -5,8 +5,8 @@
  * scalar; each one a cited rule of matrix.rules, then the entrywise simplifier.
  */
 import { type Expr, call, mul, num, sym } from '../expr/node.js';
-import { substitute, type Path } from '../expr/traverse.js';
-import { BCAST, BCAST_ROW, COLSUM, MATMUL, ONES, ROWSUM, STRUCTURAL, SUM_ALL, type ShapeOfName, bcast, bcastRow, colsum, matmul, ones, rowsum, shapeOf } from '../expr/matrix.js';
+import { replaceAt, substitute, type Path } from '../expr/traverse.js';
+import { BCAST, BCAST_ROW, COLSUM, MATMUL, ONES, ROWSUM, SUM_ALL, TRANSPOSE, type ShapeOfName, sameShape, bcast, bcastRow, colsum, matmul, ones, rowsum, shapeOf, transpose } from '../expr/matrix.js';
 import type { Derivation } from '../rewrite/builder.js';
 import { type MatrixRule, applyMatrixRule, matrixRule, rulesFor } from './matrix-apply.js';
 import type { RuleSet } from '../rules/types.js';
@@ -22,12 +22,17 @@ const PULL: ReadonlyArray<readonly [MatrixRule, number]> = [
   [matrixRule('m.colsum-scale', colsum(mul(c, A)), mul(c, colsum(A)), [], ['c']), 0],
   [matrixRule('m.bcast-scale', bcast(mul(c, A), m), mul(c, bcast(A, m)), [], ['c']), 0],
   [matrixRule('m.bcast-row-scale', bcastRow(mul(c, A), r), mul(c, bcastRow(A, r)), [], ['c']), 0],
+  [matrixRule('m.transpose-scale', transpose(mul(s, A)), mul(s, transpose(A)), [], ['s']), 0],
   [matrixRule('m.sum-all-scale', call(SUM_ALL, mul(c, A)), mul(c, call(SUM_ALL, A)), [], ['c']), 0],
 ];
-const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL, BCAST, BCAST_ROW]);
+const PULLED_FROM: ReadonlySet<string> = new Set([MATMUL, ROWSUM, COLSUM, SUM_ALL, BCAST, BCAST_ROW, TRANSPOSE]);
 
 /** A sum over one line is the sum of everything; a broadcast scalar is that scalar, repeated entrywise. */
 const TIDY: readonly MatrixRule[] = [
+  // A 1×1 factor (a scalar gradient through aᵀb) scales the other; a transpose of a transpose is the matrix.
+  matrixRule('m.matmul-scalar-operand', matmul(s, A), mul(s, A), [], ['s']),
+  matrixRule('m.matmul-operand-scalar', matmul(A, s), mul(s, A), [], ['s']),
+  matrixRule('m.transpose-transpose', transpose(transpose(A)), A),
   matrixRule('m.colsum-column', colsum(A), call(SUM_ALL, A)),
   matrixRule('m.rowsum-row', rowsum(A), call(SUM_ALL, A)),
   matrixRule('m.bcast-scalar', bcast(s, m), s, [], ['s'], true),
@@ -42,7 +47,7 @@ export function scalarsOut(d: Derivation, named: ShapeOfName, loaded?: RuleSet):
   const rules = PULL.map(([r, i]) => [rulesFor([r], loaded)[0]!, i] as const);
   const tidy = rulesFor(TIDY, loaded);
   for (;;) {
-    const hit = firstPull(d.current, [], named, rules) ?? firstTidy(d.current, [], named, tidy);
+    const hit = firstPull(d.current, [], named, rules) ?? firstTidy(d.current, [], named, tidy, true, d.current);
     if (!hit) break;
     d.replace('rule', hit.rule.id, hit.path, hit.after, [], hit.bindings);
   }
@@ -54,19 +59,34 @@ export function scalarsOut(d: Derivation, named: ShapeOfName, loaded?: RuleSet):
  * it repeats holds only where the scalar is repeated anyway: with every enclosing node
  * entrywise (`+`, `*`, `^`, a function of the entries), never inside a product or a sum.
  */
-function firstTidy(e: Expr, path: number[], named: ShapeOfName, rules: readonly MatrixRule[], entrywise = true): Pull | undefined {
+function firstTidy(e: Expr, path: number[], named: ShapeOfName, rules: readonly MatrixRule[], entrywise: boolean, root: Expr): Pull | undefined {
   if (e.kind === 'call' && e.fn === 'diff') return undefined;
-  const inner = entrywise && !(e.kind === 'call' && STRUCTURAL.has(e.fn));
+  const inner = entrywise && isEntrywise(e);
   for (let i = 0; i < e.args.length; i++) {
-    const hit = firstTidy(e.args[i]!, [...path, i], named, rules, inner);
+    const hit = firstTidy(e.args[i]!, [...path, i], named, rules, inner, root);
     if (hit) return hit;
   }
   if (e.kind !== 'call' || !TIDIED.has(e.fn)) return undefined;
   const a = applyMatrixRule(entrywise ? rules : rules.filter((r) => !r.repeats), e, named);
+  // A scalar for a matrix needs a node above, through entrywise ones, that repeats it to the matrix's shape (as the kernel asks).
+  if (a && shapeOf(a.after, named) === null && shapeOf(e, named) !== null && !repeatedAbove(root, path, a.after, named)) return undefined;
   return a && { rule: a.rule, path, after: a.after, bindings: a.bindings };
 }
-const TIDIED: ReadonlySet<string> = new Set([COLSUM, ROWSUM, BCAST, BCAST_ROW, ONES]);
+const TIDIED: ReadonlySet<string> = new Set([COLSUM, ROWSUM, BCAST, BCAST_ROW, ONES, MATMUL, TRANSPOSE]);
+/** Calls the kernel knows act entry by entry (a subset of its list): a scalar among their operands is repeated. */
+const ENTRYWISE_CALLS: ReadonlySet<string> = new Set(['sigmoid', 'tanh', 'exp', 'log', 'softplus', 'relu', 'swish', 'sqrt', 'piecewise', 'prime', 'gt', 'lt']);
+const isEntrywise = (e: Expr): boolean => e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || (e.kind === 'call' && ENTRYWISE_CALLS.has(e.fn));
 
+/** Whether some node above `path`, every one between entrywise, keeps its shape with `r` at `path`. */
+function repeatedAbove(root: Expr, path: readonly number[], r: Expr, named: ShapeOfName): boolean {
+  for (let k = path.length - 1; k >= 0; k--) {
+    let n = root;
+    for (const i of path.slice(0, k)) n = n.args[i]!;
+    if (!isEntrywise(n)) return false;
+    if (sameShape(shapeOf(replaceAt(n, path.slice(k), r), named), shapeOf(n, named))) return true;
+  }
+  return false;
+}
 /**
  * The bindings that make the rule's left side this node, whatever the rule file names its
  * variables: the scaled operand's scalar variable takes the scalar factors, the other the

@@ -18,7 +18,7 @@ interface Mono { readonly c: Q; readonly bound: ReadonlyArray<{ readonly k: stri
 type Lowered = readonly Mono[];
 
 /** Calls that act entry by entry (a scalar argument repeated): the known scalar functions. */
-const ENTRYWISE: ReadonlySet<string> = new Set([...SMOOTH, ...TOTAL, 'log', 'log1p', 'sqrt', 'piecewise', 'prime'].filter((f) => f !== 'at' && f !== 'list'));
+export const ENTRYWISE: ReadonlySet<string> = new Set([...SMOOTH, ...TOTAL, 'log', 'log1p', 'sqrt', 'piecewise', 'prime'].filter((f) => f !== 'at' && f !== 'list'));
 const MAX_MONOS = 4000;
 class TooBig extends Error {}
 

@@ -7,11 +7,12 @@
 import type { Store, Term } from './term.js';
 import { type Names, isMatLeaf, nodesOf } from './names.js';
 import type { Defs } from './defs.js';
-import { type Shapes, showShape } from './shape.js';
+import { type Shapes, sameShape, showShape } from './shape.js';
 import { isShapedCall } from './term.js';
 import { toText } from './print.js';
+import { ENTRYWISE } from './lower.js';
 
-export type DeclaredShape = 'scalar' | 'any' | readonly [string, string];
+export type DeclaredShape = 'scalar' | 'any' | 'dim' | readonly [string, string];
 
 /** The name a derivative is by: a name, or a declared matrix's name; undefined for anything else. */
 export const variableName = (v: Term): string | undefined => (v.kind === 'sym' ? v.name : isMatLeaf(v) ? v.args[0]!.name : undefined);
@@ -47,6 +48,11 @@ export function shapedBindings(s: Store, id: string, declared: Readonly<Record<s
     out.set(v, t);
     const sh = shapes.of(t);
     if (d === 'any') continue;
+    if (d === 'dim') {
+      // A dimension: a name or a positive integer (the `m` of `bcast(b, m)`).
+      if (!(t.kind === 'sym' || (t.kind === 'num' && t.value.d === 1n && t.value.n > 0n))) return `${id} needs ${v} a dimension, and ${toText(t)} is not one`;
+      continue;
+    }
     const bound = Array.isArray(d) ? d.filter((n) => dims.has(n)).map((n) => `, ${n} = ${toText(dims.get(n)!)}`).join('') : '';
     const wrong = `${id} needs ${v} ${d === 'scalar' ? 'scalar' : `of shape [${d[0]}, ${d[1]}]${bound}`}, and ${toText(t)} is ${showShape(sh)}`;
     if (d === 'scalar') {
@@ -85,4 +91,20 @@ export function vjpContext(e: Term, path: readonly number[]): { fixedIn: string[
     cur = cur.args[i];
   }
   return out;
+}
+
+/**
+ * Whether the scalar `r` may stand at `path` for the matrix there, by a rule that says the matrix is `r` at every entry
+ * (`bcast(s, m) = s`, `ones(r, c) = 1`): only where every node above it is entrywise (+, ⊙, ^, a function of the
+ * entries), up to one whose shape it keeps; there `r` is repeated to that shape, entry for entry as the matrix was.
+ */
+export function repeatedEntrywise(s: Store, shapes: Shapes, before: Term, path: readonly number[], r: Term): boolean {
+  for (let k = path.length - 1; k >= 0; k--) {
+    let n: Term = before;
+    for (const i of path.slice(0, k)) n = n.args[i]!;
+    const entrywise = n.kind === 'add' || n.kind === 'mul' || n.kind === 'pow' || (n.kind === 'call' && ENTRYWISE.has(n.fn));
+    if (!entrywise) return false;
+    if (sameShape(shapes.of(s.replaceAt(n, path.slice(k), r)), shapes.of(n))) return true;
+  }
+  return false;
 }

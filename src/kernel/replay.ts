@@ -22,7 +22,7 @@ import { toText } from './print.js';
 import { NumberLimit } from './rational.js';
 import { type Shape, DIMENSIONAL, ShapeError, Shapes, sameShape, showShape } from './shape.js';
 import { Lowering } from './lower.js';
-import { chainMatrix, shapedBindings, aboutMatrices, variableName, vjpContext } from './matrix.js';
+import { chainMatrix, shapedBindings, aboutMatrices, variableName, vjpContext, repeatedEntrywise } from './matrix.js';
 
 /** The part of a rule the kernel needs. */
 export interface KernelRule {
@@ -31,7 +31,7 @@ export interface KernelRule {
   readonly lhs?: Expr;
   readonly rhs?: Expr;
   readonly conditions: ReadonlyArray<{ readonly pred: 'free' | 'nonzero' | 'positive' | 'continuous'; readonly args: readonly string[]; readonly expr?: Expr }>;
-  readonly shapes?: Readonly<Record<string, 'scalar' | 'any' | readonly [string, string]>>;
+  readonly shapes?: Readonly<Record<string, 'scalar' | 'any' | 'dim' | readonly [string, string]>>;
 }
 
 export type Replay = { readonly ok: true } | { readonly ok: false; readonly step: number; readonly reason: string };
@@ -141,7 +141,9 @@ class Checker {
     const agree = (r: Term): void => {
       if (!this.shaped) return;
       const [a, b] = [this.shapeOf(old!), this.shapeOf(r)];
-      if (!sameShape(a, b) && !(r.kind === 'num' && r.value.n === 0n)) fail(`it replaces ${toText(old!)}, ${showShape(a)}, by ${toText(r)}, ${showShape(b)}`);
+      // A rule's scalar for a matrix of it (validated so at load) stands only in an entrywise context.
+      const repeated = st.kind === 'rule' && b === null && repeatedEntrywise(s, this.shapes, before, st.path, r);
+      if (!sameShape(a, b) && !(r.kind === 'num' && r.value.n === 0n) && !repeated) fail(`it replaces ${toText(old!)}, ${showShape(a)}, by ${toText(r)}, ${showShape(b)}`);
       // A 0 stands for a zero matrix, but an operand of a sum or product of entries keeps its shape as its ancestors are
       // rebuilt (sum_all(sigmoid(0)) is not sum_all(sigmoid(A - A)), nor sum_all(1) sum_all(0*A + 1)).
       for (let k = 0; k < st.path.length; k++) {
@@ -302,7 +304,10 @@ class Checker {
         }
         const r = replacement();
         const holds = (f: Fact): boolean => {
-          const eq = s.add(f.lhs, s.mul(s.num(-1), f.rhs));
+          // A scalar stated of a matrix (`rowsum(Y) = 1`) is stated of every entry: the matrix of it.
+          const sh = this.shaped ? this.shapeOf(f.lhs) : null;
+          const rhs = sh && this.shapeOf(f.rhs) === null ? s.mul(f.rhs, s.call('ones', sh.rows, sh.cols)) : f.rhs;
+          const eq = s.add(f.lhs, s.mul(s.num(-1), rhs));
           if (this.equal(old!, r, eq)) return true;
           // With the names opened: softmax outputs add up to 1 by their definitions.
           const open = (t: Term): Term => defs.unfold(t, perturbed);

@@ -21,12 +21,12 @@ export class Store {
   private readonly compounds = new Map<number, Term[]>();
   private count = 0;
   private readonly converted = new WeakMap<object, Term>();
-  /** Whether a declared matrix or a matrix of ones was made here: the proof has shaped terms. */
+  /** Whether a declared matrix, a matrix of ones or a broadcast (a matrix of a scalar) was made here: the proof has shaped terms. */
   shaped = false;
   private intern(kind: Kind, value: Q, name: string, fn: string, args: readonly Term[]): Term {
     const key = kind === 'num' ? `#${qStr(value)}` : `$${name}`;
     if (kind === 'num' || kind === 'sym') return this.leaves.get(key) ?? this.leaves.set(key, { kind, value, name, fn, args, id: this.count++ }).get(key)!;
-    if (fn === 'mat' || fn === 'ones') this.shaped = true;
+    if (fn === 'mat' || fn === 'ones' || ((fn === 'bcast' || fn === 'bcast_row') && args.length === 2)) this.shaped = true;
     let h = kind.charCodeAt(0) + fn.length * 31;
     for (let i = 0; i < fn.length; i++) h = Math.imul(h ^ fn.charCodeAt(i), 16777619);
     for (const a of args) h = Math.imul(h ^ a.id, 16777619);

@@ -3,7 +3,8 @@
  *
  *   shapes G [r, c], A [r, k], B [k, c], X any, n scalar
  *
- * `scalar` matches only a scalar, `any` a scalar or a matrix, `[r, c]` a matrix whose rows
+ * `scalar` matches only a scalar, `any` a scalar or a matrix, `dim` a dimension (a name or a
+ * positive integer: the `m` of `bcast(b, m)`, the sizes of `ones(r, c)`), `[r, c]` a matrix whose rows
  * and columns bind the dimension names r and c (a positive integer is a fixed size; a 1×1
  * matrix is a scalar, so a scalar matches `[r, c]` with r = c = 1). Dimension names may stand
  * in the right side (`bcast_row(..., r)`). Every other name in the rule is a literal: it
@@ -15,7 +16,7 @@ import type { PatternShape, Rule } from './types.js';
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
 const DIM = `(?:${NAME}|[1-9][0-9]*)`;
-const ENTRY = new RegExp(`^(${NAME})\\s+(?:(scalar|any)|\\[\\s*(${DIM})\\s*,\\s*(${DIM})\\s*\\])$`);
+const ENTRY = new RegExp(`^(${NAME})\\s+(?:(scalar|any|dim)|\\[\\s*(${DIM})\\s*,\\s*(${DIM})\\s*\\])$`);
 
 /** Reads the text after `shapes`; `fail` gets a message and the column (0-based) in `text`. */
 export function parseShapes(text: string, fail: (message: string, at: number) => never): Record<string, PatternShape> {
@@ -26,10 +27,10 @@ export function parseShapes(text: string, fail: (message: string, at: number) =>
     const column = at + part.indexOf(entry);
     at += part.length + 1;
     const m = ENTRY.exec(entry);
-    if (!m) fail(`a shape reads 'NAME [rows, columns]', 'NAME scalar' or 'NAME any', not '${entry}'`, column);
+    if (!m) fail(`a shape reads 'NAME [rows, columns]', 'NAME scalar', 'NAME any' or 'NAME dim', not '${entry}'`, column);
     const name = m![1]!;
     if (Object.hasOwn(out, name)) fail(`a second shape for ${name}`, column);
-    out[name] = m![2] ? (m![2] as 'scalar' | 'any') : [m![3]!, m![4]!];
+    out[name] = m![2] ? (m![2] as 'scalar' | 'any' | 'dim') : [m![3]!, m![4]!];
   }
   return out;
 }

@@ -56,8 +56,9 @@ export interface Rule {
   readonly conditions: readonly RuleCondition[];
   /**
    * A matrix rule's pattern variables and their shapes, from its `shapes` line: `scalar`,
-   * `any` (a scalar or a matrix), or `[rows, columns]`, each a dimension name or a positive
-   * integer. In such a rule every other name is a literal (`sigmoid` in `prime(sigmoid, A)`).
+   * `any` (a scalar or a matrix), `[rows, columns]`, each a dimension name or a positive
+   * integer, or `dim`, a dimension itself (the `m` of `bcast(b, m)`). In such a rule every
+   * other name is a literal (`sigmoid` in `prime(sigmoid, A)`).
    */
   readonly shapes?: Readonly<Record<string, PatternShape>>;
   readonly file: string;
@@ -65,7 +66,7 @@ export interface Rule {
 }
 
 /** The declared shape of a matrix rule's pattern variable. */
-export type PatternShape = 'scalar' | 'any' | readonly [string, string];
+export type PatternShape = 'scalar' | 'any' | 'dim' | readonly [string, string];
 
 /** A function definition: `def sigmoid(u) = 1/(1 + exp(-u))`. */
 export interface FunctionDef {

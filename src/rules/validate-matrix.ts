@@ -9,7 +9,9 @@
  *   constant), and `vjp` and `diff` are central differences (src/expr/matrix-eval.ts).
  * A size where the right side is not well-shaped (a 1×1 block is a scalar) is skipped: the
  * matcher never applies the rule there. Sampling proves nothing: it only refuses.
- * The number 0 on the right is the zero of whatever shape the left side has.
+ * A scalar on the right (the number 0, or `s` in `bcast(s, m) = s`) is that scalar at every
+ * entry of the left side; the kernel lets such a step stand only where every enclosing
+ * operation is entrywise up to an operand of the left side's shape.
  */
 import { type Expr, add, call, mul, num, pow, sym } from '../expr/node.js';
 import { substitute, symbols } from '../expr/traverse.js';
@@ -81,7 +83,8 @@ export function checkMatrixShapes(r: Rule, fail: FailAt): void {
     for (const [v, sh] of Object.entries(shapes)) {
       const d: PatternShape = sh !== 'any' ? sh : !matrixAny.get(v) ? 'scalar' : wrt.has(v) ? [s!, t!] : [p!, q!];
       declared.set(v, d);
-      subst.set(v, d === 'scalar' ? sym(v) : matSym(v, dimExpr(d[0]!), dimExpr(d[1]!)));
+      // A dimension variable stands for a dimension name of its own.
+      subst.set(v, d === 'scalar' || d === 'dim' ? sym(v) : matSym(v, dimExpr(d[0]!), dimExpr(d[1]!)));
     }
     const l = shapeIfWell(substitute(r.lhs!, subst));
     if (l === undefined) continue;
@@ -95,13 +98,13 @@ export function checkMatrixShapes(r: Rule, fail: FailAt): void {
       if (!(e instanceof ShapeError)) throw e;
       return fail(r, `rule ${r.id}: where its left side is well-shaped (${at}), its right side is not: ${e.message}`);
     }
-    if (!isZero(right) && !sameShape(l, rs)) fail(r, `rule ${r.id}: its left side is ${showShape(l)} but its right side ${showShape(rs)} (${at})`);
+    // A scalar right side of a shaped left side is that scalar repeated (the kernel admits it only entry by entry).
+    if (rs !== null && !sameShape(l, rs)) fail(r, `rule ${r.id}: its left side is ${showShape(l)} but its right side ${showShape(rs)} (${at})`);
   }
   if (!wellShaped) fail(r, `rule ${r.id}: its left side is well-shaped for none of its declared shapes`);
 }
 
 const dimExpr = (d: string): Expr => (/^[0-9]/.test(d) ? num(Number(d)) : sym(d));
-const isZero = (e: Expr): boolean => e.kind === 'num' && e.value.n === 0n;
 
 /** The shape of `e`, or undefined when it is not well-shaped. */
 function shapeIfWell(e: Expr): Shape | undefined {
@@ -135,7 +138,12 @@ export function checkMatrixValues(r: Rule, fns: FunctionTable, fail: FailAt, see
     const leaves = new Leaves(rnd);
     // The shapes this trial gives each variable: an `any` one is a scalar or a matrix at random.
     const concrete = new Map<string, [number, number] | null>();
+    const dimVars = new Map<string, number>();
     for (const [v, sh] of Object.entries(shapes)) {
+      if (sh === 'dim') {
+        dimVars.set(v, 1 + Math.floor(rnd() * 4));
+        continue;
+      }
       const d = sh === 'any' ? (rnd() < 0.5 ? null : wrt.has(v) ? ([s!, t!] as const) : ([p!, q!] as const)) : sh === 'scalar' ? null : sh;
       concrete.set(v, d === null ? null : [sizeOf(d[0]), sizeOf(d[1])]);
     }
@@ -147,6 +155,7 @@ export function checkMatrixValues(r: Rule, fns: FunctionTable, fail: FailAt, see
       subst.set(v, X === undefined || constants.has(v) ? leaves.leaf(v, d).term : leaves.functionOf(X, d));
     }
     for (const d of dims) subst.set(d, num(size.get(d)!));
+    for (const [v, n] of dimVars) subst.set(v, num(n));
     const lhs = substitute(r.lhs!, subst);
     const rhs = substitute(r.rhs!, subst);
     if (shapeIfWell(lhs) === undefined || shapeIfWell(rhs) === undefined) continue;
@@ -167,10 +176,9 @@ export function checkMatrixValues(r: Rule, fns: FunctionTable, fail: FailAt, see
     if (!conditionsHold) continue;
     const lv = valueOf(lhs)!;
     const rv = valueOf(rhs)!;
-    const zero = isZero(r.rhs!);
     if (![lv, rv].every((v) => entries(v).every(Number.isFinite))) continue;
     good++;
-    const differs = compare(lv, zero ? 0 : rv);
+    const differs = compare(lv, rv);
     if (differs) fail(r, `rule ${r.id} does not hold at random values of shapes ${[...concrete].map(([v, d]) => `${v} ${showSize(d)}`).join(', ')}: ${differs}`);
   }
   if (good < ENOUGH) fail(r, `rule ${r.id} could not be checked: both sides are defined, with its conditions holding, at only ${good} of ${TRIES} random points (${ENOUGH} are needed)`);
@@ -181,10 +189,10 @@ const entries = (v: Value): number[] => (isMatrix(v) ? [...v.data] : [v]);
 const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 const shown = (v: number): number => Number(v.toPrecision(6));
 
-/** Why two values differ (a scalar right side is repeated only when it is the zero), or undefined. */
+/** Why two values differ (a scalar right side is repeated over the left side's entries), or undefined. */
 function compare(l: Value, r: Value): string | undefined {
   if (!isMatrix(l) && !isMatrix(r)) return near(l, r) ? undefined : `the left side is ${shown(l)}, the right side ${shown(r)}`;
-  if (!isMatrix(l) || (isMatrix(r) && (l.rows !== r.rows || l.cols !== r.cols)) || (!isMatrix(r) && r !== 0)) {
+  if (!isMatrix(l) || (isMatrix(r) && (l.rows !== r.rows || l.cols !== r.cols))) {
     return `the left side is ${sizeText(l)}, the right side ${sizeText(r)}`;
   }
   for (let i = 0; i < l.rows; i++) {

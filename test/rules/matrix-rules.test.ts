@@ -103,7 +103,7 @@ describe('a wrong matrix rule refuses to load, with its file, line and where it 
 
   it('syntax and names', () => {
     expect(loadError('rule m.x "x" / "x"\n  shapes A [r, c], B matrix\n  transpose(A) = A\n')).toBe(
-      "my.rules:2:20: error: rule m.x: a shape reads 'NAME [rows, columns]', 'NAME scalar' or 'NAME any', not 'B matrix'",
+      "my.rules:2:20: error: rule m.x: a shape reads 'NAME [rows, columns]', 'NAME scalar', 'NAME any' or 'NAME dim', not 'B matrix'",
     );
     expect(loadError('rule m.x "x" / "x"\n  shapes A [r, c]\n  colsum(A + B) = colsum(A) + colsum(B)\n')).toBe(
       'my.rules:1:1: error: rule m.x: B has no shape (every pattern variable of a matrix rule declares one; other names are functions)',
@@ -193,9 +193,10 @@ describe('the matcher respects the shapes', () => {
     const Y = matSym('Y', 'n2', 1);
     const split = applyMatrixRuleAt(rules, vjp(G, add(num(1), mul(num(-1), Y)), Y), [], net)!;
     expect([split.rule.id, toAscii(split.after)]).toEqual(['m.vjp-add-scalar', 'vjp(mat(G, n2, 1), 1, mat(Y, n2, 1)) + vjp(mat(G, n2, 1), -mat(Y, n2, 1), mat(Y, n2, 1))']);
-    // Inside vjp a2 is held fixed, so 1 - a2 passes nothing back to z2; a scalar G over 1 - z2 needs repeating first.
+    // Inside vjp a2 is held fixed, so 1 - a2 passes nothing back to z2; a scalar G over 1 - z2 is repeated first.
     expect(applyMatrixRuleAt(rules, vjp(num(2), add(num(1), mul(num(-1), sym('a2'))), sym('z2')), [], net)?.rule.id).toBe('m.vjp-const');
-    expect(applyMatrixRuleAt(rules, vjp(num(2), add(num(1), mul(num(-1), sym('z2'))), sym('z2')), [], net)).toBeUndefined();
+    const repeat = applyMatrixRuleAt(rules, vjp(num(2), add(num(1), mul(num(-1), sym('z2'))), sym('z2')), [], net)!;
+    expect([repeat.rule.id, toAscii(repeat.after)]).toEqual(['m.vjp-repeat', 'vjp(2*ones(n2, 1), 1 - z2, z2)']);
     expect(applyMatrixRuleAt(rules, e, [0, 0], net)).toBeUndefined();
   });
 });
