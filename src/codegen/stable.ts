@@ -5,12 +5,15 @@
  *
  *   log(sigmoid(u)) → -softplus(-u)          log(1 - sigmoid(u)) → -softplus(u)
  *   log(exp(u)/Σ exp(v)) → u - logsumexp(v)  exp(u)/Σ exp(v) → exp(u - logsumexp(v))
+ *   (1 + tanh(u))/2 → sigmoid(2u)            log(p/sigmoid(u)) → log(p) + softplus(-u)
  *   …
  *
  * The helpers the generated code calls (`sigmoid`, `softplus`, `logsumexp`) never overflow.
  */
 import { type Expr, add, call, isNum, mul, neg, num, pow, rebuild } from '../expr/node.js';
+import { type Rational, rat, ratAdd } from '../expr/rational.js';
 import { mapBottomUp } from '../expr/traverse.js';
+import { expTerms, halfOnePlusTanh, oneMinus, onePlusExp, positiveFactors, sigmoidArg, sigmoidSlope, sinhOverCosh, softmaxParts, tanhWritten } from './stable-shapes.js';
 
 /** The identities used, each with the text the generated code's comment shows. */
 export const STABLE_FORMS = {
@@ -23,6 +26,14 @@ export const STABLE_FORMS = {
   softplus: 'log(1 + exp(u)) = softplus(u)',
   'log-exp': 'log(exp(u)) = u',
   sigmoid: '1/(1 + exp(-u)) = exp(u)/(1 + exp(u)) = sigmoid(u)',
+  'tanh-sigmoid': '(1 + tanh(u))/2 = sigmoid(2u)  (no cancellation near tanh(u) = -1)',
+  cancel: 'x*x^-1 = 1, x read through the definitions  (no 0/0 where both round to 0)',
+  'sech-squared': '1 - tanh(u)^2 = 4*sigmoid(2u)*sigmoid(-2u)  (no cancellation near tanh(u)^2 = 1)',
+  'log-cosh': 'log(cosh(u)) = u + softplus(-2u) - log(2)  (no overflow of cosh)',
+  tanh: 'sinh(u)/cosh(u) = tanh(u)  (no overflow of cosh)',
+  'tanh-exp': '(exp(u) - exp(-u))/(exp(u) + exp(-u)) = tanh(u)  (no inf/inf)',
+  'sigmoid-slope': 'exp(u)/(1 + exp(u))^2 = sigmoid(u)*sigmoid(-u)',
+  'log-product': 'log(p*s^k) = log(p) + k*log(s) for s = sigmoid(u), 1 - sigmoid(u) or exp(u), which are positive',
 } as const;
 
 export type StableForm = keyof typeof STABLE_FORMS;
@@ -44,7 +55,8 @@ export function stabilise(e: Expr, lookup: Lookup, used: Set<StableForm>): Expr 
   const go = (n: Expr): Expr => {
     const hit = memo.get(n);
     if (hit) return hit;
-    const out = rewrite(n) ?? (n.args.length ? rebuild(n, n.args.map(go)) : n);
+    const built = rewrite(n) ?? (n.args.length ? rebuild(n, n.args.map(go)) : n);
+    const out = built.kind === 'mul' ? cancelSame(built) : built;
     memo.set(n, out);
     return out;
   };
@@ -53,6 +65,36 @@ export function stabilise(e: Expr, lookup: Lookup, used: Set<StableForm>): Expr 
     return result;
   };
   const lse = (vs: readonly Expr[]): Expr => call('logsumexp', ...vs.map(go));
+  /** What a factor computes: a name's stable body, else the factor. */
+  const meaning = (f: Expr): Expr => {
+    const body = f.kind === 'sym' ? lookup(f.name) : undefined;
+    return body ? go(body) : f;
+  };
+  /**
+   * A factor and its inverse that compute the same (`a` and `sigmoid(2*z)^-1` with
+   * a = (1 + tanh(z))/2) cancel: both round to 0 together at saturation, where 0/0 is NaN.
+   * x*x^-1 = 1 wherever the product is defined.
+   */
+  const cancelSame = (m: Expr): Expr => {
+    const groups = new Map<Expr, { base: Expr; k: Rational; signs: Set<number> }>();
+    const order: Expr[] = [];
+    const others: Expr[] = [];
+    for (const f of m.args) {
+      const [b, k] = f.kind === 'pow' && f.args[1]!.kind === 'num' ? [f.args[0]!, f.args[1]!.value] : [f, rat(1)];
+      if (b.kind === 'num') {
+        others.push(f);
+        continue;
+      }
+      const key = meaning(b);
+      const g = groups.get(key);
+      if (g) g.k = ratAdd(g.k, k);
+      else groups.set(key, { base: b, k, signs: new Set() }), order.push(key);
+      groups.get(key)!.signs.add(k.n < 0n ? -1 : 1);
+    }
+    if (![...groups.values()].some((g) => g.signs.size === 2)) return m;
+    used.add('cancel');
+    return mul(...others, ...order.map((key) => pow(groups.get(key)!.base, num(groups.get(key)!.k))));
+  };
 
   const rewrite = (n: Expr): Expr | undefined => {
     if (n.kind === 'call' && n.fn === 'log' && n.args.length === 1) {
@@ -70,17 +112,35 @@ export function stabilise(e: Expr, lookup: Lookup, used: Set<StableForm>): Expr 
       if (p) return use('softplus', call('softplus', go(p)));
       const x = see(a);
       if (x.kind === 'call' && x.fn === 'exp' && x.args.length === 1) return use('log-exp', go(x.args[0]!));
+      if (x.kind === 'call' && x.fn === 'cosh' && x.args.length === 1) {
+        const u = go(x.args[0]!);
+        return use('log-cosh', add(u, call('softplus', go(mul(num(-2), x.args[0]!))), neg(call('log', num(2)))));
+      }
+      const split = positiveFactors(x, see);
+      if (split) return use('log-product', add(...(split.rest.length ? [go(call('log', mul(...split.rest)))] : []), ...split.positive.map(([b, k]) => mul(k, go(call('log', b))))));
       return undefined;
     }
     // A name stays a name (its local is computed once); only written-out forms are replaced.
     if (n.kind === 'sym' || (n.kind === 'call' && n.fn === 'sigmoid')) return undefined;
     const s = sigmoidArg(n, see);
-    if (s) return use('sigmoid', call('sigmoid', go(s)));
+    if (s) return use(halfOnePlusTanh(see(n), see) ? 'tanh-sigmoid' : 'sigmoid', call('sigmoid', go(s)));
+    const sc = n.kind === 'mul' ? sinhOverCosh(n) : undefined;
+    if (sc) return use('tanh', mul(call('tanh', go(sc.u)), ...sc.rest.map(go)));
+    const te = tanhWritten(n, see);
+    if (te) return use('tanh-exp', call('tanh', go(te)));
+    const slope = sigmoidSlope(n, see);
+    if (slope) return use('sigmoid-slope', mul(call('sigmoid', go(slope)), call('sigmoid', go(neg(slope)))));
     const sm = softmaxParts(n, see);
     if (sm) return use('softmax', call('exp', add(go(sm.u), neg(lse(sm.vs)))));
     const m = oneMinus(n, see);
     const t = m && sigmoidArg(m, see);
     if (t) return use('one-minus-sigmoid', call('sigmoid', go(neg(t))));
+    const sq = m && see(m);
+    const th = sq?.kind === 'pow' && isNum(sq.args[1], 2) ? see(sq.args[0]!) : undefined;
+    if (th?.kind === 'call' && th.fn === 'tanh' && th.args.length === 1) {
+      const u2 = go(mul(num(2), th.args[0]!));
+      return use('sech-squared', mul(num(4), call('sigmoid', u2), call('sigmoid', go(neg(u2)))));
+    }
     return undefined;
   };
   return go(e);
@@ -93,70 +153,6 @@ export function distributeSigns(e: Expr): Expr {
     const [c, s] = n.args as [Expr, Expr];
     return isNum(c, -1) && s.kind === 'add' ? add(...s.args.map(neg)) : n;
   });
-}
-
-/** `u` when `e` is sigmoid(u), 1/(1 + exp(-u)) or exp(u)/(1 + exp(u)). */
-function sigmoidArg(e: Expr, see: (x: Expr) => Expr): Expr | undefined {
-  const x = see(e);
-  if (x.kind === 'call' && x.fn === 'sigmoid' && x.args.length === 1) return x.args[0];
-  if (x.kind === 'pow' && isNum(x.args[1], -1)) {
-    const w = onePlusExp(x.args[0], see);
-    return w && neg(w);
-  }
-  if (x.kind === 'mul' && x.args.length === 2) {
-    const top = x.args.find((f) => f.kind !== 'pow');
-    const bottom = x.args.find((f) => f.kind === 'pow' && isNum(f.args[1], -1));
-    if (!top || !bottom) return undefined;
-    const u = expArg(top, see);
-    const w = onePlusExp(bottom.args[0]!, see);
-    return u && w === u ? u : undefined;
-  }
-  return undefined;
-}
-
-/** `u` when `e` is exp(u). */
-function expArg(e: Expr, see: (x: Expr) => Expr): Expr | undefined {
-  const x = see(e);
-  return x.kind === 'call' && x.fn === 'exp' && x.args.length === 1 ? x.args[0] : undefined;
-}
-
-/** `u` when `e` is 1 + exp(u). */
-function onePlusExp(e: Expr, see: (x: Expr) => Expr): Expr | undefined {
-  const x = see(e);
-  if (x.kind !== 'add' || x.args.length !== 2) return undefined;
-  const one = x.args.find((t) => isNum(t, 1));
-  const other = x.args.find((t) => t !== one);
-  return one && other ? expArg(other, see) : undefined;
-}
-
-/** `s` when `e` is 1 - s. */
-function oneMinus(e: Expr, see: (x: Expr) => Expr): Expr | undefined {
-  const x = see(e);
-  if (x.kind !== 'add' || x.args.length !== 2) return undefined;
-  const one = x.args.find((t) => isNum(t, 1));
-  const other = x.args.find((t) => t !== one);
-  if (!one || !other || other.kind !== 'mul' || other.args.length !== 2 || !isNum(other.args[0]!, -1)) return undefined;
-  return other.args[1];
-}
-
-/** The exponents `v` when `e` is a sum of two or more exponentials Σ exp(v). */
-function expTerms(e: Expr, see: (x: Expr) => Expr): Expr[] | undefined {
-  const x = see(e);
-  if (x.kind !== 'add') return undefined;
-  const vs = x.args.map((t) => expArg(t, see));
-  return vs.every((v) => v !== undefined) ? (vs as Expr[]) : undefined;
-}
-
-/** `{u, vs}` when `e` is exp(u)/Σ exp(v). */
-function softmaxParts(e: Expr, see: (x: Expr) => Expr): { u: Expr; vs: Expr[] } | undefined {
-  const x = see(e);
-  if (x.kind !== 'mul' || x.args.length !== 2) return undefined;
-  const bottom = x.args.find((f) => f.kind === 'pow' && isNum(f.args[1], -1));
-  const top = x.args.find((f) => f !== bottom);
-  if (!bottom || !top) return undefined;
-  const u = expArg(top, see);
-  const vs = expTerms(bottom.args[0]!, see);
-  return u && vs ? { u, vs } : undefined;
 }
 
 /**

@@ -49,6 +49,24 @@ const IEEE_DIV = [
   '    return math.copysign(math.inf, a) * math.copysign(1.0, b)',
 ].join('\n');
 
+/** Python's math.exp and math.log raise where JavaScript's give inf, -inf or NaN; generated code computes as JavaScript does. */
+const IEEE_EXP = [
+  'def ieee_exp(x):',
+  '    """exp(x) as IEEE 754 (and JavaScript) computes it: inf where it overflows, never OverflowError."""',
+  '    try:',
+  '        return math.exp(x)',
+  '    except OverflowError:',
+  '        return math.inf',
+].join('\n');
+
+const IEEE_LOG = [
+  'def ieee_log(x):',
+  '    """log(x) as IEEE 754 (and JavaScript) computes it: -inf at 0 and nan below, never ValueError."""',
+  '    if x > 0 or math.isnan(x):',
+  '        return math.log(x)',
+  '    return -math.inf if x == 0 else math.nan',
+].join('\n');
+
 const JS_RESERVED = [
   'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
   'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
@@ -64,7 +82,7 @@ const PY_RESERVED = [
 ];
 
 /** Names of the generated code itself: the function's locals and the helpers. */
-const OWN_NAMES = ['loss', 'grad', 'input', 'relu', 'ieee_div', ...Object.keys(jsHelpers(false)), ...Object.keys(PYTHON_HELPERS)];
+const OWN_NAMES = ['loss', 'grad', 'input', 'relu', 'ieee_div', 'ieee_exp', 'ieee_log', ...Object.keys(jsHelpers(false)), ...Object.keys(PYTHON_HELPERS)];
 
 /** A call as the registry spells it in a language, and the helper it needs. */
 function registryCall(language: 'js' | 'python', fn: string, args: readonly string[]): { text: string; helper?: Helper } {
@@ -90,12 +108,12 @@ function jsSyntax(typed: boolean): TargetSyntax {
 const PYTHON: TargetSyntax = {
   comment: '#',
   reserved: new Set([...PY_RESERVED, ...OWN_NAMES]),
-  call: (fn, args) => registryCall('python', fn, args),
+  call: (fn, args) => ((fn === 'exp' || (fn === 'log' && args.length === 1)) && !/^[\d.]+$/.test(args[0]!) ? { text: `ieee_${fn}(${args[0]})`, helper: `ieee_${fn}` } : registryCall('python', fn, args)),
   indicator: (c) => `(1.0 if ${c} else 0.0)`,
   branches: (cases) => `(${cases.map(([c, v]) => `${v} if ${c} else `).join('')}math.nan)`,
   isOne: (v) => `${v} == 1`,
   pi: 'math.pi',
-  helpers: { ...PYTHON_HELPERS, ieee_div: IEEE_DIV },
+  helpers: { ...PYTHON_HELPERS, ieee_div: IEEE_DIV, ieee_exp: IEEE_EXP, ieee_log: IEEE_LOG },
   divide: (top, bottom) => ({ text: `ieee_div(${top}, ${bottom})`, helper: 'ieee_div' }),
 };
 

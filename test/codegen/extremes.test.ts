@@ -1,11 +1,12 @@
 /**
- * Every example's generated code (its own gradient and --all; TypeScript, JavaScript and
- * Python) at logits and biases of size 0, 30, 745 and 800, both signs, labels in {0, 1}
- * (one-hot where they sum to 1), against the proven loss and gradients evaluated by the
- * decimal evaluator at 400 digits: the loss and the inputs' gradients within 1e-9 (relative,
- * or absolute below 1), never infinite or NaN where the true value is a finite double, and
- * the function never raises (an intermediate's gradient may be inf or NaN where the
- * intermediate itself saturates: see the README).
+ * Every example's generated code (its own gradient and --all; JavaScript and Python) at
+ * logits and biases of size 0, 30, 745 and 800, both signs, labels in {0, 1} (one-hot on
+ * the first or the last class where they sum to 1), against the proven loss and gradients
+ * evaluated by the decimal evaluator with digits to spare (60 beyond exp(-2|z|)): the loss
+ * and the inputs' gradients within 1e-9 (relative, or absolute below 1), never infinite or
+ * NaN where the true value is a finite double, and the function never raises (an
+ * intermediate's gradient may be inf or NaN where the intermediate itself saturates: see
+ * the README).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -26,7 +27,11 @@ afterAll(cleanUp);
 
 const MAGNITUDES = [0, 30, 745, 800];
 const TOL = 1e-9;
-const DIGITS = 400;
+/**
+ * Digits of the reference at a point: enough for exp(-2|z|) to keep 60 of its own beside 1
+ * ((1 + tanh(-800))/2 = sigmoid(-1600) is about 1e-695; a softmax of z1 - z2 = 1600 too).
+ */
+const digitsAt = (p: Point): number => 60 + Math.ceil((2 * Math.max(0, ...Object.values(p).map(Math.abs))) / Math.LN10);
 
 const hasPython = ((): boolean => {
   try {
@@ -55,7 +60,8 @@ function pointsOf(inputs: readonly string[], labelsSumToOne: boolean): Point[] {
   const labelChoices: Array<Record<string, number>> = !labels.length
     ? [{}]
     : labelsSumToOne
-      ? labels.map((hot) => Object.fromEntries(labels.map((l) => [l, l === hot ? 1 : 0])))
+      ? // One-hot on the first class and on the last: the sign patterns already put either among the largest and the smallest logits.
+        [...new Set([labels[0]!, labels.at(-1)!])].map((hot) => Object.fromEntries(labels.map((l) => [l, l === hot ? 1 : 0])))
       : [0, 1].map((y) => Object.fromEntries(labels.map((l) => [l, y])));
   return MAGNITUDES.flatMap((m) => patterns(m).flatMap((zs) => labelChoices.map((ys) => ({ ...others, ...ys, ...Object.fromEntries(scanned.map((v, i) => [v, zs[i]!])) }))));
 }
@@ -106,17 +112,16 @@ function wrong(got: number | string | undefined, ref: string): string | undefine
 }
 
 /**
- * TODO: examples whose generated code is not yet stable at these points, each with why; the
- * test runs them and expects them to fail, so one that is fixed is noticed.
+ * TODO: code not yet stable at these points, by example (and `--all`), each with why. The
+ * test still runs them and expects a failure, so one that gets fixed is noticed.
  */
 const NOT_YET: Readonly<Record<string, string>> = {
-  'bce-tanh.grad': 'log((1 + tanh(z))/2) has no stable form yet (it is -softplus(-2z))',
-  'kl-bernoulli-sigmoid.grad': 'log(p/q) with q = sigmoid(z) is not read as log(p) - log(q) yet',
+  'lemma-tanh.grad --all': 'the reverse-mode gradient ((e^-z + e^z)^2 - (e^z - e^-z)^2)/(e^-z + e^z)^2 is inf - inf at |z| = 745 (it is 1 - tanh(z)^2)',
+  'poisson-nll-softplus.grad': 'log(softplus(z)) is log(0) at z = -800 (it is about z), and y/softplus(z)*sigmoid(z) is inf*0 (about y)',
+  'poisson-nll-softplus.grad --all': 'as without --all',
 };
 
-/** TODO: every example (readdirSync below); these are the ones run and checked so far. */
-const CHECKED = new Set(['bce-logit.grad', 'bce-sigmoid.grad', 'focal-gamma.grad', 'focal-sigmoid.grad', 'mse-sigmoid.grad', 'softmax-cce-3.grad', 'two-layer.grad', ...Object.keys(NOT_YET)]);
-const EXAMPLES = readdirSync(`${ROOT}examples`).filter((f) => f.endsWith('.grad') && CHECKED.has(f)).sort();
+const EXAMPLES = readdirSync(`${ROOT}examples`).filter((f) => f.endsWith('.grad')).sort();
 
 describe.each(EXAMPLES)('examples/%s', (file) => {
   const spec: ProblemSpec = problem(`examples/${file}`);
@@ -128,7 +133,7 @@ describe.each(EXAMPLES)('examples/%s', (file) => {
   const precise = new Map<string, string>();
   const valueAt = (i: number, e: Expr): string => {
     const key = `${i}:${e.id}`;
-    if (!precise.has(key)) precise.set(key, preciseValue(e, points[i]!, defs, DIGITS, rules.defs));
+    if (!precise.has(key)) precise.set(key, preciseValue(e, points[i]!, defs, digitsAt(points[i]!), rules.defs));
     return precise.get(key)!;
   };
   const models = new Map<boolean, ReturnType<typeof codeModel>['model']>();
@@ -146,8 +151,7 @@ describe.each(EXAMPLES)('examples/%s', (file) => {
   };
 
   const targets: CodeTarget[] = hasPython ? ['js', 'python'] : ['js'];
-  const test = file in NOT_YET ? it.fails : it;
-  test.each(targets.flatMap((t) => [[t, false], [t, true]] as const))('%s (all: %s): finite and accurate at large |z|', { timeout: 300_000 }, async (target, all) => {
+  it.each(targets.flatMap((t) => [[t, false], [t, true]] as const))('%s (all: %s): finite and accurate at large |z|', { timeout: 900_000 }, async (target, all) => {
     const model = modelOf(all);
     if (model === null) return;
     const got = await run(emitProgram(model, target), target, points, `x${file.replace(/\W/g, '_')}_${target}_${all}`);
@@ -163,6 +167,8 @@ describe.each(EXAMPLES)('examples/%s', (file) => {
         if (bad) failures.push(`∂/∂${g.wrt} at ${at}: ${bad}`);
       }
     });
-    expect(failures).toEqual([]);
+    const todo = NOT_YET[`${file}${all ? ' --all' : ''}`];
+    if (todo) expect(failures, `fixed? ${todo}`).not.toEqual([]);
+    else expect(failures).toEqual([]);
   });
 });

@@ -70,9 +70,14 @@ describe('derived kinks in the CLI', () => {
     expect(zh.slice(5, 7)).toEqual(['结果        ∂L/∂z = 1[z > 0]', '条件        z != 0']);
   });
 
-  it('huber: the slope outside delta is d*sign(a - y)', () => {
-    const out = gradproof('derive', 'huber(y, a, d)', '--wrt', 'a').stdout;
+  it('huber written out: the slope outside delta is d*sign(a - y)', () => {
+    const out = gradproof('derive', 'piecewise(abs(a - y) <= d, (a - y)^2/2, abs(a - y) > d, d*(abs(a - y) - d/2))', '--wrt', 'a').stdout;
     expect(out).toContain('Result      ∂L/∂a = piecewise(abs(a - y) < d, a - y, abs(a - y) > d, d*sign(a - y))\nConditions  abs(a - y) - d != 0, a - y != 0\n');
+  });
+
+  it('huber by name has no kink: the error clipped, under d > 0 alone', () => {
+    const out = gradproof('derive', 'huber(y, a, d)', '--wrt', 'a').stdout;
+    expect(out).toContain('Result      ∂L/∂a = clip(a - y, -d, d)\nConditions  d > 0\n');
   });
 
   it('JSON keeps the input syntax, which parses back', () => {
