@@ -51,16 +51,30 @@ export function preciseValue(e: Expr, point: PrecisePoint, defs: Definitions, di
   return valueWith(D, precise(D), e, point, defs, []).toString();
 }
 
+/** preciseValue of several expressions at one point, sharing the work (definitions' values) between them. */
+export function preciseValues(es: readonly Expr[], point: PrecisePoint, defs: Definitions, digits = 50, functions?: FunctionDefs): string[] {
+  if (functions?.size) {
+    es = es.map((e) => openAllCalls(e, functions));
+    defs = new Definitions(defs.list.map((d) => ({ ...d, expr: openAllCalls(d.expr, functions) })));
+  }
+  const D = ctor(digits);
+  return valuesWith(D, precise(D), es, point, defs, []).map((v) => v.toString());
+}
+
 type Perturbation = ReadonlyArray<{ name: string; delta: Dec }>;
 
-function valueWith(
+function valueWith(D: Ctor, fns: Readonly<Record<string, Fn>>, e: Expr, point: PrecisePoint, defs: Definitions, perturb: Perturbation): Dec {
+  return valuesWith(D, fns, [e], point, defs, perturb)[0]!;
+}
+
+function valuesWith(
   D: Ctor,
   fns: Readonly<Record<string, Fn>>,
-  e: Expr,
+  es: readonly Expr[],
   point: PrecisePoint,
   defs: Definitions,
   perturb: Perturbation,
-): Dec {
+): Dec[] {
   const values = new Map<string, Dec>();
   for (const [k, v] of Object.entries(point)) values.set(k, new D(v));
   const deltaOf = (name: string): Dec => perturb.reduce((s, p) => (p.name === name ? s.plus(p.delta) : s), new D(0));
@@ -144,7 +158,7 @@ function valueWith(
     return v;
   };
   for (const name of defs.order) if (!defs.isFamily(name)) values.set(name, go(defs.get(name)!).plus(deltaOf(name)));
-  return go(e);
+  return es.map(go);
 }
 
 /**
