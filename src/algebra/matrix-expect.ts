@@ -14,7 +14,7 @@ import { totalByDefinition } from '../expr/defined.js';
 import { ProofRecorder, type Derivation } from '../rewrite/builder.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Assumption, Proof } from '../proof/types.js';
-import { PRIME_RULES } from '../calculus/matrix-rules.js';
+import { PRIME_RULES } from './matrix-primes.js';
 import { applyMatrixRule, rulesFor } from './matrix-apply.js';
 import { foldDefinitions } from './fold.js';
 import { simplify } from './simplify.js';

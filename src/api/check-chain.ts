@@ -153,6 +153,8 @@ export function decideLink(
     const facts = unsatisfied !== undefined && shapedFactsWitnessed([a, b, ...(extra.domain ?? [])], options) ? rest : extra;
     // Written as the books write it (abbreviations, σ′): brought to one form by steps the kernel has replayed.
     return decideShaped(a, b, options, () => {
+      // Facts no point was found for prove nothing, whichever prover would have been used.
+      if ('unsatisfied' in facts && facts.unsatisfied !== undefined) return { verdict: 'unknown', evidence: facts.unsatisfied };
       const p = replayedMatrixLink(a, b, defs, rules, assumptions);
       return p ? decisionOf(checkProof(p, rules.admitted)) : decideScalarLink(a, b, defs, rules, assumptions, facts);
     });

@@ -6,18 +6,11 @@
 import { type Expr, add, call, mul, num, pow, sub, sym } from '../expr/node.js';
 import { PRIME, SOFTMAX, SOFTMAX_ROWS, SUM_ALL, VJP, ones, sumAll, bcast, bcastRow, colsum, matmul, prime, rowsum, transpose, vjp } from '../expr/matrix.js';
 import { type MatrixRule, free, matrixRule as rule, nonzero, positive } from '../algebra/matrix-apply.js';
+import { PRIMES } from '../algebra/matrix-primes.js';
+export { PRIME_RULES } from '../algebra/matrix-primes.js';
 
 const [G, A, B, X, N, S] = ['G', 'A', 'B', 'X', 'n', 's'].map(sym) as [Expr, Expr, Expr, Expr, Expr, Expr];
-/** The entrywise functions with a backprop rule, and their derivative written entrywise. */
-const PRIMES: ReadonlyArray<readonly [string, Expr, false | 'nonzero' | 'positive']> = [
-  ['sigmoid', mul(call('sigmoid', A), sub(num(1), call('sigmoid', A))), false],
-  ['tanh', sub(num(1), pow(call('tanh', A), num(2))), false],
-  ['exp', call('exp', A), false],
-  ['log', pow(A, num(-1)), 'positive'],
-  ['softplus', call('sigmoid', A), false],
-  // Where A is not 0 (rules/piecewise.rules' d.relu, entrywise).
-  ['relu', call('piecewise', call('gt', A, num(0)), num(1), call('lt', A, num(0)), num(0)), 'nonzero'],
-];
+
 
 
 /** The contract's rules, in the order they are tried on a `vjp` node. */
@@ -44,8 +37,6 @@ export const VJP_RULES: readonly MatrixRule[] = [
   rule('m.vjp-repeat', vjp(S, A, X), vjp(mul(S, ones(sym('r'), sym('c'))), A, X), [], ['s']),
 ];
 
-/** `prime(F, A)` written out, one rule per function. */
-export const PRIME_RULES: readonly MatrixRule[] = PRIMES.map(([f, rhs, cond]) => rule(`m.prime.${f}`, prime(f, A), rhs, cond === 'nonzero' ? [nonzero('A', A)] : cond === 'positive' ? [positive('A', A)] : []));
 
 export const isVjp = (e: Expr): boolean => e.kind === 'call' && e.fn === VJP;
 export const isPrime = (e: Expr): boolean => e.kind === 'call' && e.fn === PRIME;

@@ -23,6 +23,11 @@ export class ShapedReader {
     private readonly declared: ReadonlyMap<string, Shape>,
     /** Defined names (`let`) with a matrix shape: they stay names. */
     private readonly defined: ReadonlyMap<string, Shape> = new Map(),
+    /**
+     * Build what was written even where shapes do not fit (no ShapeError): for an expectation
+     * already known to be ill-shaped, so that it is shown as written while refuted.
+     */
+    private readonly lenient = false,
   ) {}
 
   /** The term a name stands for: its shaped leaf when declared, else the name. */
@@ -38,7 +43,13 @@ export class ShapedReader {
 
   /** The shape of `e`; throws a ShapeError when a part of it combines mismatched shapes. */
   shape(e: Expr): Shape {
-    return shapeOf(e, (n) => this.defined.get(n) ?? undefined, this.memo);
+    if (!this.lenient) return shapeOf(e, (n) => this.defined.get(n) ?? undefined, this.memo);
+    try {
+      return shapeOf(e, (n) => this.defined.get(n) ?? undefined, new Map());
+    } catch (err) {
+      if (err instanceof ShapeError) return UNKNOWN;
+      throw err;
+    }
   }
 
   /** `a * b` (also written side by side): the matrix product of two matrices, else scaling. */
@@ -58,7 +69,7 @@ export class ShapedReader {
   /** `a / b`: by a scalar only; a matrix divisor is refused (mathjs's `/` would invert it). */
   divide(a: Expr, b: Expr): Expr {
     const s = this.shape(b);
-    if (s !== null) throw new ShapeError(`cannot divide by the matrix ${showShape(s)}: write ./ to divide entrywise`, this.shape(a), s);
+    if (s !== null && !this.lenient) throw new ShapeError(`cannot divide by the matrix ${showShape(s)}: write ./ to divide entrywise`, this.shape(a), s);
     return this.checked(mul(a, pow(b, num(-1))));
   }
 
@@ -74,7 +85,7 @@ export class ShapedReader {
    */
   power(b: Expr, x: Expr, entrywise: boolean): Expr {
     const s = this.shape(b);
-    if (!entrywise && s !== null && s.rows === s.cols) {
+    if (!entrywise && s !== null && s.rows === s.cols && !this.lenient) {
       throw new ShapeError(`^ of the square matrix ${showShape(s)} is ambiguous: write .^ for an entrywise power, or a product for a matrix power`, s);
     }
     return this.checked(pow(b, x));
@@ -103,6 +114,7 @@ export class ShapedReader {
     if (isOne(s.rows) && s.cols === to.cols && !isOne(to.rows)) return bcastRow(e, to.rows);
     if (isOne(to.cols) && to.rows === s.rows && !isOne(s.cols)) return e;
     if (isOne(to.rows) && to.cols === s.cols && !isOne(s.rows)) return e;
+    if (this.lenient) return e;
     throw new ShapeError(`cannot add ${showShape(s)} and ${showShape(to)}`, s, to);
   }
 
@@ -110,7 +122,7 @@ export class ShapedReader {
   private entrywise(a: Expr, b: Expr, what: string): void {
     const sa = this.shape(a);
     const sb = this.shape(b);
-    if (sa !== null && sb !== null && !(sa.rows === sb.rows && sa.cols === sb.cols)) throw new ShapeError(`cannot ${what} ${showShape(sa)} and ${showShape(sb)}`, sa, sb);
+    if (sa !== null && sb !== null && !(sa.rows === sb.rows && sa.cols === sb.cols) && !this.lenient) throw new ShapeError(`cannot ${what} ${showShape(sa)} and ${showShape(sb)}`, sa, sb);
   }
 
   /**
@@ -127,9 +139,12 @@ export class ShapedReader {
 
   /** `e`, once its shape is checked. */
   checked(e: Expr): Expr {
-    this.shape(e);
+    if (!this.lenient) this.shape(e);
     return e;
   }
 }
+
+/** The shape of an ill-shaped term, read leniently: a matrix of no known size. */
+const UNKNOWN: Shape = { rows: sym('?'), cols: sym('?') };
 
 const isOne = (d: Expr): boolean => d.kind === 'num' && d.value.n === 1n && d.value.d === 1n;

@@ -53,6 +53,8 @@ export interface ParseOptions {
   shapes?: ReadonlyMap<string, Shape>;
   /** The shapes of defined names (`let z1 = W1*x + b1`), which stay names: a scalar one is absent. */
   definedShapes?: ReadonlyMap<string, Shape>;
+  /** Build what was written where shapes do not fit, with no ShapeError (an ill-shaped expectation, shown as written while it is refuted). */
+  lenientShapes?: boolean;
 }
 
 /** Every option, each possibly undefined: what copying the options must name. */
@@ -80,6 +82,7 @@ export function fileOptions(
     families: options.families,
     shapes: options.shapes,
     definedShapes: options.definedShapes,
+    lenientShapes: options.lenientShapes,
   };
   return every;
 }
@@ -138,7 +141,7 @@ export abstract class TokenParser<T extends BaseToken> {
     this.decimals = this.tokens.some((t) => t.kind === 'num' && /[.eE]/.test(t.text));
     this.functions = functionNames(options);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-    this.shaped = options.shapes?.size ? new ShapedReader(options.shapes, options.definedShapes) : undefined;
+    this.shaped = options.shapes?.size ? new ShapedReader(options.shapes, options.definedShapes, options.lenientShapes === true) : undefined;
     if (this.tokens.length === 1) this.fail('empty expression', 0);
   }
 

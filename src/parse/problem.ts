@@ -43,7 +43,7 @@ export interface ProblemSpec {
   readonly positions?: ReadonlyMap<string, SourcePos>;
   /**
    * Expectations that are not well-shaped (`(a - y)*x` with a [K, 1], x [M, 1]): each read
-   * again with every name a scalar, and why it is not well-shaped. A wrong expectation is
+   * as written with no shape check, and why it is not well-shaped. A wrong expectation is
    * refuted, not bad input: the reason is its shape error.
    */
   readonly illShaped?: ReadonlyMap<Expr, string>;
@@ -245,7 +245,7 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
         wrt = name;
         break;
       case 'expect':
-        expects.push(illShapedOr(() => sub(parseAny, rest, restAt), rest, illShaped, options));
+        expects.push(illShapedOr(() => sub(parseAny, rest, restAt), rest, illShaped, lineOptions));
         if (shapes) usedBeforeDefined(expects[expects.length - 1]!, restAt);
         break;
       case 'assume':
@@ -281,16 +281,15 @@ export function parseProblem(text: string, source: string, options: Omit<ParseOp
 }
 
 /**
- * An expectation as read, or, when it is not well-shaped, the same text read with every name a
- * scalar, its shape error kept in `illShaped` (the expectation is then refuted with that reason).
+ * An expectation as read, or, when it is not well-shaped, the same text read as written with no
+ * shape check, its shape error kept in `illShaped` (the expectation is then refuted with that reason).
  */
 export function illShapedOr(read: () => Expr, text: string, illShaped: Map<Expr, string>, options: ParseOptions): Expr {
   try {
     return read();
   } catch (err) {
     if (!(err instanceof GradproofError && err.code === 'shape')) throw err;
-    const { shapes: _s, definedShapes: _d, ...plain } = options;
-    const e = parseAny(text, plain);
+    const e = parseAny(text, { ...options, lenientShapes: true });
     illShaped.set(e, `${text.trim()}: ${err.message.replace(/^.*?error: /, '')}`);
     return e;
   }

@@ -22,6 +22,8 @@ describe('an ill-shaped expectation', () => {
     // No entry to show: the point is the sizes, and there are no values.
     expect(r.expectations[0]!.counterexample).toEqual({ K: 2, M: 3 });
     expect(r.expectations[0]!.values).toBeNull();
+    // Kept as written (the product, not a scalar reading of it), so it is shown as the user wrote it.
+    expect(r.expectations[0]!.expected).toBe('matmul(a - mat(y, K, 1), mat(x, M, 1))');
   });
   it('products in the wrong order are refuted the same way', () => {
     const r = derive({ ...problem, expect: 'x^T*(a - y)' });
